@@ -1,0 +1,38 @@
+/**
+ * The subset of `Xrm.WebApi` the product uses. In Dataverse it is the host's `Xrm.WebApi`; in tests
+ * and in the local harness it is the same shape over HTTP to the emulated org.
+ */
+export interface WebApiPort {
+  retrieveRecord(entityLogicalName: string, id: string, options?: string): Promise<Record<string, unknown>>;
+  retrieveMultipleRecords(
+    entityLogicalName: string,
+    options?: string,
+    maxPageSize?: number,
+  ): Promise<{ entities: Record<string, unknown>[]; nextLink?: string }>;
+  createRecord(entityLogicalName: string, data: Record<string, unknown>): Promise<{ entityType: string; id: string }>;
+  updateRecord(entityLogicalName: string, id: string, data: Record<string, unknown>): Promise<{ entityType: string; id: string }>;
+  deleteRecord(entityLogicalName: string, id: string): Promise<{ entityType: string; id: string; name?: string }>;
+  online: {
+    /** Runs an action; resolves with a fetch-style response whose `json()` gives the body. */
+    execute(request: ActionRequest): Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+  };
+}
+
+export interface ActionRequest {
+  getMetadata(): {
+    boundParameter: null;
+    operationType: 0;
+    operationName: string;
+    parameterTypes: Record<string, { typeName: string; structuralProperty: number }>;
+  };
+  [parameter: string]: unknown;
+}
+
+/** The error object the real client rejects with. */
+export interface WebApiError {
+  errorCode?: number;
+  message?: string;
+  code?: string | number;
+  status?: number;
+  retryAfterSeconds?: number;
+}
