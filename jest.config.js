@@ -1,7 +1,12 @@
+const fs = require("node:fs");
+const path = require("node:path");
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/src", "<rootDir>/harness", "<rootDir>/test", "<rootDir>/solution"],
+  roots: ["src", "harness", "test", "solution"]
+    .filter((dir) => fs.existsSync(path.join(__dirname, dir)))
+    .map((dir) => `<rootDir>/${dir}`),
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "/out/", "<rootDir>/test/browser/"],
   transform: {
