@@ -1,0 +1,212 @@
+import { SolutionInputError } from "./solutionInputError";
+
+/** Language code (LCID) → text. */
+export type LocalizedText = Readonly<Record<number, string>>;
+
+export interface PublisherDefinition {
+  uniqueName: string;
+  localizedNames: LocalizedText;
+  descriptions: LocalizedText;
+  prefix: string;
+  optionValuePrefix: number;
+}
+
+export interface WebResourceDefinition {
+  name: string;
+  displayName: string;
+  description: string | null;
+  /** Lower-case GUID without braces. */
+  id: string;
+  introducedVersion: string;
+  /** Path of the built file, relative to the build output directory. */
+  file: string;
+}
+
+export interface SolutionDefinition {
+  uniqueName: string;
+  localizedNames: LocalizedText;
+  descriptions: LocalizedText;
+  /** The first language is the solution's base language. */
+  languages: readonly number[];
+  publisher: PublisherDefinition;
+  /** Directory of the built control (ControlManifest.xml, bundle.js, ...), relative to the build output directory. */
+  controlDirectory: string;
+  webResource: WebResourceDefinition;
+}
+
+const UNIQUE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Dataverse: 2 to 8 alphanumeric characters starting with a letter, not starting with "mscrm".
+const PREFIX = /^[A-Za-z][A-Za-z0-9]{1,7}$/;
+const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
+const FOUR_PART_VERSION = /^(0|[1-9]\d{0,8})(\.(0|[1-9]\d{0,8})){3}$/;
+// Dataverse web resource names: letters, digits, underscores, hyphens, periods and single forward slashes.
+const WEB_RESOURCE_NAME = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
+const LANGUAGE_CODE = /^[1-9]\d{3,4}$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === "string" && value.trim().length > 0;
+}
+
+function isSafeRelativePath(value: string): boolean {
+  return !value.startsWith("/") && !value.includes("\\") && !value.split("/").includes("..");
+}
+
+class ProblemList {
+  readonly items: string[] = [];
+
+  add(problem: string): void {
+    this.items.push(problem);
+  }
+
+  string(owner: Record<string, unknown>, key: string, path: string): string {
+    const value = owner[key];
+    if (value === undefined) this.add(`${path} is missing`);
+    else if (!isNonEmptyString(value)) this.add(`${path} must be a non-empty string, got ${JSON.stringify(value)}`);
+    return typeof value === "string" ? value : "";
+  }
+
+  localized(owner: Record<string, unknown>, key: string, path: string, required: readonly number[]): LocalizedText {
+    const value = owner[key];
+    if (value === undefined && required.length === 0) return {};
+    if (!isRecord(value)) {
+      this.add(`${path} must be an object mapping language codes to text, e.g. {"1033": "..."}`);
+      return {};
+    }
+    const text: Record<number, string> = {};
+    for (const [code, label] of Object.entries(value)) {
+      if (!LANGUAGE_CODE.test(code)) this.add(`${path} has "${code}", which is not a language code such as 1033`);
+      else if (!isNonEmptyString(label)) this.add(`${path}.${code} must be a non-empty string`);
+      else text[Number(code)] = label;
+    }
+    for (const code of required) {
+      if (!(code in text) && !(String(code) in value)) this.add(`${path} needs an entry for the base language ${code}`);
+    }
+    return text;
+  }
+}
+
+function readLanguages(root: Record<string, unknown>, problems: ProblemList): number[] {
+  const value = root.languages;
+  const valid =
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((code) => Number.isInteger(code) && LANGUAGE_CODE.test(String(code))) &&
+    new Set(value).size === value.length;
+  if (!valid) {
+    problems.add(`languages must be a non-empty list of distinct language codes, base language first (e.g. [1033, 1031]), got ${JSON.stringify(value)}`);
+    return [1033];
+  }
+  return value as number[];
+}
+
+function readPublisher(root: Record<string, unknown>, baseLanguage: number, problems: ProblemList): PublisherDefinition {
+  const publisher = root.publisher;
+  if (!isRecord(publisher)) {
+    problems.add("publisher is missing (needs uniqueName, localizedNames, prefix, optionValuePrefix)");
+    return { uniqueName: "", localizedNames: {}, descriptions: {}, prefix: "", optionValuePrefix: 0 };
+  }
+  const uniqueName = problems.string(publisher, "uniqueName", "publisher.uniqueName");
+  if (uniqueName && !UNIQUE_NAME.test(uniqueName)) {
+    problems.add(`publisher.uniqueName "${uniqueName}" may hold only letters, digits and underscores, and must not start with a digit`);
+  }
+  const prefix = problems.string(publisher, "prefix", "publisher.prefix");
+  if (prefix && (!PREFIX.test(prefix) || /^mscrm/i.test(prefix))) {
+    problems.add(`publisher.prefix "${prefix}" must be 2 to 8 letters or digits, start with a letter and not start with "mscrm"`);
+  }
+  const optionValuePrefix = publisher.optionValuePrefix;
+  if (optionValuePrefix === undefined) {
+    problems.add("publisher.optionValuePrefix is missing");
+  } else if (!Number.isInteger(optionValuePrefix) || (optionValuePrefix as number) < 10000 || (optionValuePrefix as number) > 99999) {
+    problems.add(`publisher.optionValuePrefix must be a whole number from 10000 to 99999, got ${JSON.stringify(optionValuePrefix)}`);
+  }
+  return {
+    uniqueName,
+    localizedNames: problems.localized(publisher, "localizedNames", "publisher.localizedNames", [baseLanguage]),
+    descriptions: problems.localized(publisher, "descriptions", "publisher.descriptions", []),
+    prefix,
+    optionValuePrefix: typeof optionValuePrefix === "number" ? optionValuePrefix : 0,
+  };
+}
+
+function readWebResource(root: Record<string, unknown>, prefix: string, problems: ProblemList): WebResourceDefinition {
+  const webResource = root.webResource;
+  if (!isRecord(webResource)) {
+    problems.add("webResource is missing (needs name, displayName, id, introducedVersion, file)");
+    return { name: "", displayName: "", description: null, id: "", introducedVersion: "", file: "" };
+  }
+  const name = problems.string(webResource, "name", "webResource.name");
+  if (name && !WEB_RESOURCE_NAME.test(name)) {
+    problems.add(`webResource.name "${name}" may hold only letters, digits, "_", "-", "." and single "/" between parts`);
+  }
+  if (name && prefix && !name.startsWith(`${prefix}_`)) {
+    problems.add(`webResource.name "${name}" must start with the publisher prefix "${prefix}_"`);
+  }
+  const id = problems.string(webResource, "id", "webResource.id");
+  const guid = GUID.exec(id);
+  if (id && !guid) problems.add(`webResource.id "${id}" is not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)`);
+  const introducedVersion = problems.string(webResource, "introducedVersion", "webResource.introducedVersion");
+  if (introducedVersion && !FOUR_PART_VERSION.test(introducedVersion)) {
+    problems.add(`webResource.introducedVersion "${introducedVersion}" must have four numeric parts, e.g. 1.0.0.0`);
+  }
+  const file = problems.string(webResource, "file", "webResource.file");
+  if (file && !isSafeRelativePath(file)) problems.add(`webResource.file "${file}" must be a relative path inside the build output`);
+  const description = webResource.description;
+  if (description !== undefined && !isNonEmptyString(description)) problems.add("webResource.description must be a non-empty string when present");
+  return {
+    name,
+    displayName: problems.string(webResource, "displayName", "webResource.displayName"),
+    description: isNonEmptyString(description) ? description : null,
+    id: guid ? guid[1].toLowerCase() : "",
+    introducedVersion,
+    file,
+  };
+}
+
+function readControlDirectory(root: Record<string, unknown>, problems: ProblemList): string {
+  const control = root.control;
+  if (!isRecord(control)) {
+    problems.add('control is missing (needs directory, e.g. {"directory": "controls"})');
+    return "";
+  }
+  const directory = problems.string(control, "directory", "control.directory");
+  if (directory && !isSafeRelativePath(directory)) problems.add(`control.directory "${directory}" must be a relative path inside the build output`);
+  return directory;
+}
+
+/** Checks a parsed solution.json and returns it typed; throws SolutionInputError listing every problem. */
+export function parseSolutionDefinition(input: unknown, source = "solution definition"): SolutionDefinition {
+  if (!isRecord(input)) throw new SolutionInputError(`Invalid ${source}`, ["the definition must be a JSON object"]);
+  const problems = new ProblemList();
+  const uniqueName = problems.string(input, "uniqueName", "uniqueName");
+  if (uniqueName && !UNIQUE_NAME.test(uniqueName)) {
+    problems.add(`uniqueName "${uniqueName}" may hold only letters, digits and underscores, and must not start with a digit`);
+  }
+  const languages = readLanguages(input, problems);
+  const publisher = readPublisher(input, languages[0], problems);
+  const definition: SolutionDefinition = {
+    uniqueName,
+    localizedNames: problems.localized(input, "localizedNames", "localizedNames", [languages[0]]),
+    descriptions: problems.localized(input, "descriptions", "descriptions", []),
+    languages,
+    publisher,
+    controlDirectory: readControlDirectory(input, problems),
+    webResource: readWebResource(input, publisher.prefix, problems),
+  };
+  if (problems.items.length > 0) throw new SolutionInputError(`Invalid ${source}`, problems.items);
+  return definition;
+}
+
+/** Parses solution.json text; JSON syntax errors become a SolutionInputError too. */
+export function parseSolutionDefinitionText(text: string, source = "solution definition"): SolutionDefinition {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new SolutionInputError(`Invalid ${source}`, [`not valid JSON: ${(error as Error).message}`]);
+  }
+  return parseSolutionDefinition(json, source);
+}
