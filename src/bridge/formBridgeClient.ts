@@ -1,0 +1,111 @@
+import {
+  FormBridgeError,
+  bridgeChannelName,
+  currentTabId,
+  isBridgeMessage,
+  newRequestId,
+  sameTab,
+  type BridgeMethod,
+  type BridgeMessage,
+} from "./bridgeProtocol";
+import type { FormBridge } from "./formBridgeTypes";
+
+/** A bridge the caller may let go of (closes the channel; pending calls are rejected). */
+export interface ConnectedFormBridge extends FormBridge {
+  disconnect(): void;
+}
+
+/** How long one call may take; a save runs the go-live check and the save itself. */
+const CALL_TIMEOUT_MS: Readonly<Record<BridgeMethod, number>> = {
+  getValues: 5_000,
+  save: 60_000,
+  refresh: 30_000,
+  setValue: 5_000,
+  setNotification: 5_000,
+  clearNotification: 5_000,
+};
+
+interface PendingCall {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * Finds the form script of `recordId` in this tab. Resolves with null when no form answers within
+ * `timeoutMs` (no form script registered, a different page, or the form of another tab).
+ */
+export function connectFormBridge(recordId: string, timeoutMs = 400): Promise<ConnectedFormBridge | null> {
+  const channel = new BroadcastChannel(bridgeChannelName(recordId));
+  const tabId = currentTabId();
+  const helloId = newRequestId();
+  const pending = new Map<string, PendingCall>();
+  let hostId: string | null = null;
+  let closedReason: string | null = null;
+
+  const settleAll = (reason: string): void => {
+    closedReason = reason;
+    for (const call of pending.values()) {
+      clearTimeout(call.timer);
+      call.reject(new FormBridgeError(reason));
+    }
+    pending.clear();
+  };
+
+  const call = (method: BridgeMethod, args: unknown[]): Promise<unknown> => {
+    if (closedReason !== null || hostId === null) return Promise.reject(new FormBridgeError(closedReason ?? "Not connected to the form."));
+    const requestId = newRequestId();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        pending.delete(requestId);
+        reject(new FormBridgeError(`The form did not answer "${method}" within ${CALL_TIMEOUT_MS[method] / 1000} s.`));
+      }, CALL_TIMEOUT_MS[method]);
+      pending.set(requestId, { resolve, reject, timer });
+      channel.postMessage({ kind: "call", requestId, hostId: hostId as string, method, args } satisfies BridgeMessage);
+    });
+  };
+
+  const bridge: ConnectedFormBridge = {
+    getValues: () => call("getValues", []) as ReturnType<FormBridge["getValues"]>,
+    save: () => call("save", []).then(() => undefined),
+    refresh: () => call("refresh", []).then(() => undefined),
+    setValue: (attribute, value) => call("setValue", [attribute, value]).then(() => undefined),
+    setNotification: (message, level, id) => call("setNotification", [message, level, id]).then(() => undefined),
+    clearNotification: (id) => call("clearNotification", [id]).then(() => undefined),
+    disconnect: () => {
+      if (closedReason === null) settleAll("Disconnected from the form.");
+      channel.close();
+    },
+  };
+
+  return new Promise((resolve) => {
+    const giveUp = setTimeout(() => {
+      channel.close();
+      closedReason = "No form answered.";
+      resolve(null);
+    }, timeoutMs);
+
+    channel.onmessage = (event: MessageEvent) => {
+      const message: unknown = event.data;
+      if (!isBridgeMessage(message)) return;
+      if (message.kind === "welcome") {
+        if (hostId !== null || message.requestId !== helloId || !sameTab(tabId, message.tabId)) return;
+        hostId = message.hostId;
+        clearTimeout(giveUp);
+        resolve(bridge);
+      } else if (message.kind === "result") {
+        const waiting = pending.get(message.requestId);
+        if (!waiting) return;
+        pending.delete(message.requestId);
+        clearTimeout(waiting.timer);
+        if (message.ok) waiting.resolve(message.value);
+        else waiting.reject(new FormBridgeError(message.error.message, message.error.code));
+      } else if (message.kind === "goodbye" && message.hostId === hostId) {
+        settleAll("The form was closed.");
+        channel.close();
+      }
+    };
+
+    channel.postMessage({ kind: "hello", requestId: helloId, tabId } satisfies BridgeMessage);
+  });
+}
