@@ -1,0 +1,299 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join, relative, sep } from "node:path";
+import { parseControlManifest } from "./controlManifest";
+import { parseSolutionDefinitionText, type SolutionDefinition } from "./solutionDefinition";
+import { SolutionInputError } from "./solutionInputError";
+import { zipFileName, type SolutionPaths } from "./solutionPaths";
+import {
+  COMPONENT_TYPE_CUSTOM_CONTROL,
+  COMPONENT_TYPE_WEB_RESOURCE,
+  CONTENT_TYPES_ENTRY,
+  WEB_RESOURCE_TYPE_JSCRIPT,
+  controlEntryDirectory,
+  controlSchemaName,
+  webResourceEntryName,
+} from "./solutionXml";
+import { schemaProblems } from "./schemaValidation";
+import { formatReleaseVersion, parseReleaseVersion, solutionVersionOf } from "./version";
+import { attribute, childText, children, parseXml } from "./xmlDocument";
+import { readZip, type ZipEntry } from "./zipArchive";
+
+export interface VerifyResult {
+  /** What was checked: zips, entries and their sizes. */
+  report: string[];
+  /** Empty when both zips are sound. */
+  problems: string[];
+}
+
+interface Expectations {
+  definition: SolutionDefinition;
+  releaseVersion: string;
+  solutionVersion: string;
+  schemaFile: string;
+  /** Built files the zips must carry unchanged, by directory of the build output. */
+  builtControlFiles: Map<string, Uint8Array>;
+  builtWebResource: Uint8Array | null;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, index) => byte === b[index]);
+}
+
+function decode(data: Uint8Array): string {
+  return new TextDecoder().decode(data);
+}
+
+function listFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((item) => {
+    const path = join(directory, item.name);
+    return item.isDirectory() ? listFiles(path) : item.isFile() ? [path] : [];
+  });
+}
+
+function extensionOf(entryName: string): string | null {
+  const fileName = entryName.slice(entryName.lastIndexOf("/") + 1);
+  const dot = fileName.lastIndexOf(".");
+  return dot > 0 ? fileName.slice(dot + 1).toLowerCase() : null;
+}
+
+async function checkSolutionXml(data: Uint8Array, managed: boolean, expected: Expectations, problems: string[]) {
+  const { root } = await parseXml(decode(data), "solution.xml");
+  const [manifest] = children(root, "SolutionManifest");
+  const { definition } = expected;
+  const expect = (what: string, actual: string | undefined, wanted: string) => {
+    if (actual !== wanted) problems.push(`solution.xml: ${what} is ${actual === undefined ? "missing" : `"${actual}"`}, expected "${wanted}"`);
+  };
+  expect("UniqueName", childText(manifest, "UniqueName"), definition.uniqueName);
+  expect("Version", childText(manifest, "Version"), expected.solutionVersion);
+  expect("Managed", childText(manifest, "Managed"), managed ? "1" : "0");
+  const [publisher] = children(manifest, "Publisher");
+  expect("Publisher UniqueName", childText(publisher, "UniqueName"), definition.publisher.uniqueName);
+  expect("CustomizationPrefix", childText(publisher, "CustomizationPrefix"), definition.publisher.prefix);
+  expect("CustomizationOptionValuePrefix", childText(publisher, "CustomizationOptionValuePrefix"), String(definition.publisher.optionValuePrefix));
+  const [missing] = children(manifest, "MissingDependencies");
+  if (!missing) problems.push("solution.xml: MissingDependencies is missing");
+  else if (children(missing, "MissingDependency").length > 0) problems.push("solution.xml: MissingDependencies lists dependencies; the solution must stand alone");
+  const [roots] = children(manifest, "RootComponents");
+  return children(roots, "RootComponent").map((component) => ({
+    type: Number(attribute(component, "type")),
+    schemaName: attribute(component, "schemaName") ?? "",
+  }));
+}
+
+function sortedList(values: Iterable<string>): string {
+  return [...values].sort().join(", ") || "(none)";
+}
+
+function compareSets(what: string, inRoots: Set<string>, inCustomizations: Set<string>, problems: string[]) {
+  const same = inRoots.size === inCustomizations.size && [...inRoots].every((name) => inCustomizations.has(name));
+  if (!same) {
+    problems.push(`${what}: RootComponents list ${sortedList(inRoots)} but customizations.xml defines ${sortedList(inCustomizations)}`);
+  }
+}
+
+async function checkZipContent(entries: ZipEntry[], managed: boolean, expected: Expectations, problems: string[]) {
+  const byName = new Map(entries.map((entry) => [entry.name, entry.data]));
+  for (const required of ["solution.xml", "customizations.xml", CONTENT_TYPES_ENTRY]) {
+    if (!byName.has(required)) problems.push(`${required} is missing`);
+  }
+  if (entries.length > 0 && entries[entries.length - 1].name !== CONTENT_TYPES_ENTRY) {
+    problems.push(`${CONTENT_TYPES_ENTRY} must be the last entry, the last is ${entries[entries.length - 1].name}`);
+  }
+  for (const entry of entries) if (entry.data.length === 0) problems.push(`${entry.name} is empty`);
+
+  const solutionXml = byName.get("solution.xml");
+  const rootComponents = solutionXml ? await checkSolutionXml(solutionXml, managed, expected, problems) : [];
+
+  const customizationsXml = byName.get("customizations.xml");
+  const controls = new Map<string, string>();
+  const webResources = new Map<string, string>();
+  if (customizationsXml) {
+    for (const problem of schemaProblems(customizationsXml, expected.schemaFile, "customizations.xml")) {
+      problems.push(`customizations.xml does not match ${basename(expected.schemaFile)}: ${problem}`);
+    }
+    const { root } = await parseXml(decode(customizationsXml), "customizations.xml");
+    for (const control of children(children(root, "CustomControls")[0], "CustomControl")) {
+      controls.set(childText(control, "Name") ?? "", childText(control, "FileName") ?? "");
+    }
+    for (const webResource of children(children(root, "WebResources")[0], "WebResource")) {
+      const name = childText(webResource, "Name") ?? "";
+      const fileName = childText(webResource, "FileName") ?? "";
+      webResources.set(name, fileName);
+      const id = (childText(webResource, "WebResourceId") ?? "").replace(/[{}]/g, "").toLowerCase();
+      if (fileName !== `/${webResourceEntryName({ name, id })}`) {
+        problems.push(`customizations.xml: web resource ${name} has FileName ${fileName}, expected /${webResourceEntryName({ name, id })}`);
+      }
+      if (childText(webResource, "WebResourceType") !== String(WEB_RESOURCE_TYPE_JSCRIPT)) {
+        problems.push(`customizations.xml: web resource ${name} is not WebResourceType ${WEB_RESOURCE_TYPE_JSCRIPT} (JScript)`);
+      }
+    }
+  }
+  const fileNames = [...controls.values(), ...webResources.values()];
+  for (const fileName of fileNames) {
+    if (!fileName.startsWith("/") || !byName.has(fileName.slice(1))) problems.push(`customizations.xml: FileName ${fileName || "(empty)"} is not an entry of the zip`);
+  }
+
+  const rootsOfType = (type: number) => new Set(rootComponents.filter((root) => root.type === type).map((root) => root.schemaName));
+  compareSets("code components (type 66)", rootsOfType(COMPONENT_TYPE_CUSTOM_CONTROL), new Set(controls.keys()), problems);
+  compareSets("web resources (type 61)", rootsOfType(COMPONENT_TYPE_WEB_RESOURCE), new Set(webResources.keys()), problems);
+  for (const root of rootComponents) {
+    if (root.type !== COMPONENT_TYPE_CUSTOM_CONTROL && root.type !== COMPONENT_TYPE_WEB_RESOURCE) {
+      problems.push(`solution.xml: unexpected RootComponent type ${root.type} (${root.schemaName})`);
+    }
+  }
+
+  for (const [name, fileName] of controls) {
+    const manifestData = byName.get(fileName.slice(1));
+    if (!manifestData) continue;
+    const manifest = await parseControlManifest(decode(manifestData), fileName.slice(1));
+    const schemaName = controlSchemaName(expected.definition.publisher.prefix, manifest.namespace, manifest.constructor);
+    if (schemaName !== name) problems.push(`${fileName}: namespace and constructor make ${schemaName}, customizations.xml calls it ${name}`);
+    if (manifest.version !== expected.releaseVersion) {
+      problems.push(`${fileName}: control version ${manifest.version} differs from the package version ${expected.releaseVersion}`);
+    }
+    for (const path of manifest.resourcePaths) {
+      if (!byName.has(`${controlEntryDirectory(name)}/${path}`)) problems.push(`${fileName} names ${path}, which is not in ${controlEntryDirectory(name)}/`);
+    }
+  }
+
+  const owned = (name: string) =>
+    ["solution.xml", "customizations.xml", CONTENT_TYPES_ENTRY].includes(name) ||
+    fileNames.includes(`/${name}`) ||
+    [...controls.keys()].some((control) => name.startsWith(`${controlEntryDirectory(control)}/`));
+  for (const entry of entries) if (!owned(entry.name)) problems.push(`${entry.name} belongs to no component of the solution`);
+
+  const contentTypes = byName.get(CONTENT_TYPES_ENTRY);
+  if (contentTypes) await checkContentTypes(contentTypes, entries, problems);
+
+  checkAgainstBuild(byName, controls, webResources, expected, problems);
+}
+
+async function checkContentTypes(data: Uint8Array, entries: ZipEntry[], problems: string[]) {
+  const { root } = await parseXml(decode(data), CONTENT_TYPES_ENTRY);
+  const defaults = new Set(children(root, "Default").map((item) => (attribute(item, "Extension") ?? "").toLowerCase()));
+  const overrides = children(root, "Override").map((item) => attribute(item, "PartName") ?? "");
+  const entryNames = new Set(entries.map((entry) => entry.name));
+  for (const partName of overrides) {
+    if (!entryNames.has(partName.slice(1))) problems.push(`${CONTENT_TYPES_ENTRY}: Override ${partName} is not an entry of the zip`);
+  }
+  for (const entry of entries) {
+    if (entry.name === CONTENT_TYPES_ENTRY || overrides.includes(`/${entry.name}`)) continue;
+    const extension = extensionOf(entry.name);
+    if (extension === null) problems.push(`${CONTENT_TYPES_ENTRY}: ${entry.name} has no extension and no Override`);
+    else if (!defaults.has(extension)) problems.push(`${CONTENT_TYPES_ENTRY}: no content type for ${entry.name} (no Default for .${extension}, no Override)`);
+  }
+}
+
+function checkAgainstBuild(
+  byName: Map<string, Uint8Array>,
+  controls: Map<string, string>,
+  webResources: Map<string, string>,
+  expected: Expectations,
+  problems: string[],
+) {
+  const [controlName] = controls.keys();
+  if (controlName !== undefined) {
+    const directory = controlEntryDirectory(controlName);
+    for (const [path, built] of expected.builtControlFiles) {
+      const packed = byName.get(`${directory}/${path}`);
+      if (!packed) problems.push(`${directory}/${path} is missing: the build has ${path}`);
+      else if (!sameBytes(packed, built)) problems.push(`${directory}/${path} differs from the built ${path}: repack with \`npm run build\``);
+    }
+    for (const name of byName.keys()) {
+      if (name.startsWith(`${directory}/`) && !expected.builtControlFiles.has(name.slice(directory.length + 1))) {
+        problems.push(`${name} is not in the build output`);
+      }
+    }
+  }
+  const webResourceFileName = webResources.get(expected.definition.webResource.name);
+  if (webResourceFileName === undefined) {
+    problems.push(`customizations.xml has no web resource named ${expected.definition.webResource.name}`);
+  } else if (expected.builtWebResource) {
+    const packed = byName.get(webResourceFileName.slice(1));
+    if (packed && !sameBytes(packed, expected.builtWebResource)) {
+      problems.push(`${webResourceFileName.slice(1)} differs from the built ${expected.definition.webResource.file}: repack with \`npm run build\``);
+    }
+  }
+}
+
+function readExpectations(paths: SolutionPaths, schemaFile: string, problems: string[]): Expectations {
+  const definition = parseSolutionDefinitionText(readFileSync(paths.definitionFile, "utf8"), `solution definition ${paths.definitionFile}`);
+  const release = parseReleaseVersion(JSON.parse(readFileSync(paths.packageFile, "utf8")).version, `version in ${paths.packageFile}`);
+  const controlDirectory = join(paths.buildDir, definition.controlDirectory);
+  const builtControlFiles = new Map<string, Uint8Array>();
+  if (existsSync(controlDirectory)) {
+    for (const file of listFiles(controlDirectory)) {
+      builtControlFiles.set(relative(controlDirectory, file).split(sep).join("/"), new Uint8Array(readFileSync(file)));
+    }
+  } else {
+    problems.push(`the built control ${controlDirectory} is missing: run \`npm run build\` first`);
+  }
+  const webResourcePath = join(paths.buildDir, definition.webResource.file);
+  const builtWebResource = existsSync(webResourcePath) ? new Uint8Array(readFileSync(webResourcePath)) : null;
+  if (!builtWebResource) problems.push(`the built web resource ${webResourcePath} is missing: run \`npm run build\` first`);
+  return {
+    definition,
+    releaseVersion: formatReleaseVersion(release),
+    solutionVersion: solutionVersionOf(release),
+    schemaFile,
+    builtControlFiles,
+    builtWebResource,
+  };
+}
+
+/** Unpacks both zips of the current version and checks them against the schema, each other and the build output. */
+export async function verifySolution(paths: SolutionPaths, schemaFile: string): Promise<VerifyResult> {
+  const report: string[] = [];
+  const problems: string[] = [];
+  const expected = readExpectations(paths, schemaFile, problems);
+  const contents: { fileName: string; entries: ZipEntry[] }[] = [];
+  for (const managed of [false, true]) {
+    const fileName = zipFileName(expected.definition.uniqueName, expected.solutionVersion, managed);
+    const file = join(paths.binDir, fileName);
+    const zipProblems: string[] = [];
+    if (!existsSync(file)) {
+      problems.push(`${fileName}: not found in ${paths.binDir}: run \`npm run build\` first`);
+      continue;
+    }
+    const bytes = readFileSync(file);
+    let zip;
+    try {
+      zip = readZip(new Uint8Array(bytes));
+    } catch (error) {
+      problems.push(`${fileName}: not a readable zip (${(error as Error).message})`);
+      continue;
+    }
+    report.push(`${fileName}: ${bytes.length} bytes, ${zip.entries.length} entries`);
+    for (const entry of zip.entries) report.push(`  ${String(entry.data.length).padStart(9)}  ${entry.name}`);
+    for (const name of zip.duplicateNames) zipProblems.push(`${name} appears more than once`);
+    for (const name of zip.sizeMismatches) zipProblems.push(`${name} does not unpack to the size the zip declares (corrupt)`);
+    try {
+      await checkZipContent(zip.entries, managed, expected, zipProblems);
+    } catch (error) {
+      if (!(error instanceof SolutionInputError)) throw error;
+      zipProblems.push(error.message.replace(/\n\s*/g, " "));
+    }
+    problems.push(...zipProblems.map((problem) => `${fileName}: ${problem}`));
+    contents.push({ fileName, entries: zip.entries });
+  }
+  if (contents.length === 2) compareUnmanagedWithManaged(contents[0], contents[1], problems);
+  return { report, problems };
+}
+
+/** Both zips carry the same entries; only solution.xml (Managed 0/1) may differ. */
+function compareUnmanagedWithManaged(
+  unmanaged: { fileName: string; entries: ZipEntry[] },
+  managed: { fileName: string; entries: ZipEntry[] },
+  problems: string[],
+) {
+  const names = (zip: { entries: ZipEntry[] }) => zip.entries.map((entry) => entry.name).join("\n");
+  if (names(unmanaged) !== names(managed)) {
+    problems.push(`${unmanaged.fileName} and ${managed.fileName} hold different entries`);
+    return;
+  }
+  managed.entries.forEach((entry, index) => {
+    if (entry.name !== "solution.xml" && !sameBytes(entry.data, unmanaged.entries[index].data)) {
+      problems.push(`${entry.name} differs between ${unmanaged.fileName} and ${managed.fileName}`);
+    }
+  });
+}
