@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { locateCustomizationsSchema } from "./schemaValidation";
+import { solutionPaths, type SolutionPaths } from "./solutionPaths";
+
+/** Test support: a throw-away repository tree with a built control and web resource, independent of out/. */
+export const REPOSITORY_ROOT = resolve(__dirname, "..");
+export const SCHEMA_FILE = locateCustomizationsSchema(REPOSITORY_ROOT);
+export const REFERENCE_SOLUTIONS = resolve(REPOSITORY_ROOT, "..", "shared", "reference-solutions");
+
+/** solution.json as tests edit it. */
+export interface EditableDefinition {
+  [key: string]: unknown;
+  localizedNames: Record<string, unknown>;
+  publisher: Record<string, unknown>;
+  webResource: Record<string, unknown>;
+}
+
+export function readProjectDefinition(): EditableDefinition {
+  return JSON.parse(readFileSync(join(REPOSITORY_ROOT, "solution", "solution.json"), "utf8"));
+}
+
+export interface FixtureOptions {
+  version?: string;
+  inputManifestVersion?: string;
+  builtManifestVersion?: string;
+  /** Changes applied to a copy of the real solution/solution.json. */
+  editDefinition?: (definition: EditableDefinition) => void;
+  /** Extra or replaced files under out/controls (relative path → content); null removes the file. */
+  controlFiles?: Record<string, string | null>;
+  webResource?: string | null;
+}
+
+export interface Fixture {
+  paths: SolutionPaths;
+  write(relativePath: string, content: string | Uint8Array): void;
+  remove(): void;
+}
+
+const BUILT_MANIFEST = (version: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<manifest>
+  <control namespace="CustomerJourney" constructor="JourneyControl" version="${version}" display-name-key="control.displayName" description-key="control.description" control-type="virtual" api-version="1.3.18">
+    <property name="validationResults" display-name-key="p" description-key="d" of-type="Multiple" usage="bound" required="true"/>
+    <resources>
+      <code path="bundle.js" order="1"/>
+      <platform-library name="React" version="16.14.0"/>
+      <resx path="src/strings/JourneyControl.1033.resx" version="1.0.0"/>
+      <resx path="src/strings/JourneyControl.1031.resx" version="1.0.0"/>
+    </resources>
+    <built-by name="pac" version="1.51.1"/>
+  </control>
+</manifest>`;
+
+const RESX = (text: string) => `<?xml version="1.0" encoding="utf-8"?>
+<root><data name="control.displayName" xml:space="preserve"><value>${text}</value></data></root>`;
+
+export function createFixture(options: FixtureOptions = {}): Fixture {
+  const root = mkdtempSync(join(tmpdir(), "cjt-solution-"));
+  const write = (relativePath: string, content: string | Uint8Array) => {
+    const file = join(root, relativePath);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  };
+  const version = options.version ?? "1.2.3";
+  write("package.json", `${JSON.stringify({ name: "fixture", version }, null, 2)}\n`);
+  const inputManifest = readFileSync(join(REPOSITORY_ROOT, "ControlManifest.Input.xml"), "utf8").replace(
+    /(<control\b[^>]*?\sversion=")[^"]*"/,
+    `$1${options.inputManifestVersion ?? version}"`,
+  );
+  write("ControlManifest.Input.xml", inputManifest);
+  const definition = readProjectDefinition();
+  options.editDefinition?.(definition);
+  write("solution/solution.json", JSON.stringify(definition, null, 2));
+
+  const controlFiles: Record<string, string | null> = {
+    "ControlManifest.xml": BUILT_MANIFEST(options.builtManifestVersion ?? version),
+    "bundle.js": 'var pcf_tools_652ac3f36e1e4bca82eb3c1dc44e6fad;(()=>{"use strict";})();',
+    "src/strings/JourneyControl.1033.resx": RESX("Customer journey"),
+    "src/strings/JourneyControl.1031.resx": RESX("Customer Journey"),
+    ...options.controlFiles,
+  };
+  for (const [path, content] of Object.entries(controlFiles)) if (content !== null) write(join("out", "controls", path), content);
+  if (options.webResource !== null) write("out/webresources/form.js", options.webResource ?? '"use strict";var CustomerJourneyForm={onLoad:function(){}};');
+
+  return { paths: solutionPaths(root), write, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
