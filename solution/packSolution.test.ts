@@ -1,0 +1,194 @@
+import { existsSync, readdirSync, readFileSync, utimesSync } from "node:fs";
+import { join } from "node:path";
+import { packSolution } from "./packSolution";
+import { schemaProblems } from "./schemaValidation";
+import { SolutionInputError } from "./solutionInputError";
+import { createFixture, SCHEMA_FILE, type Fixture, type FixtureOptions } from "./testFixture";
+import { readZip } from "./zipArchive";
+
+const fixtures: Fixture[] = [];
+afterEach(() => fixtures.splice(0).forEach((fixture) => fixture.remove()));
+
+function fixture(options?: FixtureOptions): Fixture {
+  const created = createFixture(options);
+  fixtures.push(created);
+  return created;
+}
+
+const CONTROL = "Controls/cjt_CustomerJourney.JourneyControl";
+const WEB_RESOURCE = "WebResources/cjt_customerjourneyformjs7C90D214-6925-43FE-80E5-CF10FE83BEBF";
+
+function unpack(file: string) {
+  const { entries } = readZip(new Uint8Array(readFileSync(file)));
+  const text = (name: string) => new TextDecoder().decode(entries.find((entry) => entry.name === name)?.data);
+  return { names: entries.map((entry) => entry.name), entries, text };
+}
+
+describe("packing the solution", () => {
+  it("writes an unmanaged and a managed zip named after the solution and the package version", async () => {
+    const { paths } = fixture({ version: "1.2.3" });
+    const { files } = await packSolution(paths);
+    expect(files).toEqual([join(paths.binDir, "CustomerJourneyControl_1_2_3_0.zip"), join(paths.binDir, "CustomerJourneyControl_1_2_3_0_managed.zip")]);
+    expect(unpack(files[0]).text("solution.xml")).toContain("<Managed>0</Managed>");
+    expect(unpack(files[1]).text("solution.xml")).toContain("<Managed>1</Managed>");
+    expect(unpack(files[1]).text("solution.xml")).toContain("<Version>1.2.3.0</Version>");
+  });
+
+  it("orders entries as SolutionPackager does, [Content_Types].xml last", async () => {
+    const { paths } = fixture();
+    const { files } = await packSolution(paths);
+    expect(unpack(files[0]).names).toEqual([
+      "customizations.xml",
+      "solution.xml",
+      `${CONTROL}/ControlManifest.xml`,
+      `${CONTROL}/bundle.js`,
+      `${CONTROL}/src/strings/JourneyControl.1031.resx`,
+      `${CONTROL}/src/strings/JourneyControl.1033.resx`,
+      WEB_RESOURCE,
+      "[Content_Types].xml",
+    ]);
+  });
+
+  it("carries the built manifest, bundle and web resource byte for byte (no namespace rewrite)", async () => {
+    const { paths } = fixture();
+    const { files } = await packSolution(paths);
+    const { entries } = unpack(files[0]);
+    const packed = (name: string) => Buffer.from(entries.find((entry) => entry.name === name)!.data);
+    expect(packed(`${CONTROL}/ControlManifest.xml`)).toEqual(readFileSync(join(paths.buildDir, "controls/ControlManifest.xml")));
+    expect(packed(`${CONTROL}/bundle.js`)).toEqual(readFileSync(join(paths.buildDir, "controls/bundle.js")));
+    expect(packed(WEB_RESOURCE)).toEqual(readFileSync(join(paths.buildDir, "webresources/form.js")));
+  });
+
+  it("declares the control and the web resource as root components and in customizations.xml", async () => {
+    const { paths } = fixture();
+    const { text } = unpack((await packSolution(paths)).files[0]);
+    expect(text("solution.xml")).toContain('<RootComponent type="61" schemaName="cjt_/customerjourney/form.js" behavior="0" />');
+    expect(text("solution.xml")).toContain('<RootComponent type="66" schemaName="cjt_CustomerJourney.JourneyControl" behavior="0" />');
+    expect(text("solution.xml")).toContain("<MissingDependencies />");
+    expect(text("customizations.xml")).toContain(`<FileName>/${CONTROL}/ControlManifest.xml</FileName>`);
+    expect(text("customizations.xml")).toContain(`<FileName>/${WEB_RESOURCE}</FileName>`);
+    expect(text("customizations.xml")).toContain("<WebResourceType>3</WebResourceType>");
+  });
+
+  it("writes a customizations.xml that Microsoft's schema accepts", async () => {
+    const { paths } = fixture();
+    const { entries } = unpack((await packSolution(paths)).files[1]);
+    expect(schemaProblems(entries.find((entry) => entry.name === "customizations.xml")!.data, SCHEMA_FILE, "customizations.xml")).toEqual([]);
+  });
+
+  it("packs css and other built files with a content type for each", async () => {
+    const { paths } = fixture({ controlFiles: { "css/JourneyControl.css": ".journey{display:flex}" } });
+    const { names, text } = unpack((await packSolution(paths)).files[0]);
+    expect(names).toContain(`${CONTROL}/css/JourneyControl.css`);
+    expect(text("[Content_Types].xml")).toContain('<Default Extension="css" ContentType="application/octet-stream" />');
+  });
+
+  it("gives byte-identical zips for the same inputs, whatever the files' times and the tree's location", async () => {
+    const first = fixture();
+    const second = fixture();
+    const [unmanagedA, managedA] = (await packSolution(first.paths)).files.map((file) => readFileSync(file));
+    for (const file of ["controls/bundle.js", "webresources/form.js"]) utimesSync(join(second.paths.buildDir, file), new Date(2031, 5, 1), new Date(2031, 5, 1));
+    const [unmanagedB, managedB] = (await packSolution(second.paths)).files.map((file) => readFileSync(file));
+    expect(unmanagedB.equals(unmanagedA)).toBe(true);
+    expect(managedB.equals(managedA)).toBe(true);
+    expect(managedA.equals(unmanagedA)).toBe(false);
+  });
+
+  it("changes the zip when the bundle changes", async () => {
+    const first = fixture();
+    const second = fixture({ controlFiles: { "bundle.js": "var changed = true;" } });
+    const a = readFileSync((await packSolution(first.paths)).files[0]);
+    const b = readFileSync((await packSolution(second.paths)).files[0]);
+    expect(a.equals(b)).toBe(false);
+  });
+
+  it("replaces the zips of an earlier version and leaves other files alone", async () => {
+    const { paths, write } = fixture({ version: "1.2.4" });
+    write("solution/bin/CustomerJourneyControl_1_2_3_0.zip", "old");
+    write("solution/bin/CustomerJourneyControl_1_2_3_0_managed.zip", "old");
+    write("solution/bin/notes.txt", "keep");
+    write("solution/bin/OtherSolution_1_0_0_0.zip", "keep");
+    await packSolution(paths);
+    expect(readdirSync(paths.binDir).sort()).toEqual([
+      "CustomerJourneyControl_1_2_4_0.zip",
+      "CustomerJourneyControl_1_2_4_0_managed.zip",
+      "OtherSolution_1_0_0_0.zip",
+      "notes.txt",
+    ]);
+  });
+});
+
+describe("refusing to pack", () => {
+  async function packError(options: FixtureOptions, before?: (fixture: Fixture) => void): Promise<string> {
+    const created = fixture(options);
+    before?.(created);
+    try {
+      await packSolution(created.paths);
+    } catch (error) {
+      expect(error).toBeInstanceOf(SolutionInputError);
+      return (error as Error).message;
+    }
+    throw new Error("expected packing to be refused");
+  }
+
+  it("when package.json and ControlManifest.Input.xml disagree on the version", async () => {
+    const message = await packError({ version: "1.3.0", inputManifestVersion: "1.2.9" });
+    expect(message).toContain("The control version and the package version disagree");
+    expect(message).toContain("package.json has 1.3.0");
+    expect(message).toContain("has 1.2.9");
+    expect(message).toContain("npm run version:bump");
+  });
+
+  it("when the built control is older than the version", async () => {
+    const message = await packError({ version: "1.3.0", builtManifestVersion: "1.2.9" });
+    expect(message).toContain("has version 1.2.9, package.json has 1.3.0: the build is stale");
+  });
+
+  it("when the package version is not major.minor.patch", async () => {
+    const message = await packError({ version: "1.3", inputManifestVersion: "1.3" });
+    expect(message).toContain('"1.3" is not major.minor.patch');
+  });
+
+  it("when the definition is bad, without touching existing zips", async () => {
+    const message = await packError({ editDefinition: (d) => delete d.publisher.prefix }, ({ write }) =>
+      write("solution/bin/CustomerJourneyControl_1_2_3_0.zip", "previous build"),
+    );
+    expect(message).toContain("publisher.prefix is missing");
+    expect(readFileSync(join(fixtures[0].paths.binDir, "CustomerJourneyControl_1_2_3_0.zip"), "utf8")).toBe("previous build");
+  });
+
+  it("when the option value prefix is out of range", async () => {
+    expect(await packError({ editDefinition: (d) => (d.publisher.optionValuePrefix = 123456) })).toContain(
+      "publisher.optionValuePrefix must be a whole number from 10000 to 99999, got 123456",
+    );
+  });
+
+  it("when the control has not been built", async () => {
+    const message = await packError({ controlFiles: { "ControlManifest.xml": null } });
+    expect(message).toMatch(/Missing built control:\n.*ControlManifest\.xml does not exist: run `npm run build` first/);
+  });
+
+  it("when the web resource has not been built", async () => {
+    expect(await packError({ webResource: null })).toContain("form.js does not exist: run `npm run build` first");
+  });
+
+  it("when a file the manifest names is missing", async () => {
+    expect(await packError({ controlFiles: { "src/strings/JourneyControl.1031.resx": null } })).toContain(
+      "the built manifest names src/strings/JourneyControl.1031.resx, which is not in",
+    );
+  });
+
+  it("when a built file is empty", async () => {
+    expect(await packError({ controlFiles: { "bundle.js": "" } })).toMatch(/bundle\.js is empty/);
+  });
+
+  it("when the built manifest is not XML", async () => {
+    expect(await packError({ controlFiles: { "ControlManifest.xml": "<manifest><control" } })).toContain("is not well-formed XML");
+  });
+
+  it("and writes nothing when refusing", async () => {
+    const created = fixture({ webResource: null });
+    await expect(packSolution(created.paths)).rejects.toThrow();
+    expect(existsSync(created.paths.binDir)).toBe(false);
+  });
+});
