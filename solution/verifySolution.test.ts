@@ -1,0 +1,129 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { packSolution } from "./packSolution";
+import { createFixture, SCHEMA_FILE, type Fixture } from "./testFixture";
+import { verifySolution } from "./verifySolution";
+import { readZip, writeZip, type ZipEntry } from "./zipArchive";
+
+const UNMANAGED = "CustomerJourneyControl_1_2_3_0.zip";
+const MANAGED = "CustomerJourneyControl_1_2_3_0_managed.zip";
+const CONTROL = "Controls/cjt_CustomerJourney.JourneyControl";
+const WEB_RESOURCE = "WebResources/cjt_customerjourneyformjs7C90D214-6925-43FE-80E5-CF10FE83BEBF";
+
+let packed: Fixture;
+beforeEach(async () => {
+  packed = createFixture({ version: "1.2.3" });
+  await packSolution(packed.paths);
+});
+afterEach(() => packed.remove());
+
+const text = (data: Uint8Array) => new TextDecoder().decode(data);
+const bytes = (value: string) => new TextEncoder().encode(value);
+
+function rewrite(zipName: string, change: (entries: ZipEntry[]) => ZipEntry[]): void {
+  const file = join(packed.paths.binDir, zipName);
+  const { entries } = readZip(new Uint8Array(readFileSync(file)));
+  writeFileSync(file, writeZip(change(entries)));
+}
+
+function replaceText(zipName: string, entryName: string, edit: (content: string) => string): void {
+  rewrite(zipName, (entries) => entries.map((entry) => (entry.name === entryName ? { name: entry.name, data: bytes(edit(text(entry.data))) } : entry)));
+}
+
+const verify = () => verifySolution(packed.paths, SCHEMA_FILE);
+
+describe("verifying freshly packed zips", () => {
+  it("finds no problem and reports every entry with its size", async () => {
+    const { problems, report } = await verify();
+    expect(problems).toEqual([]);
+    const bundleSize = readFileSync(join(packed.paths.buildDir, "controls/bundle.js")).length;
+    expect(report).toContain(`  ${String(bundleSize).padStart(9)}  ${CONTROL}/bundle.js`);
+    expect(report.filter((line) => /^CustomerJourneyControl_1_2_3_0(_managed)?\.zip: \d+ bytes, 8 entries$/.test(line))).toHaveLength(2);
+  });
+});
+
+describe("verifying a damaged zip fails", () => {
+  it("when an entry customizations.xml points to is missing", async () => {
+    rewrite(UNMANAGED, (entries) => entries.filter((entry) => entry.name !== WEB_RESOURCE));
+    const { problems } = await verify();
+    expect(problems).toContain(`${UNMANAGED}: customizations.xml: FileName /${WEB_RESOURCE} is not an entry of the zip`);
+    expect(problems).toContain(`${UNMANAGED}: [Content_Types].xml: Override /${WEB_RESOURCE} is not an entry of the zip`);
+  });
+
+  it("when the packed bundle is not the built one", async () => {
+    replaceText(MANAGED, `${CONTROL}/bundle.js`, (content) => `${content}\n// tampered`);
+    const { problems } = await verify();
+    expect(problems).toContain(`${MANAGED}: ${CONTROL}/bundle.js differs from the built bundle.js: repack with \`npm run build\``);
+  });
+
+  it("when the packed manifest is not the built one", async () => {
+    replaceText(UNMANAGED, `${CONTROL}/ControlManifest.xml`, (content) => content.replace('namespace="CustomerJourney"', 'namespace="cjt_CustomerJourney"'));
+    const { problems } = await verify();
+    expect(problems).toContain(`${UNMANAGED}: ${CONTROL}/ControlManifest.xml differs from the built ControlManifest.xml: repack with \`npm run build\``);
+    expect(problems).toContain(
+      `${UNMANAGED}: /${CONTROL}/ControlManifest.xml: namespace and constructor make cjt_cjt_CustomerJourney.JourneyControl, customizations.xml calls it cjt_CustomerJourney.JourneyControl`,
+    );
+  });
+
+  it("when a file is empty", async () => {
+    replaceText(UNMANAGED, `${CONTROL}/src/strings/JourneyControl.1031.resx`, () => "");
+    expect((await verify()).problems).toContain(`${UNMANAGED}: ${CONTROL}/src/strings/JourneyControl.1031.resx is empty`);
+  });
+
+  it("when customizations.xml breaks Microsoft's schema", async () => {
+    replaceText(UNMANAGED, "customizations.xml", (content) => content.replace("<WebResourceType>3</WebResourceType>", "<WebResourceType>JScript</WebResourceType>"));
+    const { problems } = await verify();
+    expect(problems.some((problem) => problem.startsWith(`${UNMANAGED}: customizations.xml does not match CustomizationsSolution.xsd:`) && problem.includes("WebResourceType"))).toBe(true);
+  });
+
+  it("when a root component has no component behind it", async () => {
+    replaceText(MANAGED, "solution.xml", (content) => content.replace(/\s*<RootComponent type="66"[^>]*\/>/, ""));
+    expect((await verify()).problems).toContain(
+      `${MANAGED}: code components (type 66): RootComponents list (none) but customizations.xml defines cjt_CustomerJourney.JourneyControl`,
+    );
+  });
+
+  it("when the managed zip says it is unmanaged", async () => {
+    replaceText(MANAGED, "solution.xml", (content) => content.replace("<Managed>1</Managed>", "<Managed>0</Managed>"));
+    expect((await verify()).problems).toContain(`${MANAGED}: solution.xml: Managed is "0", expected "1"`);
+  });
+
+  it("when the content types do not cover an entry", async () => {
+    replaceText(UNMANAGED, "[Content_Types].xml", (content) => content.replace('<Default Extension="resx" ContentType="application/octet-stream" />', ""));
+    const { problems } = await verify();
+    expect(problems).toContain(`${UNMANAGED}: [Content_Types].xml: no content type for ${CONTROL}/src/strings/JourneyControl.1031.resx (no Default for .resx, no Override)`);
+  });
+
+  it("when [Content_Types].xml is not the last entry", async () => {
+    rewrite(UNMANAGED, (entries) => [entries[entries.length - 1], ...entries.slice(0, -1)]);
+    expect((await verify()).problems).toContain(`${UNMANAGED}: [Content_Types].xml must be the last entry, the last is ${WEB_RESOURCE}`);
+  });
+
+  it("when an entry belongs to no component", async () => {
+    rewrite(UNMANAGED, (entries) => [...entries.slice(0, -1), { name: "WebResources/stray", data: bytes("x") }, entries[entries.length - 1]]);
+    expect((await verify()).problems).toContain(`${UNMANAGED}: WebResources/stray belongs to no component of the solution`);
+  });
+
+  it("when the zip is truncated", async () => {
+    const file = join(packed.paths.binDir, UNMANAGED);
+    writeFileSync(file, readFileSync(file).subarray(0, 200));
+    const { problems } = await verify();
+    expect(problems.some((problem) => problem.startsWith(`${UNMANAGED}: not a readable zip`))).toBe(true);
+  });
+
+  it("when a zip is missing, e.g. after a version bump without a build", async () => {
+    packed.write("package.json", JSON.stringify({ name: "fixture", version: "1.2.4" }));
+    const { problems } = await verify();
+    expect(problems).toContain(`CustomerJourneyControl_1_2_4_0.zip: not found in ${packed.paths.binDir}: run \`npm run build\` first`);
+  });
+
+  it("when the build changed after packing", async () => {
+    packed.write("out/webresources/form.js", "var rebuilt = 1;");
+    expect((await verify()).problems).toContain(`${UNMANAGED}: ${WEB_RESOURCE} differs from the built webresources/form.js: repack with \`npm run build\``);
+  });
+
+  it("when the two zips hold different files", async () => {
+    replaceText(MANAGED, "customizations.xml", (content) => content.replace("Customer journey form script", "Other name"));
+    expect((await verify()).problems).toContain(`customizations.xml differs between ${UNMANAGED} and ${MANAGED}`);
+  });
+});
