@@ -1,0 +1,288 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import path from "node:path";
+import { checkFaultSpec, FaultQueue, type LogEntry } from "./faults";
+import { renderFormPage, renderJourneyList, renderNotFound } from "./page/html";
+import { buildPageScript } from "./page/buildPageScript";
+import { readResxStrings } from "./page/resx";
+import { SEED_IDS, seedData } from "./seed/seedData";
+import { DataverseError, defaultFaultError, segmentNotFound } from "./webapi/errors";
+import { JOURNEY } from "./webapi/entities";
+import { JourneyLifecycle } from "./webapi/journeyLifecycle";
+import { Store, type StoreData } from "./webapi/store";
+import { EmulatedWebApi, type ApiResponse, type ApiSettings } from "./webapi/webApi";
+
+export interface HarnessOptions {
+  /** 0 picks a free port (tests). Default 5180. */
+  port?: number;
+  /** Default 127.0.0.1: the harness never listens beyond this machine. */
+  host?: string;
+  /** A JSON file that keeps the org's rows across restarts (`--data`); created from the seed when missing. */
+  data?: string;
+  /** Rows to start with instead of the seed. */
+  seed?: StoreData;
+  /** How long Going live / Stopping take before the service moves them on. Default 1500 ms. */
+  goLiveDelayMs?: number;
+  /** Where out/ and node_modules/ are. Default: the repository this file is in. */
+  rootDir?: string;
+}
+
+export interface Harness {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+interface HarnessSettings {
+  validateAction: boolean;
+  goLiveDelayMs: number;
+}
+
+const DEFAULT_DELAY_MS = 1500;
+const MAX_LOG_ENTRIES = 10_000;
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+const JSON_HEADERS = { "Content-Type": "application/json; odata.metadata=minimal", "OData-Version": "4.0" };
+
+function loadData(options: HarnessOptions): StoreData {
+  if (options.data && existsSync(options.data)) {
+    try {
+      return JSON.parse(readFileSync(options.data, "utf8")) as StoreData;
+    } catch (error) {
+      throw new Error(`The data file ${options.data} could not be read as JSON (${(error as Error).message}). Move it away to start from the seed.`);
+    }
+  }
+  return options.seed ?? seedData();
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const rootDir = options.rootDir ?? path.resolve(__dirname, "..");
+  const settings: HarnessSettings = { validateAction: true, goLiveDelayMs: options.goLiveDelayMs ?? DEFAULT_DELAY_MS };
+  const persist = () => {
+    if (options.data) writeFileSync(options.data, JSON.stringify(store.toJSON(), null, 1));
+  };
+  const store: Store = new Store(loadData(options), () => new Date(), persist);
+  persist();
+  const lifecycle = new JourneyLifecycle(store, () => settings.goLiveDelayMs, SEED_IDS.users.service);
+  const apiSettings: ApiSettings = {
+    get validateActionEnabled() {
+      return settings.validateAction;
+    },
+    userId: SEED_IDS.users.current,
+    organizationId: "0f1e2d3c-4b5a-4697-8877-66554433aa01",
+    businessUnitId: "0f1e2d3c-4b5a-4697-8877-66554433aa02",
+  };
+  const api = new EmulatedWebApi(store, lifecycle, apiSettings);
+  const faults = new FaultQueue();
+  let log: LogEntry[] = [];
+  const sockets = new Set<Socket>();
+
+  const files = {
+    react: path.join(rootDir, "node_modules/pcf-start/lib/react_16_14_0.js"),
+    fluent: path.join(rootDir, "node_modules/pcf-start/lib/fluent_8_121_1.js"),
+    control: path.join(rootDir, "out/controls/bundle.js"),
+    formScript: path.join(rootDir, "out/webresources/form.js"),
+    resx: (lcid: number) =>
+      [path.join(rootDir, `out/controls/src/strings/JourneyControl.${lcid}.resx`), path.join(rootDir, `src/strings/JourneyControl.${lcid}.resx`)].find(existsSync),
+  };
+
+  const reset = () => {
+    lifecycle.cancelAll();
+    store.load(options.seed ?? seedData());
+    persist();
+    faults.clear();
+    log = [];
+    settings.validateAction = true;
+    settings.goLiveDelayMs = options.goLiveDelayMs ?? DEFAULT_DELAY_MS;
+  };
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> {
+    const started = Date.now();
+    const pathAndQuery = url.pathname + url.search;
+    const record = (status: number, fault?: number) => {
+      log.push({ method: req.method ?? "GET", path: pathAndQuery, status, time: new Date(started).toISOString(), durationMs: Date.now() - started, ...(fault ? { fault } : {}) });
+      if (log.length > MAX_LOG_ENTRIES) log.shift();
+    };
+    const fault = faults.take(req.method ?? "GET", pathAndQuery);
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault?.drop) {
+      record(0, fault.id);
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.malformed) {
+      record(200, fault.id);
+      res.writeHead(200, JSON_HEADERS).end('{"@odata.context":"#","value":[{"@odata.etag":');
+      return;
+    }
+    let response: ApiResponse;
+    if (fault?.status) {
+      const error = defaultFaultError(fault.status, fault.retryAfter);
+      const headers: Record<string, string> = { ...error.headers };
+      if (fault.retryAfter !== undefined) headers["Retry-After"] = String(fault.retryAfter);
+      response = { status: fault.status, headers, body: fault.body ?? (fault.status === 401 ? undefined : error.toBody()) };
+    } else if (EmulatedWebApi.isApiPath(url.pathname)) {
+      response = await api.handle({ method: req.method ?? "GET", url, headers: req.headers as Record<string, string>, body });
+    } else {
+      const error = segmentNotFound(url.pathname.split("/").filter(Boolean).slice(2).join("/"));
+      response = { status: error.status, body: error.toBody() };
+    }
+    record(response.status, fault?.id);
+    sendApiResponse(res, response);
+  }
+
+  async function handleHarness(req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> {
+    const method = req.method ?? "GET";
+    const route = `${method} ${url.pathname}`;
+    const json = (status: number, value: unknown): void => {
+      res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(value));
+    };
+    const parsed = (): unknown => (body.trim() ? JSON.parse(body) : {});
+    try {
+      switch (route) {
+        case "GET /_harness/faults":
+          return json(200, faults.list());
+        case "POST /_harness/faults":
+          return json(201, faults.add(checkFaultSpec(parsed())));
+        case "DELETE /_harness/faults":
+          faults.clear();
+          return json(200, []);
+        case "GET /_harness/log":
+          return json(200, log);
+        case "DELETE /_harness/log":
+          log = [];
+          return json(200, []);
+        case "POST /_harness/reset":
+          reset();
+          return json(200, { reset: true });
+        case "GET /_harness/settings":
+          return json(200, settings);
+        case "POST /_harness/settings": {
+          const changes = parsed() as Partial<HarnessSettings>;
+          if (changes.validateAction !== undefined && typeof changes.validateAction !== "boolean") throw new Error("'validateAction' must be true or false.");
+          if (changes.goLiveDelayMs !== undefined && (typeof changes.goLiveDelayMs !== "number" || changes.goLiveDelayMs < 0)) {
+            throw new Error("'goLiveDelayMs' must be a non-negative number.");
+          }
+          Object.assign(settings, { validateAction: changes.validateAction ?? settings.validateAction, goLiveDelayMs: changes.goLiveDelayMs ?? settings.goLiveDelayMs });
+          return json(200, settings);
+        }
+        case "GET /_harness/page.js":
+          return sendText(res, 200, "text/javascript", await buildPageScript(rootDir));
+        case "GET /_harness/lib/react.js":
+          return sendFile(res, files.react, "text/javascript");
+        case "GET /_harness/lib/fluent.js":
+          return sendFile(res, files.fluent, "text/javascript");
+        case "GET /_harness/control/bundle.js":
+          return sendFile(res, files.control, "text/javascript");
+        case "GET /_harness/webresources/form.js":
+          return sendFile(res, files.formScript, "text/javascript");
+      }
+      const strings = /^GET \/_harness\/strings\/(\d{4})\.json$/.exec(route);
+      if (strings) {
+        const file = files.resx(Number(strings[1])) ?? files.resx(1033);
+        return json(200, file ? readResxStrings(readFileSync(file, "utf8")) : {});
+      }
+      return json(404, { error: `No harness endpoint ${route}.` });
+    } catch (error) {
+      return json(400, { error: (error as Error).message });
+    }
+  }
+
+  function handlePage(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const html = (status: number, text: string) => sendText(res, status, "text/html; charset=utf-8", text);
+    if (url.pathname === "/" || url.pathname === "/index.html") {
+      return html(200, renderJourneyList(store.all(JOURNEY)));
+    }
+    if (url.pathname === "/main.aspx") {
+      const id = (url.searchParams.get("id") ?? "").replace(/[{}]/g, "").toLowerCase();
+      const etn = url.searchParams.get("etn");
+      if (etn !== JOURNEY.logicalName || !store.get(JOURNEY, id)) {
+        return html(404, renderNotFound(`There is no ${etn ?? "record"} with id ${id || "(none)"} in the emulated org.`));
+      }
+      const lang = url.searchParams.get("lang") === "1031" ? 1031 : 1033;
+      return html(
+        200,
+        renderFormPage({
+          entityName: JOURNEY.logicalName,
+          id,
+          languageId: lang,
+          privileges: url.searchParams.get("privileges"),
+          readOnly: url.searchParams.get("readonly") === "1",
+          userId: SEED_IDS.users.current,
+          userName: "Alex Rivera",
+          hasControl: existsSync(files.control),
+          hasFormScript: existsSync(files.formScript),
+        }),
+      );
+    }
+    return html(404, renderNotFound(`Nothing at ${url.pathname}.`));
+  }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) req.destroy();
+      else chunks.push(chunk);
+    });
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
+      const body = Buffer.concat(chunks).toString("utf8");
+      const handler = url.pathname.startsWith("/api/")
+        ? handleApi(req, res, url, body)
+        : url.pathname.startsWith("/_harness/")
+          ? handleHarness(req, res, url, body)
+          : Promise.resolve(handlePage(req, res, url));
+      handler.catch((error: unknown) => {
+        const failure = error instanceof DataverseError ? error : new DataverseError(500, "0x80040216", `The harness failed: ${(error as Error).message}`);
+        if (!res.headersSent) sendApiResponse(res, { status: failure.status, body: failure.toBody() });
+        else res.destroy();
+      });
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+
+  const port = options.port ?? 5180;
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${actualPort}`,
+    port: actualPort,
+    stop: async () => {
+      lifecycle.cancelAll();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function sendApiResponse(res: ServerResponse, response: ApiResponse): void {
+  const headers: Record<string, string> = { "OData-Version": "4.0", ...response.headers };
+  if (response.body === undefined) {
+    res.writeHead(response.status, headers).end();
+    return;
+  }
+  const text = typeof response.body === "string" ? response.body : JSON.stringify(response.body);
+  res.writeHead(response.status, { ...JSON_HEADERS, ...headers }).end(text);
+}
+
+function sendText(res: ServerResponse, status: number, contentType: string, text: string): void {
+  res.writeHead(status, { "Content-Type": contentType, "Cache-Control": "no-store" }).end(text);
+}
+
+function sendFile(res: ServerResponse, file: string, contentType: string): void {
+  if (!existsSync(file)) {
+    sendText(res, 404, "text/plain", `${path.basename(file)} is not built yet: run npm run build.`);
+    return;
+  }
+  res.writeHead(200, { "Content-Type": contentType, "Cache-Control": "no-store" }).end(readFileSync(file));
+}
