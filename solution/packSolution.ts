@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { parseControlManifest, type ControlManifestInfo } from "./controlManifest";
+import { readDirectoryFiles } from "./directoryFiles";
 import { parseSolutionDefinitionText, type SolutionDefinition } from "./solutionDefinition";
 import { SolutionInputError } from "./solutionInputError";
 import { zipFileName, type SolutionPaths } from "./solutionPaths";
@@ -40,13 +41,6 @@ export interface PackedZip {
 function readText(file: string, what: string, hint: string): string {
   if (!existsSync(file)) throw new SolutionInputError(`Missing ${what}`, [`${file} does not exist${hint ? `: ${hint}` : ""}`]);
   return readFileSync(file, "utf8");
-}
-
-function listFiles(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((item) => {
-    const path = join(directory, item.name);
-    return item.isDirectory() ? listFiles(path) : item.isFile() ? [path] : [];
-  });
 }
 
 /** Manifest first, then the other files in ordinal order of their paths (as SolutionPackager orders them). */
@@ -89,9 +83,7 @@ export async function readSolutionInputs(paths: SolutionPaths): Promise<Solution
     problems.push(`the built manifest ${builtManifestFile} has version ${controlManifest.version}, package.json has ${releaseVersion}: the build is stale, run \`npm run build\``);
   }
 
-  const controlFiles = listFiles(controlDirectory)
-    .map((file) => ({ name: relative(controlDirectory, file).split(sep).join("/"), data: new Uint8Array(readFileSync(file)) }))
-    .sort(controlFileOrder);
+  const controlFiles = readDirectoryFiles(controlDirectory).sort(controlFileOrder);
   const present = new Set(controlFiles.map((file) => file.name));
   for (const path of controlManifest.resourcePaths) {
     if (!present.has(path)) problems.push(`the built manifest names ${path}, which is not in ${controlDirectory}`);

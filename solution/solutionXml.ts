@@ -172,7 +172,8 @@ export function renderCustomizationsXml(definition: SolutionDefinition, controlN
   ]);
 }
 
-function extensionOf(entryName: string): string | null {
+/** Lower-case extension of an entry's file name, or null when it has none. */
+export function extensionOf(entryName: string): string | null {
   const fileName = entryName.slice(entryName.lastIndexOf("/") + 1);
   const dot = fileName.lastIndexOf(".");
   return dot > 0 ? fileName.slice(dot + 1).toLowerCase() : null;

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, join, relative, sep } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { parseControlManifest } from "./controlManifest";
+import { readDirectoryFiles } from "./directoryFiles";
 import { parseSolutionDefinitionText, type SolutionDefinition } from "./solutionDefinition";
 import { SolutionInputError } from "./solutionInputError";
 import { zipFileName, type SolutionPaths } from "./solutionPaths";
@@ -11,6 +12,7 @@ import {
   WEB_RESOURCE_TYPE_JSCRIPT,
   controlEntryDirectory,
   controlSchemaName,
+  extensionOf,
   webResourceEntryName,
 } from "./solutionXml";
 import { schemaProblems } from "./schemaValidation";
@@ -41,19 +43,6 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 function decode(data: Uint8Array): string {
   return new TextDecoder().decode(data);
-}
-
-function listFiles(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((item) => {
-    const path = join(directory, item.name);
-    return item.isDirectory() ? listFiles(path) : item.isFile() ? [path] : [];
-  });
-}
-
-function extensionOf(entryName: string): string | null {
-  const fileName = entryName.slice(entryName.lastIndexOf("/") + 1);
-  const dot = fileName.lastIndexOf(".");
-  return dot > 0 ? fileName.slice(dot + 1).toLowerCase() : null;
 }
 
 async function checkSolutionXml(data: Uint8Array, managed: boolean, expected: Expectations, problems: string[]) {
@@ -222,9 +211,7 @@ function readExpectations(paths: SolutionPaths, schemaFile: string, problems: st
   const controlDirectory = join(paths.buildDir, definition.controlDirectory);
   const builtControlFiles = new Map<string, Uint8Array>();
   if (existsSync(controlDirectory)) {
-    for (const file of listFiles(controlDirectory)) {
-      builtControlFiles.set(relative(controlDirectory, file).split(sep).join("/"), new Uint8Array(readFileSync(file)));
-    }
+    for (const file of readDirectoryFiles(controlDirectory)) builtControlFiles.set(file.name, file.data);
   } else {
     problems.push(`the built control ${controlDirectory} is missing: run \`npm run build\` first`);
   }
