@@ -77,8 +77,8 @@ export function iterationCalendar(
 
 /**
  * What is wrong with the recurrence, journey-wide. The fit finding's arguments are
- * [earliest fitting end (ISO), interval days, count, days between start and end], so the UI can offer
- * "Set end date to …".
+ * [earliest fitting end (ISO, or "" when none exists), interval days, count, days between start and end],
+ * so the UI can offer "Set end date to …".
  */
 export function recurrenceFindings(values: RecurrenceValues): ValidationEntry[] {
   if (!values.isRecurring) return [];
@@ -95,12 +95,12 @@ export function recurrenceFindings(values: RecurrenceValues): ValidationEntry[] 
     findings.push(localFinding(FaultCode.RecurrenceDatesMissing));
   }
   if (findings.length > 0) return findings;
-  const earliest = earliestFittingEnd(values);
-  if (earliest !== null && !recurrenceFits(values)) {
+  if (!recurrenceFits(values)) {
     const windowDays = Math.floor((((end as number) - (start as number)) / DAY_MS) * 100) / 100;
     findings.push(
       localFinding(FaultCode.ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations, "", [
-        earliest,
+        // "" when no date can hold the schedule (beyond the last date JavaScript can represent).
+        earliestFittingEnd(values) ?? "",
         String(values.intervalDays ?? 0),
         String(values.count ?? 0),
         String(windowDays),
