@@ -1,0 +1,137 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { SEED_IDS } from "../../harness/seed/seedData";
+import { startHarness } from "../../harness/server";
+import { json, useHarness, type Json } from "./harnessFixture";
+
+describe("fault injection, the request log and reset", () => {
+  const org = useHarness();
+  const live = () => `${org.api()}msdyncrm_customerjourneys(${SEED_IDS.journeys.live})`;
+  const inject = async (fault: Json) => {
+    const response = await fetch(`${org.url}/_harness/faults`, { method: "POST", body: JSON.stringify(fault) });
+    expect(response.status).toBe(201);
+    return json(response);
+  };
+  const log = async () => (await json(await fetch(`${org.url}/_harness/log`))) as unknown as Json[];
+
+  test.each([
+    [401, undefined],
+    [403, "0x80040220"],
+    [404, "0x80040217"],
+    [500, "0x80040216"],
+    [503, "0x80040216"],
+  ])("status %i answers once with a Dataverse error body, then the org answers normally", async (status, code) => {
+    await inject({ match: { method: "GET", pathContains: "msdyncrm_customerjourneys" }, status });
+    const faulted = await fetch(live());
+    expect(faulted.status).toBe(status);
+    if (code) expect((await json(faulted)).error.code).toBe(code);
+    else expect(await faulted.text()).toBe("");
+    expect((await fetch(live())).status).toBe(200);
+  });
+
+  test("429 carries Retry-After and the service protection code; times repeats it", async () => {
+    await inject({ status: 429, retryAfter: 7, times: 2 });
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(live());
+      expect(response.status).toBe(429);
+      expect(response.headers.get("Retry-After")).toBe("7");
+      expect((await json(response)).error.code).toBe("0x80072322");
+    }
+    expect((await fetch(live())).status).toBe(200);
+  });
+
+  test("a custom body replaces the default one", async () => {
+    await inject({ status: 429, body: { error: { code: "0x80072326", message: "Number of concurrent requests exceeded the limit of 52." } } });
+    expect((await json(await fetch(live()))).error.code).toBe("0x80072326");
+  });
+
+  test("a dropped connection makes fetch fail; a malformed body fails to parse", async () => {
+    await inject({ drop: true });
+    await expect(fetch(live())).rejects.toThrow();
+    await inject({ malformed: true });
+    const malformed = await fetch(live());
+    expect(malformed.status).toBe(200);
+    await expect(malformed.json()).rejects.toThrow();
+  });
+
+  test("a delay alone slows the request down and then answers normally", async () => {
+    await inject({ delayMs: 300 });
+    const started = Date.now();
+    const response = await fetch(live());
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  test("faults match on method and path only", async () => {
+    await inject({ match: { method: "PATCH", pathContains: SEED_IDS.journeys.seedPatch }, status: 503 });
+    expect((await fetch(live())).status).toBe(200);
+    const other = await fetch(`${org.api()}msdyncrm_customerjourneys(${SEED_IDS.journeys.seedPatch})`);
+    expect(other.status).toBe(200);
+    const patched = await fetch(`${org.api()}msdyncrm_customerjourneys(${SEED_IDS.journeys.seedPatch})`, { method: "PATCH", body: "{}" });
+    expect(patched.status).toBe(503);
+  });
+
+  test("DELETE /_harness/faults clears the queue; bad fault specs are refused", async () => {
+    await inject({ status: 500, times: 5 });
+    await fetch(`${org.url}/_harness/faults`, { method: "DELETE" });
+    expect((await fetch(live())).status).toBe(200);
+    const bad = await fetch(`${org.url}/_harness/faults`, { method: "POST", body: JSON.stringify({ status: 99 }) });
+    expect(bad.status).toBe(400);
+    const empty = await fetch(`${org.url}/_harness/faults`, { method: "POST", body: JSON.stringify({ match: {} }) });
+    expect(empty.status).toBe(400);
+  });
+
+  test("the validate action can be switched off, as on orgs without the outbound module", async () => {
+    await fetch(`${org.url}/_harness/settings`, { method: "POST", body: JSON.stringify({ validateAction: false }) });
+    const response = await fetch(`${org.api()}msdyncrm_CustomerJourneyValidate`, { method: "POST", body: "{}" });
+    expect(response.status).toBe(404);
+    expect((await json(response)).error).toEqual({
+      code: "0x8006088a",
+      message: "Resource not found for the segment 'msdyncrm_CustomerJourneyValidate'.",
+    });
+  });
+
+  test("the log lists API requests with method, path and status; DELETE clears it", async () => {
+    await fetch(`${org.url}/_harness/log`, { method: "DELETE" });
+    await fetch(live());
+    await fetch(`${org.api()}msdyncrm_customerjourneys(00000000-0000-4000-8000-000000000000)`);
+    await inject({ drop: true });
+    await fetch(live()).catch(() => undefined);
+    const entries = await log();
+    expect(entries.map((e) => [e.method, e.path, e.status])).toEqual([
+      ["GET", `/api/data/v9.2/msdyncrm_customerjourneys(${SEED_IDS.journeys.live})`, 200],
+      ["GET", "/api/data/v9.2/msdyncrm_customerjourneys(00000000-0000-4000-8000-000000000000)", 404],
+      ["GET", `/api/data/v9.2/msdyncrm_customerjourneys(${SEED_IDS.journeys.live})`, 0],
+    ]);
+    expect(Number.isNaN(Date.parse(entries[0].time))).toBe(false);
+    await fetch(`${org.url}/_harness/log`, { method: "DELETE" });
+    expect(await log()).toEqual([]);
+  });
+
+  test("reset brings back the seed and clears faults", async () => {
+    await fetch(`${org.api()}msdyncrm_customerjourneys(${SEED_IDS.journeys.seedDelete})`, { method: "DELETE" });
+    await inject({ status: 500, times: 10 });
+    await fetch(`${org.url}/_harness/reset`, { method: "POST" });
+    expect((await fetch(`${org.api()}msdyncrm_customerjourneys(${SEED_IDS.journeys.seedDelete})`)).status).toBe(200);
+  });
+});
+
+describe("--data keeps changes across restarts", () => {
+  test("a rename survives a stop and a start on the same file", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "cjt-harness-")), "org.json");
+    const first = await startHarness({ port: 0, data: file });
+    const url = `${first.url}/api/data/v9.2/msdyncrm_customerjourneys(${SEED_IDS.journeys.seedPatch})`;
+    await fetch(url, { method: "PATCH", body: JSON.stringify({ msdyncrm_name: "Kept" }) });
+    await first.stop();
+    expect(readFileSync(file, "utf8")).toContain('"Kept"');
+
+    const second = await startHarness({ port: 0, data: file });
+    try {
+      const row = await json(await fetch(`${second.url}/api/data/v9.2/msdyncrm_customerjourneys(${SEED_IDS.journeys.seedPatch})`));
+      expect(row.msdyncrm_name).toBe("Kept");
+    } finally {
+      await second.stop();
+    }
+  });
+});
