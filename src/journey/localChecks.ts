@@ -18,8 +18,8 @@ export function runLocalChecks(values: JourneyRecord): ValidationReport {
   if (!Number.isNaN(start) && !Number.isNaN(end) && start >= end) {
     entries.push(
       localFinding(FaultCode.StartNotBeforeEnd, "", [
-        values.msdyncrm_startdatetime as string,
-        values.msdyncrm_enddatetime as string,
+        String(values.msdyncrm_startdatetime),
+        String(values.msdyncrm_enddatetime),
       ]),
     );
   }
