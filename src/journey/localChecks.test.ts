@@ -34,6 +34,13 @@ describe("runLocalChecks", () => {
     ]);
   });
 
+  it("passes the journey of the seed's create request", () => {
+    const createBody = JSON.parse(
+      fs.readFileSync(path.join(__dirname, "../../test/fixtures/seed/create-request.json"), "utf8"),
+    ) as JourneyRecord;
+    expect(runLocalChecks(createBody)).toEqual({ verdict: "Valid", entries: [] });
+  });
+
   it("passes a complete journey", () => {
     expect(runLocalChecks(good)).toEqual({ verdict: "Valid", entries: [] });
   });

@@ -66,6 +66,19 @@ describe("parseDefinition", () => {
     });
   });
 
+  it("finds in the seed's create request the segment and the email the API page names", () => {
+    const createBody = JSON.parse(
+      fs.readFileSync(path.join(__dirname, "../../test/fixtures/seed/create-request.json"), "utf8"),
+    ) as { msdyncrm_workflowdefinition: string };
+    const parsed = parseDefinition(createBody.msdyncrm_workflowdefinition);
+    expect(parsed.findings).toEqual([]);
+    expect(parsed.tiles.map((t) => t.type)).toEqual(["bpf_root", "Segment", "Email"]);
+    expect(referencedItems(parsed)).toEqual({
+      segments: ["24db2671-1529-e911-a9b7-000d3a1e6adc"],
+      emails: ["15bd0ab8-c12a-e911-a9b6-000d3a1e6c14"],
+    });
+  });
+
   it("orders children by ParentBranchId, whatever the order in the array", () => {
     const parsed = parse([
       root(),
