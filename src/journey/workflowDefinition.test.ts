@@ -166,7 +166,14 @@ describe("parseDefinition", () => {
     expect(cycle).toHaveLength(1);
     expect(cycle[0].args[0].split(" → ").sort()).toEqual(["a", "b", "c"]);
     expect(parsed.findings.map((f) => f.fault)).toEqual(["DefinitionCycle"]);
-    expect(parsed.tiles.map((t) => t.activityId).sort()).toEqual(["01", "01_0", "a", "b", "c", "d"]);
+    expect(parsed.tiles.map((t) => [t.activityId, t.depth])).toEqual([
+      ["01", 0],
+      ["01_0", 1],
+      ["a", 0],
+      ["b", 1],
+      ["c", 2],
+      ["d", 3],
+    ]);
   });
 
   it("reports a tile that is its own parent as a cycle", () => {

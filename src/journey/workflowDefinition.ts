@@ -90,6 +90,7 @@ function emptyResult(findings: ValidationEntry[]): ParsedDefinition {
 
 /** Pre-order walk without recursion (definitions can be deep); sets depth relative to `top`. */
 function walk(top: Tile, into: Tile[], placed: Set<Tile>): void {
+  if (placed.has(top)) return;
   top.depth = 0;
   const stack: Tile[] = [top];
   while (stack.length > 0) {
@@ -99,6 +100,7 @@ function walk(top: Tile, into: Tile[], placed: Set<Tile>): void {
     into.push(tile);
     for (let i = tile.children.length - 1; i >= 0; i -= 1) {
       const child = tile.children[i];
+      if (placed.has(child)) continue;
       child.depth = tile.depth + 1;
       stack.push(child);
     }
