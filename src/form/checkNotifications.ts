@@ -1,0 +1,95 @@
+import { describeFault, formatString as fillTemplate } from "../journey/faultCatalogue";
+import type { JourneyRecord, ValidationEntry } from "../journey/types";
+import { parseDefinition } from "../journey/workflowDefinition";
+import type { CheckFailure, CheckOutcome } from "./goLiveCheck";
+import type { FormSession } from "./formSession";
+
+/** More than this many notifications push the form itself out of view; the control's panel lists them all. */
+const MAX_FINDINGS_SHOWN = 5;
+
+type Level = Xrm.FormNotificationLevel;
+interface Notice {
+  level: Level;
+  message: string;
+}
+
+export function describeCheckFailure(failure: CheckFailure, getString: (key: string) => string): string {
+  if (failure.reason === "unavailable") return getString("form.checkUnavailable");
+  const detail =
+    failure.reason === "timeout" ? fillTemplate(getString("form.checkTimedOut"), [String(failure.seconds)]) : failure.message;
+  return fillTemplate(getString("form.checkFailed"), [detail]);
+}
+
+function findingText(entry: ValidationEntry, values: JourneyRecord, getString: (key: string) => string): string {
+  const described = describeFault(entry, getString);
+  const text = described.hint ? `${described.message} ${described.hint}` : described.message;
+  if (!entry.activityId) return text;
+  const tile = parseDefinition(values.msdyncrm_workflowdefinition).byId.get(entry.activityId);
+  return fillTemplate(getString("form.tileFinding"), [tile?.name || entry.activityId, text]);
+}
+
+function findingNotices(entries: ValidationEntry[], values: JourneyRecord, getString: (key: string) => string): Notice[] {
+  const problems = [
+    ...entries.filter((entry) => entry.severity === "Error"),
+    ...entries.filter((entry) => entry.severity === "Warning"),
+  ];
+  const notices: Notice[] = problems.slice(0, MAX_FINDINGS_SHOWN).map((entry) => ({
+    level: entry.severity === "Error" ? "ERROR" : "WARNING",
+    message: findingText(entry, values, getString),
+  }));
+  if (problems.length > MAX_FINDINGS_SHOWN) {
+    notices.push({ level: "INFO", message: fillTemplate(getString("form.moreFindings"), [String(problems.length - MAX_FINDINGS_SHOWN)]) });
+  }
+  return notices;
+}
+
+function count(entries: ValidationEntry[], severity: ValidationEntry["severity"]): number {
+  return entries.filter((entry) => entry.severity === severity).length;
+}
+
+/**
+ * What the form shows for a check: a summary first, then the findings. `goLive` is the save gate
+ * (silent when clean), `check` is the user's explicit "Check for errors" (always answers).
+ */
+export function noticesFor(
+  outcome: CheckOutcome,
+  purpose: "goLive" | "check",
+  values: JourneyRecord,
+  getString: (key: string) => string,
+): Notice[] {
+  const entries = outcome.report.entries;
+  const errors = count(entries, "Error");
+  const warnings = count(entries, "Warning");
+  let summary: Notice | null;
+  if (outcome.kind === "failed") {
+    summary = { level: "ERROR", message: describeCheckFailure(outcome.failure, getString) };
+  } else if (purpose === "check") {
+    summary =
+      outcome.kind === "clean"
+        ? { level: "INFO", message: getString("form.checkPassed") }
+        : { level: errors ? "ERROR" : "WARNING", message: fillTemplate(getString("form.checkFoundProblems"), [String(errors), String(warnings)]) };
+  } else if (outcome.kind === "blocked") {
+    summary = { level: "ERROR", message: fillTemplate(getString("form.goLiveBlocked"), [String(errors)]) };
+  } else if (outcome.kind === "warnings") {
+    summary = { level: "WARNING", message: fillTemplate(getString("form.goLiveWarnings"), [String(warnings)]) };
+  } else {
+    summary = null;
+  }
+  return summary ? [summary, ...findingNotices(entries, values, getString)] : [];
+}
+
+export function clearCheckNotifications(form: Xrm.FormContext, session: FormSession): void {
+  for (const id of session.checkNotificationIds) form.ui.clearFormNotification(id);
+  session.checkNotificationIds = [];
+}
+
+/** Replaces the previous check's notifications with these; returns the summary line. */
+export function showNotices(form: Xrm.FormContext, session: FormSession, notices: Notice[]): string {
+  clearCheckNotifications(form, session);
+  notices.forEach((notice, index) => {
+    const id = `cjt-check-${index}`;
+    form.ui.setFormNotification(notice.message, notice.level, id);
+    session.checkNotificationIds.push(id);
+  });
+  return notices[0]?.message ?? "";
+}

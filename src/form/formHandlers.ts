@@ -1,0 +1,132 @@
+import { JourneyStatus } from "../journey/types";
+import { noticesFor, showNotices } from "./checkNotifications";
+import { applyFieldLocks } from "./fieldLockApplier";
+import { createFormBridge } from "./formBridgeAdapter";
+import type { FormEnvironment } from "./formEnvironment";
+import { allSessions, sessionFor } from "./formSession";
+import { formRecordId, readFormValues, statusOnForm } from "./formValues";
+import { runGoLiveCheck } from "./goLiveCheck";
+import { SaveRefused, gateSave, saveThroughGate } from "./saveGate";
+
+const IN_ERROR_NOTIFICATION = "cjt-journey-error";
+
+/** A command bar button passes the primary control (the form context); tolerate an execution context too. */
+type Primary = Xrm.FormContext | Xrm.Events.EventContext;
+
+function formOf(primary: Primary): Xrm.FormContext {
+  const maybeContext = primary as Partial<Xrm.Events.EventContext>;
+  return typeof maybeContext.getFormContext === "function" ? maybeContext.getFormContext() : (primary as Xrm.FormContext);
+}
+
+function unpublishAll(): void {
+  for (const session of allSessions()) {
+    session.unpublishBridge?.();
+    session.unpublishBridge = null;
+  }
+}
+
+export interface FormHandlers {
+  onLoad(context: Xrm.Events.EventContext): void;
+  onSave(context: Xrm.Events.SaveEventContext): Promise<void> | undefined;
+  onStatusChange(context: Xrm.Events.EventContext): void;
+  checkForErrors(primary: Primary): Promise<void>;
+  goLive(primary: Primary): Promise<void>;
+  stop(primary: Primary): Promise<void>;
+  edit(primary: Primary): Promise<void>;
+}
+
+/** The handlers of the form web resource; `environment` is read at each event (Xrm exists only then). */
+export function createFormHandlers(environment: () => FormEnvironment): FormHandlers {
+  /** After the record's data (re)loaded or was saved: remember its status, lock, flag Error, offer the bridge. */
+  const dataLoaded = (form: Xrm.FormContext): void => {
+    const env = environment();
+    const session = sessionFor(form);
+    session.savedStatus = statusOnForm(form);
+    applyFieldLocks(form, session, env.now());
+    if (session.savedStatus === JourneyStatus.Error) {
+      form.ui.setFormNotification(env.getString("form.journeyInError"), "ERROR", IN_ERROR_NOTIFICATION);
+    } else {
+      form.ui.clearFormNotification(IN_ERROR_NOTIFICATION);
+    }
+    const recordId = formRecordId(form);
+    if (recordId) {
+      session.unpublishBridge?.();
+      const unpublish = env.publishBridge(
+        recordId,
+        createFormBridge(form, recordId, env, () => {
+          unpublish();
+          if (session.unpublishBridge === unpublish) session.unpublishBridge = null;
+        }),
+      );
+      session.unpublishBridge = unpublish;
+    }
+  };
+
+  const changeStatusAndSave = async (primary: Primary, status: number): Promise<void> => {
+    const env = environment();
+    const form = formOf(primary);
+    const attribute = form.getAttribute("statuscode");
+    if (!attribute) return;
+    const before = attribute.getValue();
+    attribute.setValue(status);
+    attribute.fireOnChange();
+    applyFieldLocks(form, sessionFor(form), env.now());
+    try {
+      await saveThroughGate(form, env);
+    } catch (error) {
+      if (error instanceof SaveRefused) return;
+      // The platform refused the save (server error, privileges, a concurrent change): say so, undo the status.
+      const message = (error as { message?: unknown } | null)?.message;
+      form.ui.setFormNotification(typeof message === "string" ? message : String(error), "ERROR", "cjt-save-failed");
+      attribute.setValue(before);
+      applyFieldLocks(form, sessionFor(form), env.now());
+    }
+  };
+
+  return {
+    onLoad(context) {
+      const form = context.getFormContext();
+      dataLoaded(form);
+      form.data.addOnLoad?.(() => dataLoaded(form));
+      form.data.entity.addOnPostSave?.((postSave) => {
+        if (postSave.getEventArgs().getIsSaveSuccess()) dataLoaded(form);
+      });
+      globalThis.addEventListener?.("pagehide", unpublishAll);
+    },
+
+    onSave(context) {
+      return gateSave(context, environment());
+    },
+
+    onStatusChange(context) {
+      const form = context.getFormContext();
+      applyFieldLocks(form, sessionFor(form), environment().now());
+    },
+
+    async checkForErrors(primary) {
+      const env = environment();
+      const form = formOf(primary);
+      const session = sessionFor(form);
+      if (session.checkInFlight) return;
+      form.ui.clearFormNotification("cjt-save-failed");
+      const values = readFormValues(form);
+      session.checkInFlight = true;
+      try {
+        const outcome = await runGoLiveCheck(values, env.webApi, env.checkTimeoutMs);
+        showNotices(form, session, noticesFor(outcome, "check", values, env.getString));
+      } finally {
+        session.checkInFlight = false;
+      }
+    },
+
+    goLive: (primary) => changeStatusAndSave(primary, JourneyStatus.GoingLive),
+
+    edit: (primary) => changeStatusAndSave(primary, JourneyStatus.LiveEditable),
+
+    async stop(primary) {
+      const env = environment();
+      const confirmed = await env.confirm(env.getString("form.confirmStop.title"), env.getString("form.confirmStop.text"));
+      if (confirmed) await changeStatusAndSave(primary, JourneyStatus.Stopping);
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import type { ActionRequest, WebApiPort } from "../dataverse/webApiPort";
+import { runLocalChecks } from "../journey/localChecks";
+import type { JourneyRecord, ValidationReport } from "../journey/types";
+import { VALIDATE_ACTION_NAME, VALIDATE_PARAMETERS, toValidateParameters } from "../journey/validateRequest";
+import { mergeReports, parseValidationResponse } from "../journey/validationResult";
+
+/** Structural property kinds of getMetadata().parameterTypes (1 = primitive type). */
+const PRIMITIVE_TYPE = 1;
+
+/** Below the platform's 10-second limit for an asynchronous OnSave handler, so the form can still say why. */
+export const CHECK_TIMEOUT_MS = 8_000;
+
+export type CheckOutcome =
+  | { kind: "clean" | "warnings" | "blocked"; report: ValidationReport }
+  /** The validate action could not be asked; `report` holds the local checks only. */
+  | { kind: "failed"; report: ValidationReport; failure: CheckFailure };
+
+export type CheckFailure = { reason: "unavailable" } | { reason: "timeout"; seconds: number } | { reason: "error"; message: string };
+
+/** The `Xrm.WebApi.online.execute` request for msdyncrm_CustomerJourneyValidate with these values. */
+export function buildValidateRequest(values: JourneyRecord): ActionRequest {
+  const parameters = toValidateParameters(values);
+  const parameterTypes: Record<string, { typeName: string; structuralProperty: number }> = {};
+  for (const { name, typeName } of VALIDATE_PARAMETERS) {
+    if (parameters[name] !== undefined) parameterTypes[name] = { typeName, structuralProperty: PRIMITIVE_TYPE };
+  }
+  return {
+    ...parameters,
+    getMetadata: () => ({ boundParameter: null, operationType: 0, operationName: VALIDATE_ACTION_NAME, parameterTypes }),
+  };
+}
+
+class CheckTimeout extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CheckTimeout()), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The action is gone where outbound marketing was removed: 404, "Resource not found for the segment ...". */
+function isActionMissing(error: unknown): boolean {
+  const { status, message } = (typeof error === "object" && error !== null ? error : {}) as { status?: unknown; message?: unknown };
+  return status === 404 || (typeof message === "string" && /resource not found|could not find|does not exist/i.test(message));
+}
+
+function describeFailure(error: unknown, timeoutMs: number): CheckFailure {
+  if (error instanceof CheckTimeout) return { reason: "timeout", seconds: Math.round(timeoutMs / 1000) };
+  if (isActionMissing(error)) return { reason: "unavailable" };
+  const message = typeof error === "object" && error !== null ? (error as { message?: unknown }).message : error;
+  return { reason: "error", message: typeof message === "string" && message ? message : String(message) };
+}
+
+async function askValidateAction(values: JourneyRecord, webApi: Pick<WebApiPort, "online">): Promise<ValidationReport> {
+  const response = await webApi.online.execute(buildValidateRequest(values));
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw { status: response.status, message: body?.error?.message ?? `HTTP ${response.status}` };
+  }
+  return parseValidationResponse(await response.json());
+}
+
+/** The product's own checks and the validate action, on the values the form holds now. */
+export async function runGoLiveCheck(
+  values: JourneyRecord,
+  webApi: Pick<WebApiPort, "online">,
+  timeoutMs = CHECK_TIMEOUT_MS,
+): Promise<CheckOutcome> {
+  const local = runLocalChecks(values);
+  let server: ValidationReport;
+  try {
+    server = await withTimeout(askValidateAction(values, webApi), timeoutMs);
+  } catch (error) {
+    return { kind: "failed", report: local, failure: describeFailure(error, timeoutMs) };
+  }
+  const report = mergeReports(local, server);
+  const kind = report.verdict === "Error" ? "blocked" : report.verdict === "Warning" ? "warnings" : "clean";
+  return { kind, report };
+}

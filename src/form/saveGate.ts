@@ -1,0 +1,156 @@
+import { formatString as fillTemplate } from "../journey/faultCatalogue";
+import { canTransition } from "../journey/statusModel";
+import { JourneyStatus } from "../journey/types";
+import { toValidateParameters } from "../journey/validateRequest";
+import { noticesFor, showNotices } from "./checkNotifications";
+import { applyFieldLocks } from "./fieldLockApplier";
+import type { FormEnvironment } from "./formEnvironment";
+import { sessionFor, type FormSession } from "./formSession";
+import { readFormValues, statusOnForm } from "./formValues";
+import { runGoLiveCheck } from "./goLiveCheck";
+
+/** A save the gate stopped; the form already shows why. */
+export class SaveRefused extends Error {}
+
+export type SaveDecision =
+  | { kind: "pass" }
+  | { kind: "check" }
+  | { kind: "forbidden"; from: number; to: number };
+
+/** What a save from `savedStatus` to `newStatus` needs: nothing, the go-live check, or refusing (TransitionData). */
+export function decideSave(savedStatus: number | null, newStatus: number | null): SaveDecision {
+  if (newStatus === null || newStatus === savedStatus) return { kind: "pass" };
+  if (savedStatus !== null && !canTransition(savedStatus, newStatus)) return { kind: "forbidden", from: savedStatus, to: newStatus };
+  return newStatus === JourneyStatus.GoingLive ? { kind: "check" } : { kind: "pass" };
+}
+
+/**
+ * The status the save moves away from: remembered at load and after each save. Without OnLoad
+ * registered, the attribute's initial value where the platform offers one (Choice columns do;
+ * not every client exposes it for Status Reason).
+ */
+export function originalStatus(form: Xrm.FormContext, session: FormSession): number | null {
+  if (session.savedStatus !== null) return session.savedStatus;
+  const attribute = form.getAttribute("statuscode") as Partial<Xrm.Attributes.OptionSetAttribute> | null;
+  const initial: unknown = typeof attribute?.getInitialValue === "function" ? attribute.getInitialValue() : null;
+  return typeof initial === "number" ? initial : null;
+}
+
+function fingerprint(form: Xrm.FormContext): string {
+  return JSON.stringify(toValidateParameters(readFormValues(form)));
+}
+
+/** Puts the saved status back so the fields unlock again and nothing the user typed is lost. */
+function restoreStatus(form: Xrm.FormContext, session: FormSession, status: number | null, env: FormEnvironment): void {
+  const attribute = form.getAttribute("statuscode");
+  if (!attribute || status === null) return;
+  attribute.setValue(status);
+  applyFieldLocks(form, session, env.now());
+}
+
+function refuseTransition(form: Xrm.FormContext, session: FormSession, from: number, to: number, env: FormEnvironment): string {
+  const label = (status: number) => env.getString(`status.${status}`);
+  const message = fillTemplate(env.getString("form.transitionNotAllowed"), [label(from), label(to)]);
+  showNotices(form, session, [{ level: "ERROR", message }]);
+  restoreStatus(form, session, from, env);
+  return message;
+}
+
+/** Runs the go-live check on the form's values and shows the result; false (status restored) when it may not go live. */
+async function checkGoLive(form: Xrm.FormContext, session: FormSession, env: FormEnvironment): Promise<{ ok: boolean; message: string }> {
+  const from = originalStatus(form, session);
+  const values = readFormValues(form);
+  session.checkInFlight = true;
+  try {
+    const outcome = await runGoLiveCheck(values, env.webApi, env.checkTimeoutMs);
+    const message = showNotices(form, session, noticesFor(outcome, "goLive", values, env.getString));
+    const ok = outcome.kind === "clean" || outcome.kind === "warnings";
+    if (!ok) restoreStatus(form, session, from, env);
+    return { ok, message };
+  } finally {
+    session.checkInFlight = false;
+  }
+}
+
+function refuseWhileChecking(form: Xrm.FormContext, session: FormSession, env: FormEnvironment): string {
+  const message = env.getString("form.checkInProgress");
+  form.ui.setFormNotification(message, "INFO", "cjt-check-running");
+  session.checkNotificationIds.push("cjt-check-running");
+  return message;
+}
+
+/** SaveAndClose; a save the gate repeats after its check must still close the form. */
+const SAVE_AND_CLOSE = 2;
+
+/**
+ * The OnSave handler. Where the platform supports asynchronous save handlers it returns the
+ * check's promise (rejected = save cancelled, via preventDefaultOnError); otherwise it cancels
+ * this save, checks, and saves again once the values passed (that second save passes the gate
+ * because its values match the ones checked).
+ */
+export function gateSave(context: Xrm.Events.SaveEventContext, env: FormEnvironment): Promise<void> | undefined {
+  const form = context.getFormContext();
+  const args = context.getEventArgs() as Xrm.Events.SaveEventArguments & Partial<Xrm.Events.SaveEventArgumentsAsync>;
+  const session = sessionFor(form);
+  const decision = decideSave(originalStatus(form, session), statusOnForm(form));
+  if (decision.kind === "pass") return undefined;
+  if (decision.kind === "forbidden") {
+    args.preventDefault();
+    refuseTransition(form, session, decision.from, decision.to, env);
+    return undefined;
+  }
+  if (session.approvedFingerprint !== null && session.approvedFingerprint === fingerprint(form)) {
+    session.approvedFingerprint = null;
+    return undefined;
+  }
+  if (session.checkInFlight) {
+    args.preventDefault();
+    refuseWhileChecking(form, session, env);
+    return undefined;
+  }
+  if (typeof args.preventDefaultOnError === "function") {
+    args.preventDefaultOnError();
+    return checkGoLive(form, session, env).then(({ ok, message }) => {
+      if (!ok) throw new SaveRefused(message);
+    });
+  }
+  args.preventDefault();
+  const closeAfterSave = args.getSaveMode() === SAVE_AND_CLOSE;
+  void checkGoLive(form, session, env)
+    .then(async ({ ok }) => {
+      if (!ok) return;
+      session.approvedFingerprint = fingerprint(form);
+      try {
+        await form.data.save();
+      } finally {
+        session.approvedFingerprint = null;
+      }
+      if (closeAfterSave) form.ui.close();
+    })
+    // A failed save is reported by the platform itself; nothing more to tell the user here.
+    .catch(() => undefined);
+  return undefined;
+}
+
+/**
+ * Saves the form through the same gate, checking first instead of cancelling (the bridge's save
+ * and the command buttons). Rejects with SaveRefused when the gate stopped it, or with the
+ * platform's error when the save itself failed.
+ */
+export async function saveThroughGate(form: Xrm.FormContext, env: FormEnvironment): Promise<void> {
+  const session = sessionFor(form);
+  const decision = decideSave(originalStatus(form, session), statusOnForm(form));
+  if (decision.kind === "forbidden") throw new SaveRefused(refuseTransition(form, session, decision.from, decision.to, env));
+  if (decision.kind === "check") {
+    if (session.checkInFlight) throw new SaveRefused(refuseWhileChecking(form, session, env));
+    const { ok, message } = await checkGoLive(form, session, env);
+    if (!ok) throw new SaveRefused(message);
+    session.approvedFingerprint = fingerprint(form);
+  }
+  try {
+    await form.data.save();
+  } finally {
+    session.approvedFingerprint = null;
+  }
+  session.savedStatus = statusOnForm(form);
+}

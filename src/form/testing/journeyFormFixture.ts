@@ -1,0 +1,258 @@
+import { SaveEventArgumentsMock, XrmMockGenerator } from "xrm-mock";
+import { connectFormBridge, type ConnectedFormBridge } from "../../bridge/formBridgeClient";
+import { publishFormBridge } from "../../bridge/formBridgeHost";
+import type { ActionRequest } from "../../dataverse/webApiPort";
+import { JourneyStatus } from "../../journey/types";
+import type { FormEnvironment } from "../formEnvironment";
+import { createFormHandlers, type FormHandlers } from "../formHandlers";
+import { forgetAllSessions } from "../formSession";
+import { createGetString, type StringTables } from "../formStrings";
+import { readFormValues } from "../formValues";
+
+/** The strings exactly as the build embeds them (the DefinePlugin value of webpack.form.config.js). */
+export function bundledStringTables(): StringTables {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require("../../../webpack.form.config.js") as { plugins: { definitions?: Record<string, string> }[] };
+  const define = config.plugins.find((plugin) => plugin.definitions?.CJT_FORM_STRINGS);
+  return JSON.parse(define!.definitions!.CJT_FORM_STRINGS) as StringTables;
+}
+
+export const JOURNEY_ID = "{6628BBF7-C52A-E911-A9B7-000D3A1E6ADC}";
+export const CONTENT_SETTINGS_ID = "{1922B1D8-0523-E911-A9BA-000D3A1E689F}";
+
+/** The API page's sample definition: root, a segment group with one segment, an email. */
+export const SAMPLE_DEFINITION = JSON.stringify([
+  {
+    ActivityTypeId: "bpf_root",
+    ParentBranchId: 0,
+    ParentRelationshipType: "Default",
+    ActivityId: "01",
+    Properties: { Items: [{ ItemId: null, ActivityTypeId: "bpf_root", Name: "Root", ActivityItemId: 0 }] },
+  },
+  {
+    ActivityTypeId: "Segment",
+    ParentActivityId: "01",
+    ParentBranchId: 0,
+    ParentRelationshipType: "Default",
+    ActivityId: "01_0",
+    Properties: {
+      Items: [
+        { ItemId: null, ActivityTypeId: "Segment", Name: "New Segment group", ActivityItemId: 23, SegmentMergeMethod: "Union" },
+        {
+          ItemId: "24db2671-1529-e911-a9b7-000d3a1e6adc",
+          ActivityTypeId: "SegmentItem",
+          Name: "Spring prospects",
+          ActivityItemId: 24,
+          ContainmentMethod: "Inclusion",
+          SegmentSourceType: "Segment",
+        },
+      ],
+    },
+    EntityTarget: "contact",
+  },
+  {
+    ActivityTypeId: "Email",
+    ParentActivityId: "01_0",
+    ParentBranchId: 0,
+    ParentRelationshipType: "Default",
+    ActivityId: "01_0_2",
+    Properties: {
+      Items: [{ ItemId: "15bd0ab8-c12a-e911-a9b6-000d3a1e6c14", ActivityTypeId: "Email", Name: "Welcome email", ActivityItemId: 32 }],
+    },
+    EntityTarget: "contact",
+  },
+]);
+
+export interface JourneyFormOptions {
+  status: number;
+  name?: string | null;
+  start?: string | null;
+  end?: string | null;
+  isRecurring?: boolean;
+  intervalDays?: number | null;
+  count?: number | null;
+  definition?: string | null;
+  /** Form designer made these read-only. */
+  disabledByDesign?: string[];
+  /** true: the platform waits for the OnSave promise (async save handlers); false: classic synchronous OnSave. */
+  asyncSave?: boolean;
+  languageId?: number;
+  now?: string;
+  /** Leave out the record id: a new, unsaved record. */
+  newRecord?: boolean;
+}
+
+export type ValidateAnswer = (request: ActionRequest) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+
+export function validateResponse(inner: unknown): ValidateAnswer {
+  return async () => ({
+    ok: true,
+    status: 200,
+    json: async () => ({
+      "@odata.context": "https://org.example/api/data/v9.0/$metadata#Microsoft.Dynamics.CRM.msdyncrm_CustomerJourneyValidateResponse",
+      ValidationResult: JSON.stringify(inner),
+    }),
+  });
+}
+
+export const ALL_VALID = validateResponse({ ActivityValidationResults: [], Result: "Valid" });
+
+export interface SavedRecord {
+  statuscode: number | null | undefined;
+  values: ReturnType<typeof readFormValues>;
+}
+
+export interface JourneyFormFixture {
+  form: Xrm.FormContext;
+  handlers: FormHandlers;
+  env: FormEnvironment;
+  validateRequests: ActionRequest[];
+  answerValidate(answer: ValidateAnswer): void;
+  /** What reached the "server": one entry per save the platform carried out. */
+  saved: SavedRecord[];
+  /** The user presses Save: the platform runs OnSave and saves unless it was cancelled. */
+  userSaves(saveMode?: number): Promise<"saved" | "cancelled">;
+  notifications(): { level: string; message: string; id: string }[];
+  isDisabled(field: string): boolean;
+  confirmAnswers: boolean[];
+  connectBridge(): Promise<ConnectedFormBridge | null>;
+  close(): void;
+}
+
+const STATUS_OPTIONS = Object.entries(JourneyStatus).map(([text, value]) => ({ text, value }));
+
+/** An xrm-mock journey form with a stand-in for the platform's save pipeline and the validate action. */
+export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture {
+  forgetAllSessions();
+  XrmMockGenerator.initialise({ entity: { id: options.newRecord ? "" : JOURNEY_ID, entityName: "msdyncrm_customerjourney" } });
+  const designDisabled = new Set(options.disabledByDesign ?? []);
+  const control = (name: string, label: string) => [{ name, label, disabled: designDisabled.has(name) }];
+  const A = XrmMockGenerator.Attribute;
+  A.createString({ name: "msdyncrm_name", value: options.name === undefined ? "Spring campaign" : options.name }, control("msdyncrm_name", "Name"));
+  A.createDate(
+    { name: "msdyncrm_startdatetime", value: options.start === null ? null : new Date(options.start ?? "2026-12-01T09:00:00.000Z") },
+    control("msdyncrm_startdatetime", "Start date and time"),
+  );
+  A.createDate(
+    { name: "msdyncrm_enddatetime", value: options.end === null ? null : new Date(options.end ?? "2027-01-31T09:00:00.000Z") },
+    control("msdyncrm_enddatetime", "End date and time"),
+  );
+  A.createBoolean({ name: "msdyncrm_isrecurring", value: options.isRecurring ?? false }, control("msdyncrm_isrecurring", "Is recurring"));
+  A.createNumber({ name: "msdyncrm_recurrencecount", value: options.count ?? null }, control("msdyncrm_recurrencecount", "Recurrence count"));
+  A.createNumber(
+    { name: "msdyncrm_recurrenceintervaldays", value: options.intervalDays ?? null },
+    control("msdyncrm_recurrenceintervaldays", "Recurrence interval"),
+  );
+  A.createLookup(
+    { name: "msdyncrm_contentsettingsid", value: [{ id: CONTENT_SETTINGS_ID, entityType: "msdyncrm_contentsettings", name: "Default" }] },
+    control("msdyncrm_contentsettingsid", "Content settings"),
+  );
+  A.createLookup({ name: "msdyncrm_suppressionsegmentid", value: null }, control("msdyncrm_suppressionsegmentid", "Suppression segment"));
+  A.createNumber({ name: "msdyncrm_customerjourneytimezone", value: 92 }, control("msdyncrm_customerjourneytimezone", "Time zone"));
+  A.createString(
+    { name: "msdyncrm_workflowdefinition", value: options.definition === undefined ? SAMPLE_DEFINITION : options.definition },
+    control("msdyncrm_workflowdefinition", "Journey designer"),
+  );
+  A.createOptionSet({ name: "statuscode", value: options.status, options: STATUS_OPTIONS }, control("header_statuscode", "Status reason"));
+  for (const attribute of XrmMockGenerator.formContext.getAttribute()) (attribute as unknown as { isDirty: boolean }).isDirty = false;
+
+  const form = XrmMockGenerator.formContext as unknown as Xrm.FormContext;
+  const validateRequests: ActionRequest[] = [];
+  let validateAnswer: ValidateAnswer = ALL_VALID;
+  const confirmAnswers: boolean[] = [];
+  const unpublishers: (() => void)[] = [];
+  const connected: ConnectedFormBridge[] = [];
+  const env: FormEnvironment = {
+    webApi: {
+      online: {
+        execute: (request) => {
+          validateRequests.push(request);
+          return validateAnswer(request);
+        },
+      },
+    },
+    getString: createGetString(bundledStringTables(), options.languageId ?? 1033),
+    now: () => new Date(options.now ?? "2026-11-28T12:00:00.000Z"),
+    confirm: async () => confirmAnswers.shift() ?? false,
+    publishBridge: (recordId, bridge) => {
+      const unpublish = publishFormBridge(recordId, bridge);
+      unpublishers.push(unpublish);
+      return unpublish;
+    },
+    checkTimeoutMs: 200,
+  };
+  const handlers = createFormHandlers(() => env);
+  const saved: SavedRecord[] = [];
+
+  const persist = (): void => {
+    const values = readFormValues(form);
+    saved.push({ statuscode: values.statuscode, values });
+    for (const attribute of form.getAttribute()) (attribute as unknown as { isDirty: boolean }).isDirty = false;
+    for (const handler of (form.data as unknown as { loadEventHandlers: ((context: unknown) => void)[] }).loadEventHandlers) {
+      handler({ getFormContext: () => form });
+    }
+  };
+
+  /** The platform's save pipeline: OnSave (waiting for its promise where async handlers are on), then the save. */
+  const platformSave = async (saveMode = 1): Promise<void> => {
+    const args = new SaveEventArgumentsMock(saveMode);
+    const eventArgs = options.asyncSave
+      ? args
+      : {
+          getSaveMode: () => args.getSaveMode(),
+          preventDefault: () => args.preventDefault(),
+          isDefaultPrevented: () => args.isDefaultPrevented(),
+        };
+    const result = handlers.onSave({ getFormContext: () => form, getEventArgs: () => eventArgs } as unknown as Xrm.Events.SaveEventContext);
+    if (options.asyncSave && result) {
+      try {
+        await result;
+      } catch (error) {
+        if (args.preventOnError) throw { errorCode: 2147746565, message: `Save cancelled: ${(error as Error).message}` };
+      }
+    }
+    if (args.isDefaultPrevented()) throw { errorCode: 2147746565, message: "Save cancelled by an OnSave handler." };
+    persist();
+  };
+
+  form.data.save = (() => platformSave()) as unknown as Xrm.Data["save"];
+  form.data.refresh = (() => Promise.resolve()) as unknown as Xrm.Data["refresh"];
+  form.ui.close = () => undefined;
+
+  return {
+    form,
+    handlers,
+    env,
+    validateRequests,
+    answerValidate: (answer) => (validateAnswer = answer),
+    saved,
+    userSaves: (saveMode) =>
+      platformSave(saveMode).then(
+        () => "saved" as const,
+        () => "cancelled" as const,
+      ),
+    notifications: () =>
+      ((form.ui as unknown as { formNotifications?: { level: string; message: string; uniqueId: string }[] }).formNotifications ?? []).map(
+        (notification) => ({ level: notification.level, message: notification.message, id: notification.uniqueId }),
+      ),
+    isDisabled: (field) => form.getControl<Xrm.Controls.StandardControl>(field)!.getDisabled(),
+    confirmAnswers,
+    connectBridge: async () => {
+      const bridge = await connectFormBridge(JOURNEY_ID, 200);
+      if (bridge) connected.push(bridge);
+      return bridge;
+    },
+    close: () => {
+      connected.forEach((bridge) => bridge.disconnect());
+      unpublishers.forEach((unpublish) => unpublish());
+      forgetAllSessions();
+    },
+  };
+}
+
+/** Lets pending promise callbacks and channel messages run. */
+export function settle(ms = 20): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export const { Draft, Live, Stopped, LiveEditable, Expired, Error: InError, GoingLive, Stopping } = JourneyStatus;
