@@ -319,6 +319,10 @@ describe("parseDefinition", () => {
         for (const finding of parsed.findings) {
           expect(finding.activityId === "" || parsed.byId.has(finding.activityId)).toBe(true);
         }
+        for (const tile of parsed.tiles) {
+          if (tile.depth > 0) expect(parsed.byId.get(tile.parentId as string)?.depth).toBe(tile.depth - 1);
+          expect(tile.children.every((child, i) => i === 0 || tile.children[i - 1].branchIndex <= child.branchIndex)).toBe(true);
+        }
       }),
       { numRuns: 1000 },
     );
