@@ -17,7 +17,7 @@ describe("dynamics-web-api against the emulated org", () => {
 
   test("create, retrieve, update with an etag, retrieve all pages, delete", async () => {
     const api = client();
-    const id = await api.create({
+    const id = await api.create<Record<string, unknown>, string>({
       collection: "msdyncrm_customerjourneys",
       data: {
         msdyncrm_name: "Made by dynamics-web-api",
