@@ -28,6 +28,20 @@ function findingText(entry: ValidationEntry, values: JourneyRecord, getString: (
   return fillTemplate(getString("form.tileFinding"), [tile?.name || entry.activityId, text]);
 }
 
+/**
+ * The product's own checks and the server often report the same fault on the same tile; the user
+ * needs to read it once, with the most detailed arguments either side gave.
+ */
+function distinct(entries: ValidationEntry[]): ValidationEntry[] {
+  const byProblem = new Map<string, ValidationEntry>();
+  for (const entry of entries) {
+    const key = JSON.stringify([entry.activityId, entry.fault, entry.severity]);
+    const seen = byProblem.get(key);
+    if (!seen || entry.args.length > seen.args.length) byProblem.set(key, entry);
+  }
+  return [...byProblem.values()];
+}
+
 function findingNotices(entries: ValidationEntry[], values: JourneyRecord, getString: (key: string) => string): Notice[] {
   const problems = [
     ...entries.filter((entry) => entry.severity === "Error"),
@@ -57,7 +71,7 @@ export function noticesFor(
   values: JourneyRecord,
   getString: (key: string) => string,
 ): Notice[] {
-  const entries = outcome.report.entries;
+  const entries = distinct(outcome.report.entries);
   const errors = count(entries, "Error");
   const warnings = count(entries, "Warning");
   let summary: Notice | null;

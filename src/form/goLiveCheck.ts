@@ -47,7 +47,7 @@ function isActionMissing(error: unknown): boolean {
 }
 
 function describeFailure(error: unknown, timeoutMs: number): CheckFailure {
-  if (error instanceof CheckTimeout) return { reason: "timeout", seconds: Math.round(timeoutMs / 1000) };
+  if (error instanceof CheckTimeout) return { reason: "timeout", seconds: Math.ceil(timeoutMs / 1000) };
   if (isActionMissing(error)) return { reason: "unavailable" };
   const message = typeof error === "object" && error !== null ? (error as { message?: unknown }).message : error;
   return { reason: "error", message: typeof message === "string" && message ? message : String(message) };

@@ -89,7 +89,7 @@ export function validateResponse(inner: unknown): ValidateAnswer {
     ok: true,
     status: 200,
     json: async () => ({
-      "@odata.context": "https://org.example/api/data/v9.0/$metadata#Microsoft.Dynamics.CRM.msdyncrm_CustomerJourneyValidateResponse",
+      "@odata.context": "$metadata#Microsoft.Dynamics.CRM.msdyncrm_CustomerJourneyValidateResponse",
       ValidationResult: JSON.stringify(inner),
     }),
   });
@@ -113,6 +113,8 @@ export interface JourneyFormFixture {
   /** The user presses Save: the platform runs OnSave and saves unless it was cancelled. */
   userSaves(saveMode?: number): Promise<"saved" | "cancelled">;
   notifications(): { level: string; message: string; id: string }[];
+  /** The first line a check or the gate showed (their summary). */
+  checkSummary(): { level: string; message: string; id: string } | undefined;
   isDisabled(field: string): boolean;
   confirmAnswers: boolean[];
   connectBridge(): Promise<ConnectedFormBridge | null>;
@@ -235,6 +237,9 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
       ((form.ui as unknown as { formNotifications?: { level: string; message: string; uniqueId: string }[] }).formNotifications ?? []).map(
         (notification) => ({ level: notification.level, message: notification.message, id: notification.uniqueId }),
       ),
+    checkSummary() {
+      return this.notifications().find((notification) => notification.id === "cjt-check-0");
+    },
     isDisabled: (field) => form.getControl<Xrm.Controls.StandardControl>(field)!.getDisabled(),
     confirmAnswers,
     connectBridge: async () => {

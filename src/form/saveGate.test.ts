@@ -1,0 +1,276 @@
+import {
+  Draft,
+  Expired,
+  GoingLive,
+  InError,
+  Live,
+  LiveEditable,
+  Stopped,
+  openJourneyForm,
+  settle,
+  validateResponse,
+  type JourneyFormFixture,
+  type JourneyFormOptions,
+} from "./testing/journeyFormFixture";
+
+const RECURRENCE_DOES_NOT_FIT = validateResponse({
+  ActivityValidationResults: [
+    { ActivityId: "", Fault: "ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations", Result: "Error", ErrorMessageArguments: [] },
+  ],
+  Result: "Error",
+});
+const EMAIL_NOT_LIVE_WARNING = validateResponse({
+  ActivityValidationResults: [
+    { ActivityId: "01_0_2", Fault: "ErrorEmailNotLive", Result: "Warning", ErrorMessageArguments: ["15bd0ab8-c12a-e911-a9b6-000d3a1e6c14"] },
+  ],
+  Result: "Warning",
+});
+
+function loaded(options: JourneyFormOptions): JourneyFormFixture {
+  const fixture = openJourneyForm(options);
+  fixture.handlers.onLoad({ getFormContext: () => fixture.form } as unknown as Xrm.Events.EventContext);
+  return fixture;
+}
+
+function setStatus(fixture: JourneyFormFixture, status: number): void {
+  fixture.form.getAttribute("statuscode")!.setValue(status);
+}
+
+/** In the classic (synchronous) mode the gate cancels, checks, then saves again by itself. */
+async function userSavesAndGateFinishes(fixture: JourneyFormFixture): Promise<void> {
+  await fixture.userSaves();
+  await settle(50);
+}
+
+describe.each([
+  ["asynchronous OnSave (the platform waits for the promise)", true],
+  ["classic OnSave (cancel, check, save again)", false],
+])("save gate, %s", (_mode, asyncSave) => {
+  let fixture: JourneyFormFixture;
+  afterEach(() => fixture.close());
+
+  it("blocks going live on the validate action's error, explains it, keeps the typed values and puts the status back", async () => {
+    fixture = loaded({ status: Draft, asyncSave, isRecurring: true, intervalDays: 30, count: 3 });
+    fixture.answerValidate(RECURRENCE_DOES_NOT_FIT);
+    fixture.form.getAttribute("msdyncrm_name")!.setValue("Spring campaign, second wave");
+    setStatus(fixture, GoingLive);
+
+    await userSavesAndGateFinishes(fixture);
+
+    expect(fixture.saved).toEqual([]);
+    const messages = fixture.notifications();
+    expect(messages[0]).toMatchObject({ level: "ERROR", message: expect.stringContaining("1 error(s) stop this journey from going live") });
+    expect(messages).toContainEqual(
+      expect.objectContaining({ level: "ERROR", message: expect.stringContaining("The recurrence does not fit between the start and end dates.") }),
+    );
+    expect(fixture.form.getAttribute("msdyncrm_name")!.getValue()).toBe("Spring campaign, second wave");
+    expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(Draft);
+    expect(fixture.isDisabled("msdyncrm_name")).toBe(false);
+  });
+
+  it("sends the form's current values to the validate action", async () => {
+    fixture = loaded({ status: Draft, asyncSave });
+    fixture.form.getAttribute("msdyncrm_enddatetime")!.setValue(new Date("2027-02-28T10:30:00.000Z"));
+    setStatus(fixture, GoingLive);
+
+    await userSavesAndGateFinishes(fixture);
+
+    expect(fixture.validateRequests).toHaveLength(1);
+    const request = fixture.validateRequests[0];
+    expect(request).toMatchObject({
+      FieldValueCustomerJourneyId: "{6628BBF7-C52A-E911-A9B7-000D3A1E6ADC}",
+      FieldValueStatusCode: GoingLive,
+      FieldValueName: "Spring campaign",
+      FieldValueEndDateTime: "2027-02-28T10:30:00.000Z",
+      FieldValueContentSettingsId: "{1922B1D8-0523-E911-A9BA-000D3A1E689F}",
+      FieldValueIsRecurring: false,
+      FieldValueCustomerJourneyTimeZone: 92,
+    });
+    expect(request).not.toHaveProperty("FieldValueSuppressionSegmentId");
+    const metadata = request.getMetadata();
+    expect(metadata).toMatchObject({ boundParameter: null, operationType: 0, operationName: "msdyncrm_CustomerJourneyValidate" });
+    expect(metadata.parameterTypes.FieldValueEndDateTime).toEqual({ typeName: "Edm.DateTimeOffset", structuralProperty: 1 });
+    expect(metadata.parameterTypes.FieldValueStatusCode).toEqual({ typeName: "Edm.Int32", structuralProperty: 1 });
+    expect(Object.keys(metadata.parameterTypes).sort()).toEqual(Object.keys(request).filter((key) => key !== "getMetadata").sort());
+  });
+
+  it("lets a clean journey go live, once, without notifications", async () => {
+    fixture = loaded({ status: Draft, asyncSave });
+    setStatus(fixture, GoingLive);
+
+    await userSavesAndGateFinishes(fixture);
+
+    expect(fixture.saved.map((record) => record.statuscode)).toEqual([GoingLive]);
+    expect(fixture.validateRequests).toHaveLength(1);
+    expect(fixture.notifications()).toEqual([]);
+  });
+
+  it("lets it go live with warnings and says so", async () => {
+    fixture = loaded({ status: Stopped, asyncSave });
+    fixture.answerValidate(EMAIL_NOT_LIVE_WARNING);
+    setStatus(fixture, GoingLive);
+
+    await userSavesAndGateFinishes(fixture);
+
+    expect(fixture.saved.map((record) => record.statuscode)).toEqual([GoingLive]);
+    expect(fixture.notifications()).toEqual([
+      expect.objectContaining({ level: "WARNING", message: "The journey goes live with 1 warning(s)." }),
+      expect.objectContaining({
+        level: "WARNING",
+        message: expect.stringMatching(/^Tile "Welcome email": The email 15bd0ab8-c12a-e911-a9b6-000d3a1e6c14 is not live\./),
+      }),
+    ]);
+  });
+
+  it("blocks on the product's own checks even when the server finds nothing", async () => {
+    fixture = loaded({ status: LiveEditable, asyncSave });
+    fixture.form.getAttribute("msdyncrm_name")!.setValue("   ");
+    setStatus(fixture, GoingLive);
+
+    await userSavesAndGateFinishes(fixture);
+
+    expect(fixture.saved).toEqual([]);
+    expect(fixture.notifications().map((notification) => notification.message)).toContain("The journey has no name. Enter a name.");
+    expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(LiveEditable);
+  });
+
+  it("refuses a status change TransitionData does not allow, without asking the server", async () => {
+    fixture = loaded({ status: Draft, asyncSave });
+    setStatus(fixture, Live);
+
+    expect(await fixture.userSaves()).toBe("cancelled");
+
+    expect(fixture.saved).toEqual([]);
+    expect(fixture.validateRequests).toEqual([]);
+    expect(fixture.notifications()).toEqual([
+      expect.objectContaining({ level: "ERROR", message: "Not saved: a journey cannot go from Draft to Live. The status was set back to Draft." }),
+    ]);
+    expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(Draft);
+  });
+
+  it("does not let an unchecked journey go live when the validate action is missing (404)", async () => {
+    fixture = loaded({ status: InError, asyncSave });
+    fixture.answerValidate(() =>
+      Promise.reject({ errorCode: 2148140938, status: 404, message: "Resource not found for the segment 'msdyncrm_CustomerJourneyValidate'." }),
+    );
+    setStatus(fixture, GoingLive);
+
+    await userSavesAndGateFinishes(fixture);
+
+    expect(fixture.saved).toEqual([]);
+    expect(fixture.checkSummary()).toMatchObject({
+      level: "ERROR",
+      message: expect.stringContaining("this environment has no error check action (msdyncrm_CustomerJourneyValidate)"),
+    });
+    expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(InError);
+  });
+
+  it("does not let an unchecked journey go live when the network fails or the server does not answer", async () => {
+    fixture = loaded({ status: Draft, asyncSave });
+    fixture.answerValidate(() => Promise.reject(new TypeError("Failed to fetch")));
+    setStatus(fixture, GoingLive);
+    await userSavesAndGateFinishes(fixture);
+    expect(fixture.checkSummary()!.message).toBe(
+      "Not saved: the error check could not run (Failed to fetch). The journey was not sent live unchecked; try again.",
+    );
+
+    fixture.answerValidate(() => new Promise(() => undefined));
+    setStatus(fixture, GoingLive);
+    await fixture.userSaves();
+    await settle(300);
+    expect(fixture.checkSummary()!.message).toContain("could not run (no answer within 1 seconds)");
+    expect(fixture.saved).toEqual([]);
+  });
+
+  it("blocks when the server's answer cannot be read", async () => {
+    fixture = loaded({ status: Draft, asyncSave });
+    fixture.answerValidate(async () => ({ ok: true, status: 200, json: async () => ({ ValidationResult: "<html>gateway</html>" }) }));
+    setStatus(fixture, GoingLive);
+
+    await userSavesAndGateFinishes(fixture);
+
+    expect(fixture.saved).toEqual([]);
+    expect(fixture.checkSummary()!.level).toBe("ERROR");
+  });
+
+  it("does not check saves that do not go live", async () => {
+    fixture = loaded({ status: Draft, asyncSave });
+    fixture.form.getAttribute("msdyncrm_name")!.setValue("");
+
+    expect(await fixture.userSaves()).toBe("saved");
+
+    expect(fixture.validateRequests).toEqual([]);
+    expect(fixture.saved).toHaveLength(1);
+  });
+
+  it("speaks German to a German user", async () => {
+    fixture = loaded({ status: Draft, asyncSave, languageId: 1031, isRecurring: true, intervalDays: 30, count: 3 });
+    fixture.answerValidate(RECURRENCE_DOES_NOT_FIT);
+    setStatus(fixture, GoingLive);
+
+    await userSavesAndGateFinishes(fixture);
+
+    const messages = fixture.notifications().map((notification) => notification.message);
+    expect(messages[0]).toContain("Nicht gespeichert: 1 Fehler verhindern das Live-Schalten.");
+    expect(messages).toContainEqual(expect.stringContaining("Die Wiederholung passt nicht zwischen Start- und Enddatum."));
+  });
+});
+
+describe("save gate details", () => {
+  let fixture: JourneyFormFixture;
+  afterEach(() => fixture.close());
+
+  it("refuses a second save while the first one's check still runs, then saves once", async () => {
+    fixture = loaded({ status: Draft, asyncSave: false });
+    let answer: () => void = () => undefined;
+    fixture.answerValidate(
+      (request) =>
+        new Promise((resolve) => {
+          answer = () => resolve(validateResponse({ ActivityValidationResults: [], Result: "Valid" })(request));
+        }),
+    );
+    setStatus(fixture, GoingLive);
+
+    expect(await fixture.userSaves()).toBe("cancelled");
+    expect(await fixture.userSaves()).toBe("cancelled");
+    expect(fixture.notifications()).toContainEqual(expect.objectContaining({ level: "INFO", message: expect.stringContaining("still running") }));
+    answer();
+    await settle(50);
+
+    expect(fixture.validateRequests).toHaveLength(1);
+    expect(fixture.saved.map((record) => record.statuscode)).toEqual([GoingLive]);
+  });
+
+  it("uses the attribute's initial value as the original status when OnLoad was not registered", async () => {
+    fixture = openJourneyForm({ status: Expired, asyncSave: true });
+    setStatus(fixture, GoingLive);
+
+    expect(await fixture.userSaves()).toBe("cancelled");
+    expect(fixture.checkSummary()!.message).toBe(
+      "Not saved: a journey cannot go from Expired to Going live. The status was set back to Expired.",
+    );
+  });
+
+  it("still checks a go-live when nothing tells the original status", async () => {
+    fixture = openJourneyForm({ status: Draft, asyncSave: true });
+    const status = fixture.form.getAttribute("statuscode") as unknown as { getInitialValue?: unknown };
+    status.getInitialValue = undefined;
+    fixture.answerValidate(RECURRENCE_DOES_NOT_FIT);
+    setStatus(fixture, GoingLive);
+
+    expect(await fixture.userSaves()).toBe("cancelled");
+    expect(fixture.validateRequests).toHaveLength(1);
+  });
+
+  it("remembers the saved status after a save, so the next status change is judged from there", async () => {
+    fixture = loaded({ status: Live, asyncSave: true });
+    setStatus(fixture, LiveEditable);
+    expect(await fixture.userSaves()).toBe("saved");
+
+    setStatus(fixture, Live);
+    expect(await fixture.userSaves()).toBe("saved");
+    setStatus(fixture, Draft);
+    expect(await fixture.userSaves()).toBe("cancelled");
+    expect(fixture.checkSummary()!.message).toContain("cannot go from Live to Draft");
+  });
+});
