@@ -255,22 +255,23 @@ describe("parseDefinition", () => {
     expect(parsed.tiles.at(-1)?.depth).toBe(12_001);
   });
 
-  it("reads the generated 5,000-tile sample without findings, in time linear in its size", () => {
+  it("reads the generated 5,000-tile sample without findings, in a few times what JSON.parse of it takes", () => {
     const text = generateDefinition(5000);
     const parsed = parseDefinition(text);
     expect(parsed.tiles).toHaveLength(5000);
     expect(parsed.findings).toEqual([]);
-    const median = (run: () => void) => {
-      const times: number[] = [];
-      for (let i = 0; i < 9; i += 1) {
-        const start = performance.now();
-        run();
-        times.push(performance.now() - start);
-      }
-      return times.sort((a, b) => a - b)[4];
-    };
-    // Generous against a busy machine; `npm run bench` measures the goal (≤ 3×) precisely.
-    expect(median(() => parseDefinition(text)) / median(() => JSON.parse(text))).toBeLessThan(6);
+    // Interleaved, fastest of 15 each: robust against other work on a busy machine.
+    const fastest = { parse: Infinity, checks: Infinity };
+    for (let i = 0; i < 15; i += 1) {
+      let start = performance.now();
+      JSON.parse(text);
+      fastest.parse = Math.min(fastest.parse, performance.now() - start);
+      start = performance.now();
+      parseDefinition(text);
+      fastest.checks = Math.min(fastest.checks, performance.now() - start);
+    }
+    // Generous; `npm run bench` measures the goal (≤ 3×). A quadratic step would be far above this.
+    expect(fastest.checks / fastest.parse).toBeLessThan(6);
   });
 
   it("never throws on arbitrary strings", () => {
