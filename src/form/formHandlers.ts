@@ -22,6 +22,7 @@ function unpublishAll(): void {
   for (const session of allSessions()) {
     session.unpublishBridge?.();
     session.unpublishBridge = null;
+    session.bridgeForm = null;
   }
 }
 
@@ -49,16 +50,22 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
       form.ui.clearFormNotification(IN_ERROR_NOTIFICATION);
     }
     const recordId = formRecordId(form);
-    if (recordId) {
+    // Data OnLoad follows every save and refresh: keep the bridge a control is connected to.
+    if (recordId && session.bridgeForm !== form) {
       session.unpublishBridge?.();
       const unpublish = env.publishBridge(
         recordId,
         createFormBridge(form, recordId, env, () => {
-          unpublish();
-          if (session.unpublishBridge === unpublish) session.unpublishBridge = null;
+          // Let the call that found the form gone answer first, then withdraw.
+          setTimeout(unpublish, 0);
+          if (session.unpublishBridge === unpublish) {
+            session.unpublishBridge = null;
+            session.bridgeForm = null;
+          }
         }),
       );
       session.unpublishBridge = unpublish;
+      session.bridgeForm = form;
     }
   };
 

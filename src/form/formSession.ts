@@ -12,6 +12,8 @@ export interface FormSession {
   /** Ids of the check notifications on the form now, cleared before the next check shows its own. */
   checkNotificationIds: string[];
   unpublishBridge: (() => void) | null;
+  /** The form context the published bridge works on. */
+  bridgeForm: Xrm.FormContext | null;
 }
 
 /**
@@ -31,6 +33,7 @@ export function sessionFor(form: Xrm.FormContext): FormSession {
       designDisabled: null,
       checkNotificationIds: [],
       unpublishBridge: null,
+      bridgeForm: null,
     };
     sessions.set(key, session);
   }
