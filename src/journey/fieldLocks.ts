@@ -36,7 +36,7 @@ const EDITABLE_AFTER_GO_LIVE: ReadonlySet<LockableField> = new Set<LockableField
 ]);
 
 function hasStarted(startDateTime: string | null | undefined, now: Date): boolean {
-  if (!startDateTime) return false;
+  if (typeof startDateTime !== "string" || startDateTime === "") return false;
   const start = Date.parse(startDateTime);
   return !Number.isNaN(start) && start <= now.getTime();
 }

@@ -73,9 +73,15 @@ describe("runLocalChecks", () => {
     expect(report.entries.map((e) => [e.fault, e.activityId, e.source])).toEqual([["StartsWithoutSegment", "e", "local"]]);
   });
 
-  it("never throws on arbitrary field values", () => {
+  it("never throws on arbitrary field values, even objects that cannot become strings", () => {
+    const fields = Object.keys({ ...good, msdyncrm_recurrencecount: 0, msdyncrm_recurrenceintervaldays: 0 });
+    const anyValue = fc.oneof(
+      fc.jsonValue(),
+      fc.constant({ toString: null, valueOf: null }),
+      fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true }),
+    );
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...Object.keys({ ...good, msdyncrm_recurrencecount: 0, msdyncrm_recurrenceintervaldays: 0 })), fc.jsonValue()), (values) => {
+      fc.property(fc.dictionary(fc.constantFrom(...fields), anyValue), (values) => {
         const report = runLocalChecks(values as JourneyRecord);
         expect(["Valid", "Warning", "Error"]).toContain(report.verdict);
       }),

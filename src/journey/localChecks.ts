@@ -4,6 +4,11 @@ import type { JourneyRecord, ValidationEntry, ValidationReport } from "./types";
 import { verdictOf } from "./validationResult";
 import { parseDefinition } from "./workflowDefinition";
 
+/** Milliseconds of an ISO date string; NaN for anything else (values may come from an unsaved form). */
+function timeOf(value: unknown): number {
+  return typeof value === "string" ? Date.parse(value) : NaN;
+}
+
 /**
  * The product's own checks on the journey's current field values (saved or not): name, start
  * before end, recurrence and the tile layout's structure. Instant, no server needed.
@@ -13,13 +18,13 @@ export function runLocalChecks(values: JourneyRecord): ValidationReport {
   if (typeof values.msdyncrm_name !== "string" || values.msdyncrm_name.trim() === "") {
     entries.push(localFinding(FaultCode.NameMissing));
   }
-  const start = values.msdyncrm_startdatetime ? Date.parse(values.msdyncrm_startdatetime) : NaN;
-  const end = values.msdyncrm_enddatetime ? Date.parse(values.msdyncrm_enddatetime) : NaN;
+  const start = timeOf(values.msdyncrm_startdatetime);
+  const end = timeOf(values.msdyncrm_enddatetime);
   if (!Number.isNaN(start) && !Number.isNaN(end) && start >= end) {
     entries.push(
       localFinding(FaultCode.StartNotBeforeEnd, "", [
-        String(values.msdyncrm_startdatetime),
-        String(values.msdyncrm_enddatetime),
+        values.msdyncrm_startdatetime as string,
+        values.msdyncrm_enddatetime as string,
       ]),
     );
   }

@@ -141,7 +141,14 @@ describe("recurrence", () => {
   });
 
   it("never throws on arbitrary values", () => {
-    const anyNumber = fc.oneof(fc.double(), fc.integer(), fc.constant(null), fc.constant(undefined));
+    const anyNumber = fc.oneof(
+      fc.double(),
+      fc.integer(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.constant({ toString: null, valueOf: null }) as fc.Arbitrary<unknown> as fc.Arbitrary<number>,
+      fc.anything({ withNullPrototype: true, withBigInt: true }) as fc.Arbitrary<number>,
+    );
     const anyDate = fc.oneof(fc.string(), fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? "Invalid" : d.toISOString())), fc.constant(null));
     fc.assert(
       fc.property(fc.boolean(), anyNumber, anyNumber, anyDate, anyDate, (isRecurring, intervalDays, count, start, end) => {

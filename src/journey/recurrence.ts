@@ -29,6 +29,16 @@ function toMinute(value: string | null | undefined): number | null {
   return Number.isNaN(time) ? null : Math.floor(time / MINUTE_MS) * MINUTE_MS;
 }
 
+/** A value for a message; typed as a number, it may still be anything an unsaved form holds. */
+function shown(value: unknown): string {
+  if (typeof value === "number" || typeof value === "string") return String(value);
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
+}
+
 function isNonNegativeInteger(value: number | null | undefined): boolean {
   return value === null || value === undefined || (Number.isInteger(value) && value >= 0);
 }
@@ -84,10 +94,10 @@ export function recurrenceFindings(values: RecurrenceValues): ValidationEntry[] 
   if (!values.isRecurring) return [];
   const findings: ValidationEntry[] = [];
   if (!isNonNegativeInteger(values.intervalDays)) {
-    findings.push(localFinding(FaultCode.RecurrenceIntervalInvalid, "", [String(values.intervalDays)]));
+    findings.push(localFinding(FaultCode.RecurrenceIntervalInvalid, "", [shown(values.intervalDays)]));
   }
   if (!isNonNegativeInteger(values.count)) {
-    findings.push(localFinding(FaultCode.RecurrenceCountInvalid, "", [String(values.count)]));
+    findings.push(localFinding(FaultCode.RecurrenceCountInvalid, "", [shown(values.count)]));
   }
   const start = toMinute(values.start);
   const end = toMinute(values.end);

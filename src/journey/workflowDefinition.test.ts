@@ -299,12 +299,12 @@ describe("parseDefinition", () => {
         ActivityTypeId: fc.oneof(fc.constantFrom("bpf_root", "Segment", "Email", "Trigger", "Splitter", "SplitterBranch", "SegmentItem"), fc.jsonValue()),
         ActivityId: fc.oneof(id, fc.jsonValue()),
         ParentActivityId: fc.oneof(id, fc.jsonValue()),
-        ParentBranchId: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.jsonValue()),
+        ParentBranchId: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.jsonValue(), fc.constant({ toString: null, valueOf: null })),
         ParentRelationshipType: fc.oneof(fc.constantFrom("Default", "default", "yesBranch", "noBranch"), fc.jsonValue()),
         Properties: fc.oneof(
           fc.record({
             Items: fc.array(
-              fc.record({ ItemId: fc.oneof(fc.constant(null), fc.string()), ActivityTypeId: fc.jsonValue(), ActivityItemId: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.jsonValue()), Name: fc.jsonValue() }, { requiredKeys: [] }),
+              fc.record({ ItemId: fc.oneof(fc.constant(null), fc.string(), fc.constant({ toString: null })), ActivityTypeId: fc.jsonValue(), ActivityItemId: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.jsonValue()), Name: fc.jsonValue() }, { requiredKeys: [] }),
             ),
           }),
           fc.jsonValue(),

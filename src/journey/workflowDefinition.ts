@@ -70,7 +70,8 @@ function readTile(value: Record<string, unknown>, activityId: string): Tile {
   const properties = value.Properties;
   const rawItems = isRecord(properties) && Array.isArray(properties.Items) ? properties.Items : [];
   const first = isRecord(rawItems[0]) ? rawItems[0] : {};
-  const branch = Number(value.ParentBranchId);
+  const rawBranch = value.ParentBranchId;
+  const branch = typeof rawBranch === "number" ? rawBranch : typeof rawBranch === "string" ? Number(rawBranch) : NaN;
   return {
     activityId,
     type,
