@@ -191,6 +191,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   function handlePage(req: IncomingMessage, res: ServerResponse, url: URL): void {
     const html = (status: number, text: string) => sendText(res, status, "text/html; charset=utf-8", text);
+    if (url.pathname === "/favicon.ico") {
+      res.writeHead(204).end();
+      return;
+    }
     if (url.pathname === "/" || url.pathname === "/index.html") {
       return html(200, renderJourneyList(store.all(JOURNEY)));
     }

@@ -1,0 +1,205 @@
+import { lockedFields, LOCKABLE_FIELDS } from "../../src/journey";
+import { createWebApiClient } from "../xrm/webApiClient";
+import { defineComponentFramework, loadScript, mountControl, type MountedControl } from "./controlHost";
+import { JourneyForm, type ExecutionContext } from "./formModel";
+import { renderFields, renderNotifications, type LookupChoices } from "./formView";
+import { JOURNEY_FIELDS, STATUS_OPTIONS } from "./journeyFields";
+import { createPcfContext, hasPrivilege } from "./pcfContext";
+import { createXrm } from "./xrmShim";
+
+interface PageConfig {
+  entityName: string;
+  id: string;
+  languageId: number;
+  privileges: string | null;
+  readOnly: boolean;
+  userId: string;
+  userName: string;
+  hasControl: boolean;
+  hasFormScript: boolean;
+}
+
+type FormScript = Partial<Record<"onLoad" | "onSave" | "onStatusChange", (context: ExecutionContext) => unknown>> &
+  Partial<Record<"checkForErrors" | "goLive" | "stop" | "edit", (primaryControl: unknown) => unknown>>;
+
+const CONTROL_NAME = "CustomerJourney.JourneyControl";
+const PRIVILEGE_WRITE = 3;
+const FORM_TYPE = { Update: 2, ReadOnly: 3 };
+const RIBBON: readonly { command: "checkForErrors" | "goLive" | "stop" | "edit"; label: string }[] = [
+  { command: "checkForErrors", label: "Check for errors" },
+  { command: "goLive", label: "Go live" },
+  { command: "edit", label: "Edit" },
+  { command: "stop", label: "Stop" },
+];
+
+function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`The page has no #${id}.`);
+  return element as T;
+}
+
+/** The harness query options (lang, privileges, readonly) carried over when the page navigates. */
+function harnessQuery(): string {
+  const current = new URLSearchParams(window.location.search);
+  const kept = ["lang", "privileges", "readonly"].filter((key) => current.has(key)).map((key) => `&${key}=${encodeURIComponent(current.get(key) ?? "")}`);
+  return kept.join("");
+}
+
+async function lookupChoices(webApi: ReturnType<typeof createWebApiClient>): Promise<LookupChoices> {
+  const [settings, segments] = await Promise.all([
+    webApi.retrieveMultipleRecords("msdyncrm_contentsettings", "?$select=msdyncrm_name&$orderby=msdyncrm_name"),
+    webApi.retrieveMultipleRecords("msdyncrm_segment", "?$select=msdyncrm_segmentname&$orderby=msdyncrm_segmentname"),
+  ]);
+  return {
+    msdyncrm_contentsettingsid: settings.entities.map((r) => ({ id: String(r.msdyncrm_contentsettingsid), name: String(r.msdyncrm_name) })),
+    msdyncrm_suppressionsegmentid: segments.entities.map((r) => ({ id: String(r.msdyncrm_segmentid), name: String(r.msdyncrm_segmentname) })),
+  };
+}
+
+async function main(): Promise<void> {
+  const config = JSON.parse(byId("harness-config").textContent ?? "{}") as PageConfig;
+  const privileges = config.privileges === null ? null : config.privileges.split(",").map((p) => p.trim().toLowerCase()).filter(Boolean);
+  const webApi = createWebApiClient({ baseUrl: "/api/data/v9.2/", headers: privileges ? { "x-harness-privileges": privileges.join(",") } : {} });
+  const query = harnessQuery();
+  const xrm = createXrm(
+    { webApi, languageId: config.languageId, userId: config.userId, userName: config.userName, navigate: (url) => window.location.assign(url) },
+    query,
+  );
+  Object.assign(window, { Xrm: xrm });
+  const readOnly = config.readOnly || !hasPrivilege(privileges, PRIVILEGE_WRITE);
+
+  let fieldsView: ReturnType<typeof renderFields> | null = null;
+  let control: MountedControl | null = null;
+  let renderedResults: unknown;
+  const notificationsArea = byId("form-notifications");
+  const form = new JourneyForm(
+    {
+      webApi,
+      entityName: config.entityName,
+      id: config.id,
+      formType: readOnly ? FORM_TYPE.ReadOnly : FORM_TYPE.Update,
+      close: () => window.location.assign("/"),
+      onFocus: (name) => fieldsView?.focus(name),
+      onChange: (kind) => {
+        if (kind === "notifications") renderNotifications(notificationsArea, form);
+        else fieldsView?.refresh();
+        if (kind === "record") showTitle();
+        const results = form.attribute("msdyncrm_validationresults")?.getValue();
+        if (control && (kind === "record" || results !== renderedResults)) {
+          renderedResults = results;
+          control.render(["validationResults"]);
+        }
+      },
+    },
+    JOURNEY_FIELDS,
+  );
+  const showTitle = () => {
+    const status = STATUS_OPTIONS.find((o) => o.value === form.record.statuscode)?.text ?? "Unknown status";
+    byId("record-title").textContent = `${String(form.record.msdyncrm_name ?? "")} · ${status}`;
+    document.title = `${String(form.record.msdyncrm_name ?? "Customer journey")} - Customer journey`;
+  };
+
+  try {
+    await form.load();
+  } catch (error) {
+    form.setNotification(`The record could not be loaded: ${(error as Error).message}`, "ERROR", "harness-load-failed");
+    byId("form-root").setAttribute("aria-busy", "false");
+    return;
+  }
+  showTitle();
+  const choices = await lookupChoices(webApi).catch(() => ({}) as LookupChoices);
+  if (readOnly) for (const attribute of form.attributes) attribute.control.disabled = true;
+
+  // Without the product's form script, lock fields the way the status asks; with it, the script does.
+  let script: FormScript | null = null;
+  if (config.hasFormScript) {
+    try {
+      await loadScript("/_harness/webresources/form.js");
+      script = (window as unknown as { CustomerJourneyForm?: FormScript }).CustomerJourneyForm ?? null;
+      if (!script) form.setNotification("out/webresources/form.js loaded but defines no CustomerJourneyForm.", "WARNING", "harness-form-script");
+    } catch (error) {
+      form.setNotification(`The form script could not be loaded: ${(error as Error).message}`, "ERROR", "harness-form-script");
+    }
+  }
+  if (!script && !readOnly) {
+    const locks = lockedFields(Number(form.record.statuscode), form.record.msdyncrm_startdatetime as string | null, new Date());
+    for (const field of LOCKABLE_FIELDS) {
+      const attribute = form.attribute(field);
+      if (attribute) attribute.control.disabled = locks[field];
+    }
+  }
+
+  fieldsView = renderFields(byId("fields"), form, choices);
+  renderNotifications(notificationsArea, form);
+  const save = byId<HTMLButtonElement>("cmd-save");
+  save.disabled = readOnly;
+  save.addEventListener("click", () => void form.save().catch(() => undefined));
+  byId("cmd-refresh").addEventListener("click", () => void form.refresh(false).catch(() => undefined));
+
+  if (script) {
+    const formScript = script;
+    if (formScript.onSave) form.addOnSaveHandler((context) => formScript.onSave?.(context));
+    if (formScript.onStatusChange) form.attribute("statuscode")?.addOnChange((context) => formScript.onStatusChange?.(context));
+    for (const { command, label } of RIBBON) {
+      const handler = formScript[command];
+      if (!handler) continue;
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = label;
+      button.dataset.command = command;
+      button.disabled = readOnly;
+      button.addEventListener("click", () => void Promise.resolve(handler(form.context)).catch(() => undefined));
+      byId("cmd-refresh").before(button);
+    }
+    try {
+      await formScript.onLoad?.(form.executionContext(null, null));
+    } catch (error) {
+      form.setNotification(`The form script's OnLoad failed: ${(error as Error).message}`, "ERROR", "harness-form-script");
+    }
+    fieldsView.refresh();
+  }
+
+  const container = byId("control-field");
+  if (!config.hasControl) {
+    container.textContent = "The control is not built yet (out/controls/bundle.js is missing): run npm run build.";
+  } else {
+    try {
+      defineComponentFramework();
+      await loadScript("/_harness/control/bundle.js");
+      const strings = (await fetch(`/_harness/strings/${config.languageId}.json`).then((r) => r.json())) as Record<string, string>;
+      renderedResults = form.attribute("msdyncrm_validationresults")?.getValue();
+      control = mountControl(
+        CONTROL_NAME,
+        container,
+        (updatedProperties, requestRender) =>
+          createPcfContext({
+            entityId: config.id,
+            entityTypeName: config.entityName,
+            recordName: String(form.record.msdyncrm_name ?? ""),
+            validationResults: (form.attribute("msdyncrm_validationresults")?.getValue() as string | null) ?? null,
+            strings,
+            languageId: config.languageId,
+            userId: config.userId,
+            userName: config.userName,
+            privileges,
+            isControlDisabled: readOnly,
+            allocatedWidth: container.clientWidth,
+            webApi,
+            updatedProperties,
+            requestRender,
+            navigation: xrm.Navigation,
+          }),
+        (outputs) => {
+          if ("validationResults" in outputs) form.attribute("msdyncrm_validationresults")?.setValue((outputs.validationResults as string | null) ?? null);
+        },
+      );
+      window.addEventListener("resize", () => control?.render(["layout"]));
+    } catch (error) {
+      container.textContent = `The control could not be started: ${(error as Error).message}`;
+    }
+  }
+  byId("form-root").setAttribute("aria-busy", "false");
+  Object.assign(window, { harness: { form: form.context, xrm } });
+}
+
+void main();

@@ -1,0 +1,78 @@
+import type { WebApiPort } from "../../src/dataverse/webApiPort";
+import { openDialog } from "./dialogs";
+
+export interface XrmShimInputs {
+  webApi: WebApiPort;
+  languageId: number;
+  userId: string;
+  userName: string;
+  /** Navigates the page (tests can observe it). */
+  navigate(url: string): void;
+}
+
+export function formUrl(entityName: string, entityId: string, languageQuery: string): string {
+  const id = entityId.replace(/[{}]/g, "").toLowerCase();
+  return `/main.aspx?pagetype=entityrecord&etn=${encodeURIComponent(entityName)}&id=${encodeURIComponent(id)}${languageQuery}`;
+}
+
+/** A global `Xrm` for the page: WebApi over HTTP to the emulated org, Navigation, Utility. */
+export function createXrm(inputs: XrmShimInputs, languageQuery: string) {
+  const german = inputs.languageId === 1031;
+  const navigation = {
+    openForm(options: { entityName: string; entityId?: string; openInNewWindow?: boolean }) {
+      if (!options.entityId) return Promise.reject({ errorCode: 0, message: "The harness opens existing records only (entityId is required)." });
+      const url = formUrl(options.entityName, options.entityId, languageQuery);
+      if (options.openInNewWindow) window.open(url, "_blank", "noopener");
+      else inputs.navigate(url);
+      return Promise.resolve({ savedEntityReference: [{ entityType: options.entityName, id: options.entityId }] });
+    },
+    async openConfirmDialog(strings: { title?: string; text: string; confirmButtonLabel?: string; cancelButtonLabel?: string }) {
+      const confirmed = await openDialog({
+        title: strings.title,
+        text: strings.text,
+        confirmLabel: strings.confirmButtonLabel ?? "OK",
+        cancelLabel: strings.cancelButtonLabel ?? (german ? "Abbrechen" : "Cancel"),
+      });
+      return { confirmed };
+    },
+    async openAlertDialog(strings: { title?: string; text: string; confirmButtonLabel?: string }) {
+      await openDialog({ title: strings.title, text: strings.text, confirmLabel: strings.confirmButtonLabel ?? "OK" });
+    },
+    async openErrorDialog(options: { message?: string; details?: string }) {
+      await openDialog({ title: german ? "Fehler" : "Error", text: [options.message, options.details].filter(Boolean).join("\n"), confirmLabel: "OK" });
+    },
+    openUrl(url: string) {
+      window.open(url, "_blank", "noopener");
+    },
+  };
+  const userSettings = {
+    languageId: inputs.languageId,
+    userId: `{${inputs.userId.toUpperCase()}}`,
+    userName: inputs.userName,
+    roles: { getAll: () => [] as unknown[] },
+    securityRoles: [] as string[],
+    getTimeZoneOffsetMinutes: () => 0,
+    dateFormattingInfo: { shortDatePattern: german ? "dd.MM.yyyy" : "M/d/yyyy" },
+  };
+  const globalContext = {
+    userSettings,
+    getClientUrl: () => window.location.origin,
+    getVersion: () => "9.2.0.0",
+    client: { getClient: () => "Web", getFormFactor: () => 1, isOffline: () => false },
+    organizationSettings: { uniqueName: "harness", languageId: 1033, baseCurrencyId: null },
+  };
+  return {
+    WebApi: { ...inputs.webApi, online: inputs.webApi.online, offline: null },
+    Navigation: navigation,
+    Utility: {
+      getGlobalContext: () => globalContext,
+      showProgressIndicator: (message: string) => {
+        document.body.setAttribute("data-progress", message);
+      },
+      closeProgressIndicator: () => {
+        document.body.removeAttribute("data-progress");
+      },
+      getResourceString: (_webResource: string, key: string) => key,
+    },
+  };
+}
