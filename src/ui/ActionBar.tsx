@@ -1,0 +1,72 @@
+import * as React from "react";
+import { DefaultButton, PrimaryButton, Stack, TooltipHost, type IButtonProps } from "@fluentui/react";
+import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
+import { JourneyStatus } from "../journey/types";
+import { visuallyHidden } from "./hiddenText";
+import { localise, type GetString } from "./strings";
+
+export interface ActionBarProps {
+  actions: readonly JourneyAction[];
+  /** The action whose request is running; every action waits for it. */
+  running: JourneyActionId | null;
+  /** Why an action may not run now (missing privilege, read-only form), or undefined when it may. */
+  disabledReason(action: JourneyAction): string | undefined;
+  onRun(action: JourneyAction): void;
+  getString: GetString;
+}
+
+const ICONS: Readonly<Record<JourneyActionId, string>> = {
+  check: "CheckList",
+  goLive: "Send",
+  republish: "Send",
+  retry: "Refresh",
+  restart: "Play",
+  stop: "Stop",
+  edit: "Edit",
+  cancelEdit: "Cancel",
+  copy: "Copy",
+  delete: "Delete",
+};
+
+export const ActionBar: React.FC<ActionBarProps> = ({ actions, running, disabledReason, onRun, getString }) => {
+  const idPrefix = React.useRef(`cjt-action-${Math.random().toString(36).slice(2, 8)}`).current;
+  return (
+    <Stack
+      horizontal
+      wrap
+      tokens={{ childrenGap: 8 }}
+      role="group"
+      aria-label={localise(getString, "action.toolbar")}
+    >
+      {actions.map((action) => {
+        const reason = disabledReason(action);
+        const reasonId = `${idPrefix}-${action.id}-reason`;
+        const isPrimary = action.writesStatus === JourneyStatus.GoingLive;
+        const props: IButtonProps = {
+          text: localise(getString, action.labelKey),
+          iconProps: { iconName: ICONS[action.id] },
+          disabled: running !== null || reason !== undefined,
+          allowDisabledFocus: reason !== undefined,
+          "aria-describedby": reason !== undefined ? reasonId : undefined,
+          onClick: () => onRun(action),
+          "data-action": action.id,
+        } as IButtonProps;
+        const button = isPrimary ? <PrimaryButton {...props} /> : <DefaultButton {...props} />;
+        return (
+          <Stack.Item key={action.id}>
+            {reason !== undefined ? (
+              <TooltipHost content={reason}>
+                {button}
+                <span id={reasonId} className={visuallyHidden}>
+                  {reason}
+                </span>
+              </TooltipHost>
+            ) : (
+              button
+            )}
+          </Stack.Item>
+        );
+      })}
+    </Stack>
+  );
+};

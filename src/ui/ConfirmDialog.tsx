@@ -1,0 +1,44 @@
+import * as React from "react";
+import { DefaultButton, Dialog, DialogFooter, DialogType, PrimaryButton } from "@fluentui/react";
+import { localise, type GetString } from "./strings";
+
+/**
+ * The questions the control asks before acting: stopping, deleting, going live despite warnings or
+ * with only the local checks (the server check was unavailable).
+ */
+export type ConfirmKind = "stop" | "delete" | "warnings" | "serverUnavailable";
+
+export interface ConfirmRequest {
+  kind: ConfirmKind;
+  /** Filled into the message: the journey name, or the warning count. */
+  args: (string | number)[];
+}
+
+export interface ConfirmDialogProps {
+  request: ConfirmRequest | null;
+  onAnswer(confirmed: boolean): void;
+  getString: GetString;
+}
+
+export const ConfirmDialog: React.FC<ConfirmDialogProps> = ({ request, onAnswer, getString }) => {
+  const kind = request?.kind ?? "stop";
+  const args = request?.args ?? [];
+  return (
+    <Dialog
+      hidden={request === null}
+      onDismiss={() => onAnswer(false)}
+      dialogContentProps={{
+        type: DialogType.normal,
+        title: localise(getString, `confirm.${kind}.title`),
+        subText: localise(getString, `confirm.${kind}.message`, ...args),
+        closeButtonAriaLabel: localise(getString, "confirm.close"),
+      }}
+      modalProps={{ isBlocking: true }}
+    >
+      <DialogFooter>
+        <PrimaryButton onClick={() => onAnswer(true)} text={localise(getString, `confirm.${kind}.confirm`)} />
+        <DefaultButton onClick={() => onAnswer(false)} text={localise(getString, "confirm.cancel")} />
+      </DialogFooter>
+    </Dialog>
+  );
+};

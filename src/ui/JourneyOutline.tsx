@@ -1,0 +1,120 @@
+import * as React from "react";
+import { mergeStyles } from "@fluentui/react";
+import type { ParsedDefinition, Tile } from "../journey/workflowDefinition";
+import type { Severity } from "../journey/types";
+import type { SeverityCounts } from "./validationGroups";
+import { localise, type GetString } from "./strings";
+
+export interface JourneyOutlineProps {
+  definition: ParsedDefinition;
+  countsByTile: ReadonlyMap<string, SeverityCounts>;
+  selectedActivityId: string | null;
+  onSelectActivity(activityId: string | null): void;
+  getString: GetString;
+}
+
+const ROOT_TYPE = "bpf_root";
+
+const tree = mergeStyles({ listStyle: "none", margin: 0, paddingLeft: 0 });
+const subtree = mergeStyles({ listStyle: "none", margin: 0, paddingLeft: 16, borderLeft: "1px solid #c8c6c4", marginLeft: 8 });
+const tileButton = mergeStyles({
+  display: "flex",
+  flexWrap: "wrap",
+  alignItems: "center",
+  gap: 6,
+  width: "100%",
+  textAlign: "left",
+  background: "transparent",
+  border: "1px solid transparent",
+  borderRadius: 2,
+  padding: "4px 6px",
+  font: "inherit",
+  color: "inherit",
+  cursor: "pointer",
+  selectors: {
+    ":hover": { background: "#f3f2f1" },
+    ":focus-visible": { outline: "2px solid #0078d4" },
+    "&[aria-pressed='true']": { background: "#deecf9", borderColor: "#0078d4" },
+  },
+});
+const tileType = mergeStyles({ color: "#605e5c", fontSize: 12 });
+const BADGE_COLOURS: Readonly<Record<Severity, { background: string; color: string }>> = {
+  Error: { background: "#a4262c", color: "#ffffff" },
+  Warning: { background: "#fff4ce", color: "#323130" },
+  Valid: { background: "#deecf9", color: "#004578" },
+};
+const badge = (severity: Severity) =>
+  mergeStyles({ ...BADGE_COLOURS[severity], borderRadius: 8, padding: "0 6px", fontSize: 11, fontWeight: 600 });
+
+const SEVERITIES: readonly Severity[] = ["Error", "Warning", "Valid"];
+
+function badgeText(severity: Severity, count: number, getString: GetString): string {
+  const key = severity === "Error" ? "panel.count.error" : severity === "Warning" ? "panel.count.warning" : "panel.count.note";
+  return localise(getString, count === 1 ? `${key}.one` : `${key}.other`, count);
+}
+
+/** The tiles a user sees: the hidden root's children (or the tile itself when it is not the root). */
+function visibleTops(definition: ParsedDefinition): Tile[] {
+  const reachable = new Set<string>();
+  const mark = (tile: Tile) => {
+    reachable.add(tile.activityId);
+    tile.children.forEach(mark);
+  };
+  const tops: Tile[] = [];
+  for (const tile of definition.tiles) {
+    if (reachable.has(tile.activityId)) continue;
+    mark(tile);
+    if (tile.type === ROOT_TYPE) tops.push(...tile.children);
+    else tops.push(tile);
+  }
+  return tops;
+}
+
+export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, countsByTile, selectedActivityId, onSelectActivity, getString }) => {
+  const selectedRef = React.useRef<HTMLButtonElement | null>(null);
+  React.useEffect(() => {
+    selectedRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [selectedActivityId]);
+
+  const renderTile = (tile: Tile, path: Set<string>): React.ReactNode => {
+    if (path.has(tile.activityId)) return null;
+    const counts = countsByTile.get(tile.activityId);
+    const selected = selectedActivityId === tile.activityId;
+    const children = tile.children.filter((child) => child.type !== ROOT_TYPE);
+    const nextPath = new Set(path).add(tile.activityId);
+    return (
+      <li key={tile.activityId}>
+        <button
+          type="button"
+          className={tileButton}
+          aria-pressed={selected}
+          ref={selected ? selectedRef : undefined}
+          onClick={() => onSelectActivity(selected ? null : tile.activityId)}
+          data-activity-id={tile.activityId}
+        >
+          <span>{tile.name || tile.activityId}</span>
+          <span className={tileType}>{localise(getString, "outline.tileType", tile.type)}</span>
+          {counts &&
+            SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => (
+              <span key={severity} className={badge(severity)}>
+                {badgeText(severity, counts[severity], getString)}
+              </span>
+            ))}
+        </button>
+        {children.length > 0 && <ul className={subtree}>{children.map((child) => renderTile(child, nextPath))}</ul>}
+      </li>
+    );
+  };
+
+  const tops = visibleTops(definition);
+  return (
+    <section aria-label={localise(getString, "outline.title")}>
+      <h3 className={mergeStyles({ fontSize: 14, fontWeight: 600, margin: "0 0 4px" })}>{localise(getString, "outline.title")}</h3>
+      {tops.length === 0 ? (
+        <p className={mergeStyles({ margin: 0, color: "#605e5c" })}>{localise(getString, "outline.empty")}</p>
+      ) : (
+        <ul className={tree}>{tops.map((tile) => renderTile(tile, new Set()))}</ul>
+      )}
+    </section>
+  );
+};

@@ -1,0 +1,136 @@
+import * as React from "react";
+import { MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, mergeStyles } from "@fluentui/react";
+import { actionsFor, type JourneyAction } from "../journey/journeyActions";
+import { lockedFields } from "../journey/fieldLocks";
+import { recurrenceFromRecord } from "../journey/recurrence";
+import { parseDefinition } from "../journey/workflowDefinition";
+import { ActionBar } from "./ActionBar";
+import { ConfirmDialog } from "./ConfirmDialog";
+import { JourneyBanners } from "./JourneyBanners";
+import { JourneyHeader } from "./JourneyHeader";
+import { JourneyOutline } from "./JourneyOutline";
+import { LiveRegion } from "./LiveRegion";
+import { RecurrencePreview } from "./RecurrencePreview";
+import { ValidationPanel } from "./ValidationPanel";
+import { Privilege, type JourneyControlProps, type PrivilegeKind } from "./journeyControlProps";
+import { localise } from "./strings";
+import { useJourney } from "./useJourney";
+import { countsByTile } from "./validationGroups";
+
+/** Below this width the panel and the outline stack instead of standing side by side. */
+const TWO_COLUMN_MIN_WIDTH = 640;
+
+const PRIVILEGE_NAME: Readonly<Record<PrivilegeKind, string>> = {
+  [Privilege.Create]: "create",
+  [Privilege.Read]: "read",
+  [Privilege.Write]: "write",
+  [Privilege.Delete]: "delete",
+};
+
+/** The privilege an action needs: copy creates a journey, delete deletes it, the rest that write a status write it. */
+function privilegeFor(action: JourneyAction): PrivilegeKind | null {
+  if (action.id === "copy") return Privilege.Create;
+  if (action.id === "delete") return Privilege.Delete;
+  return action.writesStatus !== undefined ? Privilege.Write : null;
+}
+
+export const JourneyView: React.FC<JourneyControlProps> = (props) => {
+  const { getString, formatDateTime, isDisabled, allocatedWidth } = props;
+  const journey = useJourney(props);
+  const [selectedActivityId, setSelectedActivityId] = React.useState<string | null>(null);
+
+  const values = journey.values ?? journey.snapshot?.record ?? null;
+  const definitionText = values?.msdyncrm_workflowdefinition;
+  const definition = React.useMemo(() => parseDefinition(definitionText), [definitionText]);
+  const report = journey.shown?.report ?? null;
+  const tileCounts = React.useMemo(() => countsByTile(report), [report]);
+  const status = journey.snapshot?.status ?? null;
+
+  const disabledReason = (action: JourneyAction): string | undefined => {
+    if (journey.deleted) return localise(getString, "action.disabled.deleted");
+    const privilege = privilegeFor(action);
+    if (privilege !== null && !props.hasPrivilege(privilege)) {
+      return localise(getString, `action.disabled.privilege.${PRIVILEGE_NAME[privilege]}`);
+    }
+    if (isDisabled && action.writesStatus !== undefined) return localise(getString, "action.disabled.readOnly");
+    return undefined;
+  };
+
+  const recurrence = values ? recurrenceFromRecord(values) : null;
+  const endLocked =
+    values !== null && status !== null && lockedFields(status, values.msdyncrm_startdatetime, props.now()).msdyncrm_enddatetime;
+  const fixDisabledReason = isDisabled
+    ? localise(getString, "recurrence.readOnly")
+    : endLocked
+      ? localise(getString, "recurrence.locked")
+      : undefined;
+
+  const twoColumns = allocatedWidth <= 0 || allocatedWidth >= TWO_COLUMN_MIN_WIDTH;
+  const column = mergeStyles({ flex: twoColumns ? "1 1 300px" : "1 1 100%", minWidth: 0 });
+
+  return (
+    <div className={mergeStyles({ padding: 4, maxWidth: "100%", boxSizing: "border-box" })} data-status={status ?? ""}>
+      <Stack tokens={{ childrenGap: 12 }}>
+        {journey.snapshot && (
+          <JourneyHeader
+            name={journey.snapshot.record.msdyncrm_name ?? ""}
+            status={status}
+            modifiedBy={journey.snapshot.modifiedByName ?? ""}
+            modifiedOn={formatDateTime(journey.snapshot.modifiedOn)}
+            following={journey.following}
+            getString={getString}
+          />
+        )}
+        {props.recordId === "" && <MessageBar messageBarType={MessageBarType.info}>{localise(getString, "header.notSaved")}</MessageBar>}
+        {journey.loading && !journey.snapshot && <Spinner size={SpinnerSize.small} label={localise(getString, "header.loading")} />}
+        <JourneyBanners banners={journey.banners} onReload={journey.reload} onDismiss={journey.dismissBanner} getString={getString} />
+        {journey.snapshot && (
+          <ActionBar
+            actions={actionsFor(journey.snapshot.status)}
+            running={journey.running}
+            disabledReason={disabledReason}
+            onRun={journey.run}
+            getString={getString}
+          />
+        )}
+        <Stack horizontal wrap tokens={{ childrenGap: 16 }}>
+          <div className={column}>
+            <ValidationPanel
+              report={report}
+              origin={journey.shown?.origin ?? "stored"}
+              checkedWhen={formatDateTime(journey.shown?.checkedAt)}
+              definition={definition}
+              selectedActivityId={selectedActivityId}
+              onSelectActivity={setSelectedActivityId}
+              getString={getString}
+            />
+          </div>
+          {values && (
+            <div className={column}>
+              <Stack tokens={{ childrenGap: 16 }}>
+                <JourneyOutline
+                  definition={definition}
+                  countsByTile={tileCounts}
+                  selectedActivityId={selectedActivityId}
+                  onSelectActivity={setSelectedActivityId}
+                  getString={getString}
+                />
+                {recurrence && (
+                  <RecurrencePreview
+                    values={recurrence}
+                    formatDateTime={formatDateTime}
+                    onSetEnd={journey.setEndDate}
+                    fixDisabledReason={fixDisabledReason}
+                    getString={getString}
+                  />
+                )}
+              </Stack>
+            </div>
+          )}
+        </Stack>
+      </Stack>
+      <ConfirmDialog request={journey.confirm} onAnswer={journey.answerConfirm} getString={getString} />
+      <LiveRegion message={journey.announcement.message} sequence={journey.announcement.sequence} />
+    </div>
+  );
+};

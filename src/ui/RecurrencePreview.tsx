@@ -1,0 +1,116 @@
+import * as React from "react";
+import { DefaultButton, MessageBar, MessageBarType, Text, mergeStyles } from "@fluentui/react";
+import { earliestFittingEnd, iterationCalendar, recurrenceFits, type RecurrenceValues } from "../journey/recurrence";
+import type { FormatDateTime } from "./dateFormat";
+import { localise, type GetString } from "./strings";
+
+export interface RecurrencePreviewProps {
+  values: RecurrenceValues;
+  formatDateTime: FormatDateTime;
+  /** Writes the end date on the form; absent when the form cannot be reached. */
+  onSetEnd?: (isoEnd: string) => Promise<void>;
+  /** Why the end date may not be changed now (locked by status, read-only form, no form). */
+  fixDisabledReason?: string;
+  getString: GetString;
+}
+
+const SHOWN_AT_FIRST = 6;
+const table = mergeStyles({
+  borderCollapse: "collapse",
+  width: "100%",
+  fontSize: 12,
+  selectors: { "th, td": { textAlign: "left", padding: "2px 8px 2px 0", borderBottom: "1px solid #edebe9" } },
+});
+
+export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, formatDateTime, onSetEnd, fixDisabledReason, getString }) => {
+  const [showAll, setShowAll] = React.useState(false);
+  const [fixing, setFixing] = React.useState(false);
+  const [fixError, setFixError] = React.useState<string | null>(null);
+  if (!values.isRecurring) return null;
+
+  const calendar = iterationCalendar(values);
+  const fits = recurrenceFits(values);
+  const earliest = fits ? null : earliestFittingEnd(values);
+  const shown = showAll ? calendar : calendar.slice(0, SHOWN_AT_FIRST);
+  const end = values.end ? Date.parse(values.end) : NaN;
+
+  const setEnd = async () => {
+    if (!onSetEnd || earliest === null) return;
+    setFixing(true);
+    setFixError(null);
+    try {
+      await onSetEnd(earliest);
+    } catch (error) {
+      setFixError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setFixing(false);
+    }
+  };
+
+  return (
+    <section aria-label={localise(getString, "recurrence.title")}>
+      <h3 className={mergeStyles({ fontSize: 14, fontWeight: 600, margin: "0 0 4px" })}>{localise(getString, "recurrence.title")}</h3>
+      <Text block variant="small">
+        {localise(getString, "recurrence.summary", values.intervalDays ?? 0, values.count ?? 0)}
+      </Text>
+      {!fits && (
+        <MessageBar
+          messageBarType={MessageBarType.severeWarning}
+          isMultiline
+          actions={
+            earliest !== null ? (
+              <DefaultButton
+                onClick={setEnd}
+                disabled={fixing || !onSetEnd || fixDisabledReason !== undefined}
+                title={fixDisabledReason}
+                data-testid="recurrence-fix"
+              >
+                {localise(getString, "recurrence.fix", formatDateTime(earliest))}
+              </DefaultButton>
+            ) : undefined
+          }
+        >
+          {earliest !== null
+            ? localise(getString, "recurrence.doesNotFit", formatDateTime(values.end), formatDateTime(earliest))
+            : localise(getString, "recurrence.cannotWorkOut")}
+          {fixDisabledReason !== undefined && earliest !== null && <Text block variant="small">{fixDisabledReason}</Text>}
+          {fixError !== null && <Text block variant="small">{localise(getString, "recurrence.fixFailed", fixError)}</Text>}
+        </MessageBar>
+      )}
+      {calendar.length > 0 && (
+        <table className={table}>
+          <caption className={mergeStyles({ textAlign: "left", fontSize: 12, color: "#605e5c" })}>
+            {localise(getString, "recurrence.calendarCaption", calendar.length)}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{localise(getString, "recurrence.column.iteration")}</th>
+              <th scope="col">{localise(getString, "recurrence.column.start")}</th>
+              <th scope="col">{localise(getString, "recurrence.column.end")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((iteration) => {
+              const beyondEnd = !Number.isNaN(end) && Date.parse(iteration.end) > end;
+              return (
+                <tr key={iteration.index} data-beyond-end={beyondEnd}>
+                  <td>{iteration.index}</td>
+                  <td>{formatDateTime(iteration.start)}</td>
+                  <td>
+                    {formatDateTime(iteration.end)}
+                    {beyondEnd && ` (${localise(getString, "recurrence.beyondEnd")})`}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {calendar.length > SHOWN_AT_FIRST && (
+        <DefaultButton onClick={() => setShowAll(!showAll)} styles={{ root: { marginTop: 4 } }}>
+          {localise(getString, showAll ? "recurrence.showFewer" : "recurrence.showAll", calendar.length)}
+        </DefaultButton>
+      )}
+    </section>
+  );
+};

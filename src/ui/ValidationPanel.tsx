@@ -1,0 +1,166 @@
+import * as React from "react";
+import { ActionButton, MessageBar, MessageBarType, Stack, Text, mergeStyles } from "@fluentui/react";
+import { describeFault } from "../journey/faultCatalogue";
+import type { ParsedDefinition } from "../journey/workflowDefinition";
+import type { ValidationEntry, ValidationReport } from "../journey/types";
+import { copyText, type CopyResult } from "./clipboard";
+import { groupEntries } from "./validationGroups";
+import { groupTitle, reportAsText, verdictText } from "./reportText";
+import { SeverityIcon } from "./SeverityIcon";
+import { localise, type GetString } from "./strings";
+
+/** Where the report shown came from: the stored result of the last check, or a check just run. */
+export type ReportOrigin = "stored" | "fresh";
+
+export interface ValidationPanelProps {
+  report: ValidationReport | null;
+  origin: ReportOrigin;
+  /** When the report was made, formatted for the user ("" when not known). */
+  checkedWhen: string;
+  definition: ParsedDefinition;
+  selectedActivityId: string | null;
+  onSelectActivity(activityId: string | null): void;
+  getString: GetString;
+}
+
+const entryButton = mergeStyles({
+  display: "flex",
+  gap: 8,
+  width: "100%",
+  textAlign: "left",
+  background: "transparent",
+  border: "1px solid transparent",
+  borderRadius: 2,
+  padding: "6px 8px",
+  font: "inherit",
+  color: "inherit",
+  cursor: "pointer",
+  selectors: {
+    ":hover": { background: "#f3f2f1" },
+    ":focus-visible": { outline: "2px solid #0078d4" },
+    "&[aria-pressed='true']": { background: "#deecf9", borderColor: "#0078d4" },
+  },
+});
+const entryStatic = mergeStyles({ display: "flex", gap: 8, padding: "6px 8px" });
+const block = mergeStyles({ display: "block" });
+const muted = mergeStyles({ display: "block", color: "#605e5c", fontSize: 12 });
+const sourceTag = mergeStyles({
+  display: "inline-block",
+  marginLeft: 6,
+  padding: "0 6px",
+  borderRadius: 8,
+  border: "1px solid #8a8886",
+  fontSize: 11,
+  color: "#323130",
+});
+const list = mergeStyles({ listStyle: "none", margin: 0, padding: 0 });
+const groupHeading = mergeStyles({ fontSize: 14, fontWeight: 600, margin: "12px 0 4px" });
+
+const EntryContent: React.FC<{ entry: ValidationEntry; getString: GetString }> = ({ entry, getString }) => {
+  const described = describeFault(entry, getString);
+  return (
+    <>
+      <SeverityIcon severity={entry.severity} label={localise(getString, `panel.severity.${entry.severity}`)} />
+      <span className={block}>
+        <span className={block}>
+          {described.message}
+          <span className={sourceTag}>{localise(getString, `panel.source.${entry.source}`)}</span>
+        </span>
+        {described.hint && <span className={muted}>{described.hint}</span>}
+        <span className={muted}>{localise(getString, "panel.code", described.code)}</span>
+      </span>
+    </>
+  );
+};
+
+export const ValidationPanel: React.FC<ValidationPanelProps> = ({
+  report,
+  origin,
+  checkedWhen,
+  definition,
+  selectedActivityId,
+  onSelectActivity,
+  getString,
+}) => {
+  const [copyResult, setCopyResult] = React.useState<CopyResult | null>(null);
+  const [copiedText, setCopiedText] = React.useState("");
+  React.useEffect(() => setCopyResult(null), [report]);
+
+  if (!report) {
+    return (
+      <section aria-label={localise(getString, "panel.title")}>
+        <Text>{localise(getString, "panel.notChecked")}</Text>
+      </section>
+    );
+  }
+
+  const groups = groupEntries(report, definition);
+  const copyDetails = async () => {
+    const text = reportAsText(report, definition, getString, checkedWhen);
+    setCopiedText(text);
+    setCopyResult(await copyText(text));
+  };
+  const originText = localise(getString, origin === "stored" ? "panel.origin.stored" : "panel.origin.fresh", checkedWhen);
+
+  return (
+    <section aria-label={localise(getString, "panel.title")}>
+      <Stack horizontal wrap verticalAlign="center" horizontalAlign="space-between" tokens={{ childrenGap: 8 }}>
+        <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 6 }}>
+          <SeverityIcon severity={report.verdict} label={localise(getString, `panel.severity.${report.verdict}`)} />
+          <Text variant="mediumPlus" styles={{ root: { fontWeight: 600 } }} data-testid="verdict">
+            {verdictText(report, getString)}
+          </Text>
+        </Stack>
+        <ActionButton iconProps={{ iconName: "Copy" }} onClick={copyDetails}>
+          {localise(getString, "panel.copy.button")}
+        </ActionButton>
+      </Stack>
+      <Text variant="small" styles={{ root: { color: "#605e5c" } }}>
+        {originText}
+      </Text>
+      {copyResult === "copied" && (
+        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setCopyResult(null)} dismissButtonAriaLabel={localise(getString, "panel.copy.dismiss")}>
+          {localise(getString, "panel.copy.done")}
+        </MessageBar>
+      )}
+      {copyResult === "failed" && (
+        <MessageBar messageBarType={MessageBarType.warning} onDismiss={() => setCopyResult(null)} dismissButtonAriaLabel={localise(getString, "panel.copy.dismiss")}>
+          {localise(getString, "panel.copy.failed")}
+          <textarea
+            readOnly
+            value={copiedText}
+            aria-label={localise(getString, "panel.copy.manual")}
+            className={mergeStyles({ display: "block", width: "100%", minHeight: 80, marginTop: 4 })}
+            onFocus={(event) => event.currentTarget.select()}
+          />
+        </MessageBar>
+      )}
+      {groups.map((group) => (
+        <div key={group.activityId || "journey"}>
+          <h3 className={groupHeading}>{groupTitle(group, getString)}</h3>
+          <ul className={list}>
+            {group.entries.map((entry, index) => (
+              <li key={`${entry.fault}-${index}`}>
+                {entry.activityId !== "" ? (
+                  <button
+                    type="button"
+                    className={entryButton}
+                    aria-pressed={selectedActivityId === entry.activityId}
+                    onClick={() => onSelectActivity(selectedActivityId === entry.activityId ? null : entry.activityId)}
+                    data-activity-id={entry.activityId}
+                  >
+                    <EntryContent entry={entry} getString={getString} />
+                  </button>
+                ) : (
+                  <div className={entryStatic}>
+                    <EntryContent entry={entry} getString={getString} />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+};

@@ -1,0 +1,35 @@
+import type { FormBridge } from "../bridge/formBridgeTypes";
+import type { JourneyService } from "../dataverse/journeyService";
+import type { FormatDateTime } from "./dateFormat";
+import type { GetString } from "./strings";
+
+/** What the control uses of the journey service (a fake in component tests). */
+export type JourneyServiceApi = Pick<
+  JourneyService,
+  "load" | "currentValues" | "check" | "transition" | "waitUntilSettled" | "copy" | "delete"
+>;
+
+/** Privilege types of context.utils.hasEntityPrivilege. */
+export const Privilege = { Create: 1, Read: 2, Write: 3, Delete: 4 } as const;
+export type PrivilegeKind = (typeof Privilege)[keyof typeof Privilege];
+
+export interface JourneyControlProps {
+  /** Lower-case record id without braces; "" on a form of a journey not yet saved. */
+  recordId: string;
+  service: JourneyServiceApi;
+  /** The form's bridge, or null when no form script answers (then the end-date fix is unavailable). */
+  findBridge(): Promise<FormBridge | null>;
+  /** The bound msdyncrm_validationresults value: the stored result of the last check. */
+  storedValidationResults: string | null;
+  getString: GetString;
+  formatDateTime: FormatDateTime;
+  /** The control or the whole form is read-only. */
+  isDisabled: boolean;
+  hasPrivilege(privilege: PrivilegeKind): boolean;
+  /** Width in px the host gives the control (context.mode.allocatedWidth); -1 or 0 when not known. */
+  allocatedWidth: number;
+  /** Opens another journey's form (Xrm.Navigation.openForm). */
+  openJourney(id: string): void;
+  /** The current time; tests pass a fixed one. */
+  now(): Date;
+}

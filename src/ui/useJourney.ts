@@ -1,0 +1,279 @@
+import * as React from "react";
+import type { CheckOutcome, JourneySnapshot } from "../dataverse/journeyService";
+import { JourneyError, isJourneyError } from "../dataverse/journeyError";
+import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
+import { statusInfo } from "../journey/statusModel";
+import type { JourneyRecord, ValidationReport } from "../journey/types";
+import { parseValidationResponse } from "../journey/validationResult";
+import type { ConfirmRequest } from "./ConfirmDialog";
+import type { JourneyControlProps } from "./journeyControlProps";
+import type { ReportOrigin } from "./ValidationPanel";
+import { verdictText } from "./reportText";
+import { statusLabel } from "./StatusBadge";
+import { localise } from "./strings";
+
+export interface ShownReport {
+  report: ValidationReport;
+  origin: ReportOrigin;
+  /** ISO time of the check, when known. */
+  checkedAt: string | null;
+}
+
+/** A banner: an error of the service, or a plain notice (e.g. the go-live was refused by the check). */
+export type Banner =
+  | { kind: "error"; error: JourneyError }
+  | { kind: "blocked"; errorCount: number }
+  | { kind: "serverUnavailable"; error: JourneyError }
+  | { kind: "deleted" };
+
+export interface JourneyState {
+  snapshot: JourneySnapshot | null;
+  /** The form's current values (saved or not), else the snapshot's. */
+  values: JourneyRecord | null;
+  loading: boolean;
+  shown: ShownReport | null;
+  running: JourneyActionId | null;
+  /** Following a Going live / Stopping status until it settles. */
+  following: boolean;
+  banners: Banner[];
+  confirm: ConfirmRequest | null;
+  announcement: { message: string; sequence: number };
+  deleted: boolean;
+}
+
+export interface JourneyController extends JourneyState {
+  run(action: JourneyAction): void;
+  answerConfirm(confirmed: boolean): void;
+  reload(): void;
+  dismissBanner(banner: Banner): void;
+  /** Writes the end date on the form through the bridge, then re-reads the form's values. */
+  setEndDate(isoEnd: string): Promise<void>;
+}
+
+function storedReport(raw: string | null): ShownReport | null {
+  if (raw === null || raw.trim() === "") return null;
+  return { report: parseValidationResponse(raw), origin: "stored", checkedAt: null };
+}
+
+function asJourneyError(error: unknown): JourneyError {
+  if (isJourneyError(error)) return error;
+  return new JourneyError("server", "banner.unexpected", { detail: error instanceof Error ? error.message : String(error) });
+}
+
+export function useJourney(props: JourneyControlProps): JourneyController {
+  const { service, recordId, getString } = props;
+  const [state, setState] = React.useState<JourneyState>(() => ({
+    snapshot: null,
+    values: null,
+    loading: recordId !== "",
+    shown: storedReport(props.storedValidationResults),
+    running: null,
+    following: false,
+    banners: [],
+    confirm: null,
+    announcement: { message: "", sequence: 0 },
+    deleted: false,
+  }));
+  const update = (patch: Partial<JourneyState> | ((current: JourneyState) => Partial<JourneyState>)) =>
+    setState((current) => ({ ...current, ...(typeof patch === "function" ? patch(current) : patch) }));
+
+  // A ref, not state: a second click arrives before React has re-rendered the disabled buttons.
+  const runningRef = React.useRef<JourneyActionId | null>(null);
+  const confirmAnswer = React.useRef<((confirmed: boolean) => void) | null>(null);
+  const mounted = React.useRef(true);
+  React.useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+
+  const announce = (message: string) =>
+    update((current) => ({ announcement: { message, sequence: current.announcement.sequence + 1 } }));
+  const announceStatus = (status: number) => announce(localise(getString, "live.status", statusLabel(status, getString)));
+  const showError = (error: unknown) => {
+    const journeyError = asJourneyError(error);
+    update((current) => ({ banners: [...current.banners.filter((b) => b.kind !== "error"), { kind: "error", error: journeyError }] }));
+    announce(localise(getString, journeyError.messageKey, ...journeyError.args));
+  };
+
+  const readValues = async (snapshot: JourneySnapshot): Promise<JourneyRecord> => {
+    try {
+      return (await service.currentValues(snapshot)).values;
+    } catch {
+      return snapshot.record;
+    }
+  };
+
+  const loadSnapshot = async (): Promise<void> => {
+    if (recordId === "") return;
+    update({ loading: true });
+    try {
+      const snapshot = await service.load(recordId);
+      const values = await readValues(snapshot);
+      if (!mounted.current) return;
+      update((current) => ({
+        snapshot,
+        values,
+        loading: false,
+        banners: current.banners.filter((b) => b.kind !== "error"),
+      }));
+    } catch (error) {
+      if (!mounted.current) return;
+      update({ loading: false });
+      showError(error);
+    }
+  };
+
+  React.useEffect(() => {
+    // Once per record; later loads follow actions or the Reload button.
+    void loadSnapshot();
+  }, [recordId, service]);
+
+  // A new stored result (the form was refreshed after a go-live, say) replaces what is shown.
+  const storedRaw = props.storedValidationResults;
+  const firstStored = React.useRef(true);
+  React.useEffect(() => {
+    if (firstStored.current) {
+      firstStored.current = false;
+      return;
+    }
+    const stored = storedReport(storedRaw);
+    if (stored) update({ shown: stored });
+  }, [storedRaw]);
+
+  const showCheck = (outcome: CheckOutcome) => {
+    update((current) => ({
+      shown: { report: outcome.report, origin: "fresh", checkedAt: props.now().toISOString() },
+      banners: [
+        ...current.banners.filter((b) => b.kind !== "serverUnavailable" && b.kind !== "blocked"),
+        ...(outcome.serverUnavailable ? [{ kind: "serverUnavailable" as const, error: outcome.serverUnavailable }] : []),
+      ],
+    }));
+    announce(localise(getString, "live.checked", verdictText(outcome.report, getString)));
+  };
+
+  const ask = (request: ConfirmRequest): Promise<boolean> =>
+    new Promise((resolve) => {
+      confirmAnswer.current = resolve;
+      update({ confirm: request });
+    });
+
+  const showStatus = (status: number) =>
+    update((current) =>
+      current.snapshot ? { snapshot: { ...current.snapshot, status, record: { ...current.snapshot.record, statuscode: status } } } : {},
+    );
+
+  const follow = async (id: string, writtenStatus: number) => {
+    update({ following: true });
+    let lastStatus = writtenStatus;
+    try {
+      const settled = await service.waitUntilSettled(id, {
+        onProgress: (status) => {
+          if (!mounted.current || status === lastStatus) return;
+          lastStatus = status;
+          showStatus(status);
+          announceStatus(status);
+        },
+      });
+      if (!mounted.current) return;
+      const values = await readValues(settled);
+      update({ snapshot: settled, values, following: false });
+      if (settled.status !== lastStatus) announceStatus(settled.status);
+    } catch (error) {
+      if (!mounted.current) return;
+      update({ following: false });
+      showError(error);
+    }
+  };
+
+  const perform = async (action: JourneyAction, snapshot: JourneySnapshot) => {
+    const name = snapshot.record.msdyncrm_name ?? "";
+    if (action.confirm && !(await ask({ kind: action.confirm, args: [name] }))) return;
+    switch (action.id) {
+      case "check": {
+        const current = await service.currentValues(snapshot);
+        showCheck(await service.check(current.values));
+        return;
+      }
+      case "copy": {
+        const copied = await service.copy(snapshot, localise(getString, "copy.nameTemplate"));
+        announce(localise(getString, "live.copied"));
+        props.openJourney(copied.id);
+        return;
+      }
+      case "delete": {
+        await service.delete(snapshot);
+        update((current) => ({ deleted: true, banners: [...current.banners, { kind: "deleted" }] }));
+        announce(localise(getString, "live.deleted"));
+        return;
+      }
+      default:
+        break;
+    }
+    const outcome = await service.transition(snapshot, action.id, {
+      confirmWarnings: (check) => {
+        showCheck(check);
+        const warnings = check.report.entries.filter((entry) => entry.severity === "Warning").length;
+        return ask({ kind: check.serverUnavailable ? "serverUnavailable" : "warnings", args: [warnings] });
+      },
+    });
+    if (outcome.check) showCheck(outcome.check);
+    if (!outcome.done) {
+      if (outcome.reason === "checkErrors") {
+        const errorCount = outcome.check.report.entries.filter((entry) => entry.severity === "Error").length;
+        update((current) => ({ banners: [...current.banners.filter((b) => b.kind !== "blocked"), { kind: "blocked", errorCount }] }));
+        announce(localise(getString, "live.blocked", errorCount));
+      }
+      return;
+    }
+    const status = outcome.status;
+    showStatus(status);
+    announceStatus(status);
+    if (statusInfo(status)?.transitional) {
+      void follow(snapshot.id, status);
+    } else {
+      await loadSnapshot();
+    }
+  };
+
+  const run = (action: JourneyAction) => {
+    const snapshot = state.snapshot;
+    if (runningRef.current !== null || !snapshot || state.deleted) return;
+    runningRef.current = action.id;
+    update({ running: action.id });
+    perform(action, snapshot)
+      .catch(showError)
+      .finally(() => {
+        runningRef.current = null;
+        if (mounted.current) update({ running: null, confirm: null });
+      });
+  };
+
+  const answerConfirm = (confirmed: boolean) => {
+    const answer = confirmAnswer.current;
+    confirmAnswer.current = null;
+    update({ confirm: null });
+    answer?.(confirmed);
+  };
+
+  const setEndDate = async (isoEnd: string) => {
+    const bridge = await props.findBridge();
+    if (!bridge) throw new Error(localise(getString, "recurrence.noForm"));
+    await bridge.setValue("msdyncrm_enddatetime", new Date(isoEnd));
+    announce(localise(getString, "live.endDateSet", props.formatDateTime(isoEnd)));
+    if (state.snapshot) {
+      const values = await readValues(state.snapshot);
+      if (mounted.current) update({ values });
+    }
+  };
+
+  return {
+    ...state,
+    run,
+    answerConfirm,
+    reload: () => void loadSnapshot(),
+    dismissBanner: (banner) => update((current) => ({ banners: current.banners.filter((b) => b !== banner) })),
+    setEndDate,
+  };
+}
