@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { SEED_IDS } from "../../harness/seed/seedData";
@@ -133,5 +133,12 @@ describe("--data keeps changes across restarts", () => {
     } finally {
       await second.stop();
     }
+  });
+
+  test("an unreadable data file stops the start with a clear message and is left as it was", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "cjt-harness-")), "org.json");
+    writeFileSync(file, "{ not json");
+    await expect(startHarness({ port: 0, data: file })).rejects.toThrow(/could not be read as JSON/);
+    expect(readFileSync(file, "utf8")).toBe("{ not json");
   });
 });
