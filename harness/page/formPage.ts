@@ -1,4 +1,4 @@
-import { lockedFields, LOCKABLE_FIELDS } from "../../src/journey";
+import { actionsFor, lockedFields, LOCKABLE_FIELDS, type JourneyActionId } from "../../src/journey";
 import { createWebApiClient } from "../xrm/webApiClient";
 import { defineComponentFramework, loadScript, mountControl, type MountedControl } from "./controlHost";
 import { JourneyForm, type ExecutionContext } from "./formModel";
@@ -25,11 +25,12 @@ type FormScript = Partial<Record<"onLoad" | "onSave" | "onStatusChange", (contex
 const CONTROL_NAME = "CustomerJourney.JourneyControl";
 const PRIVILEGE_WRITE = 3;
 const FORM_TYPE = { Update: 2, ReadOnly: 3 };
-const RIBBON: readonly { command: "checkForErrors" | "goLive" | "stop" | "edit"; label: string }[] = [
-  { command: "checkForErrors", label: "Check for errors" },
-  { command: "goLive", label: "Go live" },
-  { command: "edit", label: "Edit" },
-  { command: "stop", label: "Stop" },
+/** Ribbon commands of the form script, shown when the status offers one of their actions (the enable rule). */
+const RIBBON: readonly { command: "checkForErrors" | "goLive" | "stop" | "edit"; label: string; actions: readonly JourneyActionId[] }[] = [
+  { command: "checkForErrors", label: "Check for errors", actions: ["check"] },
+  { command: "goLive", label: "Go live", actions: ["goLive", "republish", "retry", "restart"] },
+  { command: "edit", label: "Edit", actions: ["edit"] },
+  { command: "stop", label: "Stop", actions: ["stop"] },
 ];
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -83,7 +84,10 @@ async function main(): Promise<void> {
       onChange: (kind) => {
         if (kind === "notifications") renderNotifications(notificationsArea, form);
         else fieldsView?.refresh();
-        if (kind === "record") showTitle();
+        if (kind === "record") {
+          showTitle();
+          showRibbon();
+        }
         const results = form.attribute("msdyncrm_validationresults")?.getValue();
         if (control && (kind === "record" || results !== renderedResults)) {
           renderedResults = results;
@@ -93,6 +97,11 @@ async function main(): Promise<void> {
     },
     JOURNEY_FIELDS,
   );
+  const ribbonButtons: { button: HTMLButtonElement; actions: readonly JourneyActionId[] }[] = [];
+  const showRibbon = () => {
+    const offered = actionsFor(Number(form.record.statuscode)).map((action) => action.id);
+    for (const { button, actions } of ribbonButtons) button.hidden = !actions.some((id) => offered.includes(id));
+  };
   const showTitle = () => {
     const status = STATUS_OPTIONS.find((o) => o.value === form.record.statuscode)?.text ?? "Unknown status";
     byId("record-title").textContent = `${String(form.record.msdyncrm_name ?? "")} · ${status}`;
@@ -140,7 +149,7 @@ async function main(): Promise<void> {
     const formScript = script;
     if (formScript.onSave) form.addOnSaveHandler((context) => formScript.onSave?.(context));
     if (formScript.onStatusChange) form.attribute("statuscode")?.addOnChange((context) => formScript.onStatusChange?.(context));
-    for (const { command, label } of RIBBON) {
+    for (const { command, label, actions } of RIBBON) {
       const handler = formScript[command];
       if (!handler) continue;
       const button = document.createElement("button");
@@ -150,7 +159,9 @@ async function main(): Promise<void> {
       button.disabled = readOnly;
       button.addEventListener("click", () => void Promise.resolve(handler(form.context)).catch(() => undefined));
       byId("cmd-refresh").before(button);
+      ribbonButtons.push({ button, actions });
     }
+    showRibbon();
     try {
       await formScript.onLoad?.(form.executionContext(null, null));
     } catch (error) {
