@@ -1,3 +1,4 @@
+import { canTransition } from "../../src/journey";
 import type { FormAttribute, FormValue, JourneyForm, LookupValue } from "./formModel";
 import type { FieldSpec } from "./journeyFields";
 
@@ -110,6 +111,7 @@ export function renderFields(container: HTMLElement, form: JourneyForm, choices:
         if (input instanceof HTMLInputElement && input.type === "checkbox") input.checked = value === true;
         else if (input.value !== inputText(attribute.spec, value)) input.value = inputText(attribute.spec, value);
       }
+      if (attribute.getName() === "statuscode" && input instanceof HTMLSelectElement) offerAllowedStatuses(input, attribute.getInitialValue());
       const control = attribute.control;
       input.disabled = control.getDisabled() || attribute.spec.systemLocked === true;
       wrapper.hidden = !control.getVisible();
@@ -122,6 +124,14 @@ export function renderFields(container: HTMLElement, form: JourneyForm, choices:
     refresh,
     focus: (name) => fields.find((f) => f.attribute.getName() === name)?.input.focus(),
   };
+}
+
+/** With enforced state transitions the Status Reason list offers the saved status and where TransitionData allows it to go. */
+function offerAllowedStatuses(select: HTMLSelectElement, saved: FormValue): void {
+  for (const option of Array.from(select.options)) {
+    const value = Number(option.value);
+    option.disabled = option.value === "" || (value !== saved && !(typeof saved === "number" && canTransition(saved, value)));
+  }
 }
 
 export function renderNotifications(container: HTMLElement, form: JourneyForm): void {
