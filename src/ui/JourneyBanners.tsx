@@ -41,21 +41,21 @@ export const JourneyBanners: React.FC<JourneyBannersProps> = ({ banners, onReloa
     {banners.map((banner, index) => {
       const reload = banner.kind === "error" && banner.error.kind === "conflict";
       return (
-        <MessageBar
-          key={`${banner.kind}-${index}`}
-          messageBarType={bannerType(banner)}
-          isMultiline
-          onDismiss={banner.kind === "deleted" ? undefined : () => onDismiss(banner)}
-          dismissButtonAriaLabel={localise(getString, "banner.dismiss")}
-          actions={
-            reload ? (
-              <MessageBarButton onClick={onReload}>{localise(getString, "banner.reload")}</MessageBarButton>
-            ) : undefined
-          }
-          data-banner={banner.kind === "error" ? banner.error.kind : banner.kind}
-        >
-          {bannerText(banner, getString)}
-        </MessageBar>
+        <div key={`${banner.kind}-${index}`} data-banner={banner.kind === "error" ? banner.error.kind : banner.kind}>
+          <MessageBar
+            messageBarType={bannerType(banner)}
+            isMultiline
+            onDismiss={banner.kind === "deleted" ? undefined : () => onDismiss(banner)}
+            dismissButtonAriaLabel={localise(getString, "banner.dismiss")}
+            actions={
+              reload ? (
+                <MessageBarButton onClick={onReload}>{localise(getString, "banner.reload")}</MessageBarButton>
+              ) : undefined
+            }
+          >
+            {bannerText(banner, getString)}
+          </MessageBar>
+        </div>
       );
     })}
   </>

@@ -197,7 +197,7 @@ export function useJourney(props: JourneyControlProps): JourneyController {
         return;
       }
       case "copy": {
-        const copied = await service.copy(snapshot, localise(getString, "copy.nameTemplate"));
+        const copied = await service.copy(snapshot, getString("copy.nameTemplate") || "Copy of {0}");
         announce(localise(getString, "live.copied"));
         props.openJourney(copied.id);
         return;

@@ -1,0 +1,301 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { JourneyError, type JourneyErrorKind } from "../dataverse/journeyError";
+import type { CheckOutcome, TransitionOutcome } from "../dataverse/journeyService";
+import { JourneyStatus } from "../journey/types";
+import { Privilege } from "./journeyControlProps";
+import { checkOutcome, entry, fakeJourneyService, journeyRecord } from "./testing/fakeJourneyService";
+import { renderJourneyView } from "./testing/renderJourneyView";
+import { resxStrings } from "./testing/resxStrings";
+
+const S = JourneyStatus;
+const en = resxStrings(1033).getString;
+
+async function viewWith(status: number, options: Parameters<typeof renderJourneyView>[0] = {}) {
+  const service = fakeJourneyService(journeyRecord({ statuscode: status }));
+  const view = renderJourneyView({ service, ...options });
+  await screen.findByRole("group", { name: resxStrings(options.languageId ?? 1033).getString("action.toolbar") });
+  return view;
+}
+
+function actionButtons(name = "Journey actions"): HTMLElement[] {
+  return within(screen.getByRole("group", { name })).getAllByRole("button");
+}
+
+function liveRegion(): HTMLElement {
+  return screen.getByTestId("live-region");
+}
+
+describe("action bar", () => {
+  test.each([
+    [S.Draft, ["Check for errors", "Go live", "Copy", "Delete"]],
+    [S.Live, ["Check for errors", "Stop", "Edit", "Copy"]],
+    [S.LiveEditable, ["Check for errors", "Save and go live", "Cancel edit", "Copy"]],
+    [S.Stopped, ["Check for errors", "Restart", "Copy", "Delete"]],
+    [S.Error, ["Check for errors", "Retry go live", "Stop", "Copy"]],
+    [S.GoingLive, ["Copy"]],
+    [S.Stopping, ["Copy"]],
+    [S.Expired, ["Copy", "Delete"]],
+    [123, ["Copy"]],
+  ])("status %i offers exactly %j", async (status, labels) => {
+    await viewWith(status);
+    expect(actionButtons().map((button) => button.textContent)).toEqual(labels);
+  });
+
+  test("the header shows the name, the status and who changed the journey when", async () => {
+    await viewWith(S.Live);
+    expect(screen.getByRole("heading", { name: "Spring newsletter" })).toBeTruthy();
+    expect(screen.getByText("Live")).toBeTruthy();
+    expect(screen.getByText(/^Last changed by Nancy Anderson on Nov 20, 2026/)).toBeTruthy();
+  });
+
+  test("without the write privilege the status actions are disabled and say why; check and copy stay", async () => {
+    await viewWith(S.Draft, { hasPrivilege: (privilege) => privilege !== Privilege.Write });
+    const goLive = screen.getByRole("button", { name: "Go live" });
+    expect(goLive.getAttribute("aria-disabled") ?? String((goLive as HTMLButtonElement).disabled)).toBe("true");
+    expect(goLive.getAttribute("aria-describedby")).toBeTruthy();
+    const reason = document.getElementById(goLive.getAttribute("aria-describedby") as string);
+    expect(reason?.textContent).toBe(en("action.disabled.privilege.write"));
+    expect(isDisabled(screen.getByRole("button", { name: "Check for errors" }))).toBe(false);
+    expect(isDisabled(screen.getByRole("button", { name: "Copy" }))).toBe(false);
+  });
+
+  test.each([
+    ["Copy", Privilege.Create, "action.disabled.privilege.create"],
+    ["Delete", Privilege.Delete, "action.disabled.privilege.delete"],
+  ])("without its privilege %s is disabled with the reason", async (label, missing, key) => {
+    await viewWith(S.Draft, { hasPrivilege: (privilege) => privilege !== missing });
+    const button = screen.getByRole("button", { name: label });
+    expect(isDisabled(button)).toBe(true);
+    expect(document.getElementById(button.getAttribute("aria-describedby") as string)?.textContent).toBe(en(key));
+  });
+
+  test("on a read-only form the status actions are disabled with the reason, and clicking writes nothing", async () => {
+    const { service } = await viewWith(S.Live, { isDisabled: true });
+    for (const label of ["Stop", "Edit"]) {
+      const button = screen.getByRole("button", { name: label });
+      expect(isDisabled(button)).toBe(true);
+      expect(document.getElementById(button.getAttribute("aria-describedby") as string)?.textContent).toBe(en("action.disabled.readOnly"));
+      fireEvent.click(button);
+    }
+    expect(service.transition).not.toHaveBeenCalled();
+  });
+
+  test("a double click on Go live writes once, and every action waits while the request runs", async () => {
+    const { service } = await viewWith(S.Draft);
+    let finish: (outcome: TransitionOutcome) => void = () => undefined;
+    service.transition.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
+    const goLive = screen.getByRole("button", { name: "Go live" });
+    fireEvent.click(goLive);
+    fireEvent.click(goLive);
+    expect(service.transition).toHaveBeenCalledTimes(1);
+    expect(actionButtons().every(isDisabled)).toBe(true);
+    await act(async () => finish({ done: false, reason: "warningsDeclined", check: checkOutcome([]) }));
+    await waitFor(() => expect(isDisabled(screen.getByRole("button", { name: "Go live" }))).toBe(false));
+  });
+});
+
+describe("confirmations", () => {
+  test("Stop asks first; cancelling writes nothing, confirming stops", async () => {
+    const { service } = await viewWith(S.Live);
+    service.transition.mockResolvedValue({ done: true, status: S.Stopping, savedForm: false });
+    fireEvent.click(screen.getByRole("button", { name: "Stop" }));
+    let dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).getByText("Stop this journey?")).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(service.transition).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole("button", { name: "Stop" }));
+    dialog = await screen.findByRole("alertdialog");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Stop" }));
+    await waitFor(() => expect(service.transition).toHaveBeenCalledWith(expect.objectContaining({ id: expect.any(String) }), "stop", expect.anything()));
+  });
+
+  test("Delete asks first, names the journey, and deletes only when confirmed", async () => {
+    const { service } = await viewWith(S.Draft);
+    fireEvent.click(screen.getByRole("button", { name: "Delete" }));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).getByText(/"Spring newsletter" will be deleted permanently/)).toBeTruthy();
+    expect(service.delete).not.toHaveBeenCalled();
+    fireEvent.click(within(dialog).getByRole("button", { name: "Delete" }));
+    await waitFor(() => expect(service.delete).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(await screen.findByText(en("panel.deleted"))).toBeTruthy();
+    expect(actionButtons().every(isDisabled)).toBe(true);
+  });
+
+  test("going live with warnings asks, and the answer goes back to the service", async () => {
+    const { service } = await viewWith(S.Draft);
+    const warnings = checkOutcome([entry("StartsWithoutSegment", "", "Warning", [], "local")]);
+    let answer: boolean | undefined;
+    service.transition.mockImplementation(async (_snapshot, _id, options) => {
+      answer = await options?.confirmWarnings?.(warnings);
+      return { done: true, status: S.GoingLive, savedForm: false, check: warnings };
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Go live" }));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).getByText("Go live with warnings?")).toBeTruthy();
+    expect(within(dialog).getByText(/no errors but 1 warning/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole("button", { name: "Go live anyway" }));
+    await waitFor(() => expect(answer).toBe(true));
+  });
+
+  test("declining the warnings leaves the journey as it was", async () => {
+    const { service } = await viewWith(S.Draft);
+    const warnings = checkOutcome([entry("StartsWithoutSegment", "", "Warning", [], "local")]);
+    service.transition.mockImplementation(async (_snapshot, _id, options) => {
+      const accepted = await options?.confirmWarnings?.(warnings);
+      return accepted ? { done: true, status: S.GoingLive, savedForm: false } : { done: false, reason: "warningsDeclined", check: warnings };
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Go live" }));
+    fireEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    await waitFor(() => expect(isDisabled(screen.getByRole("button", { name: "Go live" }))).toBe(false));
+    expect(screen.getByText("Draft")).toBeTruthy();
+    expect(service.waitUntilSettled).not.toHaveBeenCalled();
+  });
+});
+
+describe("status changes and the live region", () => {
+  test("Go live announces Going live, follows the status and announces Live", async () => {
+    const { service } = await viewWith(S.Draft);
+    let settle: () => void = () => undefined;
+    service.waitUntilSettled.mockImplementation(
+      (_id, options) =>
+        new Promise((resolve) => {
+          settle = () => {
+            options?.onProgress?.(S.Live);
+            resolve({ ...snapshotFor(S.Live) });
+          };
+        }),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Go live" }));
+    await waitFor(() => expect(liveRegion().textContent).toBe("Journey status: Going live"));
+    expect(screen.getByText("Going live")).toBeTruthy();
+    expect(actionButtons().map((button) => button.textContent)).toEqual(["Copy"]);
+    await act(async () => settle());
+    await waitFor(() => expect(liveRegion().textContent).toBe("Journey status: Live"));
+    expect(actionButtons().map((button) => button.textContent)).toEqual(["Check for errors", "Stop", "Edit", "Copy"]);
+  });
+
+  test("a check refused by errors writes nothing and says how many errors stop it", async () => {
+    const { service } = await viewWith(S.Draft);
+    const errors = checkOutcome([entry("ErrorSegmentNotLive", "01_0", "Error", ["24db2671"]), entry("NameMissing", "", "Error", [], "local")]);
+    service.transition.mockResolvedValue({ done: false, reason: "checkErrors", check: errors });
+    fireEvent.click(screen.getByRole("button", { name: "Go live" }));
+    expect(await screen.findByText("Not changed: 2 errors stop this journey from going live. Fix them and try again.")).toBeTruthy();
+    expect(liveRegion().textContent).toBe("Not gone live: 2 error(s) found.");
+    expect(screen.getByTestId("verdict").textContent).toBe("Errors found: 2 errors");
+  });
+
+  test("Check shows fresh results and announces them", async () => {
+    const { service } = await viewWith(S.Draft, { storedValidationResults: JSON.stringify({ ActivityValidationResults: [], Result: "Valid" }) });
+    expect(screen.getByTestId("verdict").textContent).toBe("No errors found");
+    expect(screen.getByText(en("panel.origin.stored"))).toBeTruthy();
+    service.check.mockResolvedValue(checkOutcome([entry("ErrorEmailNotLive", "01_0_1", "Error", ["15bd0ab8"]), entry("StartsWithoutSegment", "", "Warning", [], "local")]));
+    fireEvent.click(screen.getByRole("button", { name: "Check for errors" }));
+    await waitFor(() => expect(screen.getByTestId("verdict").textContent).toBe("Errors found: 1 error, 1 warning"));
+    expect(liveRegion().textContent).toBe("Error check finished. Errors found: 1 error, 1 warning");
+    expect(screen.getByText(/^Checked just now/)).toBeTruthy();
+    expect(service.check).toHaveBeenCalledWith(expect.objectContaining({ msdyncrm_name: "Spring newsletter" }));
+  });
+
+  test("Copy creates the copy with the localised name template and opens it", async () => {
+    const { service, props } = await viewWith(S.Live);
+    fireEvent.click(screen.getByRole("button", { name: "Copy" }));
+    await waitFor(() => expect(props.openJourney).toHaveBeenCalledWith("9a8b7c6d-0000-4000-8000-000000000001"));
+    expect(service.copy).toHaveBeenCalledWith(expect.anything(), "Copy of {0}");
+  });
+});
+
+describe("banners for the service's errors", () => {
+  const errorKeys = resxStrings(1033).keys.filter((key) => key.startsWith("error."));
+
+  test("the service's error keys are in both languages", () => {
+    const german = new Set(resxStrings(1031).keys);
+    expect(errorKeys.filter((key) => !german.has(key))).toEqual([]);
+  });
+
+  const kinds: JourneyErrorKind[] = [
+    "unauthorized", "forbidden", "notFound", "actionMissing", "conflict", "throttled", "server",
+    "network", "malformed", "refused", "timeout", "unsavedChanges", "checkFailed",
+  ];
+  test.each(kinds)("a %s error shows the text of its message key with its arguments, and only a conflict offers Reload", async (kind) => {
+    const messages: Record<string, string> = { [`test.${kind}`]: `Text for ${kind}: {0} / {1}` };
+    const { service } = await viewWith(S.Live, { getString: (key) => messages[key] ?? en(key) });
+    service.transition.mockRejectedValue(new JourneyError(kind, `test.${kind}`, { args: ["first", "second"] }));
+    fireEvent.click(screen.getByRole("button", { name: "Edit" }));
+    const banner = await findBanner(kind);
+    expect(banner.textContent).toContain(`Text for ${kind}: first / second`);
+    expect(within(banner).queryByRole("button", { name: "Reload" }) !== null).toBe(kind === "conflict");
+    expect(liveRegion().textContent).toBe(`Text for ${kind}: first / second`);
+  });
+
+  test("every error message the service uses has an English text the banner shows", async () => {
+    expect(errorKeys.length).toBeGreaterThan(0);
+    for (const key of errorKeys) {
+      const { service, unmount } = await viewWith(S.Live);
+      service.transition.mockRejectedValue(new JourneyError("server", key, { args: ["7"] }));
+      fireEvent.click(screen.getByRole("button", { name: "Edit" }));
+      const banner = await findBanner("server");
+      expect(banner.textContent).toContain(en(key).replace(/\{\d\}/g, "7"));
+      unmount();
+    }
+  });
+
+  test("a conflict offers Reload, which loads the journey again", async () => {
+    const { service } = await viewWith(S.Live);
+    service.transition.mockRejectedValue(new JourneyError("conflict", "error.conflict"));
+    fireEvent.click(screen.getByRole("button", { name: "Edit" }));
+    const reload = await screen.findByRole("button", { name: "Reload" });
+    service.load.mockResolvedValue(snapshotFor(S.LiveEditable));
+    fireEvent.click(reload);
+    await waitFor(() => expect(screen.getByText("Live, editable")).toBeTruthy());
+    expect(service.load).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole("button", { name: "Reload" })).toBeNull();
+  });
+
+  test("a missing validate action says so and shows the local findings", async () => {
+    const { service } = await viewWith(S.Draft);
+    const unavailable = new JourneyError("actionMissing", "error.actionMissing");
+    const outcome: CheckOutcome = { ...checkOutcome([entry("NameMissing", "", "Error", [], "local")]), server: null, serverUnavailable: unavailable };
+    service.check.mockResolvedValue(outcome);
+    fireEvent.click(screen.getByRole("button", { name: "Check for errors" }));
+    const banner = await findBanner("serverUnavailable");
+    expect(banner.textContent).toContain("The server's error check is unavailable, so this product's own checks were used.");
+    expect(screen.getByText("Local check")).toBeTruthy();
+  });
+});
+
+describe("German", () => {
+  test("labels, status and panel come from the German resources", async () => {
+    await viewWith(S.Draft, { languageId: 1031, storedValidationResults: JSON.stringify({ ActivityValidationResults: [], Result: "Valid" }) });
+    expect(actionButtons("Aktionen für die Kundenreise").map((b) => b.textContent)).toEqual([
+      "Auf Fehler überprüfen",
+      "Live schalten",
+      "Kopieren",
+      "Löschen",
+    ]);
+    expect(screen.getByText("Entwurf")).toBeTruthy();
+    expect(screen.getByTestId("verdict").textContent).toBe("Keine Fehler gefunden");
+    expect(screen.getByText(/^Zuletzt geändert von Nancy Anderson am 20\. Nov\. 2026/)).toBeTruthy();
+  });
+});
+
+function findBanner(kind: string): Promise<HTMLElement> {
+  return waitFor(() => {
+    const found = document.querySelector(`[data-banner="${kind}"]`);
+    if (!found) throw new Error(`no ${kind} banner yet`);
+    return found as HTMLElement;
+  });
+}
+
+function isDisabled(element: HTMLElement): boolean {
+  return element.getAttribute("aria-disabled") === "true" || (element as HTMLButtonElement).disabled;
+}
+
+function snapshotFor(status: number) {
+  const record = journeyRecord({ statuscode: status });
+  return { record, id: record.msdyncrm_customerjourneyid as string, status, modifiedOn: record.modifiedon ?? null, modifiedByName: "Nancy Anderson", loadedAt: new Date() };
+}

@@ -1,0 +1,214 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { FaultCode, describeFault } from "../journey/faultCatalogue";
+import { JourneyStatus } from "../journey/types";
+import { fakeJourneyService, journeyRecord } from "./testing/fakeJourneyService";
+import { renderJourneyView } from "./testing/renderJourneyView";
+import { resxStrings } from "./testing/resxStrings";
+
+const en = resxStrings(1033).getString;
+
+interface StoredEntry {
+  ActivityId: string;
+  Fault: string;
+  Result: "Valid" | "Warning" | "Error";
+  ErrorMessageArguments: string[];
+}
+
+function stored(entries: StoredEntry[], result = "Error"): string {
+  return JSON.stringify({ ActivityValidationResults: entries, Result: result });
+}
+
+const e = (ActivityId: string, Fault: string, Result: StoredEntry["Result"] = "Error", ErrorMessageArguments: string[] = []): StoredEntry => ({
+  ActivityId,
+  Fault,
+  Result,
+  ErrorMessageArguments,
+});
+
+async function viewWithStored(entries: StoredEntry[], options: Parameters<typeof renderJourneyView>[0] = {}) {
+  const view = renderJourneyView({ storedValidationResults: stored(entries), ...options });
+  await screen.findByRole("region", { name: "Journey outline" });
+  return view;
+}
+
+function panel(): HTMLElement {
+  return screen.getByRole("region", { name: "Error check" });
+}
+
+function outline(): HTMLElement {
+  return screen.getByRole("region", { name: "Journey outline" });
+}
+
+describe("validation panel", () => {
+  test("the stored result shows at once, before the journey has loaded", () => {
+    const service = fakeJourneyService();
+    service.load.mockReturnValue(new Promise(() => undefined));
+    renderJourneyView({ service, storedValidationResults: stored([e("", "NameMissing")]) });
+    expect(screen.getByTestId("verdict").textContent).toBe("Errors found: 1 error");
+    expect(screen.getByText(en("fault.NameMissing.message"), { exact: false })).toBeTruthy();
+  });
+
+  test("journey-wide entries come first, then tiles in journey order, then tiles the design lacks", async () => {
+    await viewWithStored([
+      e("01_1", "ErrorSegmentNotLive", "Error", ["seg-2"]),
+      e("01_0_3", "ErrorEmailNotLive", "Warning", ["mail-3"]),
+      e("zz_9", "ErrorEmailNotFound", "Error", ["mail-9"]),
+      e("01_0", "ErrorSegmentNotFound", "Error", ["seg-1"]),
+      e("", "ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations"),
+      e("01_0_3", "ErrorEmailNotFound", "Error", ["mail-4"]),
+    ]);
+    const headings = within(panel()).getAllByRole("heading").map((h) => h.textContent);
+    expect(headings).toEqual([
+      "Whole journey",
+      'Segment tile "Newsletter readers"',
+      'Email tile "Thanks"',
+      'Segment tile "Event guests"',
+      "Tile zz_9 (not in the journey's design)",
+    ]);
+    const thanks = screen.getByRole("heading", { name: 'Email tile "Thanks"' }).nextElementSibling as HTMLElement;
+    const codes = within(thanks).getAllByText(/^Code: /).map((node) => node.textContent);
+    expect(codes).toEqual(["Code: ErrorEmailNotFound", "Code: ErrorEmailNotLive"]);
+  });
+
+  test.each(Object.values(FaultCode))("%s is described with its own message and hint, not as unknown", async (code) => {
+    await viewWithStored([e("", code, "Error", ["2027-01-05T09:00:00.000Z", "30", "3", "28"])]);
+    const described = describeFault({ activityId: "", fault: code, severity: "Error", args: ["2027-01-05T09:00:00.000Z", "30", "3", "28"], source: "server" }, en);
+    expect(described.known).toBe(true);
+    expect(within(panel()).getByText(described.message, { exact: false })).toBeTruthy();
+    expect(within(panel()).getByText(described.hint)).toBeTruthy();
+  });
+
+  test("an unknown code is shown with the code and its arguments", async () => {
+    await viewWithStored([e("01_0_1", "ErrorSomethingNew", "Warning", ["abc", "42"])]);
+    expect(within(panel()).getByText(en("fault.unknown.message").replace("{0}", "ErrorSomethingNew"), { exact: false })).toBeTruthy();
+    expect(within(panel()).getByText(en("fault.unknown.hint").replace("{1}", "abc, 42"))).toBeTruthy();
+    expect(within(panel()).getByText("Code: ErrorSomethingNew")).toBeTruthy();
+    expect(within(panel()).getByRole("img", { name: "Warning" })).toBeTruthy();
+  });
+
+  test("local and server findings are marked as such", async () => {
+    const service = fakeJourneyService();
+    const view = renderJourneyView({ service });
+    await screen.findByRole("button", { name: "Check for errors" });
+    service.check.mockResolvedValue({
+      report: {
+        verdict: "Error",
+        entries: [
+          { activityId: "", fault: "NameMissing", severity: "Error", args: [], source: "local" },
+          { activityId: "01_0", fault: "ErrorSegmentNotLive", severity: "Error", args: ["x"], source: "server" },
+        ],
+      },
+      local: { verdict: "Error", entries: [] },
+      server: { verdict: "Error", entries: [] },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Check for errors" }));
+    await waitFor(() => expect(within(panel()).getAllByText(/Local check|Server check/).map((n) => n.textContent)).toEqual(["Local check", "Server check"]));
+    view.unmount();
+  });
+
+  test("an unreadable stored result says so instead of failing", async () => {
+    renderJourneyView({ storedValidationResults: "<html>oops</html>" });
+    expect(screen.getByTestId("verdict").textContent).toBe("Errors found: 1 error");
+    expect(within(panel()).getByText("Code: ValidationResultUnreadable")).toBeTruthy();
+  });
+
+  test("Copy details puts the whole report on the clipboard and says so", async () => {
+    const writeText = jest.fn(async () => undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    await viewWithStored([e("", "NameMissing"), e("01_0", "ErrorSomethingNew", "Warning", ["abc"])]);
+    fireEvent.click(screen.getByRole("button", { name: "Copy details" }));
+    expect(await screen.findByText("The details are on the clipboard.")).toBeTruthy();
+    const text = (writeText.mock.calls[0] as unknown as [string])[0];
+    expect(text).toContain("Errors found: 1 error, 1 warning");
+    expect(text).toContain("Whole journey");
+    expect(text).toContain(en("fault.NameMissing.message"));
+    expect(text).toContain('Segment tile "Newsletter readers"');
+    expect(text).toContain("ErrorSomethingNew");
+  });
+
+  test("when the browser refuses the clipboard, the report is offered to copy by hand", async () => {
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: jest.fn(async () => Promise.reject(new Error("denied"))) }, configurable: true });
+    Object.defineProperty(document, "execCommand", { value: () => false, configurable: true });
+    await viewWithStored([e("", "NameMissing")]);
+    fireEvent.click(screen.getByRole("button", { name: "Copy details" }));
+    const manual = (await screen.findByRole("textbox", { name: "Error check details" })) as HTMLTextAreaElement;
+    expect(manual.value).toContain(en("fault.NameMissing.message"));
+    expect(screen.getByText(en("panel.copy.failed"))).toBeTruthy();
+  });
+});
+
+describe("outline", () => {
+  test("shows the tiles as a tree under the hidden root, with badges per severity", async () => {
+    await viewWithStored([e("01_0_1", "ErrorEmailNotLive"), e("01_0_1", "ErrorEmailNotFound"), e("01_0_1", "X", "Warning")]);
+    const welcome = within(outline()).getByRole("button", { name: /^Welcome/ });
+    expect(welcome.textContent).toBe("Welcome(Email)2 errors1 warning");
+    const segment = within(outline()).getByRole("button", { name: /^Newsletter readers/ });
+    const nested = segment.parentElement?.querySelector("ul") as HTMLElement;
+    expect(within(nested).getAllByRole("button").map((b) => b.textContent?.split("(")[0])).toEqual(["Welcome", "Opened?", "Thanks"]);
+    expect(within(outline()).queryByText(/bpf_root/)).toBeNull();
+  });
+
+  test("choosing an entry highlights its tile, and choosing a tile highlights its entries", async () => {
+    await viewWithStored([e("01_0_3", "ErrorEmailNotLive", "Error", ["m"]), e("01_1", "ErrorSegmentNotLive", "Error", ["s"])]);
+    const entryButton = within(panel()).getAllByRole("button", { pressed: false }).find((b) => b.textContent?.includes("Code: ErrorEmailNotLive")) as HTMLElement;
+    fireEvent.click(entryButton);
+    expect(within(outline()).getByRole("button", { pressed: true }).textContent).toMatch(/^Thanks/);
+    expect(entryButton.getAttribute("aria-pressed")).toBe("true");
+
+    fireEvent.click(within(outline()).getByRole("button", { name: /^Event guests/ }));
+    const pressedEntries = within(panel()).getAllByRole("button", { pressed: true });
+    expect(pressedEntries.map((b) => b.textContent?.includes("Code: ErrorSegmentNotLive"))).toEqual([true]);
+    expect(within(outline()).getByRole("button", { pressed: true }).textContent).toMatch(/^Event guests/);
+  });
+});
+
+describe("recurrence preview", () => {
+  const recurring = journeyRecord({
+    statuscode: JourneyStatus.Draft,
+    msdyncrm_isrecurring: true,
+    msdyncrm_startdatetime: "2027-01-01T09:00:00.000Z",
+    msdyncrm_enddatetime: "2027-01-29T09:00:00.000Z",
+    msdyncrm_recurrenceintervaldays: 30,
+    msdyncrm_recurrencecount: 3,
+  });
+
+  test("shows the iteration calendar and offers the earliest end date that fits", async () => {
+    const service = fakeJourneyService(recurring);
+    const { bridge } = renderJourneyView({ service });
+    const fix = await screen.findByRole("button", { name: /^Set end date to / });
+    expect(fix.textContent).toBe("Set end date to Apr 1, 2027, 09:00 AM");
+    const rows = within(screen.getByRole("table")).getAllByRole("row");
+    expect(rows).toHaveLength(4);
+    expect(rows[1].textContent).toBe("1Jan 1, 2027, 09:00 AMJan 31, 2027, 09:00 AM (after the end date)");
+    fireEvent.click(fix);
+    await waitFor(() => expect(bridge.setValue).toHaveBeenCalledTimes(1));
+    const [attribute, value] = bridge.setValue.mock.calls[0];
+    expect(attribute).toBe("msdyncrm_enddatetime");
+    expect((value as Date).toISOString()).toBe("2027-04-01T09:00:00.000Z");
+    await waitFor(() => expect(screen.getByTestId("live-region").textContent).toBe("End date set to Apr 1, 2027, 09:00 AM on the form. Save to keep it."));
+  });
+
+  test("the fix is disabled with the reason on a read-only form", async () => {
+    const service = fakeJourneyService(recurring);
+    const { bridge } = renderJourneyView({ service, isDisabled: true });
+    const fix = await screen.findByRole("button", { name: /^Set end date to / });
+    expect(fix.hasAttribute("disabled") || fix.getAttribute("aria-disabled") === "true").toBe(true);
+    expect(screen.getByText(en("recurrence.readOnly"))).toBeTruthy();
+    fireEvent.click(fix);
+    expect(bridge.setValue).not.toHaveBeenCalled();
+  });
+
+  test("without a form to write to, the fix says so and changes nothing", async () => {
+    const service = fakeJourneyService(recurring);
+    renderJourneyView({ service, findBridge: async () => null });
+    fireEvent.click(await screen.findByRole("button", { name: /^Set end date to / }));
+    expect(await screen.findByText(/^The end date was not set: the journey form does not answer/)).toBeTruthy();
+  });
+
+  test("a journey that does not recur shows no preview", async () => {
+    renderJourneyView();
+    await screen.findByRole("region", { name: "Journey outline" });
+    expect(screen.queryByRole("region", { name: "Recurrence" })).toBeNull();
+  });
+});

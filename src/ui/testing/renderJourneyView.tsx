@@ -1,0 +1,50 @@
+import * as React from "react";
+import { render } from "@testing-library/react";
+import { setIconOptions } from "@fluentui/react";
+import type { FormBridge, NotificationLevel } from "../../bridge/formBridgeTypes";
+import { createDateTimeFormatter } from "../dateFormat";
+import type { JourneyControlProps } from "../journeyControlProps";
+import { JourneyView } from "../JourneyView";
+import { fakeJourneyService, JOURNEY_ID } from "./fakeJourneyService";
+import { resxStrings } from "./resxStrings";
+
+// The host registers Fluent's icons; in tests their absence is expected, not worth a warning each.
+setIconOptions({ disableWarnings: true });
+
+export function fakeBridge(): jest.Mocked<FormBridge> {
+  return {
+    getValues: jest.fn(),
+    save: jest.fn(async () => undefined),
+    refresh: jest.fn(async () => undefined),
+    setValue: jest.fn(async (_attribute: string, _value: string | number | boolean | Date | null): Promise<void> => undefined),
+    setNotification: jest.fn(async (_message: string, _level: NotificationLevel, _id: string): Promise<void> => undefined),
+    clearNotification: jest.fn(async (_id: string): Promise<void> => undefined),
+  };
+}
+
+export interface ViewOptions extends Partial<JourneyControlProps> {
+  languageId?: 1033 | 1031;
+}
+
+/** The control's view as the host would mount it, in UTC, with the shipped strings of the language. */
+export function renderJourneyView(options: ViewOptions = {}) {
+  const { languageId = 1033, ...overrides } = options;
+  const service = (overrides.service as ReturnType<typeof fakeJourneyService> | undefined) ?? fakeJourneyService();
+  const bridge = fakeBridge();
+  const props: JourneyControlProps = {
+    recordId: JOURNEY_ID,
+    service,
+    findBridge: async () => bridge,
+    storedValidationResults: null,
+    getString: resxStrings(languageId).getString,
+    formatDateTime: createDateTimeFormatter(languageId, () => 0),
+    isDisabled: false,
+    hasPrivilege: () => true,
+    allocatedWidth: 800,
+    openJourney: jest.fn(),
+    now: () => new Date("2026-11-28T10:00:00Z"),
+    ...overrides,
+  };
+  const result = render(<JourneyView {...props} />);
+  return { ...result, props, service, bridge };
+}
