@@ -59,7 +59,8 @@ async function askValidateAction(values: JourneyRecord, webApi: Pick<WebApiPort,
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw { status: response.status, message: body?.error?.message ?? `HTTP ${response.status}` };
   }
-  return parseValidationResponse(await response.json());
+  // A body that is not JSON is the server's answer all the same: the domain reports it as unreadable.
+  return parseValidationResponse(await response.json().catch(() => null));
 }
 
 /** The product's own checks and the validate action, on the values the form holds now. */

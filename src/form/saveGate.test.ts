@@ -182,15 +182,21 @@ describe.each([
     expect(fixture.saved).toEqual([]);
   });
 
-  it("blocks when the server's answer cannot be read", async () => {
+  it.each([
+    ["an inner result that is not JSON", async () => ({ ValidationResult: "<html>gateway</html>" })],
+    ["a body that is not JSON", () => Promise.reject(new SyntaxError("Unexpected end of JSON input"))],
+  ])("blocks when the server's answer cannot be read: %s", async (_case, json) => {
     fixture = loaded({ status: Draft, asyncSave });
-    fixture.answerValidate(async () => ({ ok: true, status: 200, json: async () => ({ ValidationResult: "<html>gateway</html>" }) }));
+    fixture.answerValidate(async () => ({ ok: true, status: 200, json }));
     setStatus(fixture, GoingLive);
 
     await userSavesAndGateFinishes(fixture);
 
     expect(fixture.saved).toEqual([]);
-    expect(fixture.checkSummary()!.level).toBe("ERROR");
+    expect(fixture.checkSummary()).toMatchObject({ level: "ERROR", message: expect.stringContaining("1 error(s) stop this journey") });
+    expect(fixture.notifications().map((notification) => notification.message)).toContainEqual(
+      expect.stringContaining("The error check's result could not be read"),
+    );
   });
 
   it("does not check saves that do not go live", async () => {
@@ -219,6 +225,19 @@ describe.each([
 describe("save gate details", () => {
   let fixture: JourneyFormFixture;
   afterEach(() => fixture.close());
+
+  it("in the classic mode, a Save and Close that passes the check is saved again and closes the form", async () => {
+    fixture = loaded({ status: Draft, asyncSave: false });
+    const close = jest.fn();
+    fixture.form.ui.close = close;
+    setStatus(fixture, GoingLive);
+
+    expect(await fixture.userSaves(2)).toBe("cancelled");
+    await settle(50);
+
+    expect(fixture.saved.map((record) => record.statuscode)).toEqual([GoingLive]);
+    expect(close).toHaveBeenCalledTimes(1);
+  });
 
   it("refuses a second save while the first one's check still runs, then saves once", async () => {
     fixture = loaded({ status: Draft, asyncSave: false });
