@@ -83,6 +83,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     fluent: path.join(rootDir, "node_modules/pcf-start/lib/fluent_8_121_1.js"),
     control: path.join(rootDir, "out/controls/bundle.js"),
     formScript: path.join(rootDir, "out/webresources/form.js"),
+    iconFonts: path.join(rootDir, "node_modules/@fluentui/font-icons-mdl2/fonts"),
     resx: (lcid: number) =>
       [path.join(rootDir, `out/controls/src/strings/JourneyControl.${lcid}.resx`), path.join(rootDir, `src/strings/JourneyControl.${lcid}.resx`)].find(existsSync),
   };
@@ -178,6 +179,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         case "GET /_harness/webresources/form.js":
           return sendFile(res, files.formScript, "text/javascript");
       }
+      // Fluent's icon fonts from the local package instead of Microsoft's CDN (the page sets FabricConfig.iconBaseUrl).
+      const font = /^GET \/_harness\/fonts\/(fabric-icons[a-z0-9-]*\.woff)$/.exec(route);
+      if (font) return sendFile(res, path.join(files.iconFonts, font[1]), "font/woff");
       const strings = /^GET \/_harness\/strings\/(\d{4})\.json$/.exec(route);
       if (strings) {
         const file = files.resx(Number(strings[1])) ?? files.resx(1033);

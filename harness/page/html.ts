@@ -107,7 +107,7 @@ export function renderFormPage(config: FormPageConfig): string {
 </main>
 <script type="application/json" id="harness-config">${scriptJson(config)}</script>`,
     `<script src="/_harness/lib/react.js"></script>
-<script>window.React = window.Reactv16; window.ReactDOM = window.ReactDOMv16;</script>
+<script>window.React = window.Reactv16; window.ReactDOM = window.ReactDOMv16; window.FabricConfig = { fontBaseUrl: "", iconBaseUrl: "/_harness/fonts/" };</script>
 <script src="/_harness/lib/fluent.js"></script>
 <script src="/_harness/page.js" defer></script>`,
   );

@@ -40,6 +40,15 @@ describe("the harness pages and assets", () => {
     expect(await (await fetch(`${org.url}/_harness/lib/fluent.js`)).text()).toContain("FluentUIReactv81211");
   }, 30_000);
 
+  test("Fluent's icon fonts come from the local package, never the CDN", async () => {
+    const html = await (await fetch(`${org.url}${formUrl(SEED_IDS.journeys.live)}`)).text();
+    expect(html).toContain('iconBaseUrl: "/_harness/fonts/"');
+    const font = await fetch(`${org.url}/_harness/fonts/fabric-icons-a13498cf.woff`);
+    expect(font.status).toBe(200);
+    expect(font.headers.get("content-type")).toBe("font/woff");
+    expect((await fetch(`${org.url}/_harness/fonts/..%2Fpackage.json`)).status).toBe(404);
+  });
+
   test("resx strings are served per language, German differing from English", async () => {
     const english = await json(await fetch(`${org.url}/_harness/strings/1033.json`));
     const german = await json(await fetch(`${org.url}/_harness/strings/1031.json`));
