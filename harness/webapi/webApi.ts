@@ -256,8 +256,10 @@ function methodNotAllowed(method: string, segment: string): DataverseError {
   return new DataverseError(405, DataverseErrorCode.MethodNotAllowed, `The HTTP method '${method}' is not allowed on '${segment}'.`);
 }
 
+const UNSUPPORTED_QUERIES = new Set(["fetchXml", "savedQuery", "userQuery"]);
+
 function checkOption(option: string): void {
-  if (option.startsWith("$") && !SUPPORTED_OPTIONS.has(option)) {
+  if ((option.startsWith("$") && !SUPPORTED_OPTIONS.has(option)) || UNSUPPORTED_QUERIES.has(option)) {
     throw badRequest(`The query option '${option}' is not supported by the emulated org (supported: ${[...SUPPORTED_OPTIONS].join(", ")}).`);
   }
 }

@@ -105,6 +105,9 @@ describe("emulated Web API behaviour", () => {
       const unsupported = await fetch(`${journeys()}?$expand=ownerid`);
       expect(unsupported.status).toBe(400);
       expect((await json(unsupported)).error.message).toMatch(/\$expand/);
+      const fetchXml = await fetch(`${journeys()}?fetchXml=${encodeURIComponent("<fetch><entity name='msdyncrm_customerjourney'/></fetch>")}`);
+      expect(fetchXml.status).toBe(400);
+      expect((await json(fetchXml)).error.message).toMatch(/fetchXml/);
     });
 
     test("unknown entity sets and rows", async () => {
