@@ -15,8 +15,12 @@ export interface JourneyOutlineProps {
 
 const ROOT_TYPE = "bpf_root";
 
-const tree = mergeStyles({ listStyle: "none", margin: 0, paddingLeft: 0 });
+/** Deeper levels stop indenting, so a long chain of tiles stays readable in a narrow column. */
+const INDENTED_LEVELS = 6;
+
+const tree = mergeStyles({ listStyle: "none", margin: 0, padding: 0, maxHeight: 420, overflowY: "auto" });
 const subtree = mergeStyles({ listStyle: "none", margin: 0, paddingLeft: 16, borderLeft: "1px solid #c8c6c4", marginLeft: 8 });
+const flatSubtree = mergeStyles({ listStyle: "none", margin: 0, padding: 0 });
 const tileButton = mergeStyles({
   display: "flex",
   flexWrap: "wrap",
@@ -77,6 +81,7 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, coun
   }, [selectedActivityId]);
 
   const renderTile = (tile: Tile, path: Set<string>): React.ReactNode => {
+    const level = path.size;
     if (path.has(tile.activityId)) return null;
     const counts = countsByTile.get(tile.activityId);
     const selected = selectedActivityId === tile.activityId;
@@ -101,7 +106,7 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, coun
               </span>
             ))}
         </button>
-        {children.length > 0 && <ul className={subtree}>{children.map((child) => renderTile(child, nextPath))}</ul>}
+        {children.length > 0 && <ul className={level < INDENTED_LEVELS ? subtree : flatSubtree}>{children.map((child) => renderTile(child, nextPath))}</ul>}
       </li>
     );
   };
@@ -111,7 +116,7 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, coun
     <section aria-label={localise(getString, "outline.title")}>
       <h3 className={mergeStyles({ fontSize: 14, fontWeight: 600, margin: "0 0 4px" })}>{localise(getString, "outline.title")}</h3>
       {tops.length === 0 ? (
-        <p className={mergeStyles({ margin: 0, color: "#605e5c" })}>{localise(getString, "outline.empty")}</p>
+        <p className={mergeStyles({ margin: 0, color: "#605e5c" })}>{localise(getString, definition.findings.length > 0 ? "outline.unreadable" : "outline.empty")}</p>
       ) : (
         <ul className={tree}>{tops.map((tile) => renderTile(tile, new Set()))}</ul>
       )}

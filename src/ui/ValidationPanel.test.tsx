@@ -149,6 +149,11 @@ describe("outline", () => {
     expect(within(outline()).queryByText(/bpf_root/)).toBeNull();
   });
 
+  test("a design that cannot be read is said to be unreadable, not empty", async () => {
+    renderJourneyView({ service: fakeJourneyService(journeyRecord({ msdyncrm_workflowdefinition: "[{oops" })) });
+    expect(await screen.findByText(en("outline.unreadable"))).toBeTruthy();
+  });
+
   test("choosing an entry highlights its tile, and choosing a tile highlights its entries", async () => {
     await viewWithStored([e("01_0_3", "ErrorEmailNotLive", "Error", ["m"]), e("01_1", "ErrorSegmentNotLive", "Error", ["s"])]);
     const entryButton = within(panel()).getAllByRole("button", { pressed: false }).find((b) => b.textContent?.includes("Code: ErrorEmailNotLive")) as HTMLElement;

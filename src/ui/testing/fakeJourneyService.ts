@@ -1,5 +1,4 @@
-import type { CheckOutcome, JourneySnapshot, SettleOptions, TransitionOptions, TransitionOutcome } from "../../dataverse/journeyService";
-import type { JourneyActionId } from "../../journey/journeyActions";
+import type { CheckOutcome, JourneySnapshot } from "../../dataverse/journeyService";
 import type { JourneyRecord, ValidationEntry, ValidationReport } from "../../journey/types";
 import { verdictOf } from "../../journey/validationResult";
 import type { JourneyServiceApi } from "../journeyControlProps";
@@ -58,18 +57,17 @@ export function entry(fault: string, activityId = "", severity: ValidationEntry[
 /** A journey service whose answers each test sets: every method a jest mock, loading `record` by default. */
 export function fakeJourneyService(record: JourneyRecord = journeyRecord()): jest.Mocked<JourneyServiceApi> {
   return {
-    load: jest.fn(async (_id: string) => snapshotOf(record)),
-    currentValues: jest.fn(async (snapshot: JourneySnapshot) => ({ values: snapshot.record, isDirty: false, fromForm: true })),
-    check: jest.fn(async (_values: JourneyRecord) => checkOutcome([])),
-    transition: jest.fn(
-      async (_snapshot: JourneySnapshot, _actionId: JourneyActionId, _options?: TransitionOptions): Promise<TransitionOutcome> => ({
-        done: true,
-        status: 192350006,
-        savedForm: false,
-      }),
-    ),
-    waitUntilSettled: jest.fn(async (_id: string, _options?: SettleOptions) => snapshotOf({ ...record, statuscode: 192350001 })),
-    copy: jest.fn(async (_snapshot: JourneySnapshot, _template: string) => ({ id: "9a8b7c6d-0000-4000-8000-000000000001" })),
-    delete: jest.fn(async (_snapshot: JourneySnapshot): Promise<void> => undefined),
+    load: mockOf<"load">(async () => snapshotOf(record)),
+    currentValues: mockOf<"currentValues">(async (snapshot) => ({ values: snapshot.record, isDirty: false, fromForm: true })),
+    check: mockOf<"check">(async () => checkOutcome([])),
+    transition: mockOf<"transition">(async () => ({ done: true, status: 192350006, savedForm: false })),
+    waitUntilSettled: mockOf<"waitUntilSettled">(async () => snapshotOf({ ...record, statuscode: 192350001 })),
+    copy: mockOf<"copy">(async () => ({ id: "9a8b7c6d-0000-4000-8000-000000000001" })),
+    delete: mockOf<"delete">(async () => undefined),
   };
+}
+
+function mockOf<K extends keyof JourneyServiceApi>(implementation: JourneyServiceApi[K]) {
+  type Method = JourneyServiceApi[K];
+  return jest.fn<ReturnType<Method>, Parameters<Method>>(implementation as (...args: Parameters<Method>) => ReturnType<Method>);
 }

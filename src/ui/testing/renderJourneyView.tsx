@@ -1,7 +1,7 @@
 import * as React from "react";
 import { render } from "@testing-library/react";
 import { setIconOptions } from "@fluentui/react";
-import type { FormBridge, NotificationLevel } from "../../bridge/formBridgeTypes";
+import type { FormBridge } from "../../bridge/formBridgeTypes";
 import { createDateTimeFormatter } from "../dateFormat";
 import type { JourneyControlProps } from "../journeyControlProps";
 import { JourneyView } from "../JourneyView";
@@ -13,12 +13,12 @@ setIconOptions({ disableWarnings: true });
 
 export function fakeBridge(): jest.Mocked<FormBridge> {
   return {
-    getValues: jest.fn(),
-    save: jest.fn(async () => undefined),
-    refresh: jest.fn(async () => undefined),
-    setValue: jest.fn(async (_attribute: string, _value: string | number | boolean | Date | null): Promise<void> => undefined),
-    setNotification: jest.fn(async (_message: string, _level: NotificationLevel, _id: string): Promise<void> => undefined),
-    clearNotification: jest.fn(async (_id: string): Promise<void> => undefined),
+    getValues: jest.fn<ReturnType<FormBridge["getValues"]>, []>(),
+    save: jest.fn<Promise<void>, []>(async () => undefined),
+    refresh: jest.fn<Promise<void>, []>(async () => undefined),
+    setValue: jest.fn<Promise<void>, Parameters<FormBridge["setValue"]>>(async () => undefined),
+    setNotification: jest.fn<Promise<void>, Parameters<FormBridge["setNotification"]>>(async () => undefined),
+    clearNotification: jest.fn<Promise<void>, Parameters<FormBridge["clearNotification"]>>(async () => undefined),
   };
 }
 
