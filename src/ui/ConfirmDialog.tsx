@@ -14,6 +14,9 @@ export interface ConfirmRequest {
   args: (string | number)[];
 }
 
+/** Focus starts on Cancel: Enter or Space right after opening must not stop or delete anything. */
+const CANCEL_CLASS = "cjt-confirm-cancel";
+
 export interface ConfirmDialogProps {
   request: ConfirmRequest | null;
   onAnswer(confirmed: boolean): void;
@@ -33,11 +36,11 @@ export const ConfirmDialog: React.FC<ConfirmDialogProps> = ({ request, onAnswer,
         subText: localise(getString, `confirm.${kind}.message`, ...args),
         closeButtonAriaLabel: localise(getString, "confirm.close"),
       }}
-      modalProps={{ isBlocking: true }}
+      modalProps={{ isBlocking: true, firstFocusableSelector: CANCEL_CLASS }}
     >
       <DialogFooter>
         <PrimaryButton onClick={() => onAnswer(true)} text={localise(getString, `confirm.${kind}.confirm`)} />
-        <DefaultButton onClick={() => onAnswer(false)} text={localise(getString, "confirm.cancel")} />
+        <DefaultButton className={CANCEL_CLASS} onClick={() => onAnswer(false)} text={localise(getString, "confirm.cancel")} />
       </DialogFooter>
     </Dialog>
   );

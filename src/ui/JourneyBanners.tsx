@@ -10,29 +10,19 @@ export interface JourneyBannersProps {
   getString: GetString;
 }
 
-function bannerText(banner: Banner, getString: GetString): string {
+function bannerContent(banner: Banner, getString: GetString): [MessageBarType, string] {
   switch (banner.kind) {
     case "error":
-      return localise(getString, banner.error.messageKey, ...banner.error.args);
+      return [MessageBarType.error, localise(getString, banner.error.messageKey, ...banner.error.args)];
     case "serverUnavailable":
-      return localise(getString, "panel.serverUnavailable", localise(getString, banner.error.messageKey, ...banner.error.args));
+      return [
+        MessageBarType.warning,
+        localise(getString, "panel.serverUnavailable", localise(getString, banner.error.messageKey, ...banner.error.args)),
+      ];
     case "blocked":
-      return localise(getString, banner.errorCount === 1 ? "panel.blocked.one" : "panel.blocked.other", banner.errorCount);
+      return [MessageBarType.blocked, localise(getString, banner.errorCount === 1 ? "panel.blocked.one" : "panel.blocked.other", banner.errorCount)];
     case "deleted":
-      return localise(getString, "panel.deleted");
-  }
-}
-
-function bannerType(banner: Banner): MessageBarType {
-  switch (banner.kind) {
-    case "error":
-      return MessageBarType.error;
-    case "blocked":
-      return MessageBarType.blocked;
-    case "serverUnavailable":
-      return MessageBarType.warning;
-    case "deleted":
-      return MessageBarType.info;
+      return [MessageBarType.info, localise(getString, "panel.deleted")];
   }
 }
 
@@ -40,10 +30,11 @@ export const JourneyBanners: React.FC<JourneyBannersProps> = ({ banners, onReloa
   <>
     {banners.map((banner, index) => {
       const reload = banner.kind === "error" && banner.error.kind === "conflict";
+      const [type, text] = bannerContent(banner, getString);
       return (
         <div key={`${banner.kind}-${index}`} data-banner={banner.kind === "error" ? banner.error.kind : banner.kind}>
           <MessageBar
-            messageBarType={bannerType(banner)}
+            messageBarType={type}
             isMultiline
             onDismiss={banner.kind === "deleted" ? undefined : () => onDismiss(banner)}
             dismissButtonAriaLabel={localise(getString, "banner.dismiss")}
@@ -53,7 +44,7 @@ export const JourneyBanners: React.FC<JourneyBannersProps> = ({ banners, onReloa
               ) : undefined
             }
           >
-            {bannerText(banner, getString)}
+            {text}
           </MessageBar>
         </div>
       );

@@ -1,6 +1,7 @@
 import * as React from "react";
-import { Spinner, SpinnerSize, Stack, Text } from "@fluentui/react";
+import { Spinner, SpinnerSize, Stack } from "@fluentui/react";
 import { StatusBadge } from "./StatusBadge";
+import { classes } from "./styles";
 import { localise, type GetString } from "./strings";
 
 export interface JourneyHeaderProps {
@@ -23,16 +24,12 @@ export const JourneyHeader: React.FC<JourneyHeaderProps> = ({ name, status, modi
   return (
     <Stack tokens={{ childrenGap: 4 }}>
       <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
-        <Text as="h2" variant="large" styles={{ root: { margin: 0, fontWeight: 600, wordBreak: "break-word" } }}>
-          {name || localise(getString, "header.untitled")}
-        </Text>
+        <h2 className={classes.title}>{name || localise(getString, "header.untitled")}</h2>
         <StatusBadge status={status} getString={getString} />
         {following && <Spinner size={SpinnerSize.xSmall} label={localise(getString, "header.following")} labelPosition="right" />}
       </Stack>
       {changed && (
-        <Text variant="small" styles={{ root: { color: "#605e5c" } }}>
-          {changed}
-        </Text>
+        <span className={classes.muted}>{changed}</span>
       )}
     </Stack>
   );

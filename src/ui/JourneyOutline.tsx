@@ -1,9 +1,9 @@
 import * as React from "react";
-import { mergeStyles } from "@fluentui/react";
 import type { ParsedDefinition, Tile } from "../journey/workflowDefinition";
 import type { Severity } from "../journey/types";
 import type { SeverityCounts } from "./validationGroups";
 import { localise, type GetString } from "./strings";
+import { classes } from "./styles";
 
 export interface JourneyOutlineProps {
   definition: ParsedDefinition;
@@ -18,37 +18,11 @@ const ROOT_TYPE = "bpf_root";
 /** Deeper levels stop indenting, so a long chain of tiles stays readable in a narrow column. */
 const INDENTED_LEVELS = 6;
 
-const tree = mergeStyles({ listStyle: "none", margin: 0, padding: 0, maxHeight: 420, overflowY: "auto" });
-const subtree = mergeStyles({ listStyle: "none", margin: 0, paddingLeft: 16, borderLeft: "1px solid #c8c6c4", marginLeft: 8 });
-const flatSubtree = mergeStyles({ listStyle: "none", margin: 0, padding: 0 });
-const tileButton = mergeStyles({
-  display: "flex",
-  flexWrap: "wrap",
-  alignItems: "center",
-  gap: 6,
-  width: "100%",
-  textAlign: "left",
-  background: "transparent",
-  border: "1px solid transparent",
-  borderRadius: 2,
-  padding: "4px 6px",
-  font: "inherit",
-  color: "inherit",
-  cursor: "pointer",
-  selectors: {
-    ":hover": { background: "#f3f2f1" },
-    ":focus-visible": { outline: "2px solid #0078d4" },
-    "&[aria-pressed='true']": { background: "#deecf9", borderColor: "#0078d4" },
-  },
-});
-const tileType = mergeStyles({ color: "#605e5c", fontSize: 12 });
 const BADGE_COLOURS: Readonly<Record<Severity, { background: string; color: string }>> = {
   Error: { background: "#a4262c", color: "#ffffff" },
   Warning: { background: "#fff4ce", color: "#323130" },
   Valid: { background: "#deecf9", color: "#004578" },
 };
-const badge = (severity: Severity) =>
-  mergeStyles({ ...BADGE_COLOURS[severity], borderRadius: 8, padding: "0 6px", fontSize: 11, fontWeight: 600 });
 
 const SEVERITIES: readonly Severity[] = ["Error", "Warning", "Valid"];
 
@@ -91,22 +65,22 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, coun
       <li key={tile.activityId}>
         <button
           type="button"
-          className={tileButton}
+          className={classes.selectable}
           aria-pressed={selected}
           ref={selected ? selectedRef : undefined}
           onClick={() => onSelectActivity(selected ? null : tile.activityId)}
           data-activity-id={tile.activityId}
         >
           <span>{tile.name || tile.activityId}</span>
-          <span className={tileType}>{localise(getString, "outline.tileType", tile.type)}</span>
+          <span className={classes.muted}>{localise(getString, "outline.tileType", tile.type)}</span>
           {counts &&
             SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => (
-              <span key={severity} className={badge(severity)}>
+              <span key={severity} className={classes.pill} style={BADGE_COLOURS[severity]}>
                 {badgeText(severity, counts[severity], getString)}
               </span>
             ))}
         </button>
-        {children.length > 0 && <ul className={level < INDENTED_LEVELS ? subtree : flatSubtree}>{children.map((child) => renderTile(child, nextPath))}</ul>}
+        {children.length > 0 && <ul className={level < INDENTED_LEVELS ? classes.subtree : classes.list}>{children.map((child) => renderTile(child, nextPath))}</ul>}
       </li>
     );
   };
@@ -114,11 +88,11 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, coun
   const tops = visibleTops(definition);
   return (
     <section aria-label={localise(getString, "outline.title")}>
-      <h3 className={mergeStyles({ fontSize: 14, fontWeight: 600, margin: "0 0 4px" })}>{localise(getString, "outline.title")}</h3>
+      <h3 className={classes.heading}>{localise(getString, "outline.title")}</h3>
       {tops.length === 0 ? (
-        <p className={mergeStyles({ margin: 0, color: "#605e5c" })}>{localise(getString, definition.findings.length > 0 ? "outline.unreadable" : "outline.empty")}</p>
+        <p className={classes.muted}>{localise(getString, definition.findings.length > 0 ? "outline.unreadable" : "outline.empty")}</p>
       ) : (
-        <ul className={tree}>{tops.map((tile) => renderTile(tile, new Set()))}</ul>
+        <ul className={classes.tree}>{tops.map((tile) => renderTile(tile, new Set()))}</ul>
       )}
     </section>
   );

@@ -102,6 +102,7 @@ describe("confirmations", () => {
     fireEvent.click(screen.getByRole("button", { name: "Stop" }));
     let dialog = await screen.findByRole("alertdialog");
     expect(within(dialog).getByText("Stop this journey?")).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.textContent).toBe("Cancel"));
     fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
     expect(service.transition).not.toHaveBeenCalled();

@@ -14,6 +14,7 @@ import { RecurrencePreview } from "./RecurrencePreview";
 import { ValidationPanel } from "./ValidationPanel";
 import { Privilege, type JourneyControlProps, type PrivilegeKind } from "./journeyControlProps";
 import { localise } from "./strings";
+import { classes } from "./styles";
 import { useJourney } from "./useJourney";
 import { countsByTile } from "./validationGroups";
 
@@ -69,7 +70,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
   const column = mergeStyles({ flex: twoColumns ? "1 1 300px" : "1 1 100%", minWidth: 0 });
 
   return (
-    <div className={mergeStyles({ padding: 4, maxWidth: "100%", boxSizing: "border-box" })} data-status={status ?? ""}>
+    <div className={classes.root} data-status={status ?? ""}>
       <Stack tokens={{ childrenGap: 12 }}>
         {journey.snapshot && (
           <JourneyHeader

@@ -1,8 +1,9 @@
 import * as React from "react";
-import { DefaultButton, MessageBar, MessageBarType, Text, mergeStyles } from "@fluentui/react";
+import { DefaultButton, MessageBar, MessageBarType, Text } from "@fluentui/react";
 import { earliestFittingEnd, iterationCalendar, recurrenceFits, type RecurrenceValues } from "../journey/recurrence";
 import type { FormatDateTime } from "./dateFormat";
 import { localise, type GetString } from "./strings";
+import { classes } from "./styles";
 
 export interface RecurrencePreviewProps {
   values: RecurrenceValues;
@@ -15,13 +16,6 @@ export interface RecurrencePreviewProps {
 }
 
 const SHOWN_AT_FIRST = 6;
-const table = mergeStyles({
-  borderCollapse: "collapse",
-  width: "100%",
-  fontSize: 12,
-  selectors: { "th, td": { textAlign: "left", padding: "2px 8px 2px 0", borderBottom: "1px solid #edebe9" } },
-});
-
 export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, formatDateTime, onSetEnd, fixDisabledReason, getString }) => {
   const [showAll, setShowAll] = React.useState(false);
   const [fixing, setFixing] = React.useState(false);
@@ -49,7 +43,7 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
 
   return (
     <section aria-label={localise(getString, "recurrence.title")}>
-      <h3 className={mergeStyles({ fontSize: 14, fontWeight: 600, margin: "0 0 4px" })}>{localise(getString, "recurrence.title")}</h3>
+      <h3 className={classes.heading}>{localise(getString, "recurrence.title")}</h3>
       <Text block variant="small">
         {localise(getString, "recurrence.summary", values.intervalDays ?? 0, values.count ?? 0)}
       </Text>
@@ -78,8 +72,8 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
         </MessageBar>
       )}
       {calendar.length > 0 && (
-        <table className={table}>
-          <caption className={mergeStyles({ textAlign: "left", fontSize: 12, color: "#605e5c" })}>
+        <table className={classes.table}>
+          <caption className={classes.caption}>
             {localise(getString, "recurrence.calendarCaption", calendar.length)}
           </caption>
           <thead>
@@ -107,7 +101,7 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
         </table>
       )}
       {calendar.length > SHOWN_AT_FIRST && (
-        <DefaultButton onClick={() => setShowAll(!showAll)} styles={{ root: { marginTop: 4 } }}>
+        <DefaultButton onClick={() => setShowAll(!showAll)}>
           {localise(getString, showAll ? "recurrence.showFewer" : "recurrence.showAll", calendar.length)}
         </DefaultButton>
       )}

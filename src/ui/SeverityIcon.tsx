@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Icon, mergeStyles } from "@fluentui/react";
+import { Icon } from "@fluentui/react";
 import type { Severity } from "../journey/types";
 
 const ICON_BY_SEVERITY: Readonly<Record<Severity, { iconName: string; color: string }>> = {
@@ -16,5 +16,5 @@ export interface SeverityIconProps {
 
 export const SeverityIcon: React.FC<SeverityIconProps> = ({ severity, label }) => {
   const { iconName, color } = ICON_BY_SEVERITY[severity];
-  return <Icon iconName={iconName} role="img" aria-label={label} title={label} className={mergeStyles({ color, flexShrink: 0, fontSize: 14 })} />;
+  return <Icon iconName={iconName} role="img" aria-label={label} title={label} style={{ color, flexShrink: 0, fontSize: 14 }} />;
 };

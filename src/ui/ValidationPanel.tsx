@@ -1,5 +1,5 @@
 import * as React from "react";
-import { ActionButton, MessageBar, MessageBarType, Stack, Text, mergeStyles } from "@fluentui/react";
+import { ActionButton, MessageBar, MessageBarType, Stack, Text } from "@fluentui/react";
 import { describeFault } from "../journey/faultCatalogue";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
 import type { ValidationEntry, ValidationReport } from "../journey/types";
@@ -7,6 +7,7 @@ import { copyText, type CopyResult } from "./clipboard";
 import { groupEntries } from "./validationGroups";
 import { groupTitle, reportAsText, verdictText } from "./reportText";
 import { SeverityIcon } from "./SeverityIcon";
+import { classes } from "./styles";
 import { localise, type GetString } from "./strings";
 
 /** Where the report shown came from: the stored result of the last check, or a check just run. */
@@ -23,51 +24,18 @@ export interface ValidationPanelProps {
   getString: GetString;
 }
 
-const entryButton = mergeStyles({
-  display: "flex",
-  gap: 8,
-  width: "100%",
-  textAlign: "left",
-  background: "transparent",
-  border: "1px solid transparent",
-  borderRadius: 2,
-  padding: "6px 8px",
-  font: "inherit",
-  color: "inherit",
-  cursor: "pointer",
-  selectors: {
-    ":hover": { background: "#f3f2f1" },
-    ":focus-visible": { outline: "2px solid #0078d4" },
-    "&[aria-pressed='true']": { background: "#deecf9", borderColor: "#0078d4" },
-  },
-});
-const entryStatic = mergeStyles({ display: "flex", gap: 8, padding: "6px 8px" });
-const block = mergeStyles({ display: "block" });
-const muted = mergeStyles({ display: "block", color: "#605e5c", fontSize: 12 });
-const sourceTag = mergeStyles({
-  display: "inline-block",
-  marginLeft: 6,
-  padding: "0 6px",
-  borderRadius: 8,
-  border: "1px solid #8a8886",
-  fontSize: 11,
-  color: "#323130",
-});
-const list = mergeStyles({ listStyle: "none", margin: 0, padding: 0 });
-const groupHeading = mergeStyles({ fontSize: 14, fontWeight: 600, margin: "12px 0 4px" });
-
 const EntryContent: React.FC<{ entry: ValidationEntry; getString: GetString }> = ({ entry, getString }) => {
   const described = describeFault(entry, getString);
   return (
     <>
       <SeverityIcon severity={entry.severity} label={localise(getString, `panel.severity.${entry.severity}`)} />
-      <span className={block}>
-        <span className={block}>
+      <span className={classes.block}>
+        <span className={classes.block}>
           {described.message}
-          <span className={sourceTag}>{localise(getString, `panel.source.${entry.source}`)}</span>
+          <span className={`${classes.pill} ${classes.sourceTag}`}>{localise(getString, `panel.source.${entry.source}`)}</span>
         </span>
-        {described.hint && <span className={muted}>{described.hint}</span>}
-        <span className={muted}>{localise(getString, "panel.code", described.code)}</span>
+        {described.hint && <span className={classes.muted}>{described.hint}</span>}
+        <span className={classes.muted}>{localise(getString, "panel.code", described.code)}</span>
       </span>
     </>
   );
@@ -115,9 +83,7 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
           {localise(getString, "panel.copy.button")}
         </ActionButton>
       </Stack>
-      <Text variant="small" styles={{ root: { color: "#605e5c" } }}>
-        {originText}
-      </Text>
+      <span className={classes.muted}>{originText}</span>
       {copyResult === "copied" && (
         <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setCopyResult(null)} dismissButtonAriaLabel={localise(getString, "panel.copy.dismiss")}>
           {localise(getString, "panel.copy.done")}
@@ -130,21 +96,21 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
             readOnly
             value={copiedText}
             aria-label={localise(getString, "panel.copy.manual")}
-            className={mergeStyles({ display: "block", width: "100%", minHeight: 80, marginTop: 4 })}
+            className={classes.manualCopy}
             onFocus={(event) => event.currentTarget.select()}
           />
         </MessageBar>
       )}
       {groups.map((group) => (
         <div key={group.activityId || "journey"}>
-          <h3 className={groupHeading}>{groupTitle(group, getString)}</h3>
-          <ul className={list}>
+          <h3 className={classes.heading}>{groupTitle(group, getString)}</h3>
+          <ul className={classes.list}>
             {group.entries.map((entry, index) => (
               <li key={`${entry.fault}-${index}`}>
                 {entry.activityId !== "" ? (
                   <button
                     type="button"
-                    className={entryButton}
+                    className={`${classes.selectable} ${classes.entry}`}
                     aria-pressed={selectedActivityId === entry.activityId}
                     onClick={() => onSelectActivity(selectedActivityId === entry.activityId ? null : entry.activityId)}
                     data-activity-id={entry.activityId}
@@ -152,7 +118,7 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
                     <EntryContent entry={entry} getString={getString} />
                   </button>
                 ) : (
-                  <div className={entryStatic}>
+                  <div className={`${classes.selectable} ${classes.entry}`}>
                     <EntryContent entry={entry} getString={getString} />
                   </div>
                 )}
