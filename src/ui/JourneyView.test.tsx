@@ -180,6 +180,15 @@ describe("status changes and the live region", () => {
     expect(actionButtons().map((button) => button.textContent)).toEqual(["Check for errors", "Stop", "Edit", "Copy"]);
   });
 
+  test("a journey opened while Going live is followed until it settles", async () => {
+    const service = fakeJourneyService(journeyRecord({ statuscode: S.GoingLive }));
+    service.waitUntilSettled.mockResolvedValue(snapshotFor(S.Live));
+    renderJourneyView({ service });
+    await waitFor(() => expect(liveRegion().textContent).toBe("Journey status: Live"));
+    expect(service.waitUntilSettled).toHaveBeenCalledTimes(1);
+    expect(actionButtons().map((button) => button.textContent)).toEqual(["Check for errors", "Stop", "Edit", "Copy"]);
+  });
+
   test("a check refused by errors writes nothing and says how many errors stop it", async () => {
     const { service } = await viewWith(S.Draft);
     const errors = checkOutcome([entry("ErrorSegmentNotLive", "01_0", "Error", ["24db2671"]), entry("NameMissing", "", "Error", [], "local")]);

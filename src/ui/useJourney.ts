@@ -79,6 +79,7 @@ export function useJourney(props: JourneyControlProps): JourneyController {
 
   // A ref, not state: a second click arrives before React has re-rendered the disabled buttons.
   const runningRef = React.useRef<JourneyActionId | null>(null);
+  const followingRef = React.useRef(false);
   const confirmAnswer = React.useRef<((confirmed: boolean) => void) | null>(null);
   const mounted = React.useRef(true);
   React.useEffect(
@@ -118,6 +119,8 @@ export function useJourney(props: JourneyControlProps): JourneyController {
         loading: false,
         banners: current.banners.filter((b) => b.kind !== "error"),
       }));
+      // Opened (or reloaded) while Going live / Stopping: follow it like after our own write.
+      if (statusInfo(snapshot.status)?.transitional) void follow(snapshot.id, snapshot.status);
     } catch (error) {
       if (!mounted.current) return;
       update({ loading: false });
@@ -165,6 +168,8 @@ export function useJourney(props: JourneyControlProps): JourneyController {
     );
 
   const follow = async (id: string, writtenStatus: number) => {
+    if (followingRef.current) return;
+    followingRef.current = true;
     update({ following: true });
     let lastStatus = writtenStatus;
     try {
@@ -184,6 +189,8 @@ export function useJourney(props: JourneyControlProps): JourneyController {
       if (!mounted.current) return;
       update({ following: false });
       showError(error);
+    } finally {
+      followingRef.current = false;
     }
   };
 

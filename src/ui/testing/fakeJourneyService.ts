@@ -61,7 +61,8 @@ export function fakeJourneyService(record: JourneyRecord = journeyRecord()): jes
     currentValues: mockOf<"currentValues">(async (snapshot) => ({ values: snapshot.record, isDirty: false, fromForm: true })),
     check: mockOf<"check">(async () => checkOutcome([])),
     transition: mockOf<"transition">(async () => ({ done: true, status: 192350006, savedForm: false })),
-    waitUntilSettled: mockOf<"waitUntilSettled">(async () => snapshotOf({ ...record, statuscode: 192350001 })),
+    // Stays Going live / Stopping until a test says how it settles.
+    waitUntilSettled: mockOf<"waitUntilSettled">(() => new Promise(() => undefined)),
     copy: mockOf<"copy">(async () => ({ id: "9a8b7c6d-0000-4000-8000-000000000001" })),
     delete: mockOf<"delete">(async () => undefined),
   };
