@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { resxStrings } from "./testing/resxStrings";
+import { localise } from "./strings";
+
+const UI_PREFIXES = ["action.", "confirm.", "panel.", "header.", "outline.", "recurrence.", "live.", "banner.", "copy."];
+const english = resxStrings(1033);
+const german = resxStrings(1031);
+const uiKeys = (keys: string[]) => keys.filter((key) => UI_PREFIXES.some((prefix) => key.startsWith(prefix))).sort();
+
+/** String literals in the UI's source that look like resource keys ("panel.copy.button"). */
+function keysUsedInSource(): string[] {
+  const found = new Set<string>();
+  for (const file of readdirSync(__dirname).filter((name) => /\.tsx?$/.test(name) && !name.includes(".test."))) {
+    const source = readFileSync(join(__dirname, file), "utf8");
+    for (const match of source.matchAll(/"((?:action|confirm|panel|header|outline|recurrence|live|banner|copy)\.[A-Za-z.]+[A-Za-z])"/g)) {
+      found.add(match[1]);
+    }
+  }
+  return [...found];
+}
+
+test("English and German have the same UI keys, none empty", () => {
+  expect(uiKeys(german.keys)).toEqual(uiKeys(english.keys));
+  for (const key of uiKeys(english.keys)) {
+    expect([key, english.getString(key).trim() !== "", german.getString(key).trim() !== ""]).toEqual([key, true, true]);
+  }
+});
+
+test("every key the UI names is in the resources", () => {
+  const used = keysUsedInSource();
+  expect(used.length).toBeGreaterThan(50);
+  const missing = used.filter((key) => english.getString(key) === "" && !english.keys.some((k) => k.startsWith(`${key}.`)));
+  expect(missing).toEqual([]);
+});
+
+test("German texts keep the placeholders of the English ones", () => {
+  const placeholders = (text: string) => (text.match(/\{\d\}/g) ?? []).sort();
+  for (const key of uiKeys(english.keys)) {
+    expect([key, placeholders(german.getString(key))]).toEqual([key, placeholders(english.getString(key))]);
+  }
+});
+
+test("localise fills placeholders and falls back to the key when the resources lack it", () => {
+  expect(localise(english.getString, "recurrence.fix", "Apr 1, 2027")).toBe("Set end date to Apr 1, 2027");
+  expect(localise(() => "", "no.such.key")).toBe("no.such.key");
+});
