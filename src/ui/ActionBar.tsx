@@ -1,5 +1,5 @@
 import * as React from "react";
-import { DefaultButton, PrimaryButton, Stack, TooltipHost, type IButtonProps } from "@fluentui/react";
+import { DefaultButton, PrimaryButton, Spinner, SpinnerSize, Stack, TooltipHost, type IButtonProps } from "@fluentui/react";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { JourneyStatus } from "../journey/types";
 import { visuallyHidden } from "./hiddenText";
@@ -45,6 +45,7 @@ export const ActionBar: React.FC<ActionBarProps> = ({ actions, running, disabled
         const props: IButtonProps = {
           text: localise(getString, action.labelKey),
           iconProps: { iconName: ICONS[action.id] },
+          onRenderIcon: running === action.id ? () => <Spinner size={SpinnerSize.xSmall} /> : undefined,
           disabled: running !== null || reason !== undefined,
           allowDisabledFocus: reason !== undefined,
           "aria-describedby": reason !== undefined ? reasonId : undefined,
