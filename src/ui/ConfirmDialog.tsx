@@ -24,8 +24,10 @@ export interface ConfirmDialogProps {
 }
 
 export const ConfirmDialog: React.FC<ConfirmDialogProps> = ({ request, onAnswer, getString }) => {
-  const kind = request?.kind ?? "stop";
-  const args = request?.args ?? [];
+  // While the dialog fades out, keep showing the question that was asked.
+  const last = React.useRef<ConfirmRequest>({ kind: "stop", args: [] });
+  if (request) last.current = request;
+  const { kind, args } = last.current;
   return (
     <Dialog
       hidden={request === null}
