@@ -29,7 +29,8 @@ function bannerContent(banner: Banner, getString: GetString): [MessageBarType, s
 export const JourneyBanners: React.FC<JourneyBannersProps> = ({ banners, onReload, onDismiss, getString }) => (
   <>
     {banners.map((banner, index) => {
-      const reload = banner.kind === "error" && banner.error.kind === "conflict";
+      // Reloading helps when the journey changed elsewhere, or when following its status took too long.
+      const reload = banner.kind === "error" && (banner.error.kind === "conflict" || banner.error.kind === "timeout");
       const [type, text] = bannerContent(banner, getString);
       return (
         <div key={`${banner.kind}-${index}`} data-banner={banner.kind === "error" ? banner.error.kind : banner.kind}>

@@ -231,14 +231,14 @@ describe("banners for the service's errors", () => {
     "unauthorized", "forbidden", "notFound", "actionMissing", "conflict", "throttled", "server",
     "network", "malformed", "refused", "timeout", "unsavedChanges", "checkFailed",
   ];
-  test.each(kinds)("a %s error shows the text of its message key with its arguments, and only a conflict offers Reload", async (kind) => {
+  test.each(kinds)("a %s error shows the text of its message key with its arguments; only a conflict or a timeout offers Reload", async (kind) => {
     const messages: Record<string, string> = { [`test.${kind}`]: `Text for ${kind}: {0} / {1}` };
     const { service } = await viewWith(S.Live, { getString: (key) => messages[key] ?? en(key) });
     service.transition.mockRejectedValue(new JourneyError(kind, `test.${kind}`, { args: ["first", "second"] }));
     fireEvent.click(screen.getByRole("button", { name: "Edit" }));
     const banner = await findBanner(kind);
     expect(banner.textContent).toContain(`Text for ${kind}: first / second`);
-    expect(within(banner).queryByRole("button", { name: "Reload" }) !== null).toBe(kind === "conflict");
+    expect(within(banner).queryByRole("button", { name: "Reload" }) !== null).toBe(kind === "conflict" || kind === "timeout");
     expect(liveRegion().textContent).toBe(`Text for ${kind}: first / second`);
   });
 
