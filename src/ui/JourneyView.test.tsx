@@ -211,6 +211,13 @@ describe("status changes and the live region", () => {
     expect(service.check).toHaveBeenCalledWith(expect.objectContaining({ msdyncrm_name: "Spring newsletter" }));
   });
 
+  test("a check without the form says it used the saved values", async () => {
+    const { service } = await viewWith(S.Draft);
+    service.currentValues.mockImplementation(async (snapshot) => ({ values: snapshot.record, isDirty: false, fromForm: false }));
+    fireEvent.click(screen.getByRole("button", { name: "Check for errors" }));
+    expect(await screen.findByText(/with the saved values \(the form did not answer\)/)).toBeTruthy();
+  });
+
   test("Copy creates the copy with the localised name template and opens it", async () => {
     const { service, props } = await viewWith(S.Live);
     fireEvent.click(screen.getByRole("button", { name: "Copy" }));

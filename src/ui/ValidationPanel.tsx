@@ -10,8 +10,8 @@ import { SeverityIcon } from "./SeverityIcon";
 import { classes } from "./styles";
 import { localise, type GetString } from "./strings";
 
-/** Where the report shown came from: the stored result of the last check, or a check just run. */
-export type ReportOrigin = "stored" | "fresh";
+/** Where the report shown came from: the stored result of the last check, or a check just run on the form's or the saved values. */
+export type ReportOrigin = "stored" | "form" | "saved";
 
 export interface ValidationPanelProps {
   report: ValidationReport | null;
@@ -68,7 +68,7 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
     setCopiedText(text);
     setCopyResult(await copyText(text));
   };
-  const originText = localise(getString, origin === "stored" ? "panel.origin.stored" : "panel.origin.fresh", checkedWhen);
+  const originText = localise(getString, `panel.origin.${origin}`, checkedWhen);
 
   return (
     <section aria-label={localise(getString, "panel.title")}>

@@ -145,9 +145,9 @@ export function useJourney(props: JourneyControlProps): JourneyController {
     if (stored) update({ shown: stored });
   }, [storedRaw]);
 
-  const showCheck = (outcome: CheckOutcome) => {
+  const showCheck = (outcome: CheckOutcome, origin: ReportOrigin = "form") => {
     update((current) => ({
-      shown: { report: outcome.report, origin: "fresh", checkedAt: props.now().toISOString() },
+      shown: { report: outcome.report, origin, checkedAt: props.now().toISOString() },
       banners: [
         ...current.banners.filter((b) => b.kind !== "serverUnavailable" && b.kind !== "blocked"),
         ...(outcome.serverUnavailable ? [{ kind: "serverUnavailable" as const, error: outcome.serverUnavailable }] : []),
@@ -200,7 +200,7 @@ export function useJourney(props: JourneyControlProps): JourneyController {
     switch (action.id) {
       case "check": {
         const current = await service.currentValues(snapshot);
-        showCheck(await service.check(current.values));
+        showCheck(await service.check(current.values), current.fromForm ? "form" : "saved");
         return;
       }
       case "copy": {
