@@ -1,7 +1,16 @@
 import type { FormBridge } from "../bridge/formBridgeTypes";
-import type { JourneyActionId } from "../journey/journeyActions";
-import type { JourneyRecord, JourneyStatusCode, ValidationReport } from "../journey/types";
-import type { JourneyError } from "./journeyError";
+import { actionsFor, isActionAllowed, type JourneyActionId } from "../journey/journeyActions";
+import { runLocalChecks } from "../journey/localChecks";
+import { statusInfo } from "../journey/statusModel";
+import { JourneyStatus, type JourneyRecord, type JourneyStatusCode, type ValidationReport } from "../journey/types";
+import { toValidateParameters } from "../journey/validateRequest";
+import { mergeReports, parseValidationResponse } from "../journey/validationResult";
+import { formatString as fillPlaceholders } from "../journey/faultCatalogue";
+import { JourneyError } from "./journeyError";
+import { withRetries, type RetryTiming } from "./retryPolicy";
+import { SingleFlight } from "./singleFlight";
+import { validateActionRequest } from "./validateActionRequest";
+import { toJourneyError } from "./webApiErrors";
 import type { WebApiPort } from "./webApiPort";
 
 /** A journey as loaded: the saved values plus what the conflict check compares against. */
@@ -10,8 +19,9 @@ export interface JourneySnapshot {
   /** Lower-case id without braces. */
   id: string;
   status: number;
+  /** The row version (`@odata.etag`); the conflict check compares it when both sides have one. */
   etag?: string;
-  /** ISO text as the server gave it; the conflict check compares it. */
+  /** ISO text as the server gave it; the conflict check compares it when there is no ETag. */
   modifiedOn: string | null;
   /** Formatted value of modifiedby (the user's name), when the server gave it. */
   modifiedByName?: string;
@@ -28,12 +38,12 @@ export interface CheckOutcome {
   serverUnavailable?: JourneyError;
 }
 
-export type TransitionStep = "checking" | "confirming" | "saving" | "rereading" | "writing";
+export type TransitionStep = "checking" | "confirming" | "rereading" | "saving" | "writing";
 
 export interface TransitionOptions {
   /**
-   * Asked when the check found warnings but no errors, or the server check was unavailable;
-   * resolve true to go on. Absent: the transition is not made.
+   * Asked when the check found warnings but no errors, or when the server check is missing from
+   * the org (only local checks ran); resolve true to go on. Absent: the transition is not made.
    */
   confirmWarnings?: (outcome: CheckOutcome) => Promise<boolean>;
   onProgress?: (step: TransitionStep) => void;
@@ -61,7 +71,10 @@ export interface CurrentValues {
 
 export interface JourneyServiceDeps {
   webApi: WebApiPort;
-  /** Finds the form bridge (e.g. () => connectFormBridge(id)); null/absent: no form, use the snapshot. */
+  /**
+   * Finds the form bridge (e.g. () => connectFormBridge(id)); null/absent: no form, the snapshot's
+   * values are used. A bridge once found is kept; a null answer is asked again next time.
+   */
   bridge?: () => Promise<FormBridge | null>;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
@@ -69,57 +82,413 @@ export interface JourneyServiceDeps {
   random?: () => number;
 }
 
+export const JOURNEY_ENTITY = "msdyncrm_customerjourney";
+
+/** The columns a snapshot holds: what the header, the checks, the conflict check and a copy need. */
+export const SNAPSHOT_COLUMNS: readonly (keyof JourneyRecord)[] = [
+  "msdyncrm_customerjourneyid",
+  "msdyncrm_name",
+  "statuscode",
+  "statecode",
+  "msdyncrm_startdatetime",
+  "msdyncrm_enddatetime",
+  "msdyncrm_workflowdefinition",
+  "msdyncrm_customerjourneydesignerstate",
+  "msdyncrm_isrecurring",
+  "msdyncrm_recurrenceintervaldays",
+  "msdyncrm_recurrencecount",
+  "msgdpr_requiredconsent",
+  "msdyncrm_entitytarget",
+  "msdyncrm_customerjourneytimezone",
+  "msdyncrm_type",
+  "msdyncrm_validationresults",
+  "_msdyncrm_contentsettingsid_value",
+  "_msdyncrm_suppressionsegmentid_value",
+  "_modifiedby_value",
+  "modifiedon",
+];
+
+/** What the re-read before a write and the status polling ask for. */
+const VERSION_COLUMNS = "?$select=statuscode,modifiedon";
+
+const MODIFIED_BY_NAME = "_modifiedby_value@OData.Community.Display.V1.FormattedValue";
+
+/** Columns a copy takes over as they are. */
+const COPIED_COLUMNS: readonly (keyof JourneyRecord)[] = [
+  "msdyncrm_workflowdefinition",
+  "msdyncrm_customerjourneydesignerstate",
+  "msdyncrm_startdatetime",
+  "msdyncrm_enddatetime",
+  "msdyncrm_isrecurring",
+  "msdyncrm_recurrenceintervaldays",
+  "msdyncrm_recurrencecount",
+  "msdyncrm_customerjourneytimezone",
+  "msgdpr_requiredconsent",
+  "msdyncrm_entitytarget",
+  "msdyncrm_type",
+];
+
+/**
+ * A server check of exactly the same values is reused by a go-live this long after it ran, so
+ * "Check for errors" then "Go live" costs two requests, not three. Safe because the marketing
+ * service checks the journey once more itself when it is saved as Going live.
+ */
+export const CHECK_REUSE_MS = 120_000;
+export const SETTLE_TIMEOUT_MS = 120_000;
+/** Polling: never more often than this… */
+export const MIN_POLL_INTERVAL_MS = 2_000;
+/** …growing by half each time up to this. */
+const MAX_POLL_INTERVAL_MS = 10_000;
+
+const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
+
+function normaliseId(id: string): string {
+  const match = GUID.exec(id.trim());
+  if (!match) throw new JourneyError("notFound", "error.notFound", { detail: `not a record id: ${id}` });
+  return match[1].toLowerCase();
+}
+
+function lookupId(value: string): string {
+  const match = GUID.exec(value.trim());
+  if (!match) throw malformed(`not a record id: ${value}`);
+  return match[1].toLowerCase();
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function malformed(detail: string): JourneyError {
+  return new JourneyError("malformed", "error.malformed", { detail });
+}
+
+interface RowVersion {
+  status: number;
+  modifiedOn: string | null;
+  etag?: string;
+}
+
+function readRowVersion(row: unknown): RowVersion {
+  if (!isRecord(row) || typeof row.statuscode !== "number") throw malformed("the journey row has no statuscode");
+  const version: RowVersion = {
+    status: row.statuscode,
+    modifiedOn: typeof row.modifiedon === "string" ? row.modifiedon : null,
+  };
+  if (typeof row["@odata.etag"] === "string") version.etag = row["@odata.etag"];
+  return version;
+}
+
+/** True when the row changed since the snapshot: ETag when both have one, else status and modifiedon. */
+function changedSince(snapshot: JourneySnapshot, fresh: RowVersion): boolean {
+  if (fresh.status !== snapshot.status) return true;
+  if (snapshot.etag && fresh.etag) return snapshot.etag !== fresh.etag;
+  return sameInstant(snapshot.modifiedOn, fresh.modifiedOn) === false;
+}
+
+function sameInstant(a: string | null, b: string | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  const [ta, tb] = [Date.parse(a), Date.parse(b)];
+  return !Number.isNaN(ta) && ta === tb;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === "string" ? error : "";
+}
+
 /**
  * Loads, checks, moves, copies and deletes a customer journey over the Web API.
- * Every failure rejects with a JourneyError.
+ * Every failure rejects with a JourneyError; a failed write leaves the journey as it was.
+ *
+ * Requests (polling aside): load 1; check 1; go live / republish / retry / restart 2 when a check
+ * of the same values ran within CHECK_REUSE_MS (re-read + PATCH), else 3 (check + re-read + PATCH);
+ * stop / edit / cancel edit 2; copy 1; delete 2 (re-read + DELETE). Throttled requests are retried.
  */
 export class JourneyService {
-  constructor(private readonly deps: JourneyServiceDeps) {}
+  private readonly webApi: WebApiPort;
+  private readonly now: () => Date;
+  private readonly timing: RetryTiming;
+  private readonly writes = new SingleFlight();
+  private bridge: FormBridge | null = null;
+  private lastServerCheck: { key: string; at: number; outcome: CheckOutcome } | null = null;
+
+  constructor(private readonly deps: JourneyServiceDeps) {
+    this.webApi = deps.webApi;
+    this.now = deps.now ?? (() => new Date());
+    this.timing = {
+      sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      random: deps.random ?? Math.random,
+    };
+  }
+
+  /** True while a transition, copy or delete runs. */
+  get busy(): boolean {
+    return this.writes.busy;
+  }
 
   /** One request: the needed columns, the ETag and modifiedby's formatted value. */
-  load(id: string): Promise<JourneySnapshot> {
-    return notYet(id);
+  async load(id: string): Promise<JourneySnapshot> {
+    const recordId = normaliseId(id);
+    const row = await withRetries(
+      "read",
+      () => this.webApi.retrieveRecord(JOURNEY_ENTITY, recordId, `?$select=${SNAPSHOT_COLUMNS.join(",")}`),
+      this.timing,
+    );
+    const version = readRowVersion(row);
+    const record: JourneyRecord = {};
+    for (const column of SNAPSHOT_COLUMNS) {
+      if (column in row) (record as Record<string, unknown>)[column] = row[column];
+    }
+    record.msdyncrm_customerjourneyid = recordId;
+    const snapshot: JourneySnapshot = { record, id: recordId, status: version.status, modifiedOn: version.modifiedOn, loadedAt: this.now() };
+    if (version.etag) {
+      snapshot.etag = version.etag;
+      record["@odata.etag"] = version.etag;
+    }
+    if (typeof row[MODIFIED_BY_NAME] === "string") snapshot.modifiedByName = row[MODIFIED_BY_NAME];
+    return snapshot;
   }
 
   /** The form's current (possibly unsaved) values via the bridge, else the snapshot's. */
-  currentValues(snapshot: JourneySnapshot): Promise<CurrentValues> {
-    return notYet(snapshot);
+  async currentValues(snapshot: JourneySnapshot): Promise<CurrentValues> {
+    const bridge = await this.findBridge();
+    if (!bridge) return { values: snapshot.record, isDirty: false, fromForm: false };
+    try {
+      const { values, isDirty } = await bridge.getValues();
+      return { values: { ...snapshot.record, ...values, msdyncrm_customerjourneyid: snapshot.id }, isDirty, fromForm: true };
+    } catch (error) {
+      throw new JourneyError("unsavedChanges", "error.formUnreadable", { detail: describe(error) });
+    }
   }
 
   /** The instant local checks only (no request). */
   checkLocally(values: JourneyRecord): ValidationReport {
-    throw new Error(`not implemented yet ${String(values)}`);
+    return runLocalChecks(values);
   }
 
-  /** Local checks, then the validate action (one request). */
-  check(values: JourneyRecord): Promise<CheckOutcome> {
-    return notYet(values);
+  /**
+   * Local checks, then the validate action (one request). Never rejects for a server failure: the
+   * outcome then holds the local report and `serverUnavailable` says why.
+   */
+  async check(values: JourneyRecord): Promise<CheckOutcome> {
+    const local = this.checkLocally(values);
+    try {
+      const server = await this.serverCheck(values);
+      const outcome: CheckOutcome = { report: mergeReports(local, server), local, server };
+      this.lastServerCheck = { key: checkKey(values), at: this.now().getTime(), outcome };
+      return outcome;
+    } catch (error) {
+      return { report: local, local, server: null, serverUnavailable: toJourneyError(error, "validate") };
+    }
+  }
+
+  private async serverCheck(values: JourneyRecord): Promise<ValidationReport> {
+    const response = await withRetries(
+      "validate",
+      async () => {
+        const answer = await this.webApi.online.execute(validateActionRequest(values));
+        if (!answer.ok) throw await failedResponseError(answer);
+        return answer;
+      },
+      this.timing,
+    );
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (error) {
+      throw malformed(describe(error));
+    }
+    return parseValidationResponse(body, "server");
   }
 
   /** Runs an action that writes a status (goLive, stop, edit, republish, cancelEdit, retry, restart). */
   transition(snapshot: JourneySnapshot, actionId: JourneyActionId, options: TransitionOptions = {}): Promise<TransitionOutcome> {
-    return notYet([snapshot, actionId, options]);
+    return this.writes.run(`${snapshot.id}:${actionId}`, () => this.runTransition(snapshot, actionId, options));
   }
 
-  /** After Going live / Stopping: follows the status until it settles, then refreshes the form. */
-  waitUntilSettled(id: string, options: SettleOptions = {}): Promise<JourneySnapshot> {
-    return notYet([id, options]);
+  private async runTransition(snapshot: JourneySnapshot, actionId: JourneyActionId, options: TransitionOptions): Promise<TransitionOutcome> {
+    const action = actionsFor(snapshot.status).find((candidate) => candidate.id === actionId);
+    const target = action?.writesStatus;
+    if (!action || target === undefined || !isActionAllowed(snapshot.status, actionId)) {
+      throw new JourneyError("refused", "error.actionNotAllowed", { detail: `${actionId} from ${snapshot.status}` });
+    }
+    const progress = options.onProgress ?? (() => undefined);
+    const current = await this.currentValues(snapshot);
+    if (current.isDirty && actionId === "cancelEdit") throw new JourneyError("unsavedChanges", "error.cancelEditUnsaved");
+
+    let check: CheckOutcome | undefined;
+    if (action.runsCheckFirst) {
+      progress("checking");
+      check = this.reusableCheck(current.values) ?? (await this.check(current.values));
+      const stop = await this.mayGoOn(check, options, progress);
+      if (stop) return stop;
+    }
+
+    progress("rereading");
+    await this.refuseIfChanged(snapshot);
+
+    let savedForm = false;
+    if (current.isDirty) {
+      progress("saving");
+      await this.saveForm();
+      savedForm = true;
+    }
+
+    progress("writing");
+    await withRetries("write", () => this.webApi.updateRecord(JOURNEY_ENTITY, snapshot.id, { statuscode: target }), this.timing);
+    this.lastServerCheck = null;
+    if (!statusInfo(target)?.transitional) await this.refreshForm();
+    const outcome: TransitionOutcome = { done: true, status: target, savedForm };
+    if (check) outcome.check = check;
+    return outcome;
+  }
+
+  /** Undefined to go on; else why not (or throws when the check itself could not run). */
+  private async mayGoOn(
+    check: CheckOutcome,
+    options: TransitionOptions,
+    progress: (step: TransitionStep) => void,
+  ): Promise<TransitionOutcome | undefined> {
+    if (check.report.verdict === "Error") return { done: false, reason: "checkErrors", check };
+    const unavailable = check.serverUnavailable;
+    if (unavailable && unavailable.kind !== "actionMissing") {
+      throw new JourneyError("checkFailed", "error.checkFailed", { args: [unavailable.messageKey], detail: unavailable.message });
+    }
+    if (check.report.verdict === "Warning" || unavailable) {
+      progress("confirming");
+      const confirmed = options.confirmWarnings ? await options.confirmWarnings(check) : false;
+      if (!confirmed) return { done: false, reason: "warningsDeclined", check };
+    }
+    return undefined;
+  }
+
+  private reusableCheck(values: JourneyRecord): CheckOutcome | undefined {
+    const last = this.lastServerCheck;
+    if (!last || last.key !== checkKey(values)) return undefined;
+    const age = this.now().getTime() - last.at;
+    return age >= 0 && age <= CHECK_REUSE_MS ? last.outcome : undefined;
+  }
+
+  /** One request: refuses with "conflict" when the journey changed since the snapshot was loaded. */
+  private async refuseIfChanged(snapshot: JourneySnapshot): Promise<void> {
+    const row = await withRetries("read", () => this.webApi.retrieveRecord(JOURNEY_ENTITY, snapshot.id, VERSION_COLUMNS), this.timing);
+    if (changedSince(snapshot, readRowVersion(row))) throw new JourneyError("conflict", "error.conflict");
+  }
+
+  private async saveForm(): Promise<void> {
+    const bridge = await this.findBridge();
+    if (!bridge) throw new JourneyError("unsavedChanges", "error.saveFailed", { args: [""] });
+    try {
+      await bridge.save();
+    } catch (error) {
+      throw new JourneyError("unsavedChanges", "error.saveFailed", { args: [describe(error)], detail: describe(error) });
+    }
+  }
+
+  /** Best effort: the write already happened; a form that does not refresh shows it on its next load. */
+  private async refreshForm(): Promise<boolean> {
+    const bridge = await this.findBridge();
+    if (!bridge) return false;
+    try {
+      await bridge.refresh();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async findBridge(): Promise<FormBridge | null> {
+    if (!this.bridge && this.deps.bridge) {
+      try {
+        this.bridge = await this.deps.bridge();
+      } catch {
+        this.bridge = null;
+      }
+    }
+    return this.bridge;
   }
 
   /**
-   * A new Draft copied from the snapshot; `namePrefixTemplate` is the localised "Copy of {0}".
-   * The caller opens it (Xrm.Navigation.openForm).
+   * After Going live / Stopping: reads the status (at most one request per 2 s, the interval
+   * growing by half up to 10 s) until the service has moved the journey on, then loads it once more
+   * and refreshes the form. Rejects with kind "timeout" after `timeoutMs`.
    */
-  copy(snapshot: JourneySnapshot, namePrefixTemplate: string): Promise<{ id: string }> {
-    return notYet([snapshot, namePrefixTemplate]);
+  async waitUntilSettled(id: string, options: SettleOptions = {}): Promise<JourneySnapshot> {
+    const recordId = normaliseId(id);
+    const timeoutMs = options.timeoutMs ?? SETTLE_TIMEOUT_MS;
+    const started = this.now().getTime();
+    let interval = MIN_POLL_INTERVAL_MS;
+    for (;;) {
+      const elapsed = this.now().getTime() - started;
+      if (elapsed + interval > timeoutMs) {
+        throw new JourneyError("timeout", "error.timeout", { args: [String(Math.round(timeoutMs / 1000))], retryable: true });
+      }
+      await this.timing.sleep(interval);
+      const row = await withRetries("read", () => this.webApi.retrieveRecord(JOURNEY_ENTITY, recordId, VERSION_COLUMNS), this.timing);
+      const { status } = readRowVersion(row);
+      options.onProgress?.(status);
+      if (!statusInfo(status)?.transitional) break;
+      interval = Math.min(MAX_POLL_INTERVAL_MS, Math.round(interval * 1.5));
+    }
+    const settled = await this.load(recordId);
+    await this.refreshForm();
+    return settled;
   }
 
-  /** Deletes the journey where its status allows it; the UI confirms first. */
+  /**
+   * One request: a new Draft with the snapshot's saved values, its lookups bound, named from
+   * `nameTemplate` (the localised "Copy of {0}"). The caller opens it (Xrm.Navigation.openForm).
+   */
+  copy(snapshot: JourneySnapshot, nameTemplate: string): Promise<{ id: string }> {
+    return this.writes.run(`${snapshot.id}:copy`, async () => {
+      const created = await withRetries("create", () => this.webApi.createRecord(JOURNEY_ENTITY, copyBody(snapshot.record, nameTemplate)), this.timing);
+      if (!isRecord(created) || typeof created.id !== "string" || !GUID.test(created.id)) throw malformed("the create answer has no id");
+      return { id: normaliseId(created.id) };
+    });
+  }
+
+  /** Two requests (re-read, delete) where the status allows it; the UI confirms first. */
   delete(snapshot: JourneySnapshot): Promise<void> {
-    return notYet(snapshot);
+    return this.writes.run(`${snapshot.id}:delete`, async () => {
+      if (!isActionAllowed(snapshot.status, "delete")) throw new JourneyError("refused", "error.actionNotAllowed", { detail: `delete from ${snapshot.status}` });
+      await this.refuseIfChanged(snapshot);
+      await withRetries("delete", () => this.webApi.deleteRecord(JOURNEY_ENTITY, snapshot.id), this.timing);
+    });
   }
 }
 
-function notYet(..._args: unknown[]): Promise<never> {
-  return Promise.reject(new Error("not implemented yet"));
+function checkKey(values: JourneyRecord): string {
+  return JSON.stringify(toValidateParameters(values));
 }
+
+/** A fetch-style response with ok false: its Dataverse error body, else its status. */
+async function failedResponseError(answer: { status: number; json(): Promise<unknown> }): Promise<unknown> {
+  let body: unknown;
+  try {
+    body = await answer.json();
+  } catch {
+    body = undefined;
+  }
+  const error = isRecord(body) && isRecord(body.error) ? body.error : {};
+  return { status: answer.status, code: error.code, message: typeof error.message === "string" ? error.message : `HTTP ${answer.status}` };
+}
+
+/** The create body of a copy: a Draft with the journey's design, schedule, settings and lookups. */
+export function copyBody(record: JourneyRecord, nameTemplate: string): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    msdyncrm_name: fillPlaceholders(nameTemplate, [record.msdyncrm_name ?? ""]),
+    statuscode: JourneyStatus.Draft,
+    statecode: 0,
+  };
+  for (const column of COPIED_COLUMNS) {
+    const value = record[column];
+    if (value !== undefined && value !== null) body[column] = value;
+  }
+  const contentSettings = record._msdyncrm_contentsettingsid_value;
+  if (contentSettings) body["msdyncrm_contentsettingsId@odata.bind"] = `/msdyncrm_contentsettingss(${lookupId(contentSettings)})`;
+  const suppression = record._msdyncrm_suppressionsegmentid_value;
+  if (suppression) body["msdyncrm_SuppressionSegmentId@odata.bind"] = `/msdyncrm_segments(${lookupId(suppression)})`;
+  return body;
+}
+

@@ -1,0 +1,39 @@
+import { toJourneyError, retryAfterSeconds, type RequestPurpose } from "./webApiErrors";
+
+export interface RetryTiming {
+  sleep(ms: number): Promise<void>;
+  /** 0 ≤ x < 1. */
+  random(): number;
+}
+
+/** At most this many tries of one request. */
+export const MAX_ATTEMPTS = 3;
+/** A request gives up rather than wait longer than this in total. */
+export const MAX_TOTAL_WAIT_MS = 20_000;
+const BASE_BACKOFF_MS = 1_000;
+
+/**
+ * Runs one Web API request, trying again only when the server said it was throttled (429, 503,
+ * service protection): such a request was not carried out, so trying again cannot do anything twice.
+ * Waits what Retry-After asked, else an exponential back-off with jitter; bounded in tries and total
+ * wait. Rejects with a JourneyError.
+ */
+export async function withRetries<T>(purpose: RequestPurpose, request: () => Promise<T>, timing: RetryTiming): Promise<T> {
+  let waited = 0;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await request();
+    } catch (raw) {
+      const error = toJourneyError(raw, purpose);
+      if (error.kind !== "throttled" || attempt >= MAX_ATTEMPTS) throw error;
+      const askedSeconds = retryAfterSeconds(raw);
+      const wait =
+        askedSeconds !== undefined
+          ? askedSeconds * 1000
+          : Math.round(BASE_BACKOFF_MS * 2 ** (attempt - 1) * (1 + timing.random() / 2));
+      if (waited + wait > MAX_TOTAL_WAIT_MS) throw error;
+      waited += wait;
+      await timing.sleep(wait);
+    }
+  }
+}
