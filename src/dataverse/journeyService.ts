@@ -353,7 +353,7 @@ export class JourneyService {
     if (check.report.verdict === "Error") return { done: false, reason: "checkErrors", check };
     const unavailable = check.serverUnavailable;
     if (unavailable && unavailable.kind !== "actionMissing") {
-      throw new JourneyError("checkFailed", "error.checkFailed", { args: [unavailable.messageKey], detail: unavailable.message });
+      throw new JourneyError("checkFailed", "error.checkFailed", { detail: unavailable.message, retryable: true });
     }
     if (check.report.verdict === "Warning" || unavailable) {
       progress("confirming");
