@@ -1,0 +1,493 @@
+import { FaultCode } from "../journey/faultCatalogue";
+import { JourneyStatus as S } from "../journey/types";
+import { VALIDATE_ACTION_NAME } from "../journey/validateRequest";
+import { JourneyError } from "./journeyError";
+import { CHECK_REUSE_MS, JourneyService, SNAPSHOT_COLUMNS, type JourneyServiceDeps } from "./journeyService";
+import { CONTENT_SETTINGS_ID, FakeWebApi, JOURNEY_ID, SUPPRESSION_SEGMENT_ID, fakeBridge, journeyRow, validateAnswer } from "./testing/fakeWebApi";
+
+function setup(row = journeyRow(), deps: Partial<JourneyServiceDeps> = {}) {
+  const webApi = new FakeWebApi(row);
+  let clock = Date.UTC(2030, 0, 15, 12, 0, 0);
+  const sleeps: number[] = [];
+  const service = new JourneyService({
+    webApi,
+    now: () => new Date(clock),
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      clock += ms;
+    },
+    random: () => 0.5,
+    ...deps,
+  });
+  return { webApi, service, sleeps, advance: (ms: number) => (clock += ms), time: () => clock };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<JourneyError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(JourneyError);
+  return error as JourneyError;
+}
+
+describe("load", () => {
+  test("reads the journey in one request with the needed columns, its ETag and who changed it last", async () => {
+    const { webApi, service } = setup();
+    const snapshot = await service.load(`{${JOURNEY_ID.toUpperCase()}}`);
+    expect(webApi.calls).toHaveLength(1);
+    expect(webApi.calls[0].options).toBe(`?$select=${SNAPSHOT_COLUMNS.join(",")}`);
+    expect(snapshot).toMatchObject({
+      id: JOURNEY_ID,
+      status: S.Draft,
+      etag: 'W/"1001"',
+      modifiedOn: "2030-01-10T09:00:00Z",
+      modifiedByName: "Nancy Anderson",
+    });
+    expect(snapshot.record.msdyncrm_customerjourneydesignerstate).toBe('{"NextActivityID":8,"NextActivityItemID":42}');
+  });
+
+  test("a row without a status is reported as an unreadable answer", async () => {
+    const { service } = setup(journeyRow({ statuscode: "Draft" as unknown as number }));
+    expect((await rejection(service.load(JOURNEY_ID))).kind).toBe("malformed");
+  });
+
+  test("an id that is not a GUID never reaches the server", async () => {
+    const { webApi, service } = setup();
+    expect((await rejection(service.load("../msdyncrm_segments"))).kind).toBe("notFound");
+    expect(webApi.calls).toHaveLength(0);
+  });
+});
+
+describe("check", () => {
+  test("local checks need no request", async () => {
+    const { webApi, service } = setup();
+    const snapshot = await service.load(JOURNEY_ID);
+    const report = service.checkLocally({ ...snapshot.record, msdyncrm_name: " " });
+    expect(report.entries.map((entry) => entry.fault)).toContain(FaultCode.NameMissing);
+    expect(webApi.calls).toHaveLength(1);
+  });
+
+  test("one validate request with the values given and typed metadata; local and server findings merged", async () => {
+    const { webApi, service } = setup();
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.validate = () => Promise.resolve(validateAnswer("Warning", [{ fault: "ErrorEmailNotLive", severity: "Warning", activityId: "01_0_2" }]));
+    webApi.calls.length = 0;
+    const outcome = await service.check({ ...snapshot.record, msdyncrm_name: "" });
+
+    expect(webApi.methods()).toEqual(["execute"]);
+    const request = webApi.calls[0].request!;
+    expect(request.FieldValueCustomerJourneyId).toBe(`{${JOURNEY_ID.toUpperCase()}}`);
+    expect(request.FieldValueName).toBe("");
+    expect(request.FieldValueContentSettingsId).toBe(`{${CONTENT_SETTINGS_ID.toUpperCase()}}`);
+    const metadata = request.getMetadata();
+    expect(metadata).toMatchObject({ boundParameter: null, operationType: 0, operationName: VALIDATE_ACTION_NAME });
+    expect(metadata.parameterTypes.FieldValueStatusCode).toEqual({ typeName: "Edm.Int32", structuralProperty: 1 });
+    expect(metadata.parameterTypes.FieldValueStartDateTime).toEqual({ typeName: "Edm.DateTimeOffset", structuralProperty: 1 });
+    expect(metadata.parameterTypes.FieldValueIsRecurring).toEqual({ typeName: "Edm.Boolean", structuralProperty: 1 });
+    expect(metadata.parameterTypes.FieldValueRecurrenceCount).toBeUndefined();
+    for (const name of Object.keys(metadata.parameterTypes)) expect(request[name]).toBeDefined();
+
+    expect(outcome.report.verdict).toBe("Error");
+    expect(outcome.report.entries.map((entry) => [entry.fault, entry.source])).toEqual([
+      [FaultCode.NameMissing, "local"],
+      ["ErrorEmailNotLive", "server"],
+    ]);
+    expect(outcome.server?.verdict).toBe("Warning");
+    expect(outcome.serverUnavailable).toBeUndefined();
+  });
+
+  test("a missing validate action leaves the local report and says why", async () => {
+    const { webApi, service } = setup();
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.failNext("execute", { errorCode: 0x8006088a, message: "Resource not found for the segment 'msdyncrm_CustomerJourneyValidate'." });
+    const outcome = await service.check({ ...snapshot.record, msdyncrm_name: "" });
+    expect(outcome.serverUnavailable).toMatchObject({ kind: "actionMissing", messageKey: "error.actionMissing" });
+    expect(outcome.server).toBeNull();
+    expect(outcome.report).toEqual(outcome.local);
+    expect(outcome.report.entries.map((entry) => entry.fault)).toEqual([FaultCode.NameMissing]);
+  });
+
+  test("an answer that is not JSON makes the server check unavailable as malformed", async () => {
+    const { webApi, service } = setup();
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.validate = () => Promise.resolve({ ok: true, status: 200, json: () => Promise.reject(new SyntaxError("Unexpected end of JSON input")) });
+    expect((await service.check(snapshot.record)).serverUnavailable?.kind).toBe("malformed");
+  });
+
+  test("garbage inside a JSON answer becomes an unreadable-result finding that blocks", async () => {
+    const { webApi, service } = setup();
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.validate = () => Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve({ ValidationResult: "<html>" }) });
+    const outcome = await service.check(snapshot.record);
+    expect(outcome.report.verdict).toBe("Error");
+    expect(outcome.report.entries[0].fault).toBe(FaultCode.ValidationResultUnreadable);
+  });
+
+  test("a response with ok false is classified from its error body", async () => {
+    const { webApi, service } = setup();
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.validate = () =>
+      Promise.resolve({ ok: false, status: 404, json: () => Promise.resolve({ error: { code: "0x8006088a", message: "Resource not found for the segment" } }) });
+    expect((await service.check(snapshot.record)).serverUnavailable?.kind).toBe("actionMissing");
+  });
+});
+
+describe("go live: round trips", () => {
+  test("from a fresh load: check, re-read, one PATCH of statuscode — three requests, in that order", async () => {
+    const { webApi, service } = setup();
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.calls.length = 0;
+    const steps: string[] = [];
+    const outcome = await service.transition(snapshot, "goLive", { onProgress: (step) => steps.push(step) });
+    expect(outcome).toMatchObject({ done: true, status: S.GoingLive, savedForm: false });
+    expect(webApi.methods()).toEqual(["execute", "retrieveRecord", "updateRecord"]);
+    expect(webApi.calls[1].options).toBe("?$select=statuscode,modifiedon");
+    expect(webApi.calls[2].data).toEqual({ statuscode: S.GoingLive });
+    expect(steps).toEqual(["checking", "rereading", "writing"]);
+  });
+
+  test("right after a check of the same values: two requests (re-read + PATCH)", async () => {
+    const { webApi, service } = setup();
+    const snapshot = await service.load(JOURNEY_ID);
+    await service.check(snapshot.record);
+    webApi.calls.length = 0;
+    await service.transition(snapshot, "goLive");
+    expect(webApi.methods()).toEqual(["retrieveRecord", "updateRecord"]);
+  });
+
+  test("the check is run again when the values changed or the last check is too old", async () => {
+    const bridgeValues = { msdyncrm_name: "Spring newsletter" };
+    const { bridge } = fakeBridge({ values: bridgeValues });
+    const { webApi, service } = setup(journeyRow(), { bridge: async () => bridge });
+    const snapshot = await service.load(JOURNEY_ID);
+    await service.check({ ...snapshot.record, msdyncrm_name: "Another name" });
+    webApi.calls.length = 0;
+    await service.transition(snapshot, "goLive");
+    expect(webApi.methods()).toEqual(["execute", "retrieveRecord", "updateRecord"]);
+
+    const second = setup();
+    const loaded = await second.service.load(JOURNEY_ID);
+    await second.service.check(loaded.record);
+    second.advance(CHECK_REUSE_MS + 1);
+    second.webApi.calls.length = 0;
+    await second.service.transition(loaded, "goLive");
+    expect(second.webApi.methods()).toEqual(["execute", "retrieveRecord", "updateRecord"]);
+  });
+
+  test("stop, edit and cancel edit: re-read + PATCH", async () => {
+    for (const [status, action, target] of [
+      [S.Live, "stop", S.Stopping],
+      [S.Live, "edit", S.LiveEditable],
+      [S.LiveEditable, "cancelEdit", S.Live],
+    ] as const) {
+      const { webApi, service } = setup(journeyRow({ statuscode: status }));
+      const snapshot = await service.load(JOURNEY_ID);
+      webApi.calls.length = 0;
+      expect(await service.transition(snapshot, action)).toMatchObject({ done: true, status: target });
+      expect(webApi.methods()).toEqual(["retrieveRecord", "updateRecord"]);
+      expect(webApi.rows.get(JOURNEY_ID)?.statuscode).toBe(target);
+    }
+  });
+});
+
+describe("go live: refusals", () => {
+  test("errors found by the check block it and nothing is written", async () => {
+    const { webApi, service } = setup(journeyRow({ msdyncrm_name: "" }));
+    const snapshot = await service.load(JOURNEY_ID);
+    const outcome = await service.transition(snapshot, "goLive");
+    expect(outcome).toMatchObject({ done: false, reason: "checkErrors" });
+    expect(webApi.methods()).not.toContain("updateRecord");
+    expect(webApi.rows.get(JOURNEY_ID)?.statuscode).toBe(S.Draft);
+  });
+
+  test("warnings need a confirm: declined or not asked writes nothing, confirmed goes live", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Stopped }));
+    webApi.validate = () => Promise.resolve(validateAnswer("Warning", [{ fault: "ErrorEmailNotLive", severity: "Warning" }]));
+    const snapshot = await service.load(JOURNEY_ID);
+    expect(await service.transition(snapshot, "restart")).toMatchObject({ done: false, reason: "warningsDeclined" });
+    const declined = jest.fn(async () => false);
+    expect(await service.transition(snapshot, "restart", { confirmWarnings: declined })).toMatchObject({ done: false, reason: "warningsDeclined" });
+    expect(declined).toHaveBeenCalledWith(expect.objectContaining({ report: expect.objectContaining({ verdict: "Warning" }) }));
+    expect(webApi.methods()).not.toContain("updateRecord");
+    expect(await service.transition(snapshot, "restart", { confirmWarnings: async () => true })).toMatchObject({ done: true, status: S.GoingLive });
+  });
+
+  test("with the validate action missing, only local checks ran: it asks before going live", async () => {
+    const { webApi, service } = setup();
+    webApi.failNext("execute", { errorCode: 0x8006088a, status: 404, message: "Resource not found for the segment" }, 2);
+    const snapshot = await service.load(JOURNEY_ID);
+    expect(await service.transition(snapshot, "goLive")).toMatchObject({ done: false, reason: "warningsDeclined" });
+    const confirm = jest.fn(async () => true);
+    expect(await service.transition(snapshot, "goLive", { confirmWarnings: confirm })).toMatchObject({ done: true });
+    expect(confirm.mock.calls[0][0].serverUnavailable?.kind).toBe("actionMissing");
+  });
+
+  test("a check that could not run for another reason refuses with checkFailed and writes nothing", async () => {
+    const { webApi, service } = setup();
+    webApi.failNext("execute", new TypeError("Failed to fetch"));
+    const snapshot = await service.load(JOURNEY_ID);
+    const error = await rejection(service.transition(snapshot, "goLive", { confirmWarnings: async () => true }));
+    expect(error).toMatchObject({ kind: "checkFailed", messageKey: "error.checkFailed" });
+    expect(webApi.methods()).not.toContain("updateRecord");
+  });
+
+  test("someone changed the journey since it was loaded: conflict, nothing written", async () => {
+    const { webApi, service } = setup();
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.changeRow(JOURNEY_ID, { msdyncrm_name: "Renamed by a colleague" });
+    const error = await rejection(service.transition(snapshot, "goLive"));
+    expect(error).toMatchObject({ kind: "conflict", messageKey: "error.conflict" });
+    expect(webApi.methods()).not.toContain("updateRecord");
+  });
+
+  test("without ETags, a newer modifiedon is a conflict too", async () => {
+    const row = journeyRow({ statuscode: S.Live });
+    delete row["@odata.etag"];
+    const { webApi, service } = setup(row);
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.rows.get(JOURNEY_ID)!.modifiedon = "2030-01-10T09:00:01Z";
+    delete webApi.rows.get(JOURNEY_ID)!["@odata.etag"];
+    expect((await rejection(service.transition(snapshot, "stop"))).kind).toBe("conflict");
+  });
+
+  test("an action the status does not allow is refused without a request", async () => {
+    const { webApi, service } = setup();
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.calls.length = 0;
+    for (const action of ["stop", "edit", "cancelEdit", "check", "copy"] as const) {
+      expect(await rejection(service.transition(snapshot, action))).toMatchObject({ kind: "refused", messageKey: "error.actionNotAllowed" });
+    }
+    expect(webApi.calls).toHaveLength(0);
+  });
+
+  test("a failed PATCH leaves the status as it was", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }));
+    webApi.failNext("updateRecord", { errorCode: 0x80040220, message: "missing prvWritemsdyncrm_customerjourney privilege" });
+    const snapshot = await service.load(JOURNEY_ID);
+    expect((await rejection(service.transition(snapshot, "stop"))).kind).toBe("forbidden");
+    expect(webApi.rows.get(JOURNEY_ID)?.statuscode).toBe(S.Live);
+  });
+});
+
+describe("unsaved form changes", () => {
+  test("are checked, then saved through the form after the re-read and before the PATCH", async () => {
+    const { bridge, events } = fakeBridge({ values: { msdyncrm_name: "Edited, not saved" }, isDirty: true });
+    const { webApi, service } = setup(journeyRow(), { bridge: async () => bridge });
+    const snapshot = await service.load(JOURNEY_ID);
+    const order: string[] = [];
+    webApi.afterCall = (call) => order.push(call.method);
+    (bridge.save as jest.Mock).mockImplementation(async () => {
+      order.push("save");
+      events.push("save");
+    });
+    const outcome = await service.transition(snapshot, "goLive");
+    expect(outcome).toMatchObject({ done: true, savedForm: true });
+    expect(order).toEqual(["execute", "retrieveRecord", "save", "updateRecord"]);
+    expect(webApi.calls.find((call) => call.method === "execute")?.request?.FieldValueName).toBe("Edited, not saved");
+  });
+
+  test("a failed save refuses the action with the reason and writes nothing", async () => {
+    const { bridge } = fakeBridge({ isDirty: true, saveError: new Error("Fill in the required field Name.") });
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }), { bridge: async () => bridge });
+    const snapshot = await service.load(JOURNEY_ID);
+    const error = await rejection(service.transition(snapshot, "stop"));
+    expect(error).toMatchObject({ kind: "unsavedChanges", messageKey: "error.saveFailed", args: ["Fill in the required field Name."] });
+    expect(webApi.methods()).not.toContain("updateRecord");
+    expect(webApi.rows.get(JOURNEY_ID)?.statuscode).toBe(S.Live);
+  });
+
+  test("cancel edit with unsaved changes is refused rather than publishing or dropping them", async () => {
+    const { bridge } = fakeBridge({ isDirty: true });
+    const { webApi, service } = setup(journeyRow({ statuscode: S.LiveEditable }), { bridge: async () => bridge });
+    const snapshot = await service.load(JOURNEY_ID);
+    expect((await rejection(service.transition(snapshot, "cancelEdit"))).messageKey).toBe("error.cancelEditUnsaved");
+    expect(bridge.save).not.toHaveBeenCalled();
+    expect(webApi.methods()).toEqual(["retrieveRecord"]);
+  });
+
+  test("a form that cannot tell its values refuses the action", async () => {
+    const { bridge } = fakeBridge();
+    (bridge.getValues as jest.Mock).mockRejectedValue(new Error("timed out"));
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }), { bridge: async () => bridge });
+    const snapshot = await service.load(JOURNEY_ID);
+    expect((await rejection(service.transition(snapshot, "stop"))).messageKey).toBe("error.formUnreadable");
+    expect(webApi.methods()).toEqual(["retrieveRecord"]);
+  });
+
+  test("currentValues: the form's values over the snapshot's, else the snapshot", async () => {
+    const { bridge } = fakeBridge({ values: { msdyncrm_name: "Typed" }, isDirty: true });
+    const withForm = setup(journeyRow(), { bridge: async () => bridge });
+    const snapshot = await withForm.service.load(JOURNEY_ID);
+    const current = await withForm.service.currentValues(snapshot);
+    expect(current).toMatchObject({ isDirty: true, fromForm: true });
+    expect(current.values.msdyncrm_name).toBe("Typed");
+    expect(current.values.msdyncrm_customerjourneydesignerstate).toBe(snapshot.record.msdyncrm_customerjourneydesignerstate);
+
+    const noForm = setup(journeyRow(), { bridge: async () => null });
+    expect(await noForm.service.currentValues(snapshot)).toEqual({ values: snapshot.record, isDirty: false, fromForm: false });
+  });
+
+  test("edit refreshes the form after the write", async () => {
+    const { bridge, events } = fakeBridge();
+    const { service } = setup(journeyRow({ statuscode: S.Live }), { bridge: async () => bridge });
+    await service.transition(await service.load(JOURNEY_ID), "edit");
+    expect(events).toEqual(["getValues", "refresh"]);
+  });
+});
+
+describe("a double click writes once", () => {
+  test("the same action asked twice while running shares one write", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }));
+    const snapshot = await service.load(JOURNEY_ID);
+    const [first, second] = await Promise.all([service.transition(snapshot, "stop"), service.transition(snapshot, "stop")]);
+    expect(first).toBe(second);
+    expect(webApi.methods().filter((method) => method === "updateRecord")).toHaveLength(1);
+  });
+
+  test("another write while one runs is refused as busy; afterwards it may run", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }));
+    const snapshot = await service.load(JOURNEY_ID);
+    const stopping = service.transition(snapshot, "stop");
+    expect(service.busy).toBe(true);
+    expect(await rejection(service.copy(snapshot, "Copy of {0}"))).toMatchObject({ kind: "refused", messageKey: "error.busy" });
+    await stopping;
+    expect(service.busy).toBe(false);
+    await service.copy(snapshot, "Copy of {0}");
+    expect(webApi.methods().filter((method) => method === "createRecord")).toHaveLength(1);
+  });
+});
+
+describe("waitUntilSettled", () => {
+  test("polls no more than once per 2 s, backing off, until the status settles; then loads once and refreshes the form", async () => {
+    const { bridge, events } = fakeBridge();
+    const { webApi, service, time } = setup(journeyRow({ statuscode: S.GoingLive }), { bridge: async () => bridge });
+    const callTimes: number[] = [];
+    webApi.afterCall = () => {
+      callTimes.push(time());
+      if (callTimes.length === 4) webApi.changeRow(JOURNEY_ID, { statuscode: S.Live });
+    };
+    const seen: number[] = [];
+    const settled = await service.waitUntilSettled(JOURNEY_ID, { onProgress: (status) => seen.push(status) });
+    expect(seen).toEqual([S.GoingLive, S.GoingLive, S.GoingLive, S.Live]);
+    expect(settled.status).toBe(S.Live);
+    expect(callTimes).toHaveLength(5);
+    const pollGaps = callTimes.slice(1, 4).map((t, i) => t - callTimes[i]);
+    expect(pollGaps.every((gap) => gap >= 2000)).toBe(true);
+    expect(pollGaps[2]).toBeGreaterThan(pollGaps[0]);
+    expect(webApi.calls.at(-1)?.options).toContain("msdyncrm_workflowdefinition");
+    expect(events).toEqual(["refresh"]);
+  });
+
+  test("gives up with a timeout error when the status does not settle in time", async () => {
+    const { webApi, service, time } = setup(journeyRow({ statuscode: S.Stopping }));
+    const start = time();
+    const error = await rejection(service.waitUntilSettled(JOURNEY_ID, { timeoutMs: 30_000 }));
+    expect(error).toMatchObject({ kind: "timeout", messageKey: "error.timeout", args: ["30"] });
+    expect(time() - start).toBeLessThanOrEqual(30_000);
+    expect(webApi.calls.length).toBeLessThanOrEqual(15);
+    expect(webApi.calls.length).toBeGreaterThan(2);
+  });
+});
+
+describe("copy", () => {
+  test("creates a Draft with the design, schedule, settings and lookups bound, named from the template", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live, msdyncrm_isrecurring: true, msdyncrm_recurrencecount: 2, msdyncrm_recurrenceintervaldays: 7 }));
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.calls.length = 0;
+    const { id } = await service.copy(snapshot, "Kopie von {0}");
+    expect(webApi.methods()).toEqual(["createRecord"]);
+    const original = journeyRow();
+    expect(webApi.calls[0].data).toEqual({
+      msdyncrm_name: "Kopie von Spring newsletter",
+      statuscode: S.Draft,
+      statecode: 0,
+      msdyncrm_workflowdefinition: original.msdyncrm_workflowdefinition,
+      msdyncrm_customerjourneydesignerstate: original.msdyncrm_customerjourneydesignerstate,
+      msdyncrm_startdatetime: original.msdyncrm_startdatetime,
+      msdyncrm_enddatetime: original.msdyncrm_enddatetime,
+      msdyncrm_isrecurring: true,
+      msdyncrm_recurrenceintervaldays: 7,
+      msdyncrm_recurrencecount: 2,
+      msdyncrm_customerjourneytimezone: 92,
+      msgdpr_requiredconsent: 587030001,
+      msdyncrm_entitytarget: 0,
+      msdyncrm_type: 192350000,
+      "msdyncrm_contentsettingsId@odata.bind": `/msdyncrm_contentsettingss(${CONTENT_SETTINGS_ID})`,
+      "msdyncrm_SuppressionSegmentId@odata.bind": `/msdyncrm_segments(${SUPPRESSION_SEGMENT_ID})`,
+    });
+    expect(webApi.rows.has(id)).toBe(true);
+  });
+
+  test("a failed create reports the error and adds no record", async () => {
+    const { webApi, service } = setup();
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.failNext("createRecord", { errorCode: 0x80040220, message: "missing prvCreatemsdyncrm_customerjourney" });
+    expect((await rejection(service.copy(snapshot, "Copy of {0}"))).kind).toBe("forbidden");
+    expect(webApi.rows.size).toBe(1);
+  });
+});
+
+describe("delete", () => {
+  test("refused where the status does not allow it, without a request", async () => {
+    for (const status of [S.Live, S.GoingLive, S.Stopping, S.Error, S.LiveEditable]) {
+      const { webApi, service } = setup(journeyRow({ statuscode: status }));
+      const snapshot = await service.load(JOURNEY_ID);
+      webApi.calls.length = 0;
+      expect((await rejection(service.delete(snapshot))).messageKey).toBe("error.actionNotAllowed");
+      expect(webApi.calls).toHaveLength(0);
+    }
+  });
+
+  test("a stopped journey: re-read, then delete", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Stopped }));
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.calls.length = 0;
+    await service.delete(snapshot);
+    expect(webApi.methods()).toEqual(["retrieveRecord", "deleteRecord"]);
+    expect(webApi.rows.has(JOURNEY_ID)).toBe(false);
+  });
+
+  test("not deleted when it went live elsewhere since it was loaded", async () => {
+    const { webApi, service } = setup();
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.changeRow(JOURNEY_ID, { statuscode: S.GoingLive });
+    expect((await rejection(service.delete(snapshot))).kind).toBe("conflict");
+    expect(webApi.rows.has(JOURNEY_ID)).toBe(true);
+  });
+});
+
+describe("throttling", () => {
+  test("a throttled request is retried after the Retry-After the server asked for", async () => {
+    const { webApi, service, sleeps } = setup();
+    webApi.failNext("retrieveRecord", { errorCode: 2147951394, message: "Number of requests exceeded the limit", retryAfterSeconds: 3 });
+    await service.load(JOURNEY_ID);
+    expect(webApi.methods()).toEqual(["retrieveRecord", "retrieveRecord"]);
+    expect(sleeps).toEqual([3000]);
+  });
+
+  test("after three tries it gives up with a throttled error", async () => {
+    const { webApi, service, sleeps } = setup();
+    webApi.failNext("retrieveRecord", { status: 429, message: "Too many requests" }, 3);
+    expect(await rejection(service.load(JOURNEY_ID))).toMatchObject({ kind: "throttled", messageKey: "error.throttled", retryable: true });
+    expect(webApi.calls).toHaveLength(3);
+    expect(sleeps).toHaveLength(2);
+    expect(sleeps[1]).toBeGreaterThan(sleeps[0]);
+  });
+
+  test("a Retry-After longer than the wait budget is not waited out", async () => {
+    const { webApi, service, sleeps } = setup();
+    webApi.failNext("retrieveRecord", { errorCode: 0x80072321, retryAfterSeconds: 300 });
+    expect((await rejection(service.load(JOURNEY_ID))).kind).toBe("throttled");
+    expect(sleeps).toEqual([]);
+    expect(webApi.calls).toHaveLength(1);
+  });
+
+  test("a throttled PATCH is retried and writes once", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }));
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.failNext("updateRecord", { status: 503, message: "Service unavailable" });
+    expect(await service.transition(snapshot, "stop")).toMatchObject({ done: true });
+    expect(webApi.rows.get(JOURNEY_ID)?.statuscode).toBe(S.Stopping);
+  });
+});
