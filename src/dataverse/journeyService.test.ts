@@ -2,7 +2,7 @@ import { FaultCode } from "../journey/faultCatalogue";
 import { JourneyStatus as S } from "../journey/types";
 import { VALIDATE_ACTION_NAME } from "../journey/validateRequest";
 import { JourneyError } from "./journeyError";
-import { CHECK_REUSE_MS, JourneyService, SNAPSHOT_COLUMNS, type JourneyServiceDeps } from "./journeyService";
+import { CHECK_REUSE_MS, JourneyService, SNAPSHOT_COLUMNS, type CheckOutcome, type JourneyServiceDeps } from "./journeyService";
 import { CONTENT_SETTINGS_ID, FakeWebApi, JOURNEY_ID, SUPPRESSION_SEGMENT_ID, fakeBridge, journeyRow, validateAnswer } from "./testing/fakeWebApi";
 
 function setup(row = journeyRow(), deps: Partial<JourneyServiceDeps> = {}) {
@@ -218,9 +218,9 @@ describe("go live: refusals", () => {
     webApi.failNext("execute", { errorCode: 0x8006088a, status: 404, message: "Resource not found for the segment" }, 2);
     const snapshot = await service.load(JOURNEY_ID);
     expect(await service.transition(snapshot, "goLive")).toMatchObject({ done: false, reason: "warningsDeclined" });
-    const confirm = jest.fn(async () => true);
+    const confirm = jest.fn<Promise<boolean>, [CheckOutcome]>(async () => true);
     expect(await service.transition(snapshot, "goLive", { confirmWarnings: confirm })).toMatchObject({ done: true });
-    expect(confirm.mock.calls[0][0].serverUnavailable?.kind).toBe("actionMissing");
+    expect(confirm.mock.calls[0]?.[0].serverUnavailable?.kind).toBe("actionMissing");
   });
 
   test("a check that could not run for another reason refuses with checkFailed and writes nothing", async () => {
