@@ -1,0 +1,65 @@
+import fc from "fast-check";
+import type { JourneyErrorKind } from "./journeyError";
+import { toJourneyError, unsignedErrorCode, type RequestPurpose } from "./webApiErrors";
+
+describe("error codes", () => {
+  test("the service-protection codes read the same as numbers, signed numbers and hex text", () => {
+    expect(unsignedErrorCode(2147951394)).toBe(0x80072322);
+    expect(unsignedErrorCode(-2147015902)).toBe(0x80072322);
+    expect(unsignedErrorCode("0x80072326")).toBe(2147951398);
+    expect(unsignedErrorCode(0x80072321)).toBe(2147951393);
+    expect(unsignedErrorCode("oops")).toBeUndefined();
+    expect(unsignedErrorCode(0)).toBeUndefined();
+  });
+});
+
+describe("one JourneyError per failure", () => {
+  const cases: [string, unknown, RequestPurpose, JourneyErrorKind, string][] = [
+    ["service protection: requests", { errorCode: 2147951394 }, "read", "throttled", "error.throttled"],
+    ["service protection: execution time", { errorCode: 2147951393 }, "write", "throttled", "error.throttled"],
+    ["service protection: concurrency (signed)", { errorCode: -2147015898 }, "write", "throttled", "error.throttled"],
+    ["429 by status only", { status: 429 }, "read", "throttled", "error.throttled"],
+    ["503 by status only", { status: 503, errorCode: 0x80040216 }, "read", "throttled", "error.throttled"],
+    ["401", { status: 401, errorCode: 0x80090313 }, "read", "unauthorized", "error.unauthorized"],
+    ["missing privilege", { errorCode: 0x80040220, message: "missing prvWrite" }, "write", "forbidden", "error.forbidden"],
+    ["403 by status only", { status: 403 }, "delete", "forbidden", "error.forbidden"],
+    ["row gone", { errorCode: 0x80040217 }, "read", "notFound", "error.notFound"],
+    ["action missing", { errorCode: 0x8006088a, message: "Resource not found for the segment" }, "validate", "actionMissing", "error.actionMissing"],
+    ["404 on the validate action by status", { status: 404 }, "validate", "actionMissing", "error.actionMissing"],
+    ["unknown segment on a row request", { errorCode: 0x8006088a }, "read", "notFound", "error.notFound"],
+    ["412", { status: 412, errorCode: 0x80060882 }, "write", "conflict", "error.conflict"],
+    ["500", { status: 500, errorCode: 0x80040216 }, "write", "server", "error.server"],
+    ["unknown code without status", { errorCode: 0x80041234 }, "write", "server", "error.server"],
+    ["network down (fetch)", new TypeError("Failed to fetch"), "read", "network", "error.network"],
+    ["network down (no code)", { message: "Network Error" }, "read", "network", "error.network"],
+    ["malformed JSON", new SyntaxError("Unexpected end of JSON input"), "read", "malformed", "error.malformed"],
+    ["invalid status transition", { errorCode: 0x80040203, message: "not in TransitionData" }, "write", "refused", "error.serverRefused"],
+  ];
+  test.each(cases)("%s", (_name, raw, purpose, kind, key) => {
+    const error = toJourneyError(raw, purpose);
+    expect(error.kind).toBe(kind);
+    expect(error.messageKey).toBe(key);
+  });
+
+  test("a refusal by a server rule carries the server's words", () => {
+    expect(toJourneyError({ errorCode: 0x80040265, message: "A live journey can't be deleted." }, "delete").args).toEqual([
+      "A live journey can't be deleted.",
+    ]);
+  });
+
+  test("only throttling, 5xx and network failures are marked worth trying again", () => {
+    expect(toJourneyError({ status: 429 }, "read").retryable).toBe(true);
+    expect(toJourneyError(new TypeError("Failed to fetch"), "read").retryable).toBe(true);
+    expect(toJourneyError({ status: 403 }, "read").retryable).toBe(false);
+    expect(toJourneyError({ status: 412 }, "write").retryable).toBe(false);
+  });
+
+  test("anything at all becomes a JourneyError with a message key, never a throw", () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.constantFrom<RequestPurpose>("read", "validate", "write", "create", "delete"), (raw, purpose) => {
+        const error = toJourneyError(raw, purpose);
+        expect(error.messageKey).toMatch(/^error\.[a-zA-Z]+$/);
+      }),
+    );
+  });
+});
