@@ -32,6 +32,8 @@ describe("one JourneyError per failure", () => {
     ["unknown code without status", { errorCode: 0x80041234 }, "write", "server", "error.server"],
     ["network down (fetch)", new TypeError("Failed to fetch"), "read", "network", "error.network"],
     ["network down (no code)", { message: "Network Error" }, "read", "network", "error.network"],
+    ["network down (fetch client: status 0, errorCode 0)", { errorCode: 0, status: 0, message: "could not reach the server" }, "write", "network", "error.network"],
+    ["unreadable success answer (fetch client)", { errorCode: 0, status: 200, message: "not JSON" }, "read", "malformed", "error.malformed"],
     ["malformed JSON", new SyntaxError("Unexpected end of JSON input"), "read", "malformed", "error.malformed"],
     ["invalid status transition", { errorCode: 0x80040203, message: "not in TransitionData" }, "write", "refused", "error.serverRefused"],
   ];

@@ -67,11 +67,15 @@ export function toJourneyError(error: unknown, purpose: RequestPurpose): Journey
   const byCode = errorCode === undefined ? undefined : classifyCode(errorCode, purpose, detail, withCode);
   if (byCode) return byCode;
 
-  const status = typeof raw.status === "number" ? raw.status : undefined;
+  // Status 0 is how fetch-based clients report "no answer at all".
+  const status = typeof raw.status === "number" && raw.status > 0 ? raw.status : undefined;
   const byStatus = status === undefined ? undefined : classifyStatus(status, purpose, withCode);
   if (byStatus) return byStatus;
 
-  if (isSyntaxError(error)) return new JourneyError("malformed", "error.malformed", withCode);
+  // A rejection despite a success status means the answer itself could not be read.
+  if (isSyntaxError(error) || (status !== undefined && status >= 200 && status < 300)) {
+    return new JourneyError("malformed", "error.malformed", withCode);
+  }
   if (errorCode === undefined && status === undefined) return new JourneyError("network", "error.network", { detail, retryable: true });
   return new JourneyError("server", "error.server", { ...withCode, retryable: true });
 }
