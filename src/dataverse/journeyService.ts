@@ -108,7 +108,7 @@ export const SNAPSHOT_COLUMNS: readonly (keyof JourneyRecord)[] = [
   "modifiedon",
 ];
 
-/** What the re-read before a write and the status polling ask for. */
+/** What the re-read before a write asks for. */
 const VERSION_COLUMNS = "?$select=statuscode,modifiedon";
 
 const MODIFIED_BY_NAME = "_modifiedby_value@OData.Community.Display.V1.FormattedValue";
@@ -201,8 +201,8 @@ function describe(error: unknown): string {
  * Loads, checks, moves, copies and deletes a customer journey over the Web API.
  * Every failure rejects with a JourneyError; a failed write leaves the journey as it was.
  *
- * Requests (polling aside): load 1; check 1; go live / republish / retry / restart 2 when a check
- * of the same values ran within CHECK_REUSE_MS (re-read + PATCH), else 3 (check + re-read + PATCH);
+ * Requests (polling aside): load 1; check 1; go live / republish / retry / restart 2 when a passing
+ * check of the same values ran within CHECK_REUSE_MS (re-read + PATCH), else 3 (check + re-read + PATCH);
  * stop / edit / cancel edit 2; copy 1; delete 2 (re-read + DELETE). Throttled requests are retried.
  */
 export class JourneyService {
@@ -365,7 +365,8 @@ export class JourneyService {
 
   private reusableCheck(values: JourneyRecord): CheckOutcome | undefined {
     const last = this.lastServerCheck;
-    if (!last || last.key !== checkKey(values)) return undefined;
+    // A failing check is not reused: the user may have just fixed its cause elsewhere (e.g. a segment gone live).
+    if (!last || last.key !== checkKey(values) || last.outcome.report.verdict === "Error") return undefined;
     const age = this.now().getTime() - last.at;
     return age >= 0 && age <= CHECK_REUSE_MS ? last.outcome : undefined;
   }
@@ -410,9 +411,9 @@ export class JourneyService {
   }
 
   /**
-   * After Going live / Stopping: reads the status (at most one request per 2 s, the interval
-   * growing by half up to 10 s) until the service has moved the journey on, then loads it once more
-   * and refreshes the form. Rejects with kind "timeout" after `timeoutMs`.
+   * After Going live / Stopping: loads the journey (at most one request per 2 s, the interval growing
+   * by half up to 10 s) until the service has moved it on, then refreshes the form. Each poll is a
+   * full load, so the settled journey needs no extra request. Rejects with kind "timeout" after `timeoutMs`.
    */
   async waitUntilSettled(id: string, options: SettleOptions = {}): Promise<JourneySnapshot> {
     const recordId = normaliseId(id);
@@ -425,15 +426,14 @@ export class JourneyService {
         throw new JourneyError("timeout", "error.timeout", { args: [String(Math.round(timeoutMs / 1000))], retryable: true });
       }
       await this.timing.sleep(interval);
-      const row = await withRetries("read", () => this.webApi.retrieveRecord(JOURNEY_ENTITY, recordId, VERSION_COLUMNS), this.timing);
-      const { status } = readRowVersion(row);
-      options.onProgress?.(status);
-      if (!statusInfo(status)?.transitional) break;
+      const snapshot = await this.load(recordId);
+      options.onProgress?.(snapshot.status);
+      if (!statusInfo(snapshot.status)?.transitional) {
+        await this.refreshForm();
+        return snapshot;
+      }
       interval = Math.min(MAX_POLL_INTERVAL_MS, Math.round(interval * 1.5));
     }
-    const settled = await this.load(recordId);
-    await this.refreshForm();
-    return settled;
   }
 
   /**
