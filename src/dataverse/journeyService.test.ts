@@ -142,7 +142,7 @@ describe("go live: round trips", () => {
     const outcome = await service.transition(snapshot, "goLive", { onProgress: (step) => steps.push(step) });
     expect(outcome).toMatchObject({ done: true, status: S.GoingLive, savedForm: false });
     expect(webApi.methods()).toEqual(["execute", "retrieveRecord", "updateRecord"]);
-    expect(webApi.calls[1].options).toBe("?$select=statuscode,modifiedon");
+    expect(webApi.calls[1].options).toMatch(/^\?\$select=statuscode,modifiedon,msdyncrm_name,/);
     expect(webApi.calls[2].data).toEqual({ statuscode: S.GoingLive });
     expect(steps).toEqual(["checking", "rereading", "writing"]);
   });
@@ -252,14 +252,31 @@ describe("go live: refusals", () => {
     expect(webApi.methods()).not.toContain("updateRecord");
   });
 
-  test("without ETags, a newer modifiedon is a conflict too", async () => {
+  test("without ETags, a newer modifiedon with other content is a conflict too", async () => {
     const row = journeyRow({ statuscode: S.Live });
     delete row["@odata.etag"];
     const { webApi, service } = setup(row);
     const snapshot = await service.load(JOURNEY_ID);
-    webApi.rows.get(JOURNEY_ID)!.modifiedon = "2030-01-10T09:00:01Z";
+    Object.assign(webApi.rows.get(JOURNEY_ID)!, { modifiedon: "2030-01-10T09:00:01Z", msdyncrm_enddatetime: "2030-04-01T00:00:00Z" });
     delete webApi.rows.get(JOURNEY_ID)!["@odata.etag"];
     expect((await rejection(service.transition(snapshot, "stop"))).kind).toBe("conflict");
+  });
+
+  test("the user's own save from the form since loading is not mistaken for someone else's change", async () => {
+    const { bridge } = fakeBridge({ values: { msdyncrm_name: "Saved on the form" }, isDirty: false });
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }), { bridge: async () => bridge });
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.changeRow(JOURNEY_ID, { msdyncrm_name: "Saved on the form" });
+    expect(await service.transition(snapshot, "stop")).toMatchObject({ done: true, status: S.Stopping });
+  });
+
+  test("a save since loading plus unsaved changes on top is a conflict (which changes are whose is unknown)", async () => {
+    const { bridge } = fakeBridge({ values: { msdyncrm_name: "Typed after saving" }, isDirty: true });
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }), { bridge: async () => bridge });
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.changeRow(JOURNEY_ID, { msdyncrm_name: "Saved on the form" });
+    expect((await rejection(service.transition(snapshot, "stop"))).kind).toBe("conflict");
+    expect(bridge.save).not.toHaveBeenCalled();
   });
 
   test("an action the status does not allow is refused without a request", async () => {

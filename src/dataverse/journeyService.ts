@@ -6,6 +6,7 @@ import { JourneyStatus, type JourneyRecord, type JourneyStatusCode, type Validat
 import { toValidateParameters } from "../journey/validateRequest";
 import { mergeReports, parseValidationResponse } from "../journey/validationResult";
 import { formatString as fillPlaceholders } from "../journey/faultCatalogue";
+import { CONTENT_COLUMNS, isConflict, type RowVersion, type SeenValues } from "./journeyConflict";
 import { JourneyError } from "./journeyError";
 import { withRetries, type RetryTiming } from "./retryPolicy";
 import { SingleFlight } from "./singleFlight";
@@ -108,8 +109,8 @@ export const SNAPSHOT_COLUMNS: readonly (keyof JourneyRecord)[] = [
   "modifiedon",
 ];
 
-/** What the re-read before a write asks for. */
-const VERSION_COLUMNS = "?$select=statuscode,modifiedon";
+/** What the re-read before a write asks for: the version, the status and the content the user acts on. */
+const REREAD_COLUMNS = `?$select=statuscode,modifiedon,${CONTENT_COLUMNS.join(",")}`;
 
 const MODIFIED_BY_NAME = "_modifiedby_value@OData.Community.Display.V1.FormattedValue";
 
@@ -162,12 +163,6 @@ function malformed(detail: string): JourneyError {
   return new JourneyError("malformed", "error.malformed", { detail });
 }
 
-interface RowVersion {
-  status: number;
-  modifiedOn: string | null;
-  etag?: string;
-}
-
 function readRowVersion(row: unknown): RowVersion {
   if (!isRecord(row) || typeof row.statuscode !== "number") throw malformed("the journey row has no statuscode");
   const version: RowVersion = {
@@ -176,20 +171,6 @@ function readRowVersion(row: unknown): RowVersion {
   };
   if (typeof row["@odata.etag"] === "string") version.etag = row["@odata.etag"];
   return version;
-}
-
-/** True when the row changed since the snapshot: ETag when both have one, else status and modifiedon. */
-function changedSince(snapshot: JourneySnapshot, fresh: RowVersion): boolean {
-  if (fresh.status !== snapshot.status) return true;
-  if (snapshot.etag && fresh.etag) return snapshot.etag !== fresh.etag;
-  return sameInstant(snapshot.modifiedOn, fresh.modifiedOn) === false;
-}
-
-function sameInstant(a: string | null, b: string | null): boolean {
-  if (a === b) return true;
-  if (a === null || b === null) return false;
-  const [ta, tb] = [Date.parse(a), Date.parse(b)];
-  return !Number.isNaN(ta) && ta === tb;
 }
 
 function describe(error: unknown): string {
@@ -326,7 +307,7 @@ export class JourneyService {
     }
 
     progress("rereading");
-    await this.refuseIfChanged(snapshot);
+    await this.refuseIfChanged(snapshot, current);
 
     let savedForm = false;
     if (current.isDirty) {
@@ -371,10 +352,10 @@ export class JourneyService {
     return age >= 0 && age <= CHECK_REUSE_MS ? last.outcome : undefined;
   }
 
-  /** One request: refuses with "conflict" when the journey changed since the snapshot was loaded. */
-  private async refuseIfChanged(snapshot: JourneySnapshot): Promise<void> {
-    const row = await withRetries("read", () => this.webApi.retrieveRecord(JOURNEY_ENTITY, snapshot.id, VERSION_COLUMNS), this.timing);
-    if (changedSince(snapshot, readRowVersion(row))) throw new JourneyError("conflict", "error.conflict");
+  /** One request: refuses with "conflict" when someone else changed the journey since the snapshot was loaded. */
+  private async refuseIfChanged(snapshot: JourneySnapshot, seen: SeenValues): Promise<void> {
+    const row = await withRetries("read", () => this.webApi.retrieveRecord(JOURNEY_ENTITY, snapshot.id, REREAD_COLUMNS), this.timing);
+    if (isConflict(snapshot, readRowVersion(row), row, seen)) throw new JourneyError("conflict", "error.conflict");
   }
 
   private async saveForm(): Promise<void> {
@@ -452,7 +433,7 @@ export class JourneyService {
   delete(snapshot: JourneySnapshot): Promise<void> {
     return this.writes.run(`${snapshot.id}:delete`, async () => {
       if (!isActionAllowed(snapshot.status, "delete")) throw new JourneyError("refused", "error.actionNotAllowed", { detail: `delete from ${snapshot.status}` });
-      await this.refuseIfChanged(snapshot);
+      await this.refuseIfChanged(snapshot, { values: snapshot.record, isDirty: false });
       await withRetries("delete", () => this.webApi.deleteRecord(JOURNEY_ENTITY, snapshot.id), this.timing);
     });
   }

@@ -1,0 +1,70 @@
+import type { JourneyRecord } from "../journey/types";
+
+/** The columns whose saved value the user acts on; a change by someone else to one of them is a conflict. */
+export const CONTENT_COLUMNS = [
+  "msdyncrm_name",
+  "msdyncrm_startdatetime",
+  "msdyncrm_enddatetime",
+  "msdyncrm_workflowdefinition",
+  "msdyncrm_isrecurring",
+  "msdyncrm_recurrenceintervaldays",
+  "msdyncrm_recurrencecount",
+  "msgdpr_requiredconsent",
+  "msdyncrm_entitytarget",
+  "msdyncrm_customerjourneytimezone",
+  "msdyncrm_type",
+  "_msdyncrm_contentsettingsid_value",
+  "_msdyncrm_suppressionsegmentid_value",
+] as const satisfies readonly (keyof JourneyRecord)[];
+
+const DATE_COLUMNS: ReadonlySet<string> = new Set(["msdyncrm_startdatetime", "msdyncrm_enddatetime"]);
+const ID_COLUMNS: ReadonlySet<string> = new Set(["_msdyncrm_contentsettingsid_value", "_msdyncrm_suppressionsegmentid_value"]);
+
+/** A row's status and version. */
+export interface RowVersion {
+  status: number;
+  etag?: string;
+  modifiedOn: string | null;
+}
+
+/** What the user is acting on: the form's values (or the loaded ones) and whether some are unsaved. */
+export interface SeenValues {
+  values: JourneyRecord;
+  isDirty: boolean;
+}
+
+/**
+ * Whether writing now would act on a journey the user has not seen. Unchanged version (ETag, else
+ * modifiedon): no. A different status: yes. Otherwise the row was saved since it was loaded; with
+ * unsaved form changes that is a conflict, without them only when a content column differs from
+ * what the user sees (so the user's own save from the form is not mistaken for someone else's).
+ */
+export function isConflict(loaded: RowVersion, fresh: RowVersion, freshRow: Record<string, unknown>, seen: SeenValues): boolean {
+  if (fresh.status !== loaded.status) return true;
+  const unchanged = loaded.etag && fresh.etag ? loaded.etag === fresh.etag : sameInstant(loaded.modifiedOn, fresh.modifiedOn);
+  if (unchanged) return false;
+  if (seen.isDirty) return true;
+  return CONTENT_COLUMNS.some((column) => !sameValue(column, freshRow[column], seen.values[column]));
+}
+
+function blank(value: unknown): boolean {
+  return value === undefined || value === null || value === "";
+}
+
+function sameValue(column: string, a: unknown, b: unknown): boolean {
+  if (blank(a) || blank(b)) return blank(a) && blank(b);
+  if (DATE_COLUMNS.has(column)) return typeof a === "string" && typeof b === "string" && sameInstant(a, b);
+  if (ID_COLUMNS.has(column)) return typeof a === "string" && typeof b === "string" && bareId(a) === bareId(b);
+  return a === b;
+}
+
+function bareId(id: string): string {
+  return id.replace(/[{}]/g, "").toLowerCase();
+}
+
+function sameInstant(a: string | null, b: string | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  const [ta, tb] = [Date.parse(a), Date.parse(b)];
+  return !Number.isNaN(ta) && ta === tb;
+}
