@@ -407,6 +407,22 @@ describe("waitUntilSettled", () => {
     expect(events).toEqual(["refresh"]);
   });
 
+  test("a poll lost to a network or server failure is skipped; a journey gone ends the wait", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Stopping }));
+    webApi.failNext("retrieveRecord", new TypeError("Failed to fetch"));
+    webApi.failNext("retrieveRecord", { status: 500, message: "Internal" });
+    webApi.afterCall = () => {
+      if (webApi.calls.length === 3) webApi.changeRow(JOURNEY_ID, { statuscode: S.Stopped });
+    };
+    expect((await service.waitUntilSettled(JOURNEY_ID)).status).toBe(S.Stopped);
+    expect(webApi.calls).toHaveLength(3);
+
+    const gone = setup(journeyRow({ statuscode: S.Stopping }));
+    gone.webApi.rows.clear();
+    expect((await rejection(gone.service.waitUntilSettled(JOURNEY_ID))).kind).toBe("notFound");
+    expect(gone.webApi.calls).toHaveLength(1);
+  });
+
   test("gives up with a timeout error when the status does not settle in time", async () => {
     const { webApi, service, time } = setup(journeyRow({ statuscode: S.Stopping }));
     const start = time();

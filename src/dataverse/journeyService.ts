@@ -394,7 +394,8 @@ export class JourneyService {
   /**
    * After Going live / Stopping: loads the journey (at most one request per 2 s, the interval growing
    * by half up to 10 s) until the service has moved it on, then refreshes the form. Each poll is a
-   * full load, so the settled journey needs no extra request. Rejects with kind "timeout" after `timeoutMs`.
+   * full load, so the settled journey needs no extra request. A poll that fails for a passing reason
+   * (network, server error, unreadable answer) is skipped; others reject. Rejects with kind "timeout" after `timeoutMs`.
    */
   async waitUntilSettled(id: string, options: SettleOptions = {}): Promise<JourneySnapshot> {
     const recordId = normaliseId(id);
@@ -407,11 +408,13 @@ export class JourneyService {
         throw new JourneyError("timeout", "error.timeout", { args: [String(Math.round(timeoutMs / 1000))], retryable: true });
       }
       await this.timing.sleep(interval);
-      const snapshot = await this.load(recordId);
-      options.onProgress?.(snapshot.status);
-      if (!statusInfo(snapshot.status)?.transitional) {
-        await this.refreshForm();
-        return snapshot;
+      const snapshot = await this.load(recordId).catch(passingFailure);
+      if (snapshot) {
+        options.onProgress?.(snapshot.status);
+        if (!statusInfo(snapshot.status)?.transitional) {
+          await this.refreshForm();
+          return snapshot;
+        }
       }
       interval = Math.min(MAX_POLL_INTERVAL_MS, Math.round(interval * 1.5));
     }
@@ -437,6 +440,12 @@ export class JourneyService {
       await withRetries("delete", () => this.webApi.deleteRecord(JOURNEY_ENTITY, snapshot.id), this.timing);
     });
   }
+}
+
+/** Undefined for a failure worth polling through; rethrows the others. */
+function passingFailure(error: unknown): undefined {
+  if (error instanceof JourneyError && (error.kind === "network" || error.kind === "server" || error.kind === "malformed")) return undefined;
+  throw error;
 }
 
 function checkKey(values: JourneyRecord): string {
