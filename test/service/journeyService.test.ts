@@ -1,4 +1,5 @@
 import { SEED_IDS } from "../../harness/seed/seedData";
+import type { FormBridge } from "../../src/bridge/formBridgeTypes";
 import { createWebApiClient } from "../../harness/xrm/webApiClient";
 import { JourneyError } from "../../src/dataverse/journeyError";
 import { JourneyService } from "../../src/dataverse/journeyService";
@@ -115,6 +116,31 @@ test("a journey whose segment is not live is refused by the check and keeps its 
   expect(outcome).toMatchObject({ done: false, reason: "checkErrors" });
   if (!outcome.done) expect(outcome.check.report.entries.map((entry) => entry.fault)).toContain("ErrorSegmentNotLive");
   expect((await row(J.failsGoLive)).statuscode).toBe(S.Draft);
+});
+
+test("unsaved form changes are checked, saved through the form, then the status is written", async () => {
+  const typed = { msdyncrm_name: "Spring newsletter (final)" };
+  const bridge: FormBridge = {
+    getValues: async () => ({ values: typed, isDirty: true }),
+    save: async () => {
+      const saved = await fetch(`${org.api()}msdyncrm_customerjourneys(${J.seedPatch})`, {
+        method: "PATCH",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(typed),
+      });
+      if (!saved.ok) throw new Error(`form save failed: ${saved.status}`);
+    },
+    refresh: async () => undefined,
+    setValue: async () => undefined,
+    setNotification: async () => undefined,
+    clearNotification: async () => undefined,
+  };
+  const journeys = new JourneyService({ webApi: createWebApiClient({ baseUrl: org.api() }), bridge: async () => bridge });
+  const snapshot = await journeys.load(J.seedPatch);
+  await clearLog();
+  expect(await journeys.transition(snapshot, "goLive")).toMatchObject({ done: true, savedForm: true });
+  expect((await apiRequests()).map((entry) => entry.method)).toEqual(["POST", "GET", "PATCH", "PATCH"]);
+  expect(await row(J.seedPatch)).toMatchObject({ msdyncrm_name: typed.msdyncrm_name, statuscode: S.GoingLive });
 });
 
 test("a journey changed by someone else since it was opened is not written", async () => {
