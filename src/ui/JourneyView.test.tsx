@@ -257,7 +257,7 @@ describe("banners for the service's errors", () => {
     const banners: Banner[] = errorKeys.map((key) => ({ kind: "error", error: new JourneyError("server", key, { args: ["7"] }) }));
     render(<JourneyBanners banners={banners} onReload={() => undefined} onDismiss={() => undefined} getString={en} />);
     await waitFor(() => {
-      const shown = [...document.querySelectorAll('[data-banner="server"]')].map((banner) => banner.textContent ?? "");
+      const shown = Array.from(document.querySelectorAll('[data-banner="server"]')).map((banner) => banner.textContent ?? "");
       expect(shown).toHaveLength(errorKeys.length);
       errorKeys.forEach((key, index) => expect([key, shown[index].includes(en(key).replace(/\{\d\}/g, "7"))]).toEqual([key, true]));
     });

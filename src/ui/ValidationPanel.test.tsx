@@ -107,6 +107,28 @@ describe("validation panel", () => {
     view.unmount();
   });
 
+  test("a fault both checks found is shown once, marked with both", async () => {
+    const service = fakeJourneyService();
+    renderJourneyView({ service });
+    await screen.findByRole("button", { name: "Check for errors" });
+    const fault = "ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations";
+    service.check.mockResolvedValue({
+      report: {
+        verdict: "Error",
+        entries: [
+          { activityId: "", fault, severity: "Error", args: ["2027-04-01T09:00:00.000Z", "30", "3", "28"], source: "local" },
+          { activityId: "", fault, severity: "Error", args: [], source: "server" },
+        ],
+      },
+      local: { verdict: "Error", entries: [] },
+      server: { verdict: "Error", entries: [] },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Check for errors" }));
+    await waitFor(() => expect(screen.getByTestId("verdict").textContent).toBe("Errors found: 1 error"));
+    expect(within(panel()).getAllByText(`Code: ${fault}`)).toHaveLength(1);
+    expect(within(panel()).getAllByText(/Local check|Server check/).map((n) => n.textContent)).toEqual(["Local check", "Server check"]);
+  });
+
   test("an unreadable stored result says so instead of failing", async () => {
     renderJourneyView({ storedValidationResults: "<html>oops</html>" });
     expect(screen.getByTestId("verdict").textContent).toBe("Errors found: 1 error");

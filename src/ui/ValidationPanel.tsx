@@ -2,9 +2,9 @@ import * as React from "react";
 import { ActionButton, MessageBar, MessageBarType, Stack, Text } from "@fluentui/react";
 import { describeFault } from "../journey/faultCatalogue";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
-import type { ValidationEntry, ValidationReport } from "../journey/types";
+import type { ValidationReport } from "../journey/types";
 import { copyText, type CopyResult } from "./clipboard";
-import { groupEntries } from "./validationGroups";
+import { groupEntries, type Finding } from "./validationGroups";
 import { groupTitle, reportAsText, verdictText } from "./reportText";
 import { SeverityIcon } from "./SeverityIcon";
 import { classes } from "./styles";
@@ -24,7 +24,7 @@ export interface ValidationPanelProps {
   getString: GetString;
 }
 
-const EntryContent: React.FC<{ entry: ValidationEntry; getString: GetString }> = ({ entry, getString }) => {
+const EntryContent: React.FC<{ finding: Finding; getString: GetString }> = ({ finding: { entry, sources }, getString }) => {
   const described = describeFault(entry, getString);
   return (
     <>
@@ -32,7 +32,11 @@ const EntryContent: React.FC<{ entry: ValidationEntry; getString: GetString }> =
       <span className={classes.block}>
         <span className={classes.block}>
           {described.message}
-          <span className={`${classes.pill} ${classes.sourceTag}`}>{localise(getString, `panel.source.${entry.source}`)}</span>
+          {sources.map((source) => (
+            <span key={source} className={`${classes.pill} ${classes.sourceTag}`}>
+              {localise(getString, `panel.source.${source}`)}
+            </span>
+          ))}
         </span>
         {described.hint && <span className={classes.muted}>{described.hint}</span>}
         <span className={classes.muted}>{localise(getString, "panel.code", described.code)}</span>
@@ -105,21 +109,21 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
         <div key={group.activityId || "journey"}>
           <h3 className={classes.heading}>{groupTitle(group, getString)}</h3>
           <ul className={classes.list}>
-            {group.entries.map((entry, index) => (
-              <li key={`${entry.fault}-${index}`}>
-                {entry.activityId !== "" ? (
+            {group.findings.map((finding, index) => (
+              <li key={`${finding.entry.fault}-${index}`}>
+                {group.activityId !== "" ? (
                   <button
                     type="button"
                     className={`${classes.selectable} ${classes.entry}`}
-                    aria-pressed={selectedActivityId === entry.activityId}
-                    onClick={() => onSelectActivity(selectedActivityId === entry.activityId ? null : entry.activityId)}
-                    data-activity-id={entry.activityId}
+                    aria-pressed={selectedActivityId === group.activityId}
+                    onClick={() => onSelectActivity(selectedActivityId === group.activityId ? null : group.activityId)}
+                    data-activity-id={group.activityId}
                   >
-                    <EntryContent entry={entry} getString={getString} />
+                    <EntryContent finding={finding} getString={getString} />
                   </button>
                 ) : (
                   <div className={`${classes.selectable} ${classes.entry}`}>
-                    <EntryContent entry={entry} getString={getString} />
+                    <EntryContent finding={finding} getString={getString} />
                   </div>
                 )}
               </li>

@@ -1,12 +1,12 @@
 import { describeFault } from "../journey/faultCatalogue";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
 import type { ValidationReport } from "../journey/types";
-import { countBySeverity, groupEntries, type EntryGroup } from "./validationGroups";
+import { countBySeverity, distinctFindings, groupEntries, type EntryGroup } from "./validationGroups";
 import { localise, type GetString } from "./strings";
 
 /** The verdict line: "2 errors, 1 warning" or the verdict's own wording when there is nothing to count. */
 export function verdictText(report: ValidationReport, getString: GetString): string {
-  const counts = countBySeverity(report.entries);
+  const counts = countBySeverity(distinctFindings(report.entries));
   const parts: string[] = [];
   if (counts.Error > 0) parts.push(localise(getString, counts.Error === 1 ? "panel.count.error.one" : "panel.count.error.other", counts.Error));
   if (counts.Warning > 0) parts.push(localise(getString, counts.Warning === 1 ? "panel.count.warning.one" : "panel.count.warning.other", counts.Warning));
@@ -27,10 +27,10 @@ export function reportAsText(report: ValidationReport, definition: ParsedDefinit
   const lines = [localise(getString, "panel.copy.heading", checkedWhen), verdictText(report, getString)];
   for (const group of groupEntries(report, definition)) {
     lines.push("", groupTitle(group, getString));
-    for (const entry of group.entries) {
+    for (const { entry, sources } of group.findings) {
       const described = describeFault(entry, getString);
       const severity = localise(getString, `panel.severity.${entry.severity}`);
-      const source = localise(getString, `panel.source.${entry.source}`);
+      const source = sources.map((s) => localise(getString, `panel.source.${s}`)).join(", ");
       lines.push(`- [${severity}] ${described.message} (${described.code}; ${source})`);
       if (described.hint) lines.push(`  ${described.hint}`);
     }

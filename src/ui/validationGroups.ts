@@ -1,47 +1,83 @@
 import type { ParsedDefinition, Tile } from "../journey/workflowDefinition";
-import type { Severity, ValidationEntry, ValidationReport } from "../journey/types";
+import type { FindingSource, Severity, ValidationEntry, ValidationReport } from "../journey/types";
 
-/** The entries about one place: the whole journey (tile null, activityId ""), a tile, or a tile id the definition lacks. */
+/** One problem as the user sees it: the same fault found by both the local and the server check is one finding. */
+export interface Finding {
+  entry: ValidationEntry;
+  sources: FindingSource[];
+}
+
+/** The findings about one place: the whole journey (tile null, activityId ""), a tile, or a tile id the definition lacks. */
 export interface EntryGroup {
   activityId: string;
   tile: Tile | null;
-  entries: ValidationEntry[];
+  findings: Finding[];
 }
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { Error: 0, Warning: 1, Valid: 2 };
 
 export type SeverityCounts = Record<Severity, number>;
 
-export function countBySeverity(entries: readonly ValidationEntry[]): SeverityCounts {
-  const counts: SeverityCounts = { Error: 0, Warning: 0, Valid: 0 };
-  for (const entry of entries) counts[entry.severity] += 1;
-  return counts;
-}
-
-function bySeverity(entries: readonly ValidationEntry[]): ValidationEntry[] {
-  return entries
-    .map((entry, index) => ({ entry, index }))
-    .sort((a, b) => SEVERITY_RANK[a.entry.severity] - SEVERITY_RANK[b.entry.severity] || a.index - b.index)
-    .map(({ entry }) => entry);
+function sameArguments(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === 0 || b.length === 0 || (a.length === b.length && a.every((value, index) => value === b[index]));
 }
 
 /**
- * Journey-wide entries first, then one group per tile in journey order, then entries naming tiles the
+ * Merges an entry of one source into the same fault, place and severity from the other source (the
+ * server often sends no arguments where the local check has them; the entry with more is kept).
+ * Entries of the same source are never merged: two segments not live on one tile are two findings.
+ */
+export function distinctFindings(entries: readonly ValidationEntry[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const entry of entries) {
+    const twin = findings.find(
+      (finding) =>
+        !finding.sources.includes(entry.source) &&
+        finding.entry.activityId === entry.activityId &&
+        finding.entry.fault === entry.fault &&
+        finding.entry.severity === entry.severity &&
+        sameArguments(finding.entry.args, entry.args),
+    );
+    if (!twin) {
+      findings.push({ entry, sources: [entry.source] });
+      continue;
+    }
+    twin.sources.push(entry.source);
+    if (entry.args.length > twin.entry.args.length) twin.entry = entry;
+  }
+  return findings;
+}
+
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { Error: 0, Warning: 0, Valid: 0 };
+  for (const { entry } of findings) counts[entry.severity] += 1;
+  return counts;
+}
+
+function bySeverity(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => SEVERITY_RANK[a.finding.entry.severity] - SEVERITY_RANK[b.finding.entry.severity] || a.index - b.index)
+    .map(({ finding }) => finding);
+}
+
+/**
+ * Journey-wide findings first, then one group per tile in journey order, then findings naming tiles the
  * definition does not have (in the order they came); within a group, errors before warnings before notes.
  */
 export function groupEntries(report: ValidationReport, definition: ParsedDefinition): EntryGroup[] {
-  const byActivity = new Map<string, ValidationEntry[]>();
-  for (const entry of report.entries) {
-    const list = byActivity.get(entry.activityId);
-    if (list) list.push(entry);
-    else byActivity.set(entry.activityId, [entry]);
+  const byActivity = new Map<string, Finding[]>();
+  for (const finding of distinctFindings(report.entries)) {
+    const list = byActivity.get(finding.entry.activityId);
+    if (list) list.push(finding);
+    else byActivity.set(finding.entry.activityId, [finding]);
   }
   const groups: EntryGroup[] = [];
   const take = (activityId: string, tile: Tile | null): void => {
-    const entries = byActivity.get(activityId);
-    if (!entries) return;
+    const findings = byActivity.get(activityId);
+    if (!findings) return;
     byActivity.delete(activityId);
-    groups.push({ activityId, tile, entries: bySeverity(entries) });
+    groups.push({ activityId, tile, findings: bySeverity(findings) });
   };
   take("", null);
   for (const tile of definition.tiles) take(tile.activityId, tile);
@@ -49,11 +85,11 @@ export function groupEntries(report: ValidationReport, definition: ParsedDefinit
   return groups;
 }
 
-/** Entries per tile, for the outline's badges. */
+/** Findings per tile, for the outline's badges. */
 export function countsByTile(report: ValidationReport | null): Map<string, SeverityCounts> {
   const result = new Map<string, SeverityCounts>();
   if (!report) return result;
-  for (const entry of report.entries) {
+  for (const { entry } of distinctFindings(report.entries)) {
     if (entry.activityId === "") continue;
     const counts = result.get(entry.activityId) ?? { Error: 0, Warning: 0, Valid: 0 };
     counts[entry.severity] += 1;
