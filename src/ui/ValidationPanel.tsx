@@ -29,7 +29,7 @@ const EntryContent: React.FC<{ finding: Finding; getString: GetString }> = ({ fi
   return (
     <>
       <SeverityIcon severity={entry.severity} label={localise(getString, `panel.severity.${entry.severity}`)} />
-      <span className={classes.block}>
+      <span className={classes.entryText}>
         <span className={classes.block}>
           {described.message}
           {sources.map((source) => (

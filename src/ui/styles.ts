@@ -33,6 +33,8 @@ export const classes = mergeStyleSets({
     },
   },
   entry: { flexWrap: "nowrap", alignItems: "flex-start", gap: 8 },
+  /** Long fault codes and ids wrap instead of widening the panel. */
+  entryText: { display: "block", minWidth: 0, overflowWrap: "anywhere" },
   pill: { display: "inline-block", padding: "0 6px", borderRadius: 8, fontSize: 11, fontWeight: 600, whiteSpace: "nowrap" },
   sourceTag: { marginLeft: 6, border: "1px solid #8a8886", fontWeight: 400 },
   tree: [plainList, { maxHeight: 420, overflowY: "auto" }],
