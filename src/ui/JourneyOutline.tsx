@@ -1,4 +1,5 @@
 import * as React from "react";
+import { FocusZone, FocusZoneDirection } from "@fluentui/react";
 import type { ParsedDefinition, Tile } from "../journey/workflowDefinition";
 import type { Severity } from "../journey/types";
 import type { SeverityCounts } from "./validationGroups";
@@ -92,7 +93,10 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, coun
       {tops.length === 0 ? (
         <p className={classes.muted}>{localise(getString, definition.findings.length > 0 ? "outline.unreadable" : "outline.empty")}</p>
       ) : (
-        <ul className={classes.tree}>{tops.map((tile) => renderTile(tile, new Set()))}</ul>
+        // One tab stop for the whole tree, arrow keys within: a 300-tile journey is not 300 tab presses.
+        <FocusZone direction={FocusZoneDirection.vertical}>
+          <ul className={classes.tree}>{tops.map((tile) => renderTile(tile, new Set()))}</ul>
+        </FocusZone>
       )}
     </section>
   );

@@ -171,6 +171,14 @@ describe("outline", () => {
     expect(within(outline()).queryByText(/bpf_root/)).toBeNull();
   });
 
+  test("the outline and the panel's entries are one tab stop each, with arrow keys inside", async () => {
+    await viewWithStored([e("01_0_1", "ErrorEmailNotLive"), e("01_1", "ErrorSegmentNotLive")]);
+    const tabbable = (root: HTMLElement) => within(root).getAllByRole("button").filter((b) => b.dataset.activityId && b.tabIndex === 0);
+    expect(within(outline()).getAllByRole("button")).toHaveLength(5);
+    expect(tabbable(outline())).toHaveLength(1);
+    expect(tabbable(panel())).toHaveLength(1);
+  });
+
   test("a design that cannot be read is said to be unreadable, not empty", async () => {
     renderJourneyView({ service: fakeJourneyService(journeyRecord({ msdyncrm_workflowdefinition: "[{oops" })) });
     expect(await screen.findByText(en("outline.unreadable"))).toBeTruthy();

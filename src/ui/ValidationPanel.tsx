@@ -1,5 +1,5 @@
 import * as React from "react";
-import { ActionButton, MessageBar, MessageBarType, Stack, Text } from "@fluentui/react";
+import { ActionButton, FocusZone, FocusZoneDirection, MessageBar, MessageBarType, Stack, Text } from "@fluentui/react";
 import { describeFault } from "../journey/faultCatalogue";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
 import type { ValidationReport } from "../journey/types";
@@ -105,32 +105,34 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
           />
         </MessageBar>
       )}
-      {groups.map((group) => (
-        <div key={group.activityId || "journey"}>
-          <h3 className={classes.heading}>{groupTitle(group, getString)}</h3>
-          <ul className={classes.list}>
-            {group.findings.map((finding, index) => (
-              <li key={`${finding.entry.fault}-${index}`}>
-                {group.activityId !== "" ? (
-                  <button
-                    type="button"
-                    className={`${classes.selectable} ${classes.entry}`}
-                    aria-pressed={selectedActivityId === group.activityId}
-                    onClick={() => onSelectActivity(selectedActivityId === group.activityId ? null : group.activityId)}
-                    data-activity-id={group.activityId}
-                  >
-                    <EntryContent finding={finding} getString={getString} />
-                  </button>
-                ) : (
-                  <div className={`${classes.selectable} ${classes.entry}`}>
-                    <EntryContent finding={finding} getString={getString} />
-                  </div>
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
+      <FocusZone direction={FocusZoneDirection.vertical}>
+        {groups.map((group) => (
+          <div key={group.activityId || "journey"}>
+            <h3 className={classes.heading}>{groupTitle(group, getString)}</h3>
+            <ul className={classes.list}>
+              {group.findings.map((finding, index) => (
+                <li key={`${finding.entry.fault}-${index}`}>
+                  {group.activityId !== "" ? (
+                    <button
+                      type="button"
+                      className={`${classes.selectable} ${classes.entry}`}
+                      aria-pressed={selectedActivityId === group.activityId}
+                      onClick={() => onSelectActivity(selectedActivityId === group.activityId ? null : group.activityId)}
+                      data-activity-id={group.activityId}
+                    >
+                      <EntryContent finding={finding} getString={getString} />
+                    </button>
+                  ) : (
+                    <div className={`${classes.selectable} ${classes.entry}`}>
+                      <EntryContent finding={finding} getString={getString} />
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </FocusZone>
     </section>
   );
 };
