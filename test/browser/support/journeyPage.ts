@@ -33,6 +33,11 @@ export class JourneyPage {
     return this.control.locator(`button[data-action="${id}"]`);
   }
 
+  /** The button's visible label (its text without the icon glyph). */
+  async actionLabel(id: string): Promise<string> {
+    return (await this.action(id).locator(".ms-Button-label").textContent()) ?? "";
+  }
+
   async actionIds(): Promise<string[]> {
     return this.control.locator("button[data-action]").evaluateAll((buttons) => buttons.map((b) => b.getAttribute("data-action") ?? ""));
   }
