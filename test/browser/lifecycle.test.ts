@@ -53,8 +53,10 @@ test("the seed's Simple Email Sample: check, break the recurrence, see the fault
 
     // Go live: the unsaved form is saved first, then Going live, then Live (the control follows it).
     await journey.action("goLive").click();
+    await journey.control.getByText("Waiting for the status to change…").waitFor();
     const seen = await journey.waitForStatus(S.Live, SETTLE_MS);
     assert.ok(seen.includes(S.GoingLive), `Going live was shown on the way (saw ${seen.join(" → ")})`);
+    assert.equal(await journey.control.getByText("Waiting for the status to change…").count(), 0, "the progress spinner goes away");
     const live = await journeyRow(url, J.simpleEmailSample);
     assert.equal(live?.statuscode, S.Live);
     assert.equal(live?.msdyncrm_isrecurring, true);

@@ -1,0 +1,87 @@
+// npm run bench: production sizes, round trips per action, local-check and panel-render ratios, as a
+// Markdown table with each goal and whether it is met. Builds what is missing first. No timing here
+// is asserted by a test; figures depend on the machine.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const env = { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: "true" };
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, env, encoding: "utf8", maxBuffer: 16 * 1024 * 1024, ...options });
+  if (result.status !== 0) {
+    process.stderr.write(result.stderr ?? "");
+    throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
+  }
+  return result.stdout;
+}
+
+const rebuild = process.argv.includes("--build");
+const builds = [
+  ["out/controls/bundle.js", ["run", "build:control"]],
+  ["out/webresources/form.js", ["run", "build:form"]],
+];
+for (const [file, args] of builds) {
+  if (!rebuild && existsSync(path.join(root, file))) continue;
+  console.error(`${rebuild ? "rebuilding" : `${file} is missing:`} npm ${args.join(" ")}`);
+  run("npm", args, { stdio: ["ignore", "inherit", "inherit"] });
+}
+
+const measure = (task) => {
+  console.error(`measuring ${task}…`);
+  return JSON.parse(run(process.execPath, ["--import", "tsx", "scripts/bench/measure.ts", task]).trim().split("\n").pop());
+};
+
+const KiB = 1024;
+const kib = (bytes) => `${(bytes / KiB).toFixed(1)} KiB`;
+const size = (file) => {
+  const content = readFileSync(path.join(root, file));
+  return { bytes: content.length, gzip: gzipSync(content, { level: 9 }).length };
+};
+
+const rows = [];
+const row = (measureName, value, goal, met) => rows.push([measureName, value, goal, met === undefined ? "—" : met ? "yes" : "**no**"]);
+
+const builtAt = (file) => statSync(path.join(root, file)).mtime.toISOString().slice(0, 16).replace("T", " ");
+const control = size("out/controls/bundle.js");
+const form = size("out/webresources/form.js");
+row("Control bundle (out/controls/bundle.js, production)", `${kib(control.bytes)} (${kib(control.gzip)} gzip)`, "≤ 40 KiB", control.bytes <= 40 * KiB);
+row("Form web resource (out/webresources/form.js, production)", `${kib(form.bytes)} (${kib(form.gzip)} gzip)`, "≤ 25 KiB", form.bytes <= 25 * KiB);
+
+const trips = measure("roundTrips");
+row("Round trips: open a journey", String(trips.open), "≤ 1", trips.open <= 1);
+row("Round trips: check for errors", String(trips.check), "= 1", trips.check === 1);
+row("Round trips: go live (after a check)", String(trips.goLive), "= 2", trips.goLive === 2);
+row(
+  `Polling until Live (service took ${trips.lifecycleMs / 1000} s)`,
+  `${trips.polls} reads in ${(trips.settleMs / 1000).toFixed(1)} s, shortest gap ${(trips.shortestGapMs / 1000).toFixed(2)} s`,
+  "≤ 1 per 2 s",
+  trips.shortestGapMs >= 2000,
+);
+
+const checks = measure("localChecks");
+row(
+  `Local checks, ${checks.tiles.toLocaleString("en-US")}-tile definition (${kib(checks.bytes)})`,
+  `${checks.checkMs.toFixed(1)} ms vs JSON.parse ${checks.parseMs.toFixed(1)} ms = ${checks.ratio.toFixed(2)}×`,
+  "≤ 3× JSON.parse",
+  checks.ratio <= 3,
+);
+
+const panel = measure("panel");
+row(
+  `Validation panel, ${panel.entries.toLocaleString("en-US")} entries (${panel.engine}, React 16 render + unmount)`,
+  `${panel.panelMs.toFixed(0)} ms vs 1,000 plain <li> ${panel.listMs.toFixed(1)} ms = ${panel.ratio.toFixed(1)}×`,
+  "none set (reported)",
+  undefined,
+);
+
+const header = ["Measure", "Result", "Goal", "Met"];
+const lines = [header, ["---", "---", "---", "---"], ...rows].map((cells) => `| ${cells.join(" | ")} |`);
+console.log(lines.join("\n"));
+console.log(
+  `\nNode ${process.version}, ${new Date().toISOString().slice(0, 10)}; sizes of the builds in out/ (control built ${builtAt("out/controls/bundle.js")} UTC, ` +
+    `web resource ${builtAt("out/webresources/form.js")} UTC; \`npm run bench -- --build\` rebuilds first); times are medians of interleaved runs on this machine.`,
+);

@@ -1,0 +1,193 @@
+// Measurements for `npm run bench`: prints one JSON object on stdout (scripts/bench.mjs makes the table).
+// Run with: node --import tsx scripts/bench/measure.ts <roundTrips|localChecks|panel>
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+
+const ROOT = path.resolve(__dirname, "../..");
+const which = process.argv[2];
+
+/** Median of `runs` timings of `work` (after `warmup` untimed runs). */
+function median(work: () => void, runs: number, warmup = 3): number {
+  for (let i = 0; i < warmup; i++) work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** Medians of two pieces of work measured alternately, so both see the same machine load. */
+function interleaved(a: () => void, b: () => void, runs: number): [number, number] {
+  for (let i = 0; i < 3; i++) {
+    a();
+    b();
+  }
+  const timesA: number[] = [];
+  const timesB: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    timesA.push(median(a, 1, 0));
+    timesB.push(median(b, 1, 0));
+  }
+  const mid = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  return [mid(timesA), mid(timesB)];
+}
+
+async function roundTrips(): Promise<unknown> {
+  const { startHarness } = await import("../../harness/server");
+  const { SEED_IDS } = await import("../../harness/seed/seedData");
+  const { createWebApiClient } = await import("../../harness/xrm/webApiClient");
+  const { JourneyService } = await import("../../src/dataverse/journeyService");
+  // Going live takes 7 s here, so the settle wait polls several times and its spacing shows.
+  const lifecycleMs = 7_000;
+  const harness = await startHarness({ port: 0, goLiveDelayMs: lifecycleMs, rootDir: ROOT });
+  try {
+    const apiLog = async () =>
+      ((await (await fetch(`${harness.url}/_harness/log`)).json()) as { method: string; path: string; time: string }[]).filter((e) => e.path.startsWith("/api/"));
+    const clear = () => fetch(`${harness.url}/_harness/log`, { method: "DELETE" });
+    const service = new JourneyService({ webApi: createWebApiClient({ baseUrl: `${harness.url}/api/data/v9.2/` }) });
+    const id = SEED_IDS.journeys.seedPatch;
+
+    await clear();
+    const snapshot = await service.load(id);
+    const open = (await apiLog()).length;
+
+    await clear();
+    await service.check(snapshot.record);
+    const check = (await apiLog()).length;
+
+    await clear();
+    const outcome = await service.transition(snapshot, "goLive");
+    if (!outcome.done) throw new Error(`go live was refused: ${outcome.reason}`);
+    const goLive = (await apiLog()).length;
+
+    await clear();
+    const started = Date.now();
+    const settled = await service.waitUntilSettled(id, { timeoutMs: 60_000 });
+    const settleMs = Date.now() - started;
+    const polls = (await apiLog()).map((e) => Date.parse(e.time));
+    const gaps = polls.slice(1).map((t, i) => t - polls[i]);
+    const firstGap = polls.length > 0 ? polls[0] - started : 0;
+    return {
+      open,
+      check,
+      goLive,
+      polls: polls.length,
+      settleMs,
+      settledStatus: settled.status,
+      shortestGapMs: Math.min(firstGap, ...gaps),
+      lifecycleMs,
+    };
+  } finally {
+    await harness.stop();
+  }
+}
+
+async function localChecks(): Promise<unknown> {
+  const { largeDefinition } = await import("../../harness/seed/seedData");
+  const { runLocalChecks } = await import("../../src/journey/localChecks");
+  const definition = largeDefinition(5_000);
+  const record = {
+    msdyncrm_name: "Benchmark journey",
+    statuscode: 192350000,
+    msdyncrm_startdatetime: "2027-01-05T09:00:00Z",
+    msdyncrm_enddatetime: "2027-06-05T09:00:00Z",
+    msdyncrm_isrecurring: true,
+    msdyncrm_recurrenceintervaldays: 30,
+    msdyncrm_recurrencecount: 4,
+    msdyncrm_workflowdefinition: definition,
+  };
+  const tiles = (JSON.parse(definition) as unknown[]).length;
+  const findings = runLocalChecks(record).entries.length;
+  const [checkMs, parseMs] = interleaved(
+    () => runLocalChecks(record),
+    () => JSON.parse(definition),
+    25,
+  );
+  return { tiles, bytes: Buffer.byteLength(definition), findings, checkMs, parseMs, ratio: checkMs / parseMs };
+}
+
+async function panel(): Promise<unknown> {
+  const { JSDOM } = await import("jsdom");
+  // Fluent warns once per unregistered icon name; the real page registers them, jsdom does not need to.
+  console.warn = () => undefined;
+  const dom = new JSDOM("<!doctype html><html><body></body></html>", { pretendToBeVisual: true });
+  const globals = globalThis as Record<string, unknown>;
+  for (const key of ["window", "document", "navigator", "HTMLElement", "Node", "getComputedStyle", "requestAnimationFrame", "cancelAnimationFrame"]) {
+    if (!(key in globals) || key === "navigator") Object.defineProperty(globals, key, { value: (dom.window as unknown as Record<string, unknown>)[key], configurable: true, writable: true });
+  }
+  const React = await import("react");
+  const ReactDOM = await import("react-dom");
+  const { ValidationPanel } = await import("../../src/ui/ValidationPanel");
+  const { parseDefinition } = await import("../../src/journey/workflowDefinition");
+  const { largeDefinition } = await import("../../harness/seed/seedData");
+  const { readResxStrings } = await import("../../harness/page/resx");
+  const strings = readResxStrings(readFileSync(path.join(ROOT, "src/strings/JourneyControl.1033.resx"), "utf8"));
+  const getString = (key: string) => strings[key] ?? "";
+
+  const definition = parseDefinition(largeDefinition(300));
+  const tileIds = definition.tiles.map((tile) => tile.activityId);
+  const count = 1_000;
+  const entries = Array.from({ length: count }, (_, i) => ({
+    activityId: i % 10 === 0 ? "" : tileIds[i % tileIds.length],
+    fault: i % 2 === 0 ? "ErrorEmailNotLive" : "ErrorSegmentNotFound",
+    severity: (i % 3 === 0 ? "Warning" : "Error") as "Warning" | "Error",
+    args: [`00000000-0000-4000-8000-${String(i).padStart(12, "0")}`],
+    source: "server" as const,
+  }));
+  const report = { verdict: "Error" as const, entries };
+  const container = dom.window.document.createElement("div");
+  dom.window.document.body.append(container);
+
+  const renderPanel = () => {
+    ReactDOM.render(
+      React.createElement(ValidationPanel, {
+        report,
+        origin: "form",
+        checkedWhen: "now",
+        definition,
+        selectedActivityId: null,
+        onSelectActivity: () => undefined,
+        getString,
+      }),
+      container,
+    );
+    ReactDOM.unmountComponentAtNode(container);
+  };
+  const renderList = () => {
+    ReactDOM.render(
+      React.createElement(
+        "ul",
+        null,
+        entries.map((entry, i) => React.createElement("li", { key: i }, `${entry.fault} ${entry.args[0]}`)),
+      ),
+      container,
+    );
+    ReactDOM.unmountComponentAtNode(container);
+  };
+  ReactDOM.render(React.createElement(ValidationPanel, { report, origin: "form", checkedWhen: "now", definition, selectedActivityId: null, onSelectActivity: () => undefined, getString }), container);
+  const shownEntries = container.querySelectorAll("li").length;
+  ReactDOM.unmountComponentAtNode(container);
+  const [panelMs, listMs] = interleaved(renderPanel, renderList, 9);
+  return { entries: count, shownEntries, panelMs, listMs, ratio: panelMs / listMs, engine: "jsdom" };
+}
+
+const tasks: Record<string, () => Promise<unknown>> = { roundTrips, localChecks, panel };
+const task = tasks[which ?? ""];
+if (!task) {
+  console.error(`Usage: measure.ts <${Object.keys(tasks).join("|")}>`);
+  process.exit(2);
+}
+task().then(
+  (result) => {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    process.exit(0);
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
