@@ -64,11 +64,11 @@ test("pcf-start: the production bundle renders in Microsoft's test page without 
 });
 
 test("pcf-start with a global Xrm present (as on a model-driven form): the control renders", async () => {
-  const { page, pageErrors } = await visit((p) =>
-    p.addInitScript(() => {
+  const { page, pageErrors } = await visit(async (p) => {
+    await p.addInitScript(() => {
       Object.assign(window, { Xrm: { WebApi: {}, Navigation: {} } });
-    }),
-  );
+    });
+  });
   const text = await controlText(page);
   assert.ok(!text.includes("Error loading control"));
   assert.equal(await page.locator("[data-status]").count() > 0, true, "the control's view is on the page");
