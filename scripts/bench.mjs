@@ -2,10 +2,11 @@
 // Markdown table with each goal and whether it is met. Builds what is missing first. No timing here
 // is asserted by a test; figures depend on the machine.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { ensureBuilt } from "../test/browser/support/ensureBuilt.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: "true" };
@@ -19,16 +20,8 @@ function run(command, args, options = {}) {
   return result.stdout;
 }
 
-const rebuild = process.argv.includes("--build");
-const builds = [
-  ["out/controls/bundle.js", ["run", "build:control"]],
-  ["out/webresources/form.js", ["run", "build:form"]],
-];
-for (const [file, args] of builds) {
-  if (!rebuild && existsSync(path.join(root, file))) continue;
-  console.error(`${rebuild ? "rebuilding" : `${file} is missing:`} npm ${args.join(" ")}`);
-  run("npm", args, { stdio: ["ignore", "inherit", "inherit"] });
-}
+// Sizes and behaviour of the current code: outputs missing or older than their sources are rebuilt.
+ensureBuilt(root, (line) => console.error(line));
 
 const measure = (task) => {
   console.error(`measuring ${task}…`);
@@ -83,5 +76,5 @@ const lines = [header, ["---", "---", "---", "---"], ...rows].map((cells) => `| 
 console.log(lines.join("\n"));
 console.log(
   `\nNode ${process.version}, ${new Date().toISOString().slice(0, 10)}; sizes of the builds in out/ (control built ${builtAt("out/controls/bundle.js")} UTC, ` +
-    `web resource ${builtAt("out/webresources/form.js")} UTC; \`npm run bench -- --build\` rebuilds first); times are medians of interleaved runs on this machine.`,
+    `web resource ${builtAt("out/webresources/form.js")} UTC, rebuilt when older than their sources); times are medians of interleaved runs on this machine.`,
 );

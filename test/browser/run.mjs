@@ -2,6 +2,7 @@
 // Node's test runner (one file at a time; each file starts its own harness and Chromium).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
+import { ensureBuilt } from "./support/ensureBuilt.mjs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -14,15 +15,11 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-const builds = [
-  ["out/controls/bundle.js", ["run", "build:control"]],
-  ["out/webresources/form.js", ["run", "build:form"]],
-];
-for (const [file, args] of builds) {
-  if (existsSync(path.join(root, file))) continue;
-  console.log(`${file} is missing: npm ${args.join(" ")}`);
-  const result = spawnSync("npm", args, { cwd: root, stdio: "inherit", env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+try {
+  ensureBuilt(root);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
 }
 
 const filters = process.argv.slice(2);
