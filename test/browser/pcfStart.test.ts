@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, ROOT, WAIT_MS } from "./support/browserHarness";
+import { mkdirSync } from "node:fs";
+import { launchChromium, RESULTS_DIR, ROOT, WAIT_MS } from "./support/browserHarness";
 import { startPcfStartServer } from "./support/pcfStartServer";
 
 // The production bundle in Microsoft's own test page (node_modules/pcf-start), React and Fluent from
@@ -50,28 +51,45 @@ async function visit(setup?: (page: Page) => Promise<void>): Promise<Visit> {
   return visit;
 }
 
+/** Runs the checks on a visited page; on failure keeps a screenshot in test-results/. */
+async function checking(visit: Visit, name: string, checks: () => Promise<void>): Promise<void> {
+  try {
+    await checks();
+  } catch (error) {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    await visit.page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: true }).catch(() => undefined);
+    throw error;
+  } finally {
+    await visit.page.context().close();
+  }
+}
+
 const controlText = (page: Page) => page.evaluate(() => document.body.innerText);
 
 test("pcf-start: the production bundle renders in Microsoft's test page without page errors", async () => {
-  const { page, pageErrors, offsite } = await visit();
-  const text = await controlText(page);
-  assert.ok(!text.includes("Error loading control"), "pcf-start reports: Error loading control");
-  assert.equal(await page.locator("[data-status]").count() > 0, true, "the control's view is on the page");
-  assert.deepEqual(pageErrors, []);
-  // Fluent's default fonts and icons point at Microsoft's CDN in this page (blocked here); nothing else leaves the machine.
-  assert.deepEqual(offsite.filter((url) => !/^https:\/\/res(-1)?\.cdn\.office\.net\/files\/fabric-cdn-prod/.test(url)), []);
-  await page.context().close();
+  const visited = await visit();
+  const { page, pageErrors, offsite } = visited;
+  await checking(visited, "pcf-start-without-Xrm", async () => {
+    const text = await controlText(page);
+    assert.ok(!text.includes("Error loading control"), "pcf-start reports: Error loading control");
+    assert.equal(await page.locator("[data-status]").count() > 0, true, "the control's view is on the page");
+    assert.deepEqual(pageErrors, []);
+    // Fluent's default fonts and icons point at Microsoft's CDN in this page (blocked here); nothing else leaves the machine.
+    assert.deepEqual(offsite.filter((url) => !/^https:\/\/res(-1)?\.cdn\.office\.net\/files\/fabric-cdn-prod/.test(url)), []);
+  });
 });
 
 test("pcf-start with a global Xrm present (as on a model-driven form): the control renders", async () => {
-  const { page, pageErrors } = await visit(async (p) => {
+  const visited = await visit(async (p) => {
     await p.addInitScript(() => {
       Object.assign(window, { Xrm: { WebApi: {}, Navigation: {} } });
     });
   });
-  const text = await controlText(page);
-  assert.ok(!text.includes("Error loading control"));
-  assert.equal(await page.locator("[data-status]").count() > 0, true, "the control's view is on the page");
-  assert.deepEqual(pageErrors, []);
-  await page.context().close();
+  const { page, pageErrors } = visited;
+  await checking(visited, "pcf-start-with-Xrm", async () => {
+    const text = await controlText(page);
+    assert.ok(!text.includes("Error loading control"));
+    assert.equal(await page.locator("[data-status]").count() > 0, true, "the control's view is on the page");
+    assert.deepEqual(pageErrors, []);
+  });
 });
