@@ -11,11 +11,39 @@ import { JourneyView } from "./ui/JourneyView";
 const ENTITY = "msdyncrm_customerjourney";
 /** hasEntityPrivilege depth: Basic, the least a user holding the privilege at all has. */
 const BASIC_DEPTH = 0;
+/** 0x8006088a, "Resource not found for the segment": what Dataverse answers for a missing action. */
+const ACTION_NOT_FOUND = 0x8006088a;
 
 /** context.mode.contextInfo and context.page are present on forms but missing from the typings. */
 interface FormContext {
   mode: { contextInfo?: { entityId?: string } };
   page?: { entityId?: string };
+}
+
+/**
+ * The host's Xrm.WebApi where the control sits on a model-driven form. Elsewhere (a canvas app, the
+ * pcf-start page) only the PCF context's webAPI exists and it cannot run actions, so the error check
+ * reports the validate action as unavailable and the control falls back to its own checks.
+ */
+function webApiOf(context: ComponentFramework.Context<IInputs>): WebApiPort {
+  if (typeof Xrm !== "undefined" && Xrm.WebApi) return Xrm.WebApi as unknown as WebApiPort;
+  const webAPI = context.webAPI as unknown as Omit<WebApiPort, "online">;
+  return {
+    retrieveRecord: (...args) => webAPI.retrieveRecord(...args),
+    retrieveMultipleRecords: (...args) => webAPI.retrieveMultipleRecords(...args),
+    createRecord: (...args) => webAPI.createRecord(...args),
+    updateRecord: (...args) => webAPI.updateRecord(...args),
+    deleteRecord: (...args) => webAPI.deleteRecord(...args),
+    online: {
+      execute: () =>
+        Promise.reject({ errorCode: ACTION_NOT_FOUND, message: "Actions cannot be run outside a model-driven app." }),
+    },
+  };
+}
+
+function openJourneyIn(context: ComponentFramework.Context<IInputs>, id: string): void {
+  if (typeof Xrm !== "undefined" && Xrm.Navigation) void Xrm.Navigation.openForm({ entityName: ENTITY, entityId: id });
+  else void context.navigation.openForm({ entityName: ENTITY, entityId: id });
 }
 
 function recordIdOf(context: ComponentFramework.Context<IInputs>): string {
@@ -38,7 +66,7 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
     if (this.service === null || recordId !== this.recordId) {
       this.recordId = recordId;
       this.findBridge = createFormBridgeFinder(() => connectFormBridge(recordId));
-      this.service = new JourneyService({ webApi: Xrm.WebApi as unknown as WebApiPort, bridge: this.findBridge });
+      this.service = new JourneyService({ webApi: webApiOf(context), bridge: this.findBridge });
     }
     const props: JourneyControlProps = {
       recordId,
@@ -52,7 +80,7 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
       isDisabled: context.mode.isControlDisabled,
       hasPrivilege: (privilege: PrivilegeKind) => context.utils.hasEntityPrivilege(ENTITY, privilege, BASIC_DEPTH),
       allocatedWidth: context.mode.allocatedWidth,
-      openJourney: (id) => void Xrm.Navigation.openForm({ entityName: ENTITY, entityId: id }),
+      openJourney: (id) => openJourneyIn(context, id),
       now: () => new Date(),
     };
     return React.createElement(JourneyView, { ...props, key: recordId });

@@ -31,8 +31,12 @@ export class SaveEventArgs {
   preventDefault(): void {
     this.prevented = true;
   }
+  /**
+   * Async handlers call this to ask that the save be cancelled if their promise rejects or times out;
+   * runSave does exactly that for every async handler, so nothing is cancelled here.
+   */
   preventDefaultOnError(): void {
-    this.prevented = true;
+    return;
   }
   isDefaultPrevented(): boolean {
     return this.prevented;

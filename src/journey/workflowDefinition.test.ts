@@ -255,23 +255,10 @@ describe("parseDefinition", () => {
     expect(parsed.tiles.at(-1)?.depth).toBe(12_001);
   });
 
-  it("reads the generated 5,000-tile sample without findings, in a few times what JSON.parse of it takes", () => {
-    const text = generateDefinition(5000);
-    const parsed = parseDefinition(text);
+  it("reads the generated 5,000-tile sample without findings (its speed is measured by npm run bench)", () => {
+    const parsed = parseDefinition(generateDefinition(5000));
     expect(parsed.tiles).toHaveLength(5000);
     expect(parsed.findings).toEqual([]);
-    // Interleaved, fastest of 15 each: robust against other work on a busy machine.
-    const fastest = { parse: Infinity, checks: Infinity };
-    for (let i = 0; i < 15; i += 1) {
-      let start = performance.now();
-      JSON.parse(text);
-      fastest.parse = Math.min(fastest.parse, performance.now() - start);
-      start = performance.now();
-      parseDefinition(text);
-      fastest.checks = Math.min(fastest.checks, performance.now() - start);
-    }
-    // Generous; `npm run bench` measures the goal (≤ 3×). A quadratic step would be far above this.
-    expect(fastest.checks / fastest.parse).toBeLessThan(6);
   });
 
   it("never throws on arbitrary strings", () => {

@@ -200,6 +200,7 @@ export function useJourney(props: JourneyControlProps): JourneyController {
     switch (action.id) {
       case "check": {
         const current = await service.currentValues(snapshot);
+        update({ values: current.values });
         showCheck(await service.check(current.values), current.fromForm ? "form" : "saved");
         return;
       }
