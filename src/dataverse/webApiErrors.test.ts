@@ -56,6 +56,10 @@ describe("one JourneyError per failure", () => {
     expect(toJourneyError({ status: 412 }, "write").retryable).toBe(false);
   });
 
+  test("an object that cannot be turned into text still becomes a JourneyError", () => {
+    expect(toJourneyError({ toString: false }, "read").messageKey).toMatch(/^error\./);
+  });
+
   test("anything at all becomes a JourneyError with a message key, never a throw", () => {
     fc.assert(
       fc.property(fc.anything(), fc.constantFrom<RequestPurpose>("read", "validate", "write", "create", "delete"), (raw, purpose) => {

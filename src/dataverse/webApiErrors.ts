@@ -40,7 +40,13 @@ function asWebApiError(error: unknown): WebApiError {
 function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   const message = asWebApiError(error).message;
-  return typeof message === "string" ? message : String(error);
+  if (typeof message === "string") return message;
+  try {
+    return String(error);
+  } catch {
+    // An object whose toString is broken: nothing readable to show, the message key still says what failed.
+    return "";
+  }
 }
 
 function isSyntaxError(error: unknown): boolean {
