@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { after, afterEach, before, beforeEach, type TestContext } from "node:test";
 import { chromium, type Browser, type BrowserContext, type Dialog, type Page } from "playwright-core";
+import type { FaultSpec } from "../../../harness/faults";
 import { startHarness, type Harness } from "../../../harness/server";
 
 export const ROOT = path.resolve(__dirname, "../../..");
@@ -158,16 +159,7 @@ export async function clearLog(url: string): Promise<void> {
   await fetch(`${url}/_harness/log`, { method: "DELETE" });
 }
 
-export interface FaultSpec {
-  match?: { method?: string; pathContains?: string };
-  status?: number;
-  retryAfter?: number;
-  body?: unknown;
-  drop?: boolean;
-  malformed?: boolean;
-  delayMs?: number;
-  times?: number;
-}
+export type { FaultSpec };
 
 export async function injectFault(url: string, fault: FaultSpec): Promise<void> {
   const response = await fetch(`${url}/_harness/faults`, { method: "POST", body: JSON.stringify(fault), headers: { "Content-Type": "application/json" } });
