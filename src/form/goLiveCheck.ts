@@ -1,11 +1,8 @@
-import type { ActionRequest, WebApiPort } from "../dataverse/webApiPort";
+import { validateActionRequest } from "../dataverse/validateActionRequest";
+import type { WebApiPort } from "../dataverse/webApiPort";
 import { runLocalChecks } from "../journey/localChecks";
 import type { JourneyRecord, ValidationReport } from "../journey/types";
-import { VALIDATE_ACTION_NAME, VALIDATE_PARAMETERS, toValidateParameters } from "../journey/validateRequest";
 import { mergeReports, parseValidationResponse } from "../journey/validationResult";
-
-/** Structural property kinds of getMetadata().parameterTypes (1 = primitive type). */
-const PRIMITIVE_TYPE = 1;
 
 /** Below the platform's 10-second limit for an asynchronous OnSave handler, so the form can still say why. */
 export const CHECK_TIMEOUT_MS = 8_000;
@@ -16,19 +13,6 @@ export type CheckOutcome =
   | { kind: "failed"; report: ValidationReport; failure: CheckFailure };
 
 export type CheckFailure = { reason: "unavailable" } | { reason: "timeout"; seconds: number } | { reason: "error"; message: string };
-
-/** The `Xrm.WebApi.online.execute` request for msdyncrm_CustomerJourneyValidate with these values. */
-export function buildValidateRequest(values: JourneyRecord): ActionRequest {
-  const parameters = toValidateParameters(values);
-  const parameterTypes: Record<string, { typeName: string; structuralProperty: number }> = {};
-  for (const { name, typeName } of VALIDATE_PARAMETERS) {
-    if (parameters[name] !== undefined) parameterTypes[name] = { typeName, structuralProperty: PRIMITIVE_TYPE };
-  }
-  return {
-    ...parameters,
-    getMetadata: () => ({ boundParameter: null, operationType: 0, operationName: VALIDATE_ACTION_NAME, parameterTypes }),
-  };
-}
 
 class CheckTimeout extends Error {}
 
@@ -54,7 +38,7 @@ function describeFailure(error: unknown, timeoutMs: number): CheckFailure {
 }
 
 async function askValidateAction(values: JourneyRecord, webApi: Pick<WebApiPort, "online">): Promise<ValidationReport> {
-  const response = await webApi.online.execute(buildValidateRequest(values));
+  const response = await webApi.online.execute(validateActionRequest(values));
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw { status: response.status, message: body?.error?.message ?? `HTTP ${response.status}` };
