@@ -2,22 +2,11 @@ import { actionsFor, lockedFields, LOCKABLE_FIELDS, type JourneyActionId } from 
 import { createWebApiClient } from "../xrm/webApiClient";
 import { defineComponentFramework, loadScript, mountControl, type MountedControl } from "./controlHost";
 import { JourneyForm, type ExecutionContext } from "./formModel";
+import type { FormPageConfig } from "./html";
 import { renderFields, renderNotifications, type LookupChoices } from "./formView";
 import { JOURNEY_FIELDS, STATUS_OPTIONS } from "./journeyFields";
 import { createPcfContext, hasPrivilege } from "./pcfContext";
 import { createXrm } from "./xrmShim";
-
-interface PageConfig {
-  entityName: string;
-  id: string;
-  languageId: number;
-  privileges: string | null;
-  readOnly: boolean;
-  userId: string;
-  userName: string;
-  hasControl: boolean;
-  hasFormScript: boolean;
-}
 
 type FormScript = Partial<Record<"onLoad" | "onSave" | "onStatusChange", (context: ExecutionContext) => unknown>> &
   Partial<Record<"checkForErrors" | "goLive" | "stop" | "edit", (primaryControl: unknown) => unknown>>;
@@ -58,7 +47,7 @@ async function lookupChoices(webApi: ReturnType<typeof createWebApiClient>): Pro
 }
 
 async function main(): Promise<void> {
-  const config = JSON.parse(byId("harness-config").textContent ?? "{}") as PageConfig;
+  const config = JSON.parse(byId("harness-config").textContent ?? "{}") as FormPageConfig;
   const privileges = config.privileges === null ? null : config.privileges.split(",").map((p) => p.trim().toLowerCase()).filter(Boolean);
   const webApi = createWebApiClient({ baseUrl: "/api/data/v9.2/", headers: privileges ? { "x-harness-privileges": privileges.join(",") } : {} });
   const query = harnessQuery();
