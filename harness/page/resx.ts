@@ -17,3 +17,33 @@ export function readResxStrings(xml: string): Record<string, string> {
   }
   return strings;
 }
+
+/** RESX web resources by name without the language suffix (`cjt_/customerjourney/strings/form`) → LCID → strings. */
+export type StringResources = Record<string, Record<number, Record<string, string>>>;
+
+/**
+ * The String (RESX) web resources of built files named `<path>.<lcid>.resx` (e.g. `strings/form.1033.resx`
+ * → `<namePrefix>strings/form`, language 1033).
+ */
+export function stringResourcesOf(namePrefix: string, files: Record<string, string>): StringResources {
+  const resources: StringResources = {};
+  for (const [file, xml] of Object.entries(files)) {
+    const match = /^(.+)\.(\d+)\.resx$/.exec(file);
+    if (!match) continue;
+    const name = namePrefix + match[1];
+    resources[name] = { ...resources[name], [Number(match[2])]: readResxStrings(xml) };
+  }
+  return resources;
+}
+
+/**
+ * Xrm.Utility.getResourceString as the platform answers it: the user's language, then the org's base
+ * language, then null; "<name> does not exist." when no RESX web resource of that name is a dependency.
+ */
+export function resourceStringReader(resources: StringResources, userLanguage: number, baseLanguage: number) {
+  return (webResourceName: string, key: string): string | null => {
+    const languages = resources[webResourceName];
+    if (!languages) throw new Error(`${webResourceName} does not exist.`);
+    return languages[userLanguage]?.[key] ?? languages[baseLanguage]?.[key] ?? null;
+  };
+}

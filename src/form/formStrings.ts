@@ -1,16 +1,20 @@
-/** resx strings per LCID ("1033" → key → text), put into the bundle at build time (webpack.form.config.js). */
-export type StringTables = Readonly<Record<string, Readonly<Record<string, string>>>>;
+/**
+ * The form script's strings live in String (RESX) web resources, one per language
+ * (cjt_/customerjourney/strings/form.1033.resx, form.1031.resx), which ship as dependencies of form.js;
+ * webpack.form.config.js writes them from src/strings.
+ */
+export const FORM_STRINGS_RESOURCE = "cjt_/customerjourney/strings/form";
 
-declare const CJT_FORM_STRINGS: StringTables;
+/** Xrm.Utility.getResourceString: the string in the user's language, then the org's base language; null when missing. */
+export type GetResourceString = (webResourceName: string, key: string) => string | null | undefined;
 
-/** The strings the build embedded; empty when this code runs unbundled (tests pass their own tables). */
-export const BUNDLED_STRINGS: StringTables = typeof CJT_FORM_STRINGS === "undefined" ? {} : CJT_FORM_STRINGS;
-
-const FALLBACK_LANGUAGE = "1033";
-
-/** A lookup in the user's language, then English, then the key itself (so a missing string is visible, not blank). */
-export function createGetString(tables: StringTables, languageId: number | undefined): (key: string) => string {
-  const own = tables[String(languageId)] ?? {};
-  const fallback = tables[FALLBACK_LANGUAGE] ?? {};
-  return (key) => own[key] ?? fallback[key] ?? key;
+/** A lookup that never fails: a missing string or resource shows the key itself (visible, not blank). */
+export function createGetString(getResourceString: GetResourceString): (key: string) => string {
+  return (key) => {
+    try {
+      return getResourceString(FORM_STRINGS_RESOURCE, key) || key;
+    } catch {
+      return key;
+    }
+  };
 }

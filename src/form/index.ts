@@ -1,14 +1,14 @@
 import { publishFormBridge } from "../bridge/formBridgeHost";
 import type { WebApiPort } from "../dataverse/webApiPort";
-import { BUNDLED_STRINGS, createGetString } from "./formStrings";
 import type { FormEnvironment } from "./formEnvironment";
 import { createFormHandlers } from "./formHandlers";
+import { createGetString } from "./formStrings";
 
-/** The real environment: the host's Xrm, the strings the build embedded, the clock. */
+/** The real environment: the host's Xrm, the strings of the RESX web resources, the clock. */
 function hostEnvironment(): FormEnvironment {
   return {
     webApi: Xrm.WebApi as unknown as Pick<WebApiPort, "online">,
-    getString: createGetString(BUNDLED_STRINGS, Xrm.Utility.getGlobalContext().userSettings.languageId),
+    getString: createGetString((webResourceName, key) => Xrm.Utility.getResourceString(webResourceName, key)),
     now: () => new Date(),
     confirm: (title, text) => Promise.resolve(Xrm.Navigation.openConfirmDialog({ title, text })).then((result) => result.confirmed),
     publishBridge: publishFormBridge,

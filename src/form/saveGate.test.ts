@@ -148,6 +148,24 @@ describe.each([
     expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(Draft);
   });
 
+  it("still blocks an invalid journey and refuses a forbidden status change when its string resources are missing", async () => {
+    fixture = loaded({ status: Draft, asyncSave, withoutStringResources: true, isRecurring: true, intervalDays: 30, count: 3 });
+    fixture.answerValidate(RECURRENCE_DOES_NOT_FIT);
+    setStatus(fixture, GoingLive);
+
+    await userSavesAndGateFinishes(fixture);
+
+    expect(fixture.saved).toEqual([]);
+    expect(fixture.checkSummary()).toMatchObject({ level: "ERROR", message: "form.goLiveBlocked" });
+    expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(Draft);
+
+    setStatus(fixture, Live);
+    expect(await fixture.userSaves()).toBe("cancelled");
+    expect(fixture.saved).toEqual([]);
+    expect(fixture.notifications()).toEqual([expect.objectContaining({ level: "ERROR", message: "form.transitionNotAllowed" })]);
+    expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(Draft);
+  });
+
   it("does not let an unchecked journey go live when the validate action is missing (404)", async () => {
     fixture = loaded({ status: InError, asyncSave });
     fixture.answerValidate(() =>

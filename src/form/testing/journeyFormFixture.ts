@@ -1,4 +1,5 @@
 import { SaveEventArgumentsMock, XrmMockGenerator } from "xrm-mock";
+import { resourceStringReader, stringResourcesOf } from "../../../harness/page/resx";
 import { connectFormBridge, type ConnectedFormBridge } from "../../bridge/formBridgeClient";
 import { publishFormBridge } from "../../bridge/formBridgeHost";
 import type { ActionRequest } from "../../dataverse/webApiPort";
@@ -6,15 +7,22 @@ import { JourneyStatus } from "../../journey/types";
 import type { FormEnvironment } from "../formEnvironment";
 import { createFormHandlers, type FormHandlers } from "../formHandlers";
 import { forgetAllSessions } from "../formSession";
-import { createGetString, type StringTables } from "../formStrings";
+import { createGetString, type GetResourceString } from "../formStrings";
 import { readFormValues } from "../formValues";
 
-/** The strings exactly as the build embeds them (the DefinePlugin value of webpack.form.config.js). */
-export function bundledStringTables(): StringTables {
+/** The web resources' name prefix: out/webresources/<path> ships as cjt_/customerjourney/<path>. */
+export const WEB_RESOURCE_PREFIX = "cjt_/customerjourney/";
+
+/** The RESX web resources exactly as the build writes them (webpack.form.config.js), path → text. */
+export function builtResxFiles(): Record<string, string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = require("../../../webpack.form.config.js") as { plugins: { definitions?: Record<string, string> }[] };
-  const define = config.plugins.find((plugin) => plugin.definitions?.CJT_FORM_STRINGS);
-  return JSON.parse(define!.definitions!.CJT_FORM_STRINGS) as StringTables;
+  const config = require("../../../webpack.form.config.js") as { plugins: { resxFiles?: () => Record<string, string> }[] };
+  return config.plugins.find((plugin) => plugin.resxFiles)!.resxFiles!();
+}
+
+/** Xrm.Utility.getResourceString over the built RESX web resources (org base language English). */
+export function builtResourceStrings(languageId: number): GetResourceString {
+  return resourceStringReader(stringResourcesOf(WEB_RESOURCE_PREFIX, builtResxFiles()), languageId, 1033);
 }
 
 export const JOURNEY_ID = "{6628BBF7-C52A-E911-A9B7-000D3A1E6ADC}";
@@ -77,6 +85,8 @@ export interface JourneyFormOptions {
   /** true: the platform waits for the OnSave promise (async save handlers); false: classic synchronous OnSave. */
   asyncSave?: boolean;
   languageId?: number;
+  /** The form's RESX web resources are not dependencies of the script: every getResourceString throws. */
+  withoutStringResources?: boolean;
   now?: string;
   /** Leave out the record id: a new, unsaved record. */
   newRecord?: boolean;
@@ -173,7 +183,9 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
         },
       },
     },
-    getString: createGetString(bundledStringTables(), options.languageId ?? 1033),
+    getString: createGetString(
+      options.withoutStringResources ? resourceStringReader({}, 1033, 1033) : builtResourceStrings(options.languageId ?? 1033),
+    ),
     now: () => new Date(options.now ?? "2026-11-28T12:00:00.000Z"),
     confirm: async () => confirmAnswers.shift() ?? false,
     publishBridge: (recordId, bridge) => {
