@@ -1,5 +1,5 @@
-// Production build of the form web resource: src/form → out/webresources/form.js, exposing the
-// global `CustomerJourneyForm` whose functions a customizer registers on the journey form.
+// Production build of the form web resource: src/form → out/webresources/form.js, which sets the
+// global `CustomerJourneyForm` whose functions a customizer registers on the journey form (src/form/index.ts).
 // Its strings ship beside it as String (RESX) web resources, one per language
 // (out/webresources/strings/form.<lcid>.resx), which the script reads with Xrm.Utility.getResourceString.
 const fs = require("node:fs");
@@ -74,7 +74,6 @@ module.exports = {
   output: {
     path: path.join(__dirname, "out", "webresources"),
     filename: "form.js",
-    library: { name: "CustomerJourneyForm", type: "window" },
     clean: false,
   },
   resolve: { extensions: [".ts", ".js"] },

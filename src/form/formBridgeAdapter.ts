@@ -1,4 +1,4 @@
-import type { FormBridge } from "../bridge/formBridgeTypes";
+import type { FormBridge, NotificationLevel } from "../bridge/formBridgeTypes";
 import { formatString as fillTemplate } from "../journey/faultCatalogue";
 import { isFieldLocked } from "./fieldLockApplier";
 import type { FormEnvironment } from "./formEnvironment";
@@ -54,30 +54,25 @@ export function createFormBridge(form: Xrm.FormContext, recordId: string, env: F
       throw new Error(env.getString("form.formClosed"));
     }
   };
+  /** The bridge call `action`, run only while the form still shows the record. */
+  const whileOpen =
+    <Args extends unknown[], Result>(action: (...args: Args) => Result | Promise<Result>) =>
+    async (...args: Args): Promise<Result> => {
+      stillOpen();
+      return action(...args);
+    };
   return {
-    getValues: async () => {
-      stillOpen();
-      return { values: readFormValues(form), isDirty: form.data.entity.getIsDirty() };
-    },
-    save: async () => {
-      stillOpen();
-      await saveThroughGate(form, env);
-    },
-    refresh: async () => {
-      stillOpen();
+    getValues: whileOpen(() => ({ values: readFormValues(form), isDirty: form.data.entity.getIsDirty() })),
+    save: whileOpen(() => saveThroughGate(form, env)),
+    refresh: whileOpen(async () => {
       await form.data.refresh(false);
-    },
-    setValue: async (name, value) => {
-      stillOpen();
-      setFormValue(form, name, value, env);
-    },
-    setNotification: async (message, level, id) => {
-      stillOpen();
+    }),
+    setValue: whileOpen((name: string, value: BridgeValue) => setFormValue(form, name, value, env)),
+    setNotification: whileOpen((message: string, level: NotificationLevel, id: string) => {
       form.ui.setFormNotification(message, level, id);
-    },
-    clearNotification: async (id) => {
-      stillOpen();
+    }),
+    clearNotification: whileOpen((id: string) => {
       form.ui.clearFormNotification(id);
-    },
+    }),
   };
 }

@@ -1,12 +1,10 @@
 import { JourneyStatus } from "../journey/types";
-import { noticesFor, showNotices } from "./checkNotifications";
 import { applyFieldLocks } from "./fieldLockApplier";
 import { createFormBridge } from "./formBridgeAdapter";
 import type { FormEnvironment } from "./formEnvironment";
 import { allSessions, sessionFor } from "./formSession";
-import { formRecordId, readFormValues, statusOnForm } from "./formValues";
-import { runGoLiveCheck } from "./goLiveCheck";
-import { SaveRefused, gateSave, saveThroughGate } from "./saveGate";
+import { formRecordId, statusOnForm } from "./formValues";
+import { SaveRefused, checkAndNotify, gateSave, saveThroughGate } from "./saveGate";
 
 const IN_ERROR_NOTIFICATION = "cjt-journey-error";
 
@@ -116,14 +114,7 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
       const session = sessionFor(form);
       if (session.checkInFlight) return;
       form.ui.clearFormNotification("cjt-save-failed");
-      const values = readFormValues(form);
-      session.checkInFlight = true;
-      try {
-        const outcome = await runGoLiveCheck(values, env.webApi, env.checkTimeoutMs);
-        showNotices(form, session, noticesFor(outcome, "check", values, env.getString));
-      } finally {
-        session.checkInFlight = false;
-      }
+      await checkAndNotify(form, session, env, "check");
     },
 
     goLive: (primary) => changeStatusAndSave(primary, JourneyStatus.GoingLive),

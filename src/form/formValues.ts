@@ -25,7 +25,7 @@ export function readFormValues(form: Xrm.FormContext): JourneyRecord {
     const { column, value } = webApiColumn(attribute);
     values[column] = value;
   }
-  const id = normaliseRecordId(form.data.entity.getId() ?? "");
+  const id = formRecordId(form);
   if (id) values.msdyncrm_customerjourneyid = id;
   return values as JourneyRecord;
 }

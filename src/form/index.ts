@@ -15,16 +15,10 @@ function hostEnvironment(): FormEnvironment {
   };
 }
 
-const handlers = createFormHandlers(hostEnvironment);
-
-/** Form OnLoad (pass execution context). */
-export const onLoad = handlers.onLoad;
-/** Form OnSave (pass execution context). */
-export const onSave = handlers.onSave;
-/** Status Reason (statuscode) OnChange (pass execution context). */
-export const onStatusChange = handlers.onStatusChange;
-/** Command bar actions; parameter: PrimaryControl. */
-export const checkForErrors = handlers.checkForErrors;
-export const goLive = handlers.goLive;
-export const stop = handlers.stop;
-export const edit = handlers.edit;
+/**
+ * The global `CustomerJourneyForm` whose functions a customizer registers on the journey form:
+ * onLoad, onSave and onStatusChange (pass execution context); checkForErrors, goLive, stop and edit
+ * for command bar buttons (parameter: PrimaryControl). A plain global rather than webpack library
+ * exports, which would add webpack's module runtime to the script.
+ */
+Object.assign(window, { CustomerJourneyForm: createFormHandlers(hostEnvironment) });

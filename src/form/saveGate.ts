@@ -7,7 +7,7 @@ import { applyFieldLocks } from "./fieldLockApplier";
 import type { FormEnvironment } from "./formEnvironment";
 import { sessionFor, type FormSession } from "./formSession";
 import { readFormValues, statusOnForm } from "./formValues";
-import { runGoLiveCheck } from "./goLiveCheck";
+import { runGoLiveCheck, type CheckOutcome } from "./goLiveCheck";
 
 /** A save the gate stopped; the form already shows why. */
 export class SaveRefused extends Error {}
@@ -56,19 +56,42 @@ function refuseTransition(form: Xrm.FormContext, session: FormSession, from: num
   return message;
 }
 
-/** Runs the go-live check on the form's values and shows the result; false (status restored) when it may not go live. */
-async function checkGoLive(form: Xrm.FormContext, session: FormSession, env: FormEnvironment): Promise<{ ok: boolean; message: string }> {
-  const from = originalStatus(form, session);
+/**
+ * Runs the check on the form's values and shows its notices: `goLive` for the gate, `check` for the
+ * user's "Check for errors". Returns the outcome and the summary line.
+ */
+export async function checkAndNotify(
+  form: Xrm.FormContext,
+  session: FormSession,
+  env: FormEnvironment,
+  purpose: "goLive" | "check",
+): Promise<{ outcome: CheckOutcome; message: string }> {
   const values = readFormValues(form);
   session.checkInFlight = true;
   try {
     const outcome = await runGoLiveCheck(values, env.webApi, env.checkTimeoutMs);
-    const message = showNotices(form, session, noticesFor(outcome, "goLive", values, env.getString));
-    const ok = outcome.kind === "clean" || outcome.kind === "warnings";
-    if (!ok) restoreStatus(form, session, from, env);
-    return { ok, message };
+    return { outcome, message: showNotices(form, session, noticesFor(outcome, purpose, values, env.getString)) };
   } finally {
     session.checkInFlight = false;
+  }
+}
+
+/** Runs the go-live check and shows the result; false (status restored) when it may not go live. */
+async function checkGoLive(form: Xrm.FormContext, session: FormSession, env: FormEnvironment): Promise<{ ok: boolean; message: string }> {
+  const from = originalStatus(form, session);
+  const { outcome, message } = await checkAndNotify(form, session, env, "goLive");
+  const ok = outcome.kind === "clean" || outcome.kind === "warnings";
+  if (!ok) restoreStatus(form, session, from, env);
+  return { ok, message };
+}
+
+/** Saves values the check passed: the OnSave this save raises recognises them and lets them through. */
+async function saveCheckedValues(form: Xrm.FormContext, session: FormSession): Promise<void> {
+  session.approvedFingerprint = fingerprint(form);
+  try {
+    await form.data.save();
+  } finally {
+    session.approvedFingerprint = null;
   }
 }
 
@@ -119,12 +142,7 @@ export function gateSave(context: Xrm.Events.SaveEventContext, env: FormEnvironm
   void checkGoLive(form, session, env)
     .then(async ({ ok }) => {
       if (!ok) return;
-      session.approvedFingerprint = fingerprint(form);
-      try {
-        await form.data.save();
-      } finally {
-        session.approvedFingerprint = null;
-      }
+      await saveCheckedValues(form, session);
       if (closeAfterSave) form.ui.close();
     })
     // A failed save is reported by the platform itself; nothing more to tell the user here.
@@ -145,12 +163,9 @@ export async function saveThroughGate(form: Xrm.FormContext, env: FormEnvironmen
     if (session.checkInFlight) throw new SaveRefused(refuseWhileChecking(form, session, env));
     const { ok, message } = await checkGoLive(form, session, env);
     if (!ok) throw new SaveRefused(message);
-    session.approvedFingerprint = fingerprint(form);
-  }
-  try {
+    await saveCheckedValues(form, session);
+  } else {
     await form.data.save();
-  } finally {
-    session.approvedFingerprint = null;
   }
   session.savedStatus = statusOnForm(form);
 }
