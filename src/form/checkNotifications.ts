@@ -42,11 +42,8 @@ function distinct(entries: ValidationEntry[]): ValidationEntry[] {
   return [...byProblem.values()];
 }
 
-function findingNotices(entries: ValidationEntry[], values: JourneyRecord, getString: (key: string) => string): Notice[] {
-  const problems = [
-    ...entries.filter((entry) => entry.severity === "Error"),
-    ...entries.filter((entry) => entry.severity === "Warning"),
-  ];
+/** One notice per problem (errors first), the first few only. */
+function findingNotices(problems: ValidationEntry[], values: JourneyRecord, getString: (key: string) => string): Notice[] {
   const notices: Notice[] = problems.slice(0, MAX_FINDINGS_SHOWN).map((entry) => ({
     level: entry.severity === "Error" ? "ERROR" : "WARNING",
     message: findingText(entry, values, getString),
@@ -55,10 +52,6 @@ function findingNotices(entries: ValidationEntry[], values: JourneyRecord, getSt
     notices.push({ level: "INFO", message: fillTemplate(getString("form.moreFindings"), [String(problems.length - MAX_FINDINGS_SHOWN)]) });
   }
   return notices;
-}
-
-function count(entries: ValidationEntry[], severity: ValidationEntry["severity"]): number {
-  return entries.filter((entry) => entry.severity === severity).length;
 }
 
 /**
@@ -72,8 +65,8 @@ export function noticesFor(
   getString: (key: string) => string,
 ): Notice[] {
   const entries = distinct(outcome.report.entries);
-  const errors = count(entries, "Error");
-  const warnings = count(entries, "Warning");
+  const errors = entries.filter((entry) => entry.severity === "Error");
+  const warnings = entries.filter((entry) => entry.severity === "Warning");
   let summary: Notice | null;
   if (outcome.kind === "failed") {
     summary = { level: "ERROR", message: describeCheckFailure(outcome.failure, getString) };
@@ -81,15 +74,18 @@ export function noticesFor(
     summary =
       outcome.kind === "clean"
         ? { level: "INFO", message: getString("form.checkPassed") }
-        : { level: errors ? "ERROR" : "WARNING", message: fillTemplate(getString("form.checkFoundProblems"), [String(errors), String(warnings)]) };
+        : {
+            level: errors.length ? "ERROR" : "WARNING",
+            message: fillTemplate(getString("form.checkFoundProblems"), [String(errors.length), String(warnings.length)]),
+          };
   } else if (outcome.kind === "blocked") {
-    summary = { level: "ERROR", message: fillTemplate(getString("form.goLiveBlocked"), [String(errors)]) };
+    summary = { level: "ERROR", message: fillTemplate(getString("form.goLiveBlocked"), [String(errors.length)]) };
   } else if (outcome.kind === "warnings") {
-    summary = { level: "WARNING", message: fillTemplate(getString("form.goLiveWarnings"), [String(warnings)]) };
+    summary = { level: "WARNING", message: fillTemplate(getString("form.goLiveWarnings"), [String(warnings.length)]) };
   } else {
     summary = null;
   }
-  return summary ? [summary, ...findingNotices(entries, values, getString)] : [];
+  return summary ? [summary, ...findingNotices([...errors, ...warnings], values, getString)] : [];
 }
 
 export function clearCheckNotifications(form: Xrm.FormContext, session: FormSession): void {

@@ -3,10 +3,11 @@ import { applyFieldLocks } from "./fieldLockApplier";
 import { createFormBridge } from "./formBridgeAdapter";
 import type { FormEnvironment } from "./formEnvironment";
 import { allSessions, sessionFor } from "./formSession";
-import { formRecordId, statusOnForm } from "./formValues";
+import { STATUS_FIELD, formRecordId, statusOnForm } from "./formValues";
 import { SaveRefused, checkAndNotify, gateSave, saveThroughGate } from "./saveGate";
 
 const IN_ERROR_NOTIFICATION = "cjt-journey-error";
+const SAVE_FAILED_NOTIFICATION = "cjt-save-failed";
 
 /** A command bar button passes the primary control (the form context); tolerate an execution context too. */
 type Primary = Xrm.FormContext | Xrm.Events.EventContext;
@@ -67,24 +68,27 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
     }
   };
 
+  /** Locks and unlocks the fields for the status now on the form. */
+  const lockFields = (form: Xrm.FormContext): void => applyFieldLocks(form, sessionFor(form), environment().now());
+
   const changeStatusAndSave = async (primary: Primary, status: number): Promise<void> => {
     const env = environment();
     const form = formOf(primary);
-    const attribute = form.getAttribute("statuscode");
+    const attribute = form.getAttribute(STATUS_FIELD);
     if (!attribute) return;
     const before = attribute.getValue();
     attribute.setValue(status);
     attribute.fireOnChange();
-    applyFieldLocks(form, sessionFor(form), env.now());
+    lockFields(form);
     try {
       await saveThroughGate(form, env);
     } catch (error) {
       if (error instanceof SaveRefused) return;
       // The platform refused the save (server error, privileges, a concurrent change): say so, undo the status.
       const message = (error as { message?: unknown } | null)?.message;
-      form.ui.setFormNotification(typeof message === "string" ? message : String(error), "ERROR", "cjt-save-failed");
+      form.ui.setFormNotification(typeof message === "string" ? message : String(error), "ERROR", SAVE_FAILED_NOTIFICATION);
       attribute.setValue(before);
-      applyFieldLocks(form, sessionFor(form), env.now());
+      lockFields(form);
     }
   };
 
@@ -104,8 +108,7 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
     },
 
     onStatusChange(context) {
-      const form = context.getFormContext();
-      applyFieldLocks(form, sessionFor(form), environment().now());
+      lockFields(context.getFormContext());
     },
 
     async checkForErrors(primary) {
@@ -113,7 +116,7 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
       const form = formOf(primary);
       const session = sessionFor(form);
       if (session.checkInFlight) return;
-      form.ui.clearFormNotification("cjt-save-failed");
+      form.ui.clearFormNotification(SAVE_FAILED_NOTIFICATION);
       await checkAndNotify(form, session, env, "check");
     },
 

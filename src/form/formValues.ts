@@ -35,7 +35,10 @@ export function formRecordId(form: Xrm.FormContext): string {
   return normaliseRecordId(form.data.entity.getId() ?? "");
 }
 
+/** Status Reason: the column whose value is the journey's status. */
+export const STATUS_FIELD = "statuscode";
+
 export function statusOnForm(form: Xrm.FormContext): number | null {
-  const value: unknown = form.getAttribute("statuscode")?.getValue();
+  const value: unknown = form.getAttribute(STATUS_FIELD)?.getValue();
   return typeof value === "number" ? value : null;
 }

@@ -6,7 +6,7 @@ import { noticesFor, showNotices } from "./checkNotifications";
 import { applyFieldLocks } from "./fieldLockApplier";
 import type { FormEnvironment } from "./formEnvironment";
 import { sessionFor, type FormSession } from "./formSession";
-import { readFormValues, statusOnForm } from "./formValues";
+import { STATUS_FIELD, readFormValues, statusOnForm } from "./formValues";
 import { runGoLiveCheck, type CheckOutcome } from "./goLiveCheck";
 
 /** A save the gate stopped; the form already shows why. */
@@ -31,8 +31,8 @@ export function decideSave(savedStatus: number | null, newStatus: number | null)
  */
 export function originalStatus(form: Xrm.FormContext, session: FormSession): number | null {
   if (session.savedStatus !== null) return session.savedStatus;
-  const attribute = form.getAttribute("statuscode") as Partial<Xrm.Attributes.OptionSetAttribute> | null;
-  const initial: unknown = typeof attribute?.getInitialValue === "function" ? attribute.getInitialValue() : null;
+  const attribute = form.getAttribute(STATUS_FIELD) as Partial<Xrm.Attributes.OptionSetAttribute> | null;
+  const initial: unknown = attribute?.getInitialValue?.();
   return typeof initial === "number" ? initial : null;
 }
 
@@ -42,7 +42,7 @@ function fingerprint(form: Xrm.FormContext): string {
 
 /** Puts the saved status back so the fields unlock again and nothing the user typed is lost. */
 function restoreStatus(form: Xrm.FormContext, session: FormSession, status: number | null, env: FormEnvironment): void {
-  const attribute = form.getAttribute("statuscode");
+  const attribute = form.getAttribute(STATUS_FIELD);
   if (!attribute || status === null) return;
   attribute.setValue(status);
   applyFieldLocks(form, session, env.now());
@@ -76,13 +76,14 @@ export async function checkAndNotify(
   }
 }
 
-/** Runs the go-live check and shows the result; false (status restored) when it may not go live. */
-async function checkGoLive(form: Xrm.FormContext, session: FormSession, env: FormEnvironment): Promise<{ ok: boolean; message: string }> {
+/** Runs the go-live check and shows the result; rejects with SaveRefused (status restored) when it may not go live. */
+async function checkGoLive(form: Xrm.FormContext, session: FormSession, env: FormEnvironment): Promise<void> {
   const from = originalStatus(form, session);
   const { outcome, message } = await checkAndNotify(form, session, env, "goLive");
-  const ok = outcome.kind === "clean" || outcome.kind === "warnings";
-  if (!ok) restoreStatus(form, session, from, env);
-  return { ok, message };
+  if (outcome.kind !== "clean" && outcome.kind !== "warnings") {
+    restoreStatus(form, session, from, env);
+    throw new SaveRefused(message);
+  }
 }
 
 /** Saves values the check passed: the OnSave this save raises recognises them and lets them through. */
@@ -95,10 +96,12 @@ async function saveCheckedValues(form: Xrm.FormContext, session: FormSession): P
   }
 }
 
+const CHECK_RUNNING_NOTIFICATION = "cjt-check-running";
+
 function refuseWhileChecking(form: Xrm.FormContext, session: FormSession, env: FormEnvironment): string {
   const message = env.getString("form.checkInProgress");
-  form.ui.setFormNotification(message, "INFO", "cjt-check-running");
-  session.checkNotificationIds.push("cjt-check-running");
+  form.ui.setFormNotification(message, "INFO", CHECK_RUNNING_NOTIFICATION);
+  session.checkNotificationIds.push(CHECK_RUNNING_NOTIFICATION);
   return message;
 }
 
@@ -133,19 +136,16 @@ export function gateSave(context: Xrm.Events.SaveEventContext, env: FormEnvironm
   }
   if (typeof args.preventDefaultOnError === "function") {
     args.preventDefaultOnError();
-    return checkGoLive(form, session, env).then(({ ok, message }) => {
-      if (!ok) throw new SaveRefused(message);
-    });
+    return checkGoLive(form, session, env);
   }
   args.preventDefault();
   const closeAfterSave = args.getSaveMode() === SAVE_AND_CLOSE;
   void checkGoLive(form, session, env)
-    .then(async ({ ok }) => {
-      if (!ok) return;
+    .then(async () => {
       await saveCheckedValues(form, session);
       if (closeAfterSave) form.ui.close();
     })
-    // A failed save is reported by the platform itself; nothing more to tell the user here.
+    // The form already shows why the check refused, and the platform reports a failed save itself.
     .catch(() => undefined);
   return undefined;
 }
@@ -161,8 +161,7 @@ export async function saveThroughGate(form: Xrm.FormContext, env: FormEnvironmen
   if (decision.kind === "forbidden") throw new SaveRefused(refuseTransition(form, session, decision.from, decision.to, env));
   if (decision.kind === "check") {
     if (session.checkInFlight) throw new SaveRefused(refuseWhileChecking(form, session, env));
-    const { ok, message } = await checkGoLive(form, session, env);
-    if (!ok) throw new SaveRefused(message);
+    await checkGoLive(form, session, env);
     await saveCheckedValues(form, session);
   } else {
     await form.data.save();
