@@ -17,6 +17,8 @@ function fixture(options?: FixtureOptions): Fixture {
 
 const CONTROL = "Controls/cjt_CustomerJourney.JourneyControl";
 const WEB_RESOURCE = "WebResources/cjt_customerjourneyformjs7C90D214-6925-43FE-80E5-CF10FE83BEBF";
+const ENGLISH_STRINGS = "WebResources/cjt_customerjourneystringsform1033resx41D4D034-393A-4A59-85D0-9B070AA24B4D";
+const GERMAN_STRINGS = "WebResources/cjt_customerjourneystringsform1031resx2F1862CB-D297-4A5D-AAF9-F32F8F1CCD0E";
 
 function unpack(file: string) {
   const { entries } = readZip(new Uint8Array(readFileSync(file)));
@@ -45,6 +47,8 @@ describe("packing the solution", () => {
       `${CONTROL}/src/strings/JourneyControl.1031.resx`,
       `${CONTROL}/src/strings/JourneyControl.1033.resx`,
       WEB_RESOURCE,
+      ENGLISH_STRINGS,
+      GERMAN_STRINGS,
       "[Content_Types].xml",
     ]);
   });
@@ -57,6 +61,8 @@ describe("packing the solution", () => {
     expect(packed(`${CONTROL}/ControlManifest.xml`)).toEqual(readFileSync(join(paths.buildDir, "controls/ControlManifest.xml")));
     expect(packed(`${CONTROL}/bundle.js`)).toEqual(readFileSync(join(paths.buildDir, "controls/bundle.js")));
     expect(packed(WEB_RESOURCE)).toEqual(readFileSync(join(paths.buildDir, "webresources/form.js")));
+    expect(packed(ENGLISH_STRINGS)).toEqual(readFileSync(join(paths.buildDir, "webresources/strings/form.1033.resx")));
+    expect(packed(GERMAN_STRINGS)).toEqual(readFileSync(join(paths.buildDir, "webresources/strings/form.1031.resx")));
   });
 
   it("declares the control and the web resource as root components and in customizations.xml", async () => {
@@ -68,6 +74,28 @@ describe("packing the solution", () => {
     expect(text("customizations.xml")).toContain(`<FileName>/${CONTROL}/ControlManifest.xml</FileName>`);
     expect(text("customizations.xml")).toContain(`<FileName>/${WEB_RESOURCE}</FileName>`);
     expect(text("customizations.xml")).toContain("<WebResourceType>3</WebResourceType>");
+  });
+
+  it("adds the form script's strings as String (RESX) web resources, one per language, that form.js depends on", async () => {
+    const { paths } = fixture();
+    const { text } = unpack((await packSolution(paths)).files[0]);
+    for (const lcid of ["1033", "1031"]) {
+      expect(text("solution.xml")).toContain(`<RootComponent type="61" schemaName="cjt_/customerjourney/strings/form.${lcid}.resx" behavior="0" />`);
+    }
+    const customizations = text("customizations.xml");
+    const english = /<WebResource>(?:(?!<\/WebResource>)[\s\S])*?form\.1033\.resx<\/Name>[\s\S]*?<\/WebResource>/.exec(customizations)?.[0];
+    expect(english).toContain("<WebResourceId>{41d4d034-393a-4a59-85d0-9b070aa24b4d}</WebResourceId>");
+    expect(english).toContain("<LanguageCode>1033</LanguageCode>");
+    expect(english).toContain("<WebResourceType>12</WebResourceType>");
+    expect(english).toContain(`<FileName>/${ENGLISH_STRINGS}</FileName>`);
+    expect(customizations).toContain("<LanguageCode>1031</LanguageCode>");
+    expect(customizations).toContain(
+      "<IsAvailableForMobileOffline>0</IsAvailableForMobileOffline>\r\n      <DependencyXml>&lt;Dependencies&gt;&lt;Dependency componentType=\"WebResource\"&gt;" +
+        '&lt;Library name="cjt_/customerjourney/strings/form.1033.resx" displayName="Customer journey form script strings (English)" languagecode="1033" description="" libraryUniqueId="{41d4d034-393a-4a59-85d0-9b070aa24b4d}" /&gt;' +
+        '&lt;Library name="cjt_/customerjourney/strings/form.1031.resx" displayName="Customer journey form script strings (German)" languagecode="1031" description="" libraryUniqueId="{2f1862cb-d297-4a5d-aaf9-f32f8f1ccd0e}" /&gt;' +
+        "&lt;/Dependency&gt;&lt;/Dependencies&gt;</DependencyXml>\r\n      <IsCustomizable>1</IsCustomizable>",
+    );
+    expect(text("[Content_Types].xml")).toContain(`<Override PartName="/${GERMAN_STRINGS}" ContentType="application/octet-stream" />`);
   });
 
   it("writes a customizations.xml that Microsoft's schema accepts", async () => {
@@ -142,6 +170,11 @@ describe("refusing to pack", () => {
   it("when the built control is older than the version", async () => {
     const message = await packError({ version: "1.3.0", builtManifestVersion: "1.2.9" });
     expect(message).toContain("has version 1.2.9, package.json has 1.3.0: the build is stale");
+  });
+
+  it("when a built string resource is missing", async () => {
+    const message = await packError({ stringResources: { "1033": "Not saved" } });
+    expect(message).toContain("webresources/strings/form.1031.resx does not exist: run `npm run build` first");
   });
 
   it("when the package version is not major.minor.patch", async () => {

@@ -30,6 +30,8 @@ export interface SolutionInputs {
   /** Built control files, paths relative to the control directory with "/". */
   controlFiles: ZipEntry[];
   webResourceFile: Uint8Array;
+  /** The built String (RESX) web resources, in the definition's order. */
+  stringResourceFiles: Uint8Array[];
 }
 
 export interface PackedZip {
@@ -89,12 +91,19 @@ export async function readSolutionInputs(paths: SolutionPaths): Promise<Solution
     if (!present.has(path)) problems.push(`the built manifest names ${path}, which is not in ${controlDirectory}`);
   }
 
-  const webResourcePath = join(paths.buildDir, definition.webResource.file);
-  if (!existsSync(webResourcePath)) problems.push(`the web resource ${webResourcePath} does not exist: run \`npm run build\` first`);
-  const webResourceFile = existsSync(webResourcePath) ? new Uint8Array(readFileSync(webResourcePath)) : new Uint8Array();
-
+  const readWebResourceFile = (file: string): Uint8Array => {
+    const path = join(paths.buildDir, file);
+    if (!existsSync(path)) {
+      problems.push(`the web resource ${path} does not exist: run \`npm run build\` first`);
+      return new Uint8Array();
+    }
+    const data = new Uint8Array(readFileSync(path));
+    if (data.length === 0) problems.push(`${path} is empty`);
+    return data;
+  };
   for (const file of controlFiles) if (file.data.length === 0) problems.push(`${join(controlDirectory, file.name)} is empty`);
-  if (existsSync(webResourcePath) && webResourceFile.length === 0) problems.push(`${webResourcePath} is empty`);
+  const webResourceFile = readWebResourceFile(definition.webResource.file);
+  const stringResourceFiles = definition.webResource.stringResources.map((resource) => readWebResourceFile(resource.file));
   if (problems.length > 0) throw new SolutionInputError("Cannot pack the solution", problems);
 
   return {
@@ -105,6 +114,7 @@ export async function readSolutionInputs(paths: SolutionPaths): Promise<Solution
     controlManifest,
     controlFiles,
     webResourceFile,
+    stringResourceFiles,
   };
 }
 
@@ -113,9 +123,10 @@ export function buildSolutionZips(inputs: SolutionInputs): PackedZip[] {
   const { definition, controlName, solutionVersion } = inputs;
   const text = (value: string) => new TextEncoder().encode(value);
   const controlDirectory = controlEntryDirectory(controlName);
+  const { stringResources } = definition.webResource;
   const rootComponents = [
     { type: COMPONENT_TYPE_CUSTOM_CONTROL, schemaName: controlName },
-    { type: COMPONENT_TYPE_WEB_RESOURCE, schemaName: definition.webResource.name },
+    ...[definition.webResource, ...stringResources].map((resource) => ({ type: COMPONENT_TYPE_WEB_RESOURCE, schemaName: resource.name })),
   ];
   return [false, true].map((managed) => {
     const entries: ZipEntry[] = [
@@ -123,6 +134,7 @@ export function buildSolutionZips(inputs: SolutionInputs): PackedZip[] {
       { name: "solution.xml", data: text(renderSolutionXml(definition, solutionVersion, managed, rootComponents)) },
       ...inputs.controlFiles.map((file) => ({ name: `${controlDirectory}/${file.name}`, data: file.data })),
       { name: webResourceEntryName(definition.webResource), data: inputs.webResourceFile },
+      ...stringResources.map((resource, index) => ({ name: webResourceEntryName(resource), data: inputs.stringResourceFiles[index] })),
     ];
     entries.push({ name: CONTENT_TYPES_ENTRY, data: text(renderContentTypes(entries.map((entry) => entry.name))) });
     return { managed, fileName: zipFileName(definition.uniqueName, solutionVersion, managed), bytes: writeZip(entries) };

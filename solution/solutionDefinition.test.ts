@@ -4,6 +4,7 @@ import { SolutionInputError } from "./solutionInputError";
 import { readProjectDefinition, type EditableDefinition } from "./testFixture";
 
 const real = readProjectDefinition;
+const stringResources = (definition: EditableDefinition) => definition.webResource.stringResources as Record<string, unknown>[];
 
 function problemsOf(edit: (definition: EditableDefinition) => void): string {
   const definition = real();
@@ -27,6 +28,15 @@ describe("the project's solution.json", () => {
     expect(definition.webResource.name).toBe("cjt_/customerjourney/form.js");
     expect(definition.webResource.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
+
+  it("ships the form script's strings as one String (RESX) web resource per language", () => {
+    const { stringResources } = parseSolutionDefinition(real()).webResource;
+    expect(stringResources.map(({ name, languageCode, file }) => ({ name, languageCode, file }))).toEqual([
+      { name: "cjt_/customerjourney/strings/form.1033.resx", languageCode: 1033, file: "webresources/strings/form.1033.resx" },
+      { name: "cjt_/customerjourney/strings/form.1031.resx", languageCode: 1031, file: "webresources/strings/form.1031.resx" },
+    ]);
+    for (const resource of stringResources) expect(resource.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
 });
 
 describe("rejecting a bad definition", () => {
@@ -44,6 +54,7 @@ describe("rejecting a bad definition", () => {
     const definition = real();
     definition.publisher.prefix = prefix;
     definition.webResource.name = `${prefix}_/customerjourney/form.js`;
+    for (const resource of stringResources(definition)) resource.name = String(resource.name).replace(/^cjt_/, `${prefix}_`);
     expect(parseSolutionDefinition(definition).publisher.prefix).toBe(prefix);
   });
 
@@ -55,6 +66,23 @@ describe("rejecting a bad definition", () => {
     const definition = real();
     definition.publisher.optionValuePrefix = value;
     expect(parseSolutionDefinition(definition).publisher.optionValuePrefix).toBe(value);
+  });
+
+  it("rejects a string resource whose language is not the solution's or not its name's", () => {
+    expect(problemsOf((d) => (stringResources(d)[1].languageCode = 1036))).toContain(
+      "webResource.stringResources[1].languageCode must be one of the solution's languages (1033, 1031), got 1036",
+    );
+    expect(problemsOf((d) => (stringResources(d)[1].languageCode = 1033))).toContain(
+      'webResource.stringResources[1].name "cjt_/customerjourney/strings/form.1031.resx" must end in ".1033.resx", its language',
+    );
+  });
+
+  it("rejects a string resource without the prefix, with a bad id, or sharing an id", () => {
+    expect(problemsOf((d) => (stringResources(d)[0].name = "new_/strings/form.1033.resx"))).toContain(
+      'webResource.stringResources[0].name "new_/strings/form.1033.resx" must start with the publisher prefix "cjt_"',
+    );
+    expect(problemsOf((d) => (stringResources(d)[0].id = "x"))).toContain('webResource.stringResources[0].id "x" is not a GUID');
+    expect(problemsOf((d) => (stringResources(d)[1].id = d.webResource.id))).toContain("web resource id 7c90d214-6925-43fe-80e5-cf10fe83bebf is used more than once");
   });
 
   it("lists every problem at once", () => {

@@ -22,6 +22,17 @@ export interface WebResourceDefinition {
   file: string;
 }
 
+/** A String (RESX) web resource: one language of the form script's strings, shipped as its dependency. */
+export interface StringResourceDefinition extends WebResourceDefinition {
+  /** Its language (LCID); the name ends in `.<languageCode>.resx`. */
+  languageCode: number;
+}
+
+/** The form script and the String (RESX) web resources it depends on. */
+export interface FormScriptDefinition extends WebResourceDefinition {
+  stringResources: readonly StringResourceDefinition[];
+}
+
 export interface SolutionDefinition {
   uniqueName: string;
   localizedNames: LocalizedText;
@@ -31,7 +42,7 @@ export interface SolutionDefinition {
   publisher: PublisherDefinition;
   /** Directory of the built control (ControlManifest.xml, bundle.js, ...), relative to the build output directory. */
   controlDirectory: string;
-  webResource: WebResourceDefinition;
+  webResource: FormScriptDefinition;
 }
 
 const UNIQUE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -132,38 +143,74 @@ function readPublisher(root: Record<string, unknown>, baseLanguage: number, prob
   };
 }
 
-function readWebResource(root: Record<string, unknown>, prefix: string, problems: ProblemList): WebResourceDefinition {
-  const webResource = root.webResource;
-  if (!isRecord(webResource)) {
-    problems.add("webResource is missing (needs name, displayName, id, introducedVersion, file)");
-    return { name: "", displayName: "", description: null, id: "", introducedVersion: "", file: "" };
-  }
-  const name = problems.string(webResource, "name", "webResource.name");
+const NO_WEB_RESOURCE: WebResourceDefinition = { name: "", displayName: "", description: null, id: "", introducedVersion: "", file: "" };
+
+/** The fields every web resource has (at `path` in the definition). */
+function readWebResourceFields(webResource: Record<string, unknown>, path: string, prefix: string, problems: ProblemList): WebResourceDefinition {
+  const name = problems.string(webResource, "name", `${path}.name`);
   if (name && !WEB_RESOURCE_NAME.test(name)) {
-    problems.add(`webResource.name "${name}" may hold only letters, digits, "_", "-", "." and single "/" between parts`);
+    problems.add(`${path}.name "${name}" may hold only letters, digits, "_", "-", "." and single "/" between parts`);
   }
   if (name && prefix && !name.startsWith(`${prefix}_`)) {
-    problems.add(`webResource.name "${name}" must start with the publisher prefix "${prefix}_"`);
+    problems.add(`${path}.name "${name}" must start with the publisher prefix "${prefix}_"`);
   }
-  const id = problems.string(webResource, "id", "webResource.id");
+  const id = problems.string(webResource, "id", `${path}.id`);
   const guid = GUID.exec(id);
-  if (id && !guid) problems.add(`webResource.id "${id}" is not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)`);
-  const introducedVersion = problems.string(webResource, "introducedVersion", "webResource.introducedVersion");
+  if (id && !guid) problems.add(`${path}.id "${id}" is not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)`);
+  const introducedVersion = problems.string(webResource, "introducedVersion", `${path}.introducedVersion`);
   if (introducedVersion && !FOUR_PART_VERSION.test(introducedVersion)) {
-    problems.add(`webResource.introducedVersion "${introducedVersion}" must have four numeric parts, e.g. 1.0.0.0`);
+    problems.add(`${path}.introducedVersion "${introducedVersion}" must have four numeric parts, e.g. 1.0.0.0`);
   }
-  const file = problems.string(webResource, "file", "webResource.file");
-  if (file && !isSafeRelativePath(file)) problems.add(`webResource.file "${file}" must be a relative path inside the build output`);
+  const file = problems.string(webResource, "file", `${path}.file`);
+  if (file && !isSafeRelativePath(file)) problems.add(`${path}.file "${file}" must be a relative path inside the build output`);
   const description = webResource.description;
-  if (description !== undefined && !isNonEmptyString(description)) problems.add("webResource.description must be a non-empty string when present");
+  if (description !== undefined && !isNonEmptyString(description)) problems.add(`${path}.description must be a non-empty string when present`);
   return {
     name,
-    displayName: problems.string(webResource, "displayName", "webResource.displayName"),
+    displayName: problems.string(webResource, "displayName", `${path}.displayName`),
     description: isNonEmptyString(description) ? description : null,
     id: guid ? guid[1].toLowerCase() : "",
     introducedVersion,
     file,
   };
+}
+
+function readStringResources(webResource: Record<string, unknown>, prefix: string, languages: readonly number[], problems: ProblemList): StringResourceDefinition[] {
+  const list = webResource.stringResources;
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) {
+    problems.add("webResource.stringResources must be a list of String (RESX) web resources");
+    return [];
+  }
+  return list.map((item, index) => {
+    const path = `webResource.stringResources[${index}]`;
+    if (!isRecord(item)) {
+      problems.add(`${path} must be an object (needs name, displayName, languageCode, id, introducedVersion, file)`);
+      return { ...NO_WEB_RESOURCE, languageCode: 0 };
+    }
+    const fields = readWebResourceFields(item, path, prefix, problems);
+    const languageCode = item.languageCode;
+    if (!Number.isInteger(languageCode) || !languages.includes(languageCode as number)) {
+      problems.add(`${path}.languageCode must be one of the solution's languages (${languages.join(", ")}), got ${JSON.stringify(languageCode)}`);
+    } else if (fields.name && !fields.name.endsWith(`.${languageCode}.resx`)) {
+      problems.add(`${path}.name "${fields.name}" must end in ".${languageCode}.resx", its language`);
+    }
+    return { ...fields, languageCode: typeof languageCode === "number" ? languageCode : 0 };
+  });
+}
+
+function readWebResource(root: Record<string, unknown>, prefix: string, languages: readonly number[], problems: ProblemList): FormScriptDefinition {
+  const webResource = root.webResource;
+  if (!isRecord(webResource)) {
+    problems.add("webResource is missing (needs name, displayName, id, introducedVersion, file)");
+    return { ...NO_WEB_RESOURCE, stringResources: [] };
+  }
+  const formScript = { ...readWebResourceFields(webResource, "webResource", prefix, problems), stringResources: readStringResources(webResource, prefix, languages, problems) };
+  const all = [formScript, ...formScript.stringResources];
+  const repeated = (values: string[]) => values.filter((value, index) => value && values.indexOf(value) !== index);
+  for (const id of repeated(all.map((resource) => resource.id))) problems.add(`web resource id ${id} is used more than once`);
+  for (const name of repeated(all.map((resource) => resource.name))) problems.add(`web resource name ${name} is used more than once`);
+  return formScript;
 }
 
 function readControlDirectory(root: Record<string, unknown>, problems: ProblemList): string {
@@ -194,7 +241,7 @@ export function parseSolutionDefinition(input: unknown, source = "solution defin
     languages,
     publisher,
     controlDirectory: readControlDirectory(input, problems),
-    webResource: readWebResource(input, publisher.prefix, problems),
+    webResource: readWebResource(input, publisher.prefix, languages, problems),
   };
   if (problems.items.length > 0) throw new SolutionInputError(`Invalid ${source}`, problems.items);
   return definition;

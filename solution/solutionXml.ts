@@ -1,4 +1,4 @@
-import type { LocalizedText, SolutionDefinition, WebResourceDefinition } from "./solutionDefinition";
+import type { LocalizedText, SolutionDefinition, StringResourceDefinition, WebResourceDefinition } from "./solutionDefinition";
 
 /*
  * Renders the three XML parts of a solution zip in the shape Microsoft's SolutionPackager writes
@@ -9,6 +9,7 @@ import type { LocalizedText, SolutionDefinition, WebResourceDefinition } from ".
 export const COMPONENT_TYPE_WEB_RESOURCE = 61;
 export const COMPONENT_TYPE_CUSTOM_CONTROL = 66;
 export const WEB_RESOURCE_TYPE_JSCRIPT = 3;
+export const WEB_RESOURCE_TYPE_RESX = 12;
 export const CONTENT_TYPES_ENTRY = "[Content_Types].xml";
 
 const BYTE_ORDER_MARK = "\ufeff";
@@ -25,6 +26,11 @@ const ADDRESS_NIL_FIELDS_AFTER_SHIPPING = [
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Element text: quotes stay as they are, as SolutionPackager writes them. */
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 function document(lines: readonly string[]): string {
@@ -122,8 +128,42 @@ export function renderSolutionXml(
   ]);
 }
 
+/**
+ * The form script's dependencies as Dataverse keeps them (`<DependencyXml>`, unescaped): its String (RESX)
+ * web resources, which Xrm.Utility.getResourceString reads only when they are dependencies of the calling script.
+ */
+export function renderDependencyXml(stringResources: readonly StringResourceDefinition[]): string {
+  const library = (resource: StringResourceDefinition) =>
+    `<Library name="${escapeXml(resource.name)}" displayName="${escapeXml(resource.displayName)}" languagecode="${resource.languageCode}" description="" libraryUniqueId="{${resource.id}}" />`;
+  return `<Dependencies><Dependency componentType="WebResource">${stringResources.map(library).join("")}</Dependency></Dependencies>`;
+}
+
+function webResourceElement(resource: WebResourceDefinition, type: number, languageCode: number, dependencyXml: string | null): string[] {
+  return [
+    "<WebResource>",
+    ...indent(1, [
+      element("WebResourceId", `{${resource.id}}`),
+      element("Name", resource.name),
+      element("DisplayName", resource.displayName),
+      ...(resource.description === null ? [] : [element("Description", resource.description)]),
+      element("LanguageCode", languageCode),
+      element("WebResourceType", type),
+      element("IntroducedVersion", resource.introducedVersion),
+      element("IsEnabledForMobileClient", 0),
+      element("IsAvailableForMobileOffline", 0),
+      ...(dependencyXml === null ? [] : [`<DependencyXml>${escapeText(dependencyXml)}</DependencyXml>`]),
+      element("IsCustomizable", 1),
+      element("CanBeDeleted", 1),
+      element("IsHidden", 0),
+      element("FileName", `/${webResourceEntryName(resource)}`),
+    ]),
+    "</WebResource>",
+  ];
+}
+
 export function renderCustomizationsXml(definition: SolutionDefinition, controlNames: readonly string[]): string {
-  const webResource = definition.webResource;
+  const formScript = definition.webResource;
+  const { stringResources } = formScript;
   return document([
     '<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
     ...indent(1, [
@@ -132,23 +172,8 @@ export function renderCustomizationsXml(definition: SolutionDefinition, controlN
       ),
       "<WebResources>",
       ...indent(1, [
-        "<WebResource>",
-        ...indent(1, [
-          element("WebResourceId", `{${webResource.id}}`),
-          element("Name", webResource.name),
-          element("DisplayName", webResource.displayName),
-          ...(webResource.description === null ? [] : [element("Description", webResource.description)]),
-          element("LanguageCode", 0),
-          element("WebResourceType", WEB_RESOURCE_TYPE_JSCRIPT),
-          element("IntroducedVersion", webResource.introducedVersion),
-          element("IsEnabledForMobileClient", 0),
-          element("IsAvailableForMobileOffline", 0),
-          element("IsCustomizable", 1),
-          element("CanBeDeleted", 1),
-          element("IsHidden", 0),
-          element("FileName", `/${webResourceEntryName(webResource)}`),
-        ]),
-        "</WebResource>",
+        ...webResourceElement(formScript, WEB_RESOURCE_TYPE_JSCRIPT, 0, stringResources.length > 0 ? renderDependencyXml(stringResources) : null),
+        ...stringResources.flatMap((resource) => webResourceElement(resource, WEB_RESOURCE_TYPE_RESX, resource.languageCode, null)),
       ]),
       "</WebResources>",
       "<CustomControls>",

@@ -30,6 +30,8 @@ export interface FixtureOptions {
   /** Extra or replaced files under out/controls (relative path → content); null removes the file. */
   controlFiles?: Record<string, string | null>;
   webResource?: string | null;
+  /** The built String (RESX) web resources (strings/form.<lcid>.resx); null leaves them out. */
+  stringResources?: Record<string, string> | null;
 }
 
 export interface Fixture {
@@ -54,6 +56,15 @@ const BUILT_MANIFEST = (version: string) => `<?xml version="1.0" encoding="UTF-8
 
 const RESX = (text: string) => `<?xml version="1.0" encoding="utf-8"?>
 <root><data name="control.displayName" xml:space="preserve"><value>${text}</value></data></root>`;
+
+/** A String (RESX) web resource as webpack.form.config.js writes it, with one string. */
+const FORM_RESX = (text: string) => `<?xml version="1.0" encoding="utf-8"?>
+<root>
+  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
+  <resheader name="version"><value>2.0</value></resheader>
+  <data name="form.checkInProgress" xml:space="preserve"><value>${text}</value></data>
+</root>
+`;
 
 export function createFixture(options: FixtureOptions = {}): Fixture {
   const root = mkdtempSync(join(tmpdir(), "cjt-solution-"));
@@ -82,6 +93,8 @@ export function createFixture(options: FixtureOptions = {}): Fixture {
   };
   for (const [path, content] of Object.entries(controlFiles)) if (content !== null) write(join("out", "controls", path), content);
   if (options.webResource !== null) write("out/webresources/form.js", options.webResource ?? '"use strict";var CustomerJourneyForm={onLoad:function(){}};');
+  const stringResources = options.stringResources === undefined ? { "1033": "Not saved", "1031": "Nicht gespeichert" } : options.stringResources;
+  for (const [lcid, text] of Object.entries(stringResources ?? {})) write(`out/webresources/strings/form.${lcid}.resx`, FORM_RESX(text));
 
   return { paths: solutionPaths(root), write, remove: () => rmSync(root, { recursive: true, force: true }) };
 }

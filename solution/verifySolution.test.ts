@@ -9,6 +9,7 @@ const UNMANAGED = "CustomerJourneyControl_1_2_3_0.zip";
 const MANAGED = "CustomerJourneyControl_1_2_3_0_managed.zip";
 const CONTROL = "Controls/cjt_CustomerJourney.JourneyControl";
 const WEB_RESOURCE = "WebResources/cjt_customerjourneyformjs7C90D214-6925-43FE-80E5-CF10FE83BEBF";
+const GERMAN_STRINGS = "WebResources/cjt_customerjourneystringsform1031resx2F1862CB-D297-4A5D-AAF9-F32F8F1CCD0E";
 
 let packed: Fixture;
 beforeEach(async () => {
@@ -38,7 +39,7 @@ describe("verifying freshly packed zips", () => {
     expect(problems).toEqual([]);
     const bundleSize = readFileSync(join(packed.paths.buildDir, "controls/bundle.js")).length;
     expect(report).toContain(`  ${String(bundleSize).padStart(9)}  ${CONTROL}/bundle.js`);
-    expect(report.filter((line) => /^CustomerJourneyControl_1_2_3_0(_managed)?\.zip: \d+ bytes, 8 entries$/.test(line))).toHaveLength(2);
+    expect(report.filter((line) => /^CustomerJourneyControl_1_2_3_0(_managed)?\.zip: \d+ bytes, 10 entries$/.test(line))).toHaveLength(2);
   });
 });
 
@@ -96,7 +97,7 @@ describe("verifying a damaged zip fails", () => {
 
   it("when [Content_Types].xml is not the last entry", async () => {
     rewrite(UNMANAGED, (entries) => [entries[entries.length - 1], ...entries.slice(0, -1)]);
-    expect((await verify()).problems).toContain(`${UNMANAGED}: [Content_Types].xml must be the last entry, the last is ${WEB_RESOURCE}`);
+    expect((await verify()).problems).toContain(`${UNMANAGED}: [Content_Types].xml must be the last entry, the last is ${GERMAN_STRINGS}`);
   });
 
   it("when an entry belongs to no component", async () => {
@@ -120,6 +121,38 @@ describe("verifying a damaged zip fails", () => {
   it("when the build changed after packing", async () => {
     packed.write("out/webresources/form.js", "var rebuilt = 1;");
     expect((await verify()).problems).toContain(`${UNMANAGED}: ${WEB_RESOURCE} differs from the built webresources/form.js: repack with \`npm run build\``);
+  });
+
+  it("when form.js does not declare a string resource as its dependency", async () => {
+    replaceText(UNMANAGED, "customizations.xml", (content) => content.replace(/&lt;Library name="cjt_\/customerjourney\/strings\/form\.1031\.resx"[^&]*\/&gt;/, ""));
+    expect((await verify()).problems).toContain(
+      `${UNMANAGED}: customizations.xml: cjt_/customerjourney/form.js does not list cjt_/customerjourney/strings/form.1031.resx in its DependencyXml, so getResourceString cannot read it`,
+    );
+  });
+
+  it("when form.js depends on a web resource the solution does not hold", async () => {
+    replaceText(UNMANAGED, "customizations.xml", (content) => content.replace("strings/form.1031.resx&quot;", "strings/form.1036.resx&quot;").replace('strings/form.1031.resx" displayName', 'strings/form.1036.resx" displayName'));
+    expect((await verify()).problems).toContain(
+      `${UNMANAGED}: customizations.xml: cjt_/customerjourney/form.js depends on cjt_/customerjourney/strings/form.1036.resx, which the solution does not hold`,
+    );
+  });
+
+  it("when a string resource is not of type RESX or not in its language", async () => {
+    replaceText(MANAGED, "customizations.xml", (content) =>
+      content.replace("<LanguageCode>1031</LanguageCode>\r\n      <WebResourceType>12</WebResourceType>", "<LanguageCode>1033</LanguageCode>\r\n      <WebResourceType>3</WebResourceType>"),
+    );
+    const { problems } = await verify();
+    expect(problems).toContain(`${MANAGED}: customizations.xml: web resource cjt_/customerjourney/strings/form.1031.resx is not WebResourceType 12 (String, RESX)`);
+    expect(problems).toContain(`${MANAGED}: customizations.xml: web resource cjt_/customerjourney/strings/form.1031.resx has LanguageCode 1033, expected 1031`);
+  });
+
+  it("when a packed string resource is not a .resx document or not the built one", async () => {
+    replaceText(UNMANAGED, GERMAN_STRINGS, () => "<strings />");
+    const { problems } = await verify();
+    expect(problems).toContain(
+      `${UNMANAGED}: cjt_/customerjourney/strings/form.1031.resx is not a .resx document (root element and the resmimetype header text/microsoft-resx)`,
+    );
+    expect(problems).toContain(`${UNMANAGED}: ${GERMAN_STRINGS} differs from the built webresources/strings/form.1031.resx: repack with \`npm run build\``);
   });
 
   it("when the two zips hold different files", async () => {

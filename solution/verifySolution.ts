@@ -10,6 +10,7 @@ import {
   COMPONENT_TYPE_WEB_RESOURCE,
   CONTENT_TYPES_ENTRY,
   WEB_RESOURCE_TYPE_JSCRIPT,
+  WEB_RESOURCE_TYPE_RESX,
   controlEntryDirectory,
   controlSchemaName,
   extensionOf,
@@ -17,7 +18,7 @@ import {
 } from "./solutionXml";
 import { schemaProblems } from "./schemaValidation";
 import { formatReleaseVersion, parseReleaseVersion, solutionVersionOf } from "./version";
-import { attribute, childText, children, parseXml } from "./xmlDocument";
+import { attribute, childText, children, parseXml, type XmlElement } from "./xmlDocument";
 import { readZip, type ZipEntry } from "./zipArchive";
 
 export interface VerifyResult {
@@ -35,6 +36,8 @@ interface Expectations {
   /** Built files the zips must carry unchanged, by directory of the build output. */
   builtControlFiles: Map<string, Uint8Array>;
   builtWebResource: Uint8Array | null;
+  /** The built String (RESX) web resources by web resource name (null: not built). */
+  builtStringResources: Map<string, Uint8Array | null>;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -112,9 +115,7 @@ async function checkZipContent(entries: ZipEntry[], managed: boolean, expected: 
       if (fileName !== `/${webResourceEntryName({ name, id })}`) {
         problems.push(`customizations.xml: web resource ${name} has FileName ${fileName}, expected /${webResourceEntryName({ name, id })}`);
       }
-      if (childText(webResource, "WebResourceType") !== String(WEB_RESOURCE_TYPE_JSCRIPT)) {
-        problems.push(`customizations.xml: web resource ${name} is not WebResourceType ${WEB_RESOURCE_TYPE_JSCRIPT} (JScript)`);
-      }
+      await checkWebResourceKind(webResource, expected.definition, problems);
     }
   }
   const fileNames = [...controls.values(), ...webResources.values()];
@@ -154,7 +155,68 @@ async function checkZipContent(entries: ZipEntry[], managed: boolean, expected: 
   const contentTypes = byName.get(CONTENT_TYPES_ENTRY);
   if (contentTypes) await checkContentTypes(contentTypes, entries, problems);
 
+  for (const resource of expected.definition.webResource.stringResources) {
+    const packed = byName.get((webResources.get(resource.name) ?? "/").slice(1));
+    if (packed && packed.length > 0) await checkResx(packed, resource.name, problems);
+  }
+
   checkAgainstBuild(byName, controls, webResources, expected, problems);
+}
+
+/**
+ * The form script is JScript (3) and lists its String (RESX) web resources in DependencyXml, so
+ * Xrm.Utility.getResourceString can read them; each of those is RESX (12) in the language its name carries.
+ */
+async function checkWebResourceKind(webResource: XmlElement, definition: SolutionDefinition, problems: string[]) {
+  const name = childText(webResource, "Name") ?? "";
+  const type = childText(webResource, "WebResourceType");
+  const languageCode = childText(webResource, "LanguageCode");
+  const formScript = definition.webResource;
+  const stringResource = formScript.stringResources.find((resource) => resource.name === name);
+  if (name === formScript.name) {
+    if (type !== String(WEB_RESOURCE_TYPE_JSCRIPT)) problems.push(`customizations.xml: web resource ${name} is not WebResourceType ${WEB_RESOURCE_TYPE_JSCRIPT} (JScript)`);
+    const listed = await dependencyLibraries(childText(webResource, "DependencyXml"), name);
+    for (const resource of formScript.stringResources) {
+      const library = listed.find((entry) => entry.name === resource.name);
+      if (!library) problems.push(`customizations.xml: ${name} does not list ${resource.name} in its DependencyXml, so getResourceString cannot read it`);
+      else if (library.languageCode !== String(resource.languageCode)) {
+        problems.push(`customizations.xml: ${name} lists ${resource.name} with languagecode "${library.languageCode}", expected "${resource.languageCode}"`);
+      }
+    }
+    for (const library of listed) {
+      if (!formScript.stringResources.some((resource) => resource.name === library.name)) {
+        problems.push(`customizations.xml: ${name} depends on ${library.name}, which the solution does not hold`);
+      }
+    }
+  } else if (stringResource) {
+    if (type !== String(WEB_RESOURCE_TYPE_RESX)) problems.push(`customizations.xml: web resource ${name} is not WebResourceType ${WEB_RESOURCE_TYPE_RESX} (String, RESX)`);
+    if (languageCode !== String(stringResource.languageCode)) {
+      problems.push(`customizations.xml: web resource ${name} has LanguageCode ${languageCode ?? "(none)"}, expected ${stringResource.languageCode}`);
+    }
+  } else {
+    problems.push(`customizations.xml: web resource ${name} is not in the solution definition`);
+  }
+}
+
+/** The `<Library>` entries of a web resource's DependencyXml (the element's text is itself XML). */
+async function dependencyLibraries(dependencyXml: string | undefined, owner: string): Promise<{ name: string; languageCode: string }[]> {
+  if (!dependencyXml) return [];
+  const { root } = await parseXml(dependencyXml, `DependencyXml of ${owner}`);
+  return children(root, "Dependency")
+    .filter((dependency) => attribute(dependency, "componentType") === "WebResource")
+    .flatMap((dependency) => children(dependency, "Library"))
+    .map((library) => ({ name: attribute(library, "name") ?? "", languageCode: attribute(library, "languagecode") ?? "" }));
+}
+
+/** A String (RESX) web resource: a .resx document (root element, resmimetype text/microsoft-resx) with strings. */
+async function checkResx(data: Uint8Array, name: string, problems: string[]) {
+  const { name: rootName, root } = await parseXml(decode(data), name);
+  const mimeType = children(root, "resheader").find((header) => attribute(header, "name") === "resmimetype");
+  if (rootName !== "root" || childText(mimeType, "value") !== "text/microsoft-resx") {
+    problems.push(`${name} is not a .resx document (root element and the resmimetype header text/microsoft-resx)`);
+  } else if (children(root, "data").length === 0) {
+    problems.push(`${name} holds no strings`);
+  }
 }
 
 async function checkContentTypes(data: Uint8Array, entries: ZipEntry[], problems: string[]) {
@@ -203,6 +265,15 @@ function checkAgainstBuild(
       problems.push(`${webResourceFileName.slice(1)} differs from the built ${expected.definition.webResource.file}: repack with \`npm run build\``);
     }
   }
+  for (const resource of expected.definition.webResource.stringResources) {
+    const fileName = webResources.get(resource.name);
+    const built = expected.builtStringResources.get(resource.name);
+    const packed = fileName === undefined ? undefined : byName.get(fileName.slice(1));
+    if (fileName === undefined) problems.push(`customizations.xml has no web resource named ${resource.name}`);
+    else if (packed && built && !sameBytes(packed, built)) {
+      problems.push(`${fileName.slice(1)} differs from the built ${resource.file}: repack with \`npm run build\``);
+    }
+  }
 }
 
 function readExpectations(paths: SolutionPaths, schemaFile: string, problems: string[]): Expectations {
@@ -218,6 +289,13 @@ function readExpectations(paths: SolutionPaths, schemaFile: string, problems: st
   const webResourcePath = join(paths.buildDir, definition.webResource.file);
   const builtWebResource = existsSync(webResourcePath) ? new Uint8Array(readFileSync(webResourcePath)) : null;
   if (!builtWebResource) problems.push(`the built web resource ${webResourcePath} is missing: run \`npm run build\` first`);
+  const builtStringResources = new Map<string, Uint8Array | null>();
+  for (const resource of definition.webResource.stringResources) {
+    const path = join(paths.buildDir, resource.file);
+    const built = existsSync(path) ? new Uint8Array(readFileSync(path)) : null;
+    if (!built) problems.push(`the built web resource ${path} is missing: run \`npm run build\` first`);
+    builtStringResources.set(resource.name, built);
+  }
   return {
     definition,
     releaseVersion: formatReleaseVersion(release),
@@ -225,6 +303,7 @@ function readExpectations(paths: SolutionPaths, schemaFile: string, problems: st
     schemaFile,
     builtControlFiles,
     builtWebResource,
+    builtStringResources,
   };
 }
 
