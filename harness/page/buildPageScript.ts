@@ -1,5 +1,22 @@
 import { build } from "esbuild";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { WEB_RESOURCE_PREFIX, stringResourcesOf, type StringResources } from "./resx";
+
+/**
+ * The form script's String (RESX) web resources: the built out/webresources/strings/*.resx, or, before
+ * the form script is built, the same files as webpack.form.config.js derives them from src/strings.
+ */
+export function formStringResources(rootDir: string): StringResources {
+  const builtDir = path.join(rootDir, "out", "webresources", "strings");
+  const built = existsSync(builtDir) ? readdirSync(builtDir).filter((file) => file.endsWith(".resx")) : [];
+  if (built.length > 0) {
+    return stringResourcesOf(WEB_RESOURCE_PREFIX, Object.fromEntries(built.map((file) => [`strings/${file}`, readFileSync(path.join(builtDir, file), "utf8")])));
+  }
+  const config = createRequire(path.join(rootDir, "package.json"))("./webpack.form.config.js") as { plugins: { resxFiles?: () => Record<string, string> }[] };
+  return stringResourcesOf(WEB_RESOURCE_PREFIX, config.plugins.find((plugin) => plugin.resxFiles)?.resxFiles?.() ?? {});
+}
 
 const cache = new Map<string, Promise<string>>();
 
@@ -16,6 +33,8 @@ export function buildPageScript(rootDir: string): Promise<string> {
       target: "es2019",
       sourcemap: "inline",
       logLevel: "silent",
+      // What Xrm.Utility.getResourceString answers from: the RESX web resources form.js depends on.
+      define: { HARNESS_STRING_RESOURCES: JSON.stringify(formStringResources(rootDir)) },
     }).then((result) => result.outputFiles[0].text);
     script.catch(() => cache.delete(rootDir));
     cache.set(rootDir, script);

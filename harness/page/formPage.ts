@@ -6,10 +6,14 @@ import type { FormPageConfig } from "./html";
 import { renderFields, renderNotifications, type LookupChoices } from "./formView";
 import { JOURNEY_FIELDS, STATUS_OPTIONS } from "./journeyFields";
 import { createPcfContext, hasPrivilege } from "./pcfContext";
+import type { StringResources } from "./resx";
 import { createXrm } from "./xrmShim";
 
 type FormScript = Partial<Record<"onLoad" | "onSave" | "onStatusChange", (context: ExecutionContext) => unknown>> &
   Partial<Record<"checkForErrors" | "goLive" | "stop" | "edit", (primaryControl: unknown) => unknown>>;
+
+/** The form script's String (RESX) web resources, put in at bundling (buildPageScript.ts). */
+declare const HARNESS_STRING_RESOURCES: StringResources;
 
 const CONTROL_NAME = "CustomerJourney.JourneyControl";
 const PRIVILEGE_WRITE = 3;
@@ -52,7 +56,14 @@ async function main(): Promise<void> {
   const webApi = createWebApiClient({ baseUrl: "/api/data/v9.2/", headers: privileges ? { "x-harness-privileges": privileges.join(",") } : {} });
   const query = harnessQuery();
   const xrm = createXrm(
-    { webApi, languageId: config.languageId, userId: config.userId, userName: config.userName, navigate: (url) => window.location.assign(url) },
+    {
+      webApi,
+      languageId: config.languageId,
+      userId: config.userId,
+      userName: config.userName,
+      stringResources: HARNESS_STRING_RESOURCES,
+      navigate: (url) => window.location.assign(url),
+    },
     query,
   );
   Object.assign(window, { Xrm: xrm });

@@ -18,6 +18,9 @@ export function readResxStrings(xml: string): Record<string, string> {
   return strings;
 }
 
+/** out/webresources/<path> ships as the web resource cjt_/customerjourney/<path> (solution/solution.json). */
+export const WEB_RESOURCE_PREFIX = "cjt_/customerjourney/";
+
 /** RESX web resources by name without the language suffix (`cjt_/customerjourney/strings/form`) → LCID → strings. */
 export type StringResources = Record<string, Record<number, Record<string, string>>>;
 

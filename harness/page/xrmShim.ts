@@ -1,11 +1,14 @@
 import type { WebApiPort } from "../../src/dataverse/webApiPort";
 import { openDialog } from "./dialogs";
+import { resourceStringReader, type StringResources } from "./resx";
 
 export interface XrmShimInputs {
   webApi: WebApiPort;
   languageId: number;
   userId: string;
   userName: string;
+  /** The String (RESX) web resources the form script depends on, by name and language. */
+  stringResources: StringResources;
   /** Navigates the page (tests can observe it). */
   navigate(url: string): void;
 }
@@ -14,6 +17,9 @@ export function formUrl(entityName: string, entityId: string, languageQuery: str
   const id = entityId.replace(/[{}]/g, "").toLowerCase();
   return `/main.aspx?pagetype=entityrecord&etn=${encodeURIComponent(entityName)}&id=${encodeURIComponent(id)}${languageQuery}`;
 }
+
+/** The emulated org's base language: getResourceString falls back to it. */
+const ORG_BASE_LANGUAGE = 1033;
 
 /** A global `Xrm` for the page: WebApi over HTTP to the emulated org, Navigation, Utility. */
 export function createXrm(inputs: XrmShimInputs, languageQuery: string) {
@@ -59,7 +65,7 @@ export function createXrm(inputs: XrmShimInputs, languageQuery: string) {
     getClientUrl: () => window.location.origin,
     getVersion: () => "9.2.0.0",
     client: { getClient: () => "Web", getFormFactor: () => 1, isOffline: () => false },
-    organizationSettings: { uniqueName: "harness", languageId: 1033, baseCurrencyId: null },
+    organizationSettings: { uniqueName: "harness", languageId: ORG_BASE_LANGUAGE, baseCurrencyId: null },
   };
   return {
     WebApi: { ...inputs.webApi, online: inputs.webApi.online, offline: null },
@@ -72,7 +78,7 @@ export function createXrm(inputs: XrmShimInputs, languageQuery: string) {
       closeProgressIndicator: () => {
         document.body.removeAttribute("data-progress");
       },
-      getResourceString: (_webResource: string, key: string) => key,
+      getResourceString: resourceStringReader(inputs.stringResources, inputs.languageId, ORG_BASE_LANGUAGE),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { SaveEventArgumentsMock, XrmMockGenerator } from "xrm-mock";
-import { resourceStringReader, stringResourcesOf } from "../../../harness/page/resx";
+import { WEB_RESOURCE_PREFIX, resourceStringReader, stringResourcesOf } from "../../../harness/page/resx";
 import { connectFormBridge, type ConnectedFormBridge } from "../../bridge/formBridgeClient";
 import { publishFormBridge } from "../../bridge/formBridgeHost";
 import type { ActionRequest } from "../../dataverse/webApiPort";
@@ -9,9 +9,6 @@ import { createFormHandlers, type FormHandlers } from "../formHandlers";
 import { forgetAllSessions } from "../formSession";
 import { createGetString, type GetResourceString } from "../formStrings";
 import { readFormValues } from "../formValues";
-
-/** The web resources' name prefix: out/webresources/<path> ships as cjt_/customerjourney/<path>. */
-export const WEB_RESOURCE_PREFIX = "cjt_/customerjourney/";
 
 /** The RESX web resources exactly as the build writes them (webpack.form.config.js), path → text. */
 export function builtResxFiles(): Record<string, string> {
