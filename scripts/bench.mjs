@@ -43,6 +43,11 @@ const control = size("out/controls/bundle.js");
 const form = size("out/webresources/form.js");
 row("Control bundle (out/controls/bundle.js, production)", `${kib(control.bytes)} (${kib(control.gzip)} gzip)`, "≤ 40 KiB", control.bytes <= 40 * KiB);
 row("Form web resource (out/webresources/form.js, production)", `${kib(form.bytes)} (${kib(form.gzip)} gzip)`, "≤ 25 KiB", form.bytes <= 25 * KiB);
+// The form script's strings ship beside it as String (RESX) web resources, read with Xrm.Utility.getResourceString.
+for (const lcid of [1033, 1031]) {
+  const resx = size(`out/webresources/strings/form.${lcid}.resx`);
+  row(`Form strings, RESX web resource (out/webresources/strings/form.${lcid}.resx)`, `${kib(resx.bytes)} (${kib(resx.gzip)} gzip)`, "none set (reported)", undefined);
+}
 
 const trips = measure("roundTrips");
 row("Round trips: open a journey", String(trips.open), "≤ 1", trips.open <= 1);
