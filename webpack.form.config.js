@@ -59,7 +59,7 @@ class FormStringResourcesPlugin {
   apply(compiler) {
     const { Compilation, sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap(FormStringResourcesPlugin.name, (compilation) => {
-      compilation.fileDependencies.add(STRINGS_DIRECTORY);
+      compilation.contextDependencies.add(STRINGS_DIRECTORY);
       compilation.hooks.processAssets.tap({ name: FormStringResourcesPlugin.name, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         for (const [name, text] of Object.entries(this.resxFiles())) compilation.emitAsset(name, new sources.RawSource(text));
       });
