@@ -89,13 +89,19 @@ export function useJourney(props: JourneyControlProps): JourneyController {
     [],
   );
 
-  const announce = (message: string) =>
-    update((current) => ({ announcement: { message, sequence: current.announcement.sequence + 1 } }));
-  const announceStatus = (status: number) => announce(localise(getString, "live.status", statusLabel(status, getString)));
+  /** Tells screen readers the localised text of `key`. */
+  const announce = (key: string, ...args: (string | number)[]) =>
+    update((current) => ({
+      announcement: { message: localise(getString, key, ...args), sequence: current.announcement.sequence + 1 },
+    }));
+  const announceStatus = (status: number) => announce("live.status", statusLabel(status, getString));
+  /** Replaces the banners of the given kinds by `added`. */
+  const replaceBanners = (kinds: Banner["kind"][], ...added: Banner[]) =>
+    update((current) => ({ banners: [...current.banners.filter((banner) => !kinds.includes(banner.kind)), ...added] }));
   const showError = (error: unknown) => {
     const journeyError = asJourneyError(error);
-    update((current) => ({ banners: [...current.banners.filter((b) => b.kind !== "error"), { kind: "error", error: journeyError }] }));
-    announce(localise(getString, journeyError.messageKey, ...journeyError.args));
+    replaceBanners(["error"], { kind: "error", error: journeyError });
+    announce(journeyError.messageKey, ...journeyError.args);
   };
 
   const readValues = async (snapshot: JourneySnapshot): Promise<JourneyRecord> => {
@@ -113,12 +119,8 @@ export function useJourney(props: JourneyControlProps): JourneyController {
       const snapshot = await service.load(recordId);
       const values = await readValues(snapshot);
       if (!mounted.current) return;
-      update((current) => ({
-        snapshot,
-        values,
-        loading: false,
-        banners: current.banners.filter((b) => b.kind !== "error"),
-      }));
+      update({ snapshot, values, loading: false });
+      replaceBanners(["error"]);
       // Opened (or reloaded) while Going live / Stopping: follow it like after our own write.
       if (statusInfo(snapshot.status)?.transitional) void follow(snapshot.id, snapshot.status);
     } catch (error) {
@@ -146,14 +148,10 @@ export function useJourney(props: JourneyControlProps): JourneyController {
   }, [storedRaw]);
 
   const showCheck = (outcome: CheckOutcome, origin: ReportOrigin = "form") => {
-    update((current) => ({
-      shown: { report: outcome.report, origin, checkedAt: props.now().toISOString() },
-      banners: [
-        ...current.banners.filter((b) => b.kind !== "serverUnavailable" && b.kind !== "blocked"),
-        ...(outcome.serverUnavailable ? [{ kind: "serverUnavailable" as const, error: outcome.serverUnavailable }] : []),
-      ],
-    }));
-    announce(localise(getString, "live.checked", verdictText(outcome.report, getString)));
+    update({ shown: { report: outcome.report, origin, checkedAt: props.now().toISOString() } });
+    const unavailable = outcome.serverUnavailable;
+    replaceBanners(["serverUnavailable", "blocked"], ...(unavailable ? [{ kind: "serverUnavailable" as const, error: unavailable }] : []));
+    announce("live.checked", verdictText(outcome.report, getString));
   };
 
   const ask = (request: ConfirmRequest): Promise<boolean> =>
@@ -206,14 +204,15 @@ export function useJourney(props: JourneyControlProps): JourneyController {
       }
       case "copy": {
         const copied = await service.copy(snapshot, getString("copy.nameTemplate") || "Copy of {0}");
-        announce(localise(getString, "live.copied"));
+        announce("live.copied");
         props.openJourney(copied.id);
         return;
       }
       case "delete": {
         await service.delete(snapshot);
-        update((current) => ({ deleted: true, banners: [...current.banners, { kind: "deleted" }] }));
-        announce(localise(getString, "live.deleted"));
+        update({ deleted: true });
+        replaceBanners([], { kind: "deleted" });
+        announce("live.deleted");
         return;
       }
       default:
@@ -230,8 +229,8 @@ export function useJourney(props: JourneyControlProps): JourneyController {
     if (!outcome.done) {
       if (outcome.reason === "checkErrors") {
         const errorCount = outcome.check.report.entries.filter((entry) => entry.severity === "Error").length;
-        update((current) => ({ banners: [...current.banners.filter((b) => b.kind !== "blocked"), { kind: "blocked", errorCount }] }));
-        announce(localise(getString, "live.blocked", errorCount));
+        replaceBanners(["blocked"], { kind: "blocked", errorCount });
+        announce("live.blocked", errorCount);
       }
       return;
     }
@@ -269,7 +268,7 @@ export function useJourney(props: JourneyControlProps): JourneyController {
     const bridge = await props.findBridge();
     if (!bridge) throw new Error(localise(getString, "recurrence.noForm"));
     await bridge.setValue("msdyncrm_enddatetime", new Date(isoEnd));
-    announce(localise(getString, "live.endDateSet", props.formatDateTime(isoEnd)));
+    announce("live.endDateSet", props.formatDateTime(isoEnd));
     if (state.snapshot) {
       const values = await readValues(state.snapshot);
       if (mounted.current) update({ values });
