@@ -3,7 +3,7 @@ import type { CheckOutcome, JourneySnapshot } from "../dataverse/journeyService"
 import { JourneyError, isJourneyError } from "../dataverse/journeyError";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { statusInfo } from "../journey/statusModel";
-import type { JourneyRecord, ValidationReport } from "../journey/types";
+import type { JourneyRecord, Severity, ValidationReport } from "../journey/types";
 import { parseValidationResponse } from "../journey/validationResult";
 import type { ConfirmRequest } from "./ConfirmDialog";
 import type { JourneyControlProps } from "./journeyControlProps";
@@ -55,6 +55,10 @@ function storedReport(raw: string | null): ShownReport | null {
   return { report: parseValidationResponse(raw), origin: "stored", checkedAt: null };
 }
 
+function countOf(report: ValidationReport, severity: Severity): number {
+  return report.entries.filter((entry) => entry.severity === severity).length;
+}
+
 function asJourneyError(error: unknown): JourneyError {
   if (isJourneyError(error)) return error;
   return new JourneyError("server", "banner.unexpected", { detail: error instanceof Error ? error.message : String(error) });
@@ -103,6 +107,12 @@ export function useJourney(props: JourneyControlProps): JourneyController {
     replaceBanners(["error"], { kind: "error", error: journeyError });
     announce(journeyError.messageKey, ...journeyError.args);
   };
+  /** After a failed read: unless unmounted meanwhile, applies `patch` and shows the error. */
+  const failed = (patch: Partial<JourneyState>, error: unknown) => {
+    if (!mounted.current) return;
+    update(patch);
+    showError(error);
+  };
 
   const readValues = async (snapshot: JourneySnapshot): Promise<JourneyRecord> => {
     try {
@@ -124,9 +134,7 @@ export function useJourney(props: JourneyControlProps): JourneyController {
       // Opened (or reloaded) while Going live / Stopping: follow it like after our own write.
       if (statusInfo(snapshot.status)?.transitional) void follow(snapshot.id, snapshot.status);
     } catch (error) {
-      if (!mounted.current) return;
-      update({ loading: false });
-      showError(error);
+      failed({ loading: false }, error);
     }
   };
 
@@ -184,9 +192,7 @@ export function useJourney(props: JourneyControlProps): JourneyController {
       update({ snapshot: settled, values, following: false });
       if (settled.status !== lastStatus) announceStatus(settled.status);
     } catch (error) {
-      if (!mounted.current) return;
-      update({ following: false });
-      showError(error);
+      failed({ following: false }, error);
     } finally {
       followingRef.current = false;
     }
@@ -221,14 +227,13 @@ export function useJourney(props: JourneyControlProps): JourneyController {
     const outcome = await service.transition(snapshot, action.id, {
       confirmWarnings: (check) => {
         showCheck(check);
-        const warnings = check.report.entries.filter((entry) => entry.severity === "Warning").length;
-        return ask({ kind: check.serverUnavailable ? "serverUnavailable" : "warnings", args: [warnings] });
+        return ask({ kind: check.serverUnavailable ? "serverUnavailable" : "warnings", args: [countOf(check.report, "Warning")] });
       },
     });
     if (outcome.check) showCheck(outcome.check);
     if (!outcome.done) {
       if (outcome.reason === "checkErrors") {
-        const errorCount = outcome.check.report.entries.filter((entry) => entry.severity === "Error").length;
+        const errorCount = countOf(outcome.check.report, "Error");
         replaceBanners(["blocked"], { kind: "blocked", errorCount });
         announce("live.blocked", errorCount);
       }
