@@ -24,16 +24,16 @@ export interface ValidationPanelProps {
   getString: GetString;
 }
 
-const EntryContent: React.FC<{ finding: Finding; getString: GetString }> = ({ finding: { entry, sources }, getString }) => {
+function findingContent({ entry, sources }: Finding, getString: GetString): React.ReactNode {
   const described = describeFault(entry, getString);
   return (
     <>
-      <SeverityIcon severity={entry.severity} label={localise(getString, `panel.severity.${entry.severity}`)} />
+      <SeverityIcon severity={entry.severity} getString={getString} />
       <span className={classes.entryText}>
         <span className={classes.block}>
           {described.message}
           {sources.map((source) => (
-            <span key={source} className={`${classes.pill} ${classes.sourceTag}`}>
+            <span key={source} className={classes.sourceTag}>
               {localise(getString, `panel.source.${source}`)}
             </span>
           ))}
@@ -43,7 +43,7 @@ const EntryContent: React.FC<{ finding: Finding; getString: GetString }> = ({ fi
       </span>
     </>
   );
-};
+}
 
 export const ValidationPanel: React.FC<ValidationPanelProps> = ({
   report,
@@ -58,81 +58,76 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
   const [copiedText, setCopiedText] = React.useState("");
   React.useEffect(() => setCopyResult(null), [report]);
 
-  if (!report) {
-    return (
-      <section aria-label={localise(getString, "panel.title")}>
-        <Text>{localise(getString, "panel.notChecked")}</Text>
-      </section>
-    );
-  }
-
-  const groups = groupEntries(report, definition);
-  const copyDetails = async () => {
-    const text = reportAsText(report, definition, getString, checkedWhen);
+  const copyDetails = async (checked: ValidationReport) => {
+    const text = reportAsText(checked, definition, getString, checkedWhen);
     setCopiedText(text);
     setCopyResult(await copyText(text));
   };
-  const originText = localise(getString, `panel.origin.${origin}`, checkedWhen);
 
   return (
     <section aria-label={localise(getString, "panel.title")}>
-      <Stack horizontal wrap verticalAlign="center" horizontalAlign="space-between" tokens={{ childrenGap: 8 }}>
-        <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 6 }}>
-          <SeverityIcon severity={report.verdict} label={localise(getString, `panel.severity.${report.verdict}`)} />
-          <Text variant="mediumPlus" styles={{ root: { fontWeight: 600 } }} data-testid="verdict">
-            {verdictText(report, getString)}
-          </Text>
-        </Stack>
-        <ActionButton iconProps={{ iconName: "Copy" }} onClick={copyDetails}>
-          {localise(getString, "panel.copy.button")}
-        </ActionButton>
-      </Stack>
-      <span className={classes.muted}>{originText}</span>
-      {copyResult === "copied" && (
-        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setCopyResult(null)} dismissButtonAriaLabel={localise(getString, "panel.copy.dismiss")}>
-          {localise(getString, "panel.copy.done")}
-        </MessageBar>
+      {report ? (
+        <>
+          <Stack horizontal wrap verticalAlign="center" horizontalAlign="space-between" tokens={{ childrenGap: 8 }}>
+            <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 6 }}>
+              <SeverityIcon severity={report.verdict} getString={getString} />
+              <Text variant="mediumPlus" styles={{ root: { fontWeight: 600 } }} data-testid="verdict">
+                {verdictText(report, getString)}
+              </Text>
+            </Stack>
+            <ActionButton iconProps={{ iconName: "Copy" }} onClick={() => copyDetails(report)}>
+              {localise(getString, "panel.copy.button")}
+            </ActionButton>
+          </Stack>
+          <span className={classes.muted}>{localise(getString, `panel.origin.${origin}`, checkedWhen)}</span>
+          {copyResult && (
+            <MessageBar
+              messageBarType={copyResult === "copied" ? MessageBarType.success : MessageBarType.warning}
+              onDismiss={() => setCopyResult(null)}
+              dismissButtonAriaLabel={localise(getString, "panel.copy.dismiss")}
+            >
+              {localise(getString, copyResult === "copied" ? "panel.copy.done" : "panel.copy.failed")}
+              {copyResult === "failed" && (
+                <textarea
+                  readOnly
+                  value={copiedText}
+                  aria-label={localise(getString, "panel.copy.manual")}
+                  className={classes.manualCopy}
+                  onFocus={(event) => event.currentTarget.select()}
+                />
+              )}
+            </MessageBar>
+          )}
+          <FocusZone direction={FocusZoneDirection.vertical}>
+            {groupEntries(report, definition).map((group) => (
+              <div key={group.activityId || "journey"}>
+                <h3 className={classes.heading}>{groupTitle(group, getString)}</h3>
+                <ul className={classes.list}>
+                  {group.findings.map((finding, index) => (
+                    <li key={`${finding.entry.fault}-${index}`}>
+                      {group.activityId !== "" ? (
+                        <button
+                          type="button"
+                          className={classes.entry}
+                          aria-pressed={selectedActivityId === group.activityId}
+                          onClick={() => onSelectActivity(selectedActivityId === group.activityId ? null : group.activityId)}
+                          data-activity-id={group.activityId}
+                        >
+                          {findingContent(finding, getString)}
+                        </button>
+                      ) : (
+                        <div className={classes.entry}>{findingContent(finding, getString)}</div>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </FocusZone>
+        </>
+      ) : (
+        <Text>{localise(getString, "panel.notChecked")}</Text>
       )}
-      {copyResult === "failed" && (
-        <MessageBar messageBarType={MessageBarType.warning} onDismiss={() => setCopyResult(null)} dismissButtonAriaLabel={localise(getString, "panel.copy.dismiss")}>
-          {localise(getString, "panel.copy.failed")}
-          <textarea
-            readOnly
-            value={copiedText}
-            aria-label={localise(getString, "panel.copy.manual")}
-            className={classes.manualCopy}
-            onFocus={(event) => event.currentTarget.select()}
-          />
-        </MessageBar>
-      )}
-      <FocusZone direction={FocusZoneDirection.vertical}>
-        {groups.map((group) => (
-          <div key={group.activityId || "journey"}>
-            <h3 className={classes.heading}>{groupTitle(group, getString)}</h3>
-            <ul className={classes.list}>
-              {group.findings.map((finding, index) => (
-                <li key={`${finding.entry.fault}-${index}`}>
-                  {group.activityId !== "" ? (
-                    <button
-                      type="button"
-                      className={`${classes.selectable} ${classes.entry}`}
-                      aria-pressed={selectedActivityId === group.activityId}
-                      onClick={() => onSelectActivity(selectedActivityId === group.activityId ? null : group.activityId)}
-                      data-activity-id={group.activityId}
-                    >
-                      <EntryContent finding={finding} getString={getString} />
-                    </button>
-                  ) : (
-                    <div className={`${classes.selectable} ${classes.entry}`}>
-                      <EntryContent finding={finding} getString={getString} />
-                    </div>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
-      </FocusZone>
     </section>
   );
 };

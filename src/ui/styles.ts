@@ -1,7 +1,28 @@
-import { mergeStyleSets } from "@fluentui/react";
+import { mergeStyleSets, type IRawStyle } from "@fluentui/react";
 
 const MUTED = "#605e5c";
 const plainList = { listStyle: "none", margin: 0, padding: 0 };
+const selectable: IRawStyle = {
+  display: "flex",
+  flexWrap: "wrap",
+  alignItems: "center",
+  gap: 6,
+  width: "100%",
+  textAlign: "left",
+  background: "transparent",
+  border: "1px solid transparent",
+  borderRadius: 2,
+  padding: "4px 6px",
+  font: "inherit",
+  color: "inherit",
+  cursor: "pointer",
+  selectors: {
+    ":hover": { background: "#f3f2f1" },
+    ":focus-visible": { outline: "2px solid #0078d4" },
+    "&[aria-pressed='true']": { background: "#deecf9", borderColor: "#0078d4" },
+  },
+};
+const pill: IRawStyle = { display: "inline-block", padding: "0 6px", borderRadius: 8, fontSize: 11, fontWeight: 600, whiteSpace: "nowrap" };
 
 /** The control's own classes, in one place so that shared looks are written once. */
 export const classes = mergeStyleSets({
@@ -11,32 +32,14 @@ export const classes = mergeStyleSets({
   muted: { display: "block", color: MUTED, fontSize: 12 },
   block: { display: "block" },
   list: plainList,
-  /** A row that selects a tile: an entry of the panel, a tile of the outline. */
-  selectable: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: 6,
-    width: "100%",
-    textAlign: "left",
-    background: "transparent",
-    border: "1px solid transparent",
-    borderRadius: 2,
-    padding: "4px 6px",
-    font: "inherit",
-    color: "inherit",
-    cursor: "pointer",
-    selectors: {
-      ":hover": { background: "#f3f2f1" },
-      ":focus-visible": { outline: "2px solid #0078d4" },
-      "&[aria-pressed='true']": { background: "#deecf9", borderColor: "#0078d4" },
-    },
-  },
-  entry: { flexWrap: "nowrap", alignItems: "flex-start", gap: 8 },
+  /** A row that selects a tile: a tile of the outline. */
+  selectable,
+  /** An entry of the panel: selects its tile, if any. */
+  entry: [selectable, { flexWrap: "nowrap", alignItems: "flex-start", gap: 8 }],
   /** Long fault codes and ids wrap instead of widening the panel. */
   entryText: { display: "block", minWidth: 0, overflowWrap: "anywhere" },
-  pill: { display: "inline-block", padding: "0 6px", borderRadius: 8, fontSize: 11, fontWeight: 600, whiteSpace: "nowrap" },
-  sourceTag: { marginLeft: 6, border: "1px solid #8a8886", fontWeight: 400 },
+  pill,
+  sourceTag: [pill, { marginLeft: 6, border: "1px solid #8a8886", fontWeight: 400 }],
   tree: [plainList, { maxHeight: 420, overflowY: "auto" }],
   subtree: [plainList, { paddingLeft: 16, borderLeft: "1px solid #c8c6c4", marginLeft: 8 }],
   manualCopy: { display: "block", width: "100%", minHeight: 80, marginTop: 4 },
