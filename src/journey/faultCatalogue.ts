@@ -3,70 +3,52 @@ import type { Severity, ValidationEntry } from "./types";
 /**
  * Every fault code the product knows. Microsoft publishes no list: the first is the one the API page
  * shows, the `Error*NotFound/NotLive` codes are the ones the emulated org raises (argument 0 = the id),
- * the rest come from the product's own checks.
+ * the rest come from the product's own checks. All are errors except WARNING_CODE.
  */
-export const FaultCode = {
-  ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations: "ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations",
-  ErrorSegmentNotFound: "ErrorSegmentNotFound",
-  ErrorSegmentNotLive: "ErrorSegmentNotLive",
-  ErrorEmailNotFound: "ErrorEmailNotFound",
-  ErrorEmailNotLive: "ErrorEmailNotLive",
-  ErrorContentSettingsNotFound: "ErrorContentSettingsNotFound",
-  ValidationResultUnreadable: "ValidationResultUnreadable",
-  NameMissing: "NameMissing",
-  StartNotBeforeEnd: "StartNotBeforeEnd",
-  RecurrenceDatesMissing: "RecurrenceDatesMissing",
-  RecurrenceIntervalInvalid: "RecurrenceIntervalInvalid",
-  RecurrenceCountInvalid: "RecurrenceCountInvalid",
-  DefinitionEmpty: "DefinitionEmpty",
-  DefinitionNotJson: "DefinitionNotJson",
-  DefinitionNotArray: "DefinitionNotArray",
-  TileMalformed: "TileMalformed",
-  DuplicateActivityId: "DuplicateActivityId",
-  DuplicateActivityItemId: "DuplicateActivityItemId",
-  ParentMissing: "ParentMissing",
-  DefinitionCycle: "DefinitionCycle",
-  RootMissing: "RootMissing",
-  DuplicateRoot: "DuplicateRoot",
-  DefaultBranchUnderTrigger: "DefaultBranchUnderTrigger",
-  SplitterTooFewBranches: "SplitterTooFewBranches",
-  StartsWithoutSegment: "StartsWithoutSegment",
-  SegmentGroupEmpty: "SegmentGroupEmpty",
-  EmailNotChosen: "EmailNotChosen",
-} as const;
+const FAULT_CODES = [
+  "ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations",
+  "ErrorSegmentNotFound",
+  "ErrorSegmentNotLive",
+  "ErrorEmailNotFound",
+  "ErrorEmailNotLive",
+  "ErrorContentSettingsNotFound",
+  "ValidationResultUnreadable",
+  "NameMissing",
+  "StartNotBeforeEnd",
+  "RecurrenceDatesMissing",
+  "RecurrenceIntervalInvalid",
+  "RecurrenceCountInvalid",
+  "DefinitionEmpty",
+  "DefinitionNotJson",
+  "DefinitionNotArray",
+  "TileMalformed",
+  "DuplicateActivityId",
+  "DuplicateActivityItemId",
+  "ParentMissing",
+  "DefinitionCycle",
+  "RootMissing",
+  "DuplicateRoot",
+  "DefaultBranchUnderTrigger",
+  "SplitterTooFewBranches",
+  "StartsWithoutSegment",
+  "SegmentGroupEmpty",
+  "EmailNotChosen",
+] as const;
 
-export type FaultCodeName = (typeof FaultCode)[keyof typeof FaultCode];
+export type FaultCodeName = (typeof FAULT_CODES)[number];
+
+/** The one code the product's own checks report as a warning. */
+const WARNING_CODE: FaultCodeName = "StartsWithoutSegment";
+
+/** Each code by its own name: `FaultCode.NameMissing === "NameMissing"`. */
+export const FaultCode = Object.fromEntries(FAULT_CODES.map((code) => [code, code])) as {
+  readonly [Code in FaultCodeName]: Code;
+};
 
 /** The severity the product's own checks give each code (server entries carry their own). */
-export const FAULT_SEVERITY: Readonly<Record<FaultCodeName, Severity>> = {
-  ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations: "Error",
-  ErrorSegmentNotFound: "Error",
-  ErrorSegmentNotLive: "Error",
-  ErrorEmailNotFound: "Error",
-  ErrorEmailNotLive: "Error",
-  ErrorContentSettingsNotFound: "Error",
-  ValidationResultUnreadable: "Error",
-  NameMissing: "Error",
-  StartNotBeforeEnd: "Error",
-  RecurrenceDatesMissing: "Error",
-  RecurrenceIntervalInvalid: "Error",
-  RecurrenceCountInvalid: "Error",
-  DefinitionEmpty: "Error",
-  DefinitionNotJson: "Error",
-  DefinitionNotArray: "Error",
-  TileMalformed: "Error",
-  DuplicateActivityId: "Error",
-  DuplicateActivityItemId: "Error",
-  ParentMissing: "Error",
-  DefinitionCycle: "Error",
-  RootMissing: "Error",
-  DuplicateRoot: "Error",
-  DefaultBranchUnderTrigger: "Error",
-  SplitterTooFewBranches: "Error",
-  StartsWithoutSegment: "Warning",
-  SegmentGroupEmpty: "Error",
-  EmailNotChosen: "Error",
-};
+export const FAULT_SEVERITY = Object.fromEntries(
+  FAULT_CODES.map((code) => [code, code === WARNING_CODE ? "Warning" : "Error"]),
+) as Readonly<Record<FaultCodeName, Severity>>;
 
 export function isKnownFault(code: string): code is FaultCodeName {
   return Object.prototype.hasOwnProperty.call(FaultCode, code);
