@@ -14,6 +14,9 @@ const BASIC_DEPTH = 0;
 /** 0x8006088a, "Resource not found for the segment": what Dataverse answers for a missing action. */
 const ACTION_NOT_FOUND = 0x8006088a;
 
+/** The record methods of the PCF context's webAPI, which the port uses as they are. */
+const WEB_API_METHODS = ["retrieveRecord", "retrieveMultipleRecords", "createRecord", "updateRecord", "deleteRecord"] as const;
+
 /** context.mode.contextInfo and context.page are present on forms but missing from the typings. */
 interface FormContext {
   mode: { contextInfo?: { entityId?: string } };
@@ -28,12 +31,9 @@ interface FormContext {
 function webApiOf(context: ComponentFramework.Context<IInputs>): WebApiPort {
   if (typeof Xrm !== "undefined" && Xrm.WebApi) return Xrm.WebApi as unknown as WebApiPort;
   const webAPI = context.webAPI as unknown as Omit<WebApiPort, "online">;
+  const records = Object.fromEntries(WEB_API_METHODS.map((method) => [method, webAPI[method].bind(webAPI)]));
   return {
-    retrieveRecord: (...args) => webAPI.retrieveRecord(...args),
-    retrieveMultipleRecords: (...args) => webAPI.retrieveMultipleRecords(...args),
-    createRecord: (...args) => webAPI.createRecord(...args),
-    updateRecord: (...args) => webAPI.updateRecord(...args),
-    deleteRecord: (...args) => webAPI.deleteRecord(...args),
+    ...(records as typeof webAPI),
     online: {
       execute: () =>
         Promise.reject({ errorCode: ACTION_NOT_FOUND, message: "Actions cannot be run outside a model-driven app." }),
@@ -42,8 +42,9 @@ function webApiOf(context: ComponentFramework.Context<IInputs>): WebApiPort {
 }
 
 function openJourneyIn(context: ComponentFramework.Context<IInputs>, id: string): void {
-  if (typeof Xrm !== "undefined" && Xrm.Navigation) void Xrm.Navigation.openForm({ entityName: ENTITY, entityId: id });
-  else void context.navigation.openForm({ entityName: ENTITY, entityId: id });
+  const navigation: Pick<ComponentFramework.Navigation, "openForm"> =
+    typeof Xrm !== "undefined" && Xrm.Navigation ? (Xrm.Navigation as unknown as ComponentFramework.Navigation) : context.navigation;
+  void navigation.openForm({ entityName: ENTITY, entityId: id });
 }
 
 function recordIdOf(context: ComponentFramework.Context<IInputs>): string {
@@ -53,9 +54,8 @@ function recordIdOf(context: ComponentFramework.Context<IInputs>): string {
 }
 
 export class JourneyControl implements ComponentFramework.ReactControl<IInputs, IOutputs> {
-  private recordId = "";
-  private service: JourneyService | null = null;
-  private findBridge: JourneyControlProps["findBridge"] = () => Promise.resolve(null);
+  /** What lives as long as the record shown: its id, its service and the way to its form. */
+  private record: Pick<JourneyControlProps, "recordId" | "service" | "findBridge"> | null = null;
 
   public init(context: ComponentFramework.Context<IInputs>): void {
     context.mode.trackContainerResize(true);
@@ -63,15 +63,12 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
 
   public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
     const recordId = recordIdOf(context);
-    if (this.service === null || recordId !== this.recordId) {
-      this.recordId = recordId;
-      this.findBridge = createFormBridgeFinder(() => connectFormBridge(recordId));
-      this.service = new JourneyService({ webApi: webApiOf(context), bridge: this.findBridge });
+    if (this.record?.recordId !== recordId) {
+      const findBridge = createFormBridgeFinder(() => connectFormBridge(recordId));
+      this.record = { recordId, findBridge, service: new JourneyService({ webApi: webApiOf(context), bridge: findBridge }) };
     }
     const props: JourneyControlProps = {
-      recordId,
-      service: this.service,
-      findBridge: this.findBridge,
+      ...this.record,
       storedValidationResults: context.parameters.validationResults.raw,
       getString: (key) => context.resources.getString(key),
       formatDateTime: createDateTimeFormatter(context.userSettings.languageId, (date) =>
