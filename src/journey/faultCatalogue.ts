@@ -1,11 +1,11 @@
 import type { Severity, ValidationEntry } from "./types";
 
 /**
- * Every fault code the product knows. Microsoft publishes no list: the first is the one the API page
- * shows, the `Error*NotFound/NotLive` codes are the ones the emulated org raises (argument 0 = the id),
- * the rest come from the product's own checks. All are errors except WARNING_CODE.
+ * Every fault code the product knows; all are errors except WARNING_FAULT. Microsoft publishes no list:
+ * the first is the one the API page shows, the `Error*NotFound/NotLive` codes are the ones the emulated
+ * org raises (argument 0 = the id), the rest come from the product's own checks.
  */
-const FAULT_CODES = [
+const ERROR_FAULTS = [
   "ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations",
   "ErrorSegmentNotFound",
   "ErrorSegmentNotLive",
@@ -30,28 +30,32 @@ const FAULT_CODES = [
   "DuplicateRoot",
   "DefaultBranchUnderTrigger",
   "SplitterTooFewBranches",
-  "StartsWithoutSegment",
   "SegmentGroupEmpty",
   "EmailNotChosen",
 ] as const;
 
-export type FaultCodeName = (typeof FAULT_CODES)[number];
+/** The one code the product's own checks report as a warning: the journey may still go live. */
+const WARNING_FAULT = "StartsWithoutSegment";
 
-/** The one code the product's own checks report as a warning. */
-const WARNING_CODE: FaultCodeName = "StartsWithoutSegment";
+export type FaultCodeName = (typeof ERROR_FAULTS)[number] | typeof WARNING_FAULT;
 
-/** Each code by its own name: `FaultCode.NameMissing === "NameMissing"`. */
-export const FaultCode = Object.fromEntries(FAULT_CODES.map((code) => [code, code])) as {
+const ALL_FAULTS: readonly FaultCodeName[] = [...ERROR_FAULTS, WARNING_FAULT];
+
+/**
+ * Each code by its own name: `FaultCode.NameMissing === "NameMissing"`. The domain itself passes the
+ * literal names (checked by FaultCodeName), so the bundles can drop this table when nothing else uses it.
+ */
+export const FaultCode = /* @__PURE__ */ Object.fromEntries(ALL_FAULTS.map((code) => [code, code])) as {
   readonly [Code in FaultCodeName]: Code;
 };
 
 /** The severity the product's own checks give each code (server entries carry their own). */
-export const FAULT_SEVERITY = Object.fromEntries(
-  FAULT_CODES.map((code) => [code, code === WARNING_CODE ? "Warning" : "Error"]),
+export const FAULT_SEVERITY = /* @__PURE__ */ Object.fromEntries(
+  ALL_FAULTS.map((code) => [code, code === WARNING_FAULT ? "Warning" : "Error"]),
 ) as Readonly<Record<FaultCodeName, Severity>>;
 
 export function isKnownFault(code: string): code is FaultCodeName {
-  return Object.prototype.hasOwnProperty.call(FaultCode, code);
+  return ALL_FAULTS.includes(code as FaultCodeName);
 }
 
 /** A finding of the product's own checks, with the code's severity. */
@@ -78,29 +82,26 @@ export function fillPlaceholders(template: string, args: readonly string[]): str
  */
 export { fillPlaceholders as formatString };
 
-/** The string for a key, or undefined when the resources have none (PCF answers with "" or the key). */
-function lookUp(getString: (key: string) => string, key: string): string | undefined {
-  const value = getString(key);
-  return typeof value === "string" && value !== "" && value !== key ? value : undefined;
-}
-
 export function describeFault(entry: ValidationEntry, getString: (key: string) => string): DescribedFault {
   const code = entry.fault;
   const args = [...entry.args];
-  if (isKnownFault(code)) {
-    const message = lookUp(getString, `fault.${code}.message`);
-    const hint = lookUp(getString, `fault.${code}.hint`);
-    if (message !== undefined && hint !== undefined) {
-      return { code, known: true, message: fillPlaceholders(message, args), hint: fillPlaceholders(hint, args), args };
-    }
-  }
-  const argumentText = args.length > 0 ? args.join(", ") : (lookUp(getString, "fault.unknown.noArguments") ?? "");
-  const unknownArgs = [code, argumentText];
-  return {
-    code,
-    known: false,
-    message: fillPlaceholders(lookUp(getString, "fault.unknown.message") ?? "{0}", unknownArgs),
-    hint: fillPlaceholders(lookUp(getString, "fault.unknown.hint") ?? "{1}", unknownArgs),
-    args,
+  /** The string for a key, or undefined when the resources have none (PCF answers with "" or the key). */
+  const lookUp = (key: string): string | undefined => {
+    const value = getString(key);
+    return typeof value === "string" && value !== "" && value !== key ? value : undefined;
   };
+  const described = (known: boolean, message: string, hint: string, fillWith: readonly string[]): DescribedFault => ({
+    code,
+    known,
+    message: fillPlaceholders(message, fillWith),
+    hint: fillPlaceholders(hint, fillWith),
+    args,
+  });
+  if (isKnownFault(code)) {
+    const message = lookUp(`fault.${code}.message`);
+    const hint = lookUp(`fault.${code}.hint`);
+    if (message !== undefined && hint !== undefined) return described(true, message, hint, args);
+  }
+  const argumentText = args.length > 0 ? args.join(", ") : (lookUp("fault.unknown.noArguments") ?? "");
+  return described(false, lookUp("fault.unknown.message") ?? "{0}", lookUp("fault.unknown.hint") ?? "{1}", [code, argumentText]);
 }

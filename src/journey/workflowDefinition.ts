@@ -1,4 +1,5 @@
-import { FaultCode, localFinding } from "./faultCatalogue";
+import { localFinding, type FaultCodeName } from "./faultCatalogue";
+import { isRecord, nonEmpty, text } from "./jsonValues";
 import type { ValidationEntry } from "./types";
 
 export interface TileItem {
@@ -39,29 +40,17 @@ export interface ParsedDefinition {
 
 const ROOT_TYPE = "bpf_root";
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string | null {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return null;
-}
-
-function nonEmpty(value: unknown): string | null {
-  const result = text(value);
-  return result !== null && result.trim() !== "" ? result : null;
-}
+/** Records a finding of the product's own checks. */
+type Report = (code: FaultCodeName, activityId?: string, args?: string[]) => void;
 
 function readItem(value: unknown): TileItem {
-  if (!isRecord(value)) return { activityItemId: null, type: "", itemId: null, name: "" };
-  const activityItemId = value.ActivityItemId;
+  const item = isRecord(value) ? value : {};
+  const activityItemId = item.ActivityItemId;
   return {
-    activityItemId: typeof activityItemId === "number" && Number.isFinite(activityItemId) ? activityItemId : null,
-    type: text(value.ActivityTypeId) ?? "",
-    itemId: nonEmpty(value.ItemId),
-    name: nonEmpty(value.Name) ?? nonEmpty(value.SegmentDisplayName) ?? nonEmpty(value.Title) ?? "",
+    activityItemId: Number.isFinite(activityItemId) ? (activityItemId as number) : null,
+    type: text(item.ActivityTypeId) ?? "",
+    itemId: nonEmpty(item.ItemId),
+    name: nonEmpty(item.Name) ?? nonEmpty(item.SegmentDisplayName) ?? nonEmpty(item.Title) ?? "",
   };
 }
 
@@ -71,7 +60,7 @@ function readTile(value: Record<string, unknown>, activityId: string): Tile {
   const rawItems = isRecord(properties) && Array.isArray(properties.Items) ? properties.Items : [];
   const first = isRecord(rawItems[0]) ? rawItems[0] : {};
   const rawBranch = value.ParentBranchId;
-  const branch = typeof rawBranch === "number" ? rawBranch : typeof rawBranch === "string" ? Number(rawBranch) : NaN;
+  const branch = typeof rawBranch === "number" || typeof rawBranch === "string" ? Number(rawBranch) : NaN;
   return {
     activityId,
     type,
@@ -85,17 +74,12 @@ function readTile(value: Record<string, unknown>, activityId: string): Tile {
   };
 }
 
-function emptyResult(findings: ValidationEntry[]): ParsedDefinition {
-  return { root: null, tiles: [], byId: new Map(), findings };
-}
-
 /** Pre-order walk without recursion (definitions can be deep); sets depth relative to `top`. */
 function walk(top: Tile, into: Tile[], placed: Set<Tile>): void {
   if (placed.has(top)) return;
   top.depth = 0;
-  const stack: Tile[] = [top];
-  while (stack.length > 0) {
-    const tile = stack.pop() as Tile;
+  const stack = [top];
+  for (let tile = stack.pop(); tile; tile = stack.pop()) {
     if (placed.has(tile)) continue;
     placed.add(tile);
     into.push(tile);
@@ -109,47 +93,56 @@ function walk(top: Tile, into: Tile[], placed: Set<Tile>): void {
 }
 
 /** Tiles whose parent chain loops back on itself: one finding per cycle, on the tile where it was found. */
-function findCycles(tiles: readonly Tile[], byId: ReadonlyMap<string, Tile>, findings: ValidationEntry[]): void {
-  const state = new Map<Tile, "visiting" | "done">();
+function findCycles(tiles: readonly Tile[], byId: ReadonlyMap<string, Tile>, report: Report): void {
+  const done = new Set<Tile>();
   for (const start of tiles) {
     const path: Tile[] = [];
     let current: Tile | undefined = start;
-    while (current && !state.has(current)) {
-      state.set(current, "visiting");
+    while (current && !done.has(current) && !path.includes(current)) {
       path.push(current);
-      current = current.parentId === null ? undefined : byId.get(current.parentId);
+      current = byId.get(current.parentId as string);
     }
-    if (current && state.get(current) === "visiting") {
+    if (current && !done.has(current)) {
       const loop = path.slice(path.indexOf(current));
-      findings.push(localFinding(FaultCode.DefinitionCycle, current.activityId, [loop.map((t) => t.activityId).join(" → ")]));
+      report("DefinitionCycle", current.activityId, [loop.map((tile) => tile.activityId).join(" → ")]);
     }
-    for (const tile of path) state.set(tile, "done");
+    for (const tile of path) done.add(tile);
   }
 }
 
-function checkRules(root: Tile | null, tiles: readonly Tile[], findings: ValidationEntry[]): void {
+function checkRules(root: Tile | null, tiles: readonly Tile[], report: Report): void {
   for (const tile of tiles) {
-    if (tile.type === "Trigger") {
-      for (const child of tile.children) {
-        if (child.relationship.toLowerCase() === "default") {
-          findings.push(localFinding(FaultCode.DefaultBranchUnderTrigger, child.activityId, [tile.activityId]));
-        }
+    const { type, children, items, activityId } = tile;
+    if (type === "Trigger") {
+      for (const child of children) {
+        if (child.relationship.toLowerCase() === "default") report("DefaultBranchUnderTrigger", child.activityId, [activityId]);
       }
-    } else if (tile.type === "Splitter") {
-      const branches = tile.children.filter((child) => child.type === "SplitterBranch").length;
-      if (branches < 2) findings.push(localFinding(FaultCode.SplitterTooFewBranches, tile.activityId, [String(branches)]));
-    } else if (tile.type === "Segment") {
-      if (!tile.items.some((item) => item.type === "SegmentItem" && item.itemId !== null)) {
-        findings.push(localFinding(FaultCode.SegmentGroupEmpty, tile.activityId));
-      }
-    } else if (tile.type === "Email") {
-      if (!tile.items.some((item) => item.itemId !== null)) findings.push(localFinding(FaultCode.EmailNotChosen, tile.activityId));
+    } else if (type === "Splitter") {
+      const branches = children.filter((child) => child.type === "SplitterBranch").length;
+      if (branches < 2) report("SplitterTooFewBranches", activityId, [String(branches)]);
+    } else if (type === "Segment") {
+      if (!items.some((item) => item.type === "SegmentItem" && item.itemId !== null)) report("SegmentGroupEmpty", activityId);
+    } else if (type === "Email") {
+      if (!items.some((item) => item.itemId !== null)) report("EmailNotChosen", activityId);
     }
   }
   if (root) {
     const first = root.children[0];
-    if (!first || first.type !== "Segment") findings.push(localFinding(FaultCode.StartsWithoutSegment, first?.activityId ?? ""));
+    if (first?.type !== "Segment") report("StartsWithoutSegment", first?.activityId);
   }
+}
+
+/** The definition's JSON array, or the one finding that says why there is none. */
+function readArray(definition: string | null | undefined): unknown[] | ValidationEntry {
+  if (typeof definition !== "string" || definition.trim() === "") return localFinding("DefinitionEmpty");
+  let json: unknown;
+  try {
+    json = JSON.parse(definition);
+  } catch (error) {
+    return localFinding("DefinitionNotJson", "", [error instanceof Error ? error.message : ""]);
+  }
+  if (!Array.isArray(json)) return localFinding("DefinitionNotArray", "", [json === null ? "null" : typeof json]);
+  return json.length > 0 ? json : localFinding("DefinitionEmpty");
 }
 
 /**
@@ -157,80 +150,58 @@ function checkRules(root: Tile | null, tiles: readonly Tile[], findings: Validat
  * it, as findings shaped like the validate action's entries. Never throws.
  */
 export function parseDefinition(definition: string | null | undefined): ParsedDefinition {
-  if (typeof definition !== "string" || definition.trim() === "") {
-    return emptyResult([localFinding(FaultCode.DefinitionEmpty)]);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(definition);
-  } catch (error) {
-    return emptyResult([localFinding(FaultCode.DefinitionNotJson, "", [error instanceof Error ? error.message : ""])]);
-  }
-  if (!Array.isArray(json)) {
-    return emptyResult([localFinding(FaultCode.DefinitionNotArray, "", [json === null ? "null" : typeof json])]);
-  }
-  if (json.length === 0) return emptyResult([localFinding(FaultCode.DefinitionEmpty)]);
+  const json = readArray(definition);
+  if (!Array.isArray(json)) return { root: null, tiles: [], byId: new Map(), findings: [json] };
 
   const findings: ValidationEntry[] = [];
+  const report: Report = (code, activityId, args) => findings.push(localFinding(code, activityId, args));
   const byId = new Map<string, Tile>();
   const unique: Tile[] = [];
   const itemOwners = new Map<number, string>();
   let root: Tile | null = null;
 
-  for (let index = 0; index < json.length; index += 1) {
-    const value: unknown = json[index];
+  json.forEach((value: unknown, index) => {
     const activityId = isRecord(value) ? nonEmpty(value.ActivityId) : null;
-    if (!isRecord(value) || activityId === null) {
-      findings.push(localFinding(FaultCode.TileMalformed, "", [String(index)]));
-      continue;
-    }
-    if (byId.has(activityId)) {
-      findings.push(localFinding(FaultCode.DuplicateActivityId, activityId, [activityId]));
-      continue;
-    }
-    const tile = readTile(value, activityId);
+    if (activityId === null) return report("TileMalformed", "", [String(index)]);
+    if (byId.has(activityId)) return report("DuplicateActivityId", activityId, [activityId]);
+    const tile = readTile(value as Record<string, unknown>, activityId);
     byId.set(activityId, tile);
     unique.push(tile);
-    for (const item of tile.items) {
-      if (item.activityItemId === null) continue;
-      const owner = itemOwners.get(item.activityItemId);
-      if (owner === undefined) itemOwners.set(item.activityItemId, activityId);
-      else findings.push(localFinding(FaultCode.DuplicateActivityItemId, activityId, [String(item.activityItemId), owner]));
+    for (const { activityItemId } of tile.items) {
+      if (activityItemId === null) continue;
+      const owner = itemOwners.get(activityItemId);
+      if (owner === undefined) itemOwners.set(activityItemId, activityId);
+      else report("DuplicateActivityItemId", activityId, [String(activityItemId), owner]);
     }
     if (tile.type === ROOT_TYPE) {
-      if (root === null) root = tile;
-      else findings.push(localFinding(FaultCode.DuplicateRoot, activityId, [root.activityId]));
+      if (root) report("DuplicateRoot", activityId, [root.activityId]);
+      else root = tile;
     }
-  }
+  });
 
-  if (root === null) findings.push(localFinding(FaultCode.RootMissing));
+  if (root === null) report("RootMissing");
 
   const tops: Tile[] = [];
   for (const tile of unique) {
     if (tile === root) continue;
-    const parentTile = tile.parentId === null ? undefined : byId.get(tile.parentId);
+    const parentTile = byId.get(tile.parentId as string);
     if (parentTile) {
       parentTile.children.push(tile);
     } else {
       tops.push(tile);
-      if (tile.type !== ROOT_TYPE) findings.push(localFinding(FaultCode.ParentMissing, tile.activityId, [tile.parentId ?? ""]));
+      if (tile.type !== ROOT_TYPE) report("ParentMissing", tile.activityId, [tile.parentId ?? ""]);
     }
   }
-  for (const tile of unique) {
-    if (tile.children.length > 1) tile.children.sort((a, b) => a.branchIndex - b.branchIndex);
-  }
+  for (const tile of unique) tile.children.sort((a, b) => a.branchIndex - b.branchIndex);
 
   const tiles: Tile[] = [];
   const placed = new Set<Tile>();
-  if (root) walk(root, tiles, placed);
-  for (const top of tops) walk(top, tiles, placed);
-  if (placed.size < unique.length) {
-    const unplaced = unique.filter((tile) => !placed.has(tile));
-    findCycles(unplaced, byId, findings);
-    for (const tile of unplaced) walk(tile, tiles, placed);
-  }
+  for (const top of root ? [root, ...tops] : tops) walk(top, tiles, placed);
+  const unplaced = unique.filter((tile) => !placed.has(tile));
+  findCycles(unplaced, byId, report);
+  for (const tile of unplaced) walk(tile, tiles, placed);
 
-  checkRules(root, tiles, findings);
+  checkRules(root, tiles, report);
   return { root, tiles, byId, findings };
 }
 

@@ -1,0 +1,16 @@
+/** Small readers for JSON the domain did not write (not part of the domain's public API). */
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A string as is, a finite number as text; null for anything else. */
+export function text(value: unknown): string | null {
+  return typeof value === "string" ? value : Number.isFinite(value) ? String(value) : null;
+}
+
+/** Like text, but null for "" and whitespace too. */
+export function nonEmpty(value: unknown): string | null {
+  const result = text(value);
+  return result?.trim() ? result : null;
+}
