@@ -101,6 +101,7 @@ export const SNAPSHOT_COLUMNS: readonly (keyof JourneyRecord)[] = [
 const REREAD_COLUMNS = `?$select=statuscode,modifiedon,${CONTENT_COLUMNS.join(",")}`;
 
 const MODIFIED_BY_NAME = "_modifiedby_value@OData.Community.Display.V1.FormattedValue";
+const ETAG = "@odata.etag";
 
 /** Columns a copy takes over as they are. */
 const COPIED_COLUMNS: readonly (keyof JourneyRecord)[] = [
@@ -131,15 +132,10 @@ const MAX_POLL_INTERVAL_MS = 10_000;
 
 const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
 
-function normaliseId(id: string): string {
+/** Lower-case id without braces; rejects with `kind` when `id` is not a GUID. */
+function parseId(id: string, kind: "notFound" | "malformed"): string {
   const match = GUID.exec(id.trim());
-  if (!match) throw new JourneyError("notFound", "error.notFound", { detail: `not a record id: ${id}` });
-  return match[1].toLowerCase();
-}
-
-function lookupId(value: string): string {
-  const match = GUID.exec(value.trim());
-  if (!match) throw malformed(`not a record id: ${value}`);
+  if (!match) throw new JourneyError(kind, `error.${kind}`, { detail: `not a record id: ${id}` });
   return match[1].toLowerCase();
 }
 
@@ -157,13 +153,49 @@ function readRowVersion(row: unknown): RowVersion {
     status: row.statuscode,
     modifiedOn: typeof row.modifiedon === "string" ? row.modifiedon : null,
   };
-  if (typeof row["@odata.etag"] === "string") version.etag = row["@odata.etag"];
+  if (typeof row[ETAG] === "string") version.etag = row[ETAG];
   return version;
 }
 
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
   return typeof error === "string" ? error : "";
+}
+
+function notAllowed(from: string, status: number): JourneyError {
+  return new JourneyError("refused", "error.actionNotAllowed", { detail: `${from} from ${status}` });
+}
+
+/** The service's methods; the class below sets them up in its constructor. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the class sets every method in its constructor
+export interface JourneyService {
+  /** One request: the needed columns, the ETag and modifiedby's formatted value. */
+  load(id: string): Promise<JourneySnapshot>;
+  /** The form's current (possibly unsaved) values via the bridge, else the snapshot's. */
+  currentValues(snapshot: JourneySnapshot): Promise<CurrentValues>;
+  /** The instant local checks only (no request). */
+  checkLocally(values: JourneyRecord): ValidationReport;
+  /**
+   * Local checks, then the validate action (one request). Never rejects for a server failure: the
+   * outcome then holds the local report and `serverUnavailable` says why.
+   */
+  check(values: JourneyRecord): Promise<CheckOutcome>;
+  /** Runs an action that writes a status (goLive, stop, edit, republish, cancelEdit, retry, restart). */
+  transition(snapshot: JourneySnapshot, actionId: JourneyActionId, options?: TransitionOptions): Promise<TransitionOutcome>;
+  /**
+   * After Going live / Stopping: loads the journey (at most one request per 2 s, the interval growing
+   * by half up to 10 s) until the service has moved it on, then refreshes the form. Each poll is a
+   * full load, so the settled journey needs no extra request. A poll that fails for a passing reason
+   * (network, server error, unreadable answer) is skipped; others reject. Rejects with kind "timeout" after `timeoutMs`.
+   */
+  waitUntilSettled(id: string, options?: SettleOptions): Promise<JourneySnapshot>;
+  /**
+   * One request: a new Draft with the snapshot's saved values, its lookups bound, named from
+   * `nameTemplate` (the localised "Copy of {0}"). The caller opens it (Xrm.Navigation.openForm).
+   */
+  copy(snapshot: JourneySnapshot, nameTemplate: string): Promise<{ id: string }>;
+  /** Two requests (re-read, delete) where the status allows it; the UI confirms first. */
+  delete(snapshot: JourneySnapshot): Promise<void>;
 }
 
 /**
@@ -173,260 +205,232 @@ function describe(error: unknown): string {
  * Requests (polling aside): load 1; check 1; go live / republish / retry / restart 2 when a passing
  * check of the same values ran within CHECK_REUSE_MS (re-read + PATCH), else 3 (check + re-read + PATCH);
  * stop / edit / cancel edit 2; copy 1; delete 2 (re-read + DELETE). Throttled requests are retried.
+ *
+ * The public methods are set up in the constructor as closures over the service's state, so its
+ * helpers stay private to it.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class JourneyService {
-  private readonly webApi: WebApiPort;
-  private readonly now: () => Date;
-  private readonly timing: RetryTiming;
   private readonly writes = new SingleFlight();
-  private bridge: FormBridge | null = null;
-  private lastServerCheck: { key: string; at: number; outcome: CheckOutcome } | null = null;
-
-  constructor(private readonly deps: JourneyServiceDeps) {
-    this.webApi = deps.webApi;
-    this.now = deps.now ?? (() => new Date());
-    this.timing = {
-      sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-      random: deps.random ?? Math.random,
-    };
-  }
 
   /** True while a transition, copy or delete runs. */
   get busy(): boolean {
     return this.writes.busy;
   }
 
-  /** One request: the needed columns, the ETag and modifiedby's formatted value. */
-  async load(id: string): Promise<JourneySnapshot> {
-    const recordId = normaliseId(id);
-    const row = await withRetries(
-      "read",
-      () => this.webApi.retrieveRecord(JOURNEY_ENTITY, recordId, `?$select=${SNAPSHOT_COLUMNS.join(",")}`),
-      this.timing,
-    );
-    const version = readRowVersion(row);
-    const record: JourneyRecord = {};
-    for (const column of SNAPSHOT_COLUMNS) {
-      if (column in row) (record as Record<string, unknown>)[column] = row[column];
-    }
-    record.msdyncrm_customerjourneyid = recordId;
-    const snapshot: JourneySnapshot = { record, id: recordId, status: version.status, modifiedOn: version.modifiedOn, loadedAt: this.now() };
-    if (version.etag) {
-      snapshot.etag = version.etag;
-      record["@odata.etag"] = version.etag;
-    }
-    if (typeof row[MODIFIED_BY_NAME] === "string") snapshot.modifiedByName = row[MODIFIED_BY_NAME];
-    return snapshot;
-  }
+  constructor(deps: JourneyServiceDeps) {
+    const { webApi } = deps;
+    const now = deps.now ?? (() => new Date());
+    const timing: RetryTiming = {
+      sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      random: deps.random ?? Math.random,
+    };
+    const writes = this.writes;
+    let bridge: FormBridge | null = null;
+    let lastServerCheck: { key: string; at: number; outcome: CheckOutcome } | null = null;
 
-  /** The form's current (possibly unsaved) values via the bridge, else the snapshot's. */
-  async currentValues(snapshot: JourneySnapshot): Promise<CurrentValues> {
-    const bridge = await this.findBridge();
-    if (!bridge) return { values: snapshot.record, isDirty: false, fromForm: false };
-    try {
-      const { values, isDirty } = await bridge.getValues();
-      return { values: { ...snapshot.record, ...values, msdyncrm_customerjourneyid: snapshot.id }, isDirty, fromForm: true };
-    } catch (error) {
-      throw new JourneyError("unsavedChanges", "error.formUnreadable", { detail: describe(error) });
-    }
-  }
-
-  /** The instant local checks only (no request). */
-  checkLocally(values: JourneyRecord): ValidationReport {
-    return runLocalChecks(values);
-  }
-
-  /**
-   * Local checks, then the validate action (one request). Never rejects for a server failure: the
-   * outcome then holds the local report and `serverUnavailable` says why.
-   */
-  async check(values: JourneyRecord): Promise<CheckOutcome> {
-    const local = this.checkLocally(values);
-    try {
-      const server = await this.serverCheck(values);
-      const outcome: CheckOutcome = { report: mergeReports(local, server), local, server };
-      this.lastServerCheck = { key: checkKey(values), at: this.now().getTime(), outcome };
-      return outcome;
-    } catch (error) {
-      return { report: local, local, server: null, serverUnavailable: toJourneyError(error, "validate") };
-    }
-  }
-
-  private async serverCheck(values: JourneyRecord): Promise<ValidationReport> {
-    const response = await withRetries(
-      "validate",
-      async () => {
-        const answer = await this.webApi.online.execute(validateActionRequest(values));
-        if (!answer.ok) throw await failedResponseError(answer);
-        return answer;
-      },
-      this.timing,
-    );
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch (error) {
-      throw malformed(describe(error));
-    }
-    return parseValidationResponse(body, "server");
-  }
-
-  /** Runs an action that writes a status (goLive, stop, edit, republish, cancelEdit, retry, restart). */
-  transition(snapshot: JourneySnapshot, actionId: JourneyActionId, options: TransitionOptions = {}): Promise<TransitionOutcome> {
-    return this.writes.run(`${snapshot.id}:${actionId}`, () => this.runTransition(snapshot, actionId, options));
-  }
-
-  private async runTransition(snapshot: JourneySnapshot, actionId: JourneyActionId, options: TransitionOptions): Promise<TransitionOutcome> {
-    const action = actionsFor(snapshot.status).find((candidate) => candidate.id === actionId);
-    const target = action?.writesStatus;
-    if (!action || target === undefined || !isActionAllowed(snapshot.status, actionId)) {
-      throw new JourneyError("refused", "error.actionNotAllowed", { detail: `${actionId} from ${snapshot.status}` });
-    }
-    const progress = options.onProgress ?? (() => undefined);
-    const current = await this.currentValues(snapshot);
-    if (current.isDirty && actionId === "cancelEdit") throw new JourneyError("unsavedChanges", "error.cancelEditUnsaved");
-
-    let check: CheckOutcome | undefined;
-    if (action.runsCheckFirst) {
-      progress("checking");
-      check = this.reusableCheck(current.values) ?? (await this.check(current.values));
-      const stop = await this.mayGoOn(check, options, progress);
-      if (stop) return stop;
-    }
-
-    progress("rereading");
-    await this.refuseIfChanged(snapshot, current);
-
-    let savedForm = false;
-    if (current.isDirty) {
-      progress("saving");
-      await this.saveForm();
-      savedForm = true;
-    }
-
-    progress("writing");
-    await withRetries("write", () => this.webApi.updateRecord(JOURNEY_ENTITY, snapshot.id, { statuscode: target }), this.timing);
-    this.lastServerCheck = null;
-    if (!statusInfo(target)?.transitional) await this.refreshForm();
-    const outcome: TransitionOutcome = { done: true, status: target, savedForm };
-    if (check) outcome.check = check;
-    return outcome;
-  }
-
-  /** Undefined to go on; else why not (or throws when the check itself could not run). */
-  private async mayGoOn(
-    check: CheckOutcome,
-    options: TransitionOptions,
-    progress: (step: TransitionStep) => void,
-  ): Promise<TransitionOutcome | undefined> {
-    if (check.report.verdict === "Error") return { done: false, reason: "checkErrors", check };
-    const unavailable = check.serverUnavailable;
-    if (unavailable && unavailable.kind !== "actionMissing") {
-      throw new JourneyError("checkFailed", "error.checkFailed", { detail: unavailable.message, retryable: true });
-    }
-    if (check.report.verdict === "Warning" || unavailable) {
-      progress("confirming");
-      const confirmed = options.confirmWarnings ? await options.confirmWarnings(check) : false;
-      if (!confirmed) return { done: false, reason: "warningsDeclined", check };
-    }
-    return undefined;
-  }
-
-  private reusableCheck(values: JourneyRecord): CheckOutcome | undefined {
-    const last = this.lastServerCheck;
-    // A failing check is not reused: the user may have just fixed its cause elsewhere (e.g. a segment gone live).
-    if (!last || last.key !== checkKey(values) || last.outcome.report.verdict === "Error") return undefined;
-    const age = this.now().getTime() - last.at;
-    return age >= 0 && age <= CHECK_REUSE_MS ? last.outcome : undefined;
-  }
-
-  /** One request: refuses with "conflict" when someone else changed the journey since the snapshot was loaded. */
-  private async refuseIfChanged(snapshot: JourneySnapshot, seen: SeenValues): Promise<void> {
-    const row = await withRetries("read", () => this.webApi.retrieveRecord(JOURNEY_ENTITY, snapshot.id, REREAD_COLUMNS), this.timing);
-    if (isConflict(snapshot, readRowVersion(row), row, seen)) throw new JourneyError("conflict", "error.conflict");
-  }
-
-  private async saveForm(): Promise<void> {
-    const bridge = await this.findBridge();
-    if (!bridge) throw new JourneyError("unsavedChanges", "error.saveFailed", { args: [""] });
-    try {
-      await bridge.save();
-    } catch (error) {
-      throw new JourneyError("unsavedChanges", "error.saveFailed", { args: [describe(error)], detail: describe(error) });
-    }
-  }
-
-  /** Best effort: the write already happened; a form that does not refresh shows it on its next load. */
-  private async refreshForm(): Promise<boolean> {
-    const bridge = await this.findBridge();
-    if (!bridge) return false;
-    try {
-      await bridge.refresh();
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  private async findBridge(): Promise<FormBridge | null> {
-    if (!this.bridge && this.deps.bridge) {
-      try {
-        this.bridge = await this.deps.bridge();
-      } catch {
-        this.bridge = null;
-      }
-    }
-    return this.bridge;
-  }
-
-  /**
-   * After Going live / Stopping: loads the journey (at most one request per 2 s, the interval growing
-   * by half up to 10 s) until the service has moved it on, then refreshes the form. Each poll is a
-   * full load, so the settled journey needs no extra request. A poll that fails for a passing reason
-   * (network, server error, unreadable answer) is skipped; others reject. Rejects with kind "timeout" after `timeoutMs`.
-   */
-  async waitUntilSettled(id: string, options: SettleOptions = {}): Promise<JourneySnapshot> {
-    const recordId = normaliseId(id);
-    const timeoutMs = options.timeoutMs ?? SETTLE_TIMEOUT_MS;
-    const started = this.now().getTime();
-    let interval = MIN_POLL_INTERVAL_MS;
-    for (;;) {
-      const elapsed = this.now().getTime() - started;
-      if (elapsed + interval > timeoutMs) {
-        throw new JourneyError("timeout", "error.timeout", { args: [String(Math.round(timeoutMs / 1000))], retryable: true });
-      }
-      await this.timing.sleep(interval);
-      const snapshot = await this.load(recordId).catch(passingFailure);
-      if (snapshot) {
-        options.onProgress?.(snapshot.status);
-        if (!statusInfo(snapshot.status)?.transitional) {
-          await this.refreshForm();
-          return snapshot;
+    const findBridge = async (): Promise<FormBridge | null> => {
+      if (!bridge && deps.bridge) {
+        try {
+          bridge = await deps.bridge();
+        } catch {
+          bridge = null;
         }
       }
-      interval = Math.min(MAX_POLL_INTERVAL_MS, Math.round(interval * 1.5));
-    }
-  }
+      return bridge;
+    };
 
-  /**
-   * One request: a new Draft with the snapshot's saved values, its lookups bound, named from
-   * `nameTemplate` (the localised "Copy of {0}"). The caller opens it (Xrm.Navigation.openForm).
-   */
-  copy(snapshot: JourneySnapshot, nameTemplate: string): Promise<{ id: string }> {
-    return this.writes.run(`${snapshot.id}:copy`, async () => {
-      const created = await withRetries("create", () => this.webApi.createRecord(JOURNEY_ENTITY, copyBody(snapshot.record, nameTemplate)), this.timing);
-      if (!isRecord(created) || typeof created.id !== "string" || !GUID.test(created.id)) throw malformed("the create answer has no id");
-      return { id: normaliseId(created.id) };
-    });
-  }
+    /** Best effort: the write already happened; a form that does not refresh shows it on its next load. */
+    const refreshForm = async (): Promise<void> => {
+      try {
+        await (await findBridge())?.refresh();
+      } catch {
+        // The form shows the new status on its next load.
+      }
+    };
 
-  /** Two requests (re-read, delete) where the status allows it; the UI confirms first. */
-  delete(snapshot: JourneySnapshot): Promise<void> {
-    return this.writes.run(`${snapshot.id}:delete`, async () => {
-      if (!isActionAllowed(snapshot.status, "delete")) throw new JourneyError("refused", "error.actionNotAllowed", { detail: `delete from ${snapshot.status}` });
-      await this.refuseIfChanged(snapshot, { values: snapshot.record, isDirty: false });
-      await withRetries("delete", () => this.webApi.deleteRecord(JOURNEY_ENTITY, snapshot.id), this.timing);
-    });
+    const saveForm = async (): Promise<void> => {
+      const form = await findBridge();
+      let reason = "";
+      try {
+        if (form) return await form.save();
+      } catch (error) {
+        reason = describe(error);
+      }
+      throw new JourneyError("unsavedChanges", "error.saveFailed", { args: [reason], detail: reason });
+    };
+
+    /** One request: refuses with "conflict" when someone else changed the journey since the snapshot was loaded. */
+    const refuseIfChanged = async (snapshot: JourneySnapshot, seen: SeenValues): Promise<void> => {
+      const row = await withRetries("read", () => webApi.retrieveRecord(JOURNEY_ENTITY, snapshot.id, REREAD_COLUMNS), timing);
+      if (isConflict(snapshot, readRowVersion(row), row, seen)) throw new JourneyError("conflict", "error.conflict");
+    };
+
+    const serverCheck = async (values: JourneyRecord): Promise<ValidationReport> => {
+      const response = await withRetries(
+        "validate",
+        async () => {
+          const answer = await webApi.online.execute(validateActionRequest(values));
+          if (!answer.ok) throw await failedResponseError(answer);
+          return answer;
+        },
+        timing,
+      );
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch (error) {
+        throw malformed(describe(error));
+      }
+      return parseValidationResponse(body, "server");
+    };
+
+    const reusableCheck = (values: JourneyRecord): CheckOutcome | undefined => {
+      const last = lastServerCheck;
+      // A failing check is not reused: the user may have just fixed its cause elsewhere (e.g. a segment gone live).
+      if (!last || last.key !== checkKey(values) || last.outcome.report.verdict === "Error") return undefined;
+      const age = now().getTime() - last.at;
+      return age >= 0 && age <= CHECK_REUSE_MS ? last.outcome : undefined;
+    };
+
+    const load = async (id: string): Promise<JourneySnapshot> => {
+      const recordId = parseId(id, "notFound");
+      const row = await withRetries(
+        "read",
+        () => webApi.retrieveRecord(JOURNEY_ENTITY, recordId, `?$select=${SNAPSHOT_COLUMNS.join(",")}`),
+        timing,
+      );
+      const version = readRowVersion(row);
+      const record: JourneyRecord = {};
+      for (const column of SNAPSHOT_COLUMNS) {
+        if (column in row) (record as Record<string, unknown>)[column] = row[column];
+      }
+      record.msdyncrm_customerjourneyid = recordId;
+      const snapshot: JourneySnapshot = { record, id: recordId, status: version.status, modifiedOn: version.modifiedOn, loadedAt: now() };
+      if (version.etag) snapshot.etag = record[ETAG] = version.etag;
+      if (typeof row[MODIFIED_BY_NAME] === "string") snapshot.modifiedByName = row[MODIFIED_BY_NAME];
+      return snapshot;
+    };
+
+    const currentValues = async (snapshot: JourneySnapshot): Promise<CurrentValues> => {
+      const form = await findBridge();
+      if (!form) return { values: snapshot.record, isDirty: false, fromForm: false };
+      try {
+        const { values, isDirty } = await form.getValues();
+        return { values: { ...snapshot.record, ...values, msdyncrm_customerjourneyid: snapshot.id }, isDirty, fromForm: true };
+      } catch (error) {
+        throw new JourneyError("unsavedChanges", "error.formUnreadable", { detail: describe(error) });
+      }
+    };
+
+    const check = async (values: JourneyRecord): Promise<CheckOutcome> => {
+      const local = runLocalChecks(values);
+      try {
+        const server = await serverCheck(values);
+        const outcome: CheckOutcome = { report: mergeReports(local, server), local, server };
+        lastServerCheck = { key: checkKey(values), at: now().getTime(), outcome };
+        return outcome;
+      } catch (error) {
+        return { report: local, local, server: null, serverUnavailable: toJourneyError(error, "validate") };
+      }
+    };
+
+    /** Undefined to go on; else why not (or throws when the check itself could not run). */
+    const mayGoOn = async (
+      outcome: CheckOutcome,
+      options: TransitionOptions,
+      progress: (step: TransitionStep) => void,
+    ): Promise<TransitionOutcome | undefined> => {
+      const verdict = outcome.report.verdict;
+      if (verdict === "Error") return { done: false, reason: "checkErrors", check: outcome };
+      const unavailable = outcome.serverUnavailable;
+      if (unavailable && unavailable.kind !== "actionMissing") {
+        throw new JourneyError("checkFailed", "error.checkFailed", { detail: unavailable.message, retryable: true });
+      }
+      if (verdict === "Warning" || unavailable) {
+        progress("confirming");
+        if (!(await options.confirmWarnings?.(outcome))) return { done: false, reason: "warningsDeclined", check: outcome };
+      }
+      return undefined;
+    };
+
+    const runTransition = async (snapshot: JourneySnapshot, actionId: JourneyActionId, options: TransitionOptions): Promise<TransitionOutcome> => {
+      const action = actionsFor(snapshot.status).find((candidate) => candidate.id === actionId);
+      const target = action?.writesStatus;
+      if (target === undefined || !isActionAllowed(snapshot.status, actionId)) throw notAllowed(actionId, snapshot.status);
+      const progress = options.onProgress ?? (() => undefined);
+      const current = await currentValues(snapshot);
+      if (current.isDirty && actionId === "cancelEdit") throw new JourneyError("unsavedChanges", "error.cancelEditUnsaved");
+
+      let checked: CheckOutcome | undefined;
+      if (action?.runsCheckFirst) {
+        progress("checking");
+        checked = reusableCheck(current.values) ?? (await check(current.values));
+        const stop = await mayGoOn(checked, options, progress);
+        if (stop) return stop;
+      }
+
+      progress("rereading");
+      await refuseIfChanged(snapshot, current);
+
+      const savedForm = current.isDirty;
+      if (savedForm) {
+        progress("saving");
+        await saveForm();
+      }
+
+      progress("writing");
+      await withRetries("write", () => webApi.updateRecord(JOURNEY_ENTITY, snapshot.id, { statuscode: target }), timing);
+      lastServerCheck = null;
+      if (!statusInfo(target)?.transitional) await refreshForm();
+      const outcome: TransitionOutcome = { done: true, status: target, savedForm };
+      if (checked) outcome.check = checked;
+      return outcome;
+    };
+
+    this.checkLocally = runLocalChecks;
+    this.load = load;
+    this.currentValues = currentValues;
+    this.check = check;
+
+    this.transition = (snapshot, actionId, options = {}) =>
+      writes.run(`${snapshot.id}:${actionId}`, () => runTransition(snapshot, actionId, options));
+
+    this.waitUntilSettled = async (id, options = {}) => {
+      const recordId = parseId(id, "notFound");
+      const timeoutMs = options.timeoutMs ?? SETTLE_TIMEOUT_MS;
+      const started = now().getTime();
+      let interval = MIN_POLL_INTERVAL_MS;
+      for (;;) {
+        if (now().getTime() - started + interval > timeoutMs) {
+          throw new JourneyError("timeout", "error.timeout", { args: [String(Math.round(timeoutMs / 1000))], retryable: true });
+        }
+        await timing.sleep(interval);
+        const snapshot = await load(recordId).catch(passingFailure);
+        if (snapshot) {
+          options.onProgress?.(snapshot.status);
+          if (!statusInfo(snapshot.status)?.transitional) {
+            await refreshForm();
+            return snapshot;
+          }
+        }
+        interval = Math.min(MAX_POLL_INTERVAL_MS, Math.round(interval * 1.5));
+      }
+    };
+
+    this.copy = (snapshot, nameTemplate) =>
+      writes.run(`${snapshot.id}:copy`, async () => {
+        const created = await withRetries("create", () => webApi.createRecord(JOURNEY_ENTITY, copyBody(snapshot.record, nameTemplate)), timing);
+        if (!isRecord(created) || typeof created.id !== "string") throw malformed("the create answer has no id");
+        return { id: parseId(created.id, "malformed") };
+      });
+
+    this.delete = (snapshot) =>
+      writes.run(`${snapshot.id}:delete`, async () => {
+        if (!isActionAllowed(snapshot.status, "delete")) throw notAllowed("delete", snapshot.status);
+        await refuseIfChanged(snapshot, { values: snapshot.record, isDirty: false });
+        await withRetries("delete", () => webApi.deleteRecord(JOURNEY_ENTITY, snapshot.id), timing);
+      });
   }
 }
 
@@ -464,9 +468,9 @@ export function copyBody(record: JourneyRecord, nameTemplate: string): Record<st
     if (value !== undefined && value !== null) body[column] = value;
   }
   const contentSettings = record._msdyncrm_contentsettingsid_value;
-  if (contentSettings) body["msdyncrm_contentsettingsId@odata.bind"] = `/msdyncrm_contentsettingss(${lookupId(contentSettings)})`;
+  if (contentSettings) body["msdyncrm_contentsettingsId@odata.bind"] = `/msdyncrm_contentsettingss(${parseId(contentSettings, "malformed")})`;
   const suppression = record._msdyncrm_suppressionsegmentid_value;
-  if (suppression) body["msdyncrm_SuppressionSegmentId@odata.bind"] = `/msdyncrm_segments(${lookupId(suppression)})`;
+  if (suppression) body["msdyncrm_SuppressionSegmentId@odata.bind"] = `/msdyncrm_segments(${parseId(suppression, "malformed")})`;
   return body;
 }
 
