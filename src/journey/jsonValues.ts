@@ -14,3 +14,8 @@ export function nonEmpty(value: unknown): string | null {
   const result = text(value);
   return result?.trim() ? result : null;
 }
+
+/** True when the object has the key itself (not through its prototype). */
+export function hasOwn(value: object, key: PropertyKey): boolean {
+  return Object.prototype.hasOwnProperty.call(value, key);
+}

@@ -1,10 +1,11 @@
-import { FaultCode } from "./faultCatalogue";
+import { hasOwn, isRecord } from "./jsonValues";
 import type { FindingSource, Severity, ValidationEntry, ValidationReport } from "./types";
 
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { Valid: 0, Warning: 1, Error: 2 };
+/** From the least to the most serious. */
+const SEVERITIES: readonly Severity[] = ["Valid", "Warning", "Error"];
 
 function worse(a: Severity, b: Severity): Severity {
-  return SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a;
+  return SEVERITIES.indexOf(b) > SEVERITIES.indexOf(a) ? b : a;
 }
 
 /** The worst severity among the entries; Valid when there are none. */
@@ -23,15 +24,10 @@ export function mergeReports(...reports: ValidationReport[]): ValidationReport {
   return merged;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** Valid / Warning / Error in any letter case; undefined for anything else. */
 function readSeverity(value: unknown): Severity | undefined {
-  if (typeof value !== "string") return undefined;
-  const lower = value.trim().toLowerCase();
-  return (["Valid", "Warning", "Error"] as const).find((severity) => severity.toLowerCase() === lower);
+  const lower = typeof value === "string" ? value.trim().toLowerCase() : undefined;
+  return SEVERITIES.find((severity) => severity.toLowerCase() === lower);
 }
 
 function asText(value: unknown): string {
@@ -45,12 +41,9 @@ function asText(value: unknown): string {
   return Object.prototype.toString.call(value);
 }
 
-function unreadableReport(reason: string, raw: unknown, source: FindingSource): ValidationReport {
-  return {
-    verdict: "Error",
-    entries: [{ activityId: "", fault: FaultCode.ValidationResultUnreadable, severity: "Error", args: [reason], source }],
-    unreadable: { reason, raw: asText(raw) },
-  };
+/** A journey-wide ValidationResultUnreadable entry. */
+function unreadableEntry(detail: string, source: FindingSource): ValidationEntry {
+  return { activityId: "", fault: "ValidationResultUnreadable", severity: "Error", args: [detail], source };
 }
 
 /**
@@ -59,63 +52,50 @@ function unreadableReport(reason: string, raw: unknown, source: FindingSource): 
  * nothing that may block go-live is understated; arguments are turned into strings.
  */
 function readEntry(value: unknown, source: FindingSource): ValidationEntry {
-  if (!isRecord(value)) {
-    return { activityId: "", fault: FaultCode.ValidationResultUnreadable, severity: "Error", args: [asText(value)], source };
-  }
-  const activityId = value.ActivityId;
-  const fault = value.Fault;
-  const args = value.ErrorMessageArguments;
+  if (!isRecord(value)) return unreadableEntry(asText(value), source);
+  const { ActivityId: activityId, Fault: fault, ErrorMessageArguments: args } = value;
   return {
     activityId: typeof activityId === "string" ? activityId : typeof activityId === "number" ? String(activityId) : "",
     fault: typeof fault === "string" ? fault : "",
     severity: readSeverity(value.Result) ?? "Error",
-    args: Array.isArray(args) ? args.map((arg) => (arg === null || arg === undefined ? "" : asText(arg))) : args == null ? [] : [asText(args)],
+    args: (Array.isArray(args) ? args : args == null ? [] : [args]).map((arg: unknown) => (arg == null ? "" : asText(arg))),
     source,
   };
 }
 
-function readInner(inner: Record<string, unknown>, raw: unknown, source: FindingSource): ValidationReport {
+/** The report for an inner result object, or why it cannot be read. */
+function readInner(inner: Record<string, unknown>, source: FindingSource): ValidationReport | string {
   const list = inner.ActivityValidationResults;
-  const hasList = Object.prototype.hasOwnProperty.call(inner, "ActivityValidationResults");
-  const hasResult = Object.prototype.hasOwnProperty.call(inner, "Result");
-  if (!hasList && !hasResult) return unreadableReport("Neither ActivityValidationResults nor Result is present.", raw, source);
-  if (hasList && list !== null && !Array.isArray(list)) {
-    return unreadableReport("ActivityValidationResults is not a list.", raw, source);
-  }
+  const hasList = hasOwn(inner, "ActivityValidationResults");
+  const hasResult = hasOwn(inner, "Result");
+  if (!hasList && !hasResult) return "Neither ActivityValidationResults nor Result is present.";
+  if (hasList && list !== null && !Array.isArray(list)) return "ActivityValidationResults is not a list.";
   const entries = Array.isArray(list) ? list.map((entry) => readEntry(entry, source)) : [];
   // An unknown overall Result counts as Error, for the same reason as an unknown entry Result.
   const overall = hasResult ? (readSeverity(inner.Result) ?? "Error") : "Valid";
   return { verdict: worse(overall, verdictOf(entries)), entries };
 }
 
-function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
-  if (text.trim() === "") return { ok: false, reason: "The result is empty." };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, reason: `The result is not JSON: ${error instanceof Error ? error.message : asText(error)}` };
+/** The JSON object a value is or holds as text, or why there is none. */
+function objectOf(value: unknown, name: string): Record<string, unknown> | string {
+  if (typeof value === "string") {
+    if (value.trim() === "") return "The result is empty.";
+    try {
+      value = JSON.parse(value);
+    } catch (error) {
+      return `The result is not JSON: ${error instanceof Error ? error.message : asText(error)}`;
+    }
   }
+  return isRecord(value) ? value : `${name} is not a JSON object.`;
 }
 
-function parse(input: unknown, source: FindingSource): ValidationReport {
-  let value = input;
-  if (typeof value === "string") {
-    const parsed = parseJsonText(value);
-    if (!parsed.ok) return unreadableReport(parsed.reason, input, source);
-    value = parsed.value;
-  }
-  if (!isRecord(value)) return unreadableReport("The result is not a JSON object.", input, source);
-  if (Object.prototype.hasOwnProperty.call(value, "ValidationResult")) {
-    let inner = value.ValidationResult;
-    if (typeof inner === "string") {
-      const parsed = parseJsonText(inner);
-      if (!parsed.ok) return unreadableReport(parsed.reason, input, source);
-      inner = parsed.value;
-    }
-    if (!isRecord(inner)) return unreadableReport("ValidationResult is not a JSON object.", input, source);
-    return readInner(inner, input, source);
-  }
-  return readInner(value, input, source);
+/** The report, or why the input cannot be read. */
+function parse(input: unknown, source: FindingSource): ValidationReport | string {
+  const outer = objectOf(input, "The result");
+  if (typeof outer === "string") return outer;
+  if (!hasOwn(outer, "ValidationResult")) return readInner(outer, source);
+  const inner = objectOf(outer.ValidationResult, "ValidationResult");
+  return typeof inner === "string" ? inner : readInner(inner, source);
 }
 
 /**
@@ -124,12 +104,15 @@ function parse(input: unknown, source: FindingSource): ValidationReport {
  * becomes an Error report with one journey-wide ValidationResultUnreadable entry that keeps the raw text.
  */
 export function parseValidationResponse(input: unknown, source: FindingSource = "server"): ValidationReport {
+  let result: ValidationReport | string;
   try {
-    return parse(input, source);
+    result = parse(input, source);
   } catch (error) {
     // Last line of defence for exotic objects (throwing getters, proxies): report, never throw.
-    return unreadableReport(error instanceof Error ? error.message : "The result could not be read.", input, source);
+    result = error instanceof Error ? error.message : "The result could not be read.";
   }
+  if (typeof result !== "string") return result;
+  return { verdict: "Error", entries: [unreadableEntry(result, source)], unreadable: { reason: result, raw: asText(input) } };
 }
 
 /** The inner JSON the validate action returns (and msdyncrm_validationresults stores) for a report. */
