@@ -1,7 +1,7 @@
 import * as React from "react";
 import { MessageBar, MessageBarButton, MessageBarType } from "@fluentui/react";
 import type { Banner } from "./useJourney";
-import { localise, type GetString } from "./strings";
+import { localise, localiseCount, type GetString } from "./strings";
 
 export interface JourneyBannersProps {
   banners: readonly Banner[];
@@ -20,7 +20,7 @@ function bannerContent(banner: Banner, getString: GetString): [MessageBarType, s
         localise(getString, "panel.serverUnavailable", localise(getString, banner.error.messageKey, ...banner.error.args)),
       ];
     case "blocked":
-      return [MessageBarType.blocked, localise(getString, banner.errorCount === 1 ? "panel.blocked.one" : "panel.blocked.other", banner.errorCount)];
+      return [MessageBarType.blocked, localiseCount(getString, "panel.blocked", banner.errorCount)];
     case "deleted":
       return [MessageBarType.info, localise(getString, "panel.deleted")];
   }

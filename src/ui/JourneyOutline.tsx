@@ -3,6 +3,7 @@ import { FocusZone, FocusZoneDirection } from "@fluentui/react";
 import type { ParsedDefinition, Tile } from "../journey/workflowDefinition";
 import type { Severity } from "../journey/types";
 import type { SeverityCounts } from "./validationGroups";
+import { SEVERITIES, severityCount } from "./reportText";
 import { localise, type GetString } from "./strings";
 import { classes } from "./styles";
 
@@ -25,12 +26,6 @@ const BADGE_COLOURS: Readonly<Record<Severity, { background: string; color: stri
   Valid: { background: "#deecf9", color: "#004578" },
 };
 
-const SEVERITIES: readonly Severity[] = ["Error", "Warning", "Valid"];
-
-function badgeText(severity: Severity, count: number, getString: GetString): string {
-  const key = severity === "Error" ? "panel.count.error" : severity === "Warning" ? "panel.count.warning" : "panel.count.note";
-  return localise(getString, count === 1 ? `${key}.one` : `${key}.other`, count);
-}
 
 /** The tiles a user sees: the hidden root's children (or the tile itself when it is not the root). */
 function visibleTops(definition: ParsedDefinition): Tile[] {
@@ -77,7 +72,7 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, coun
           {counts &&
             SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => (
               <span key={severity} className={classes.pill} style={BADGE_COLOURS[severity]}>
-                {badgeText(severity, counts[severity], getString)}
+                {severityCount(severity, counts[severity], getString)}
               </span>
             ))}
         </button>

@@ -1,16 +1,27 @@
 import { describeFault } from "../journey/faultCatalogue";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
-import type { ValidationReport } from "../journey/types";
+import type { Severity, ValidationReport } from "../journey/types";
 import { countBySeverity, distinctFindings, groupEntries, type EntryGroup } from "./validationGroups";
-import { localise, type GetString } from "./strings";
+import { localise, localiseCount, type GetString } from "./strings";
+
+/** Most severe first: the order of the verdict's counts and of the outline's badges. */
+export const SEVERITIES: readonly Severity[] = ["Error", "Warning", "Valid"];
+
+const COUNT_KEY: Readonly<Record<Severity, string>> = {
+  Error: "panel.count.error",
+  Warning: "panel.count.warning",
+  Valid: "panel.count.note",
+};
+
+/** "1 error", "2 warnings", "3 notes". */
+export function severityCount(severity: Severity, count: number, getString: GetString): string {
+  return localiseCount(getString, COUNT_KEY[severity], count);
+}
 
 /** The verdict line: "2 errors, 1 warning" or the verdict's own wording when there is nothing to count. */
 export function verdictText(report: ValidationReport, getString: GetString): string {
   const counts = countBySeverity(distinctFindings(report.entries));
-  const parts: string[] = [];
-  if (counts.Error > 0) parts.push(localise(getString, counts.Error === 1 ? "panel.count.error.one" : "panel.count.error.other", counts.Error));
-  if (counts.Warning > 0) parts.push(localise(getString, counts.Warning === 1 ? "panel.count.warning.one" : "panel.count.warning.other", counts.Warning));
-  if (counts.Valid > 0) parts.push(localise(getString, counts.Valid === 1 ? "panel.count.note.one" : "panel.count.note.other", counts.Valid));
+  const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => severityCount(severity, counts[severity], getString));
   const verdict = localise(getString, `panel.verdict.${report.verdict}`);
   return parts.length === 0 ? verdict : `${verdict}: ${parts.join(", ")}`;
 }

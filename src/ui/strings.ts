@@ -10,3 +10,8 @@ export function localise(getString: GetString, key: string, ...args: (string | n
   const found = typeof template === "string" && template !== "" ? template : key;
   return fillPlaceholders(found, args.map(String));
 }
+
+/** The text of `${key}.one` or `${key}.other`, whichever the count needs, with the count filled in. */
+export function localiseCount(getString: GetString, key: string, count: number): string {
+  return localise(getString, `${key}.${count === 1 ? "one" : "other"}`, count);
+}
