@@ -1,22 +1,26 @@
+import { hasOwn } from "./jsonValues";
 import type { JourneyRecord } from "./types";
 
 export const VALIDATE_ACTION_NAME = "msdyncrm_CustomerJourneyValidate";
 
-export type ValidateParameterName =
-  | "FieldValueCustomerJourneyId"
-  | "FieldValueStatusCode"
-  | "FieldValueName"
-  | "FieldValueStartDateTime"
-  | "FieldValueEndDateTime"
-  | "FieldValueWorkflowDefinition"
-  | "FieldValueIsRecurring"
-  | "FieldValueRecurrenceIntervalDays"
-  | "FieldValueRecurrenceCount"
-  | "FieldValueRequiredConsent"
-  | "FieldValueContentSettingsId"
-  | "FieldValueEntityTarget"
-  | "FieldValueSuppressionSegmentId"
-  | "FieldValueCustomerJourneyTimeZone";
+/** A parameter's name is `FieldValue` and one of these. */
+type FieldName =
+  | "CustomerJourneyId"
+  | "StatusCode"
+  | "Name"
+  | "StartDateTime"
+  | "EndDateTime"
+  | "WorkflowDefinition"
+  | "IsRecurring"
+  | "RecurrenceIntervalDays"
+  | "RecurrenceCount"
+  | "RequiredConsent"
+  | "ContentSettingsId"
+  | "EntityTarget"
+  | "SuppressionSegmentId"
+  | "CustomerJourneyTimeZone";
+
+export type ValidateParameterName = `FieldValue${FieldName}`;
 
 export type EdmTypeName = "Edm.String" | "Edm.Int32" | "Edm.Boolean" | "Edm.DateTimeOffset";
 
@@ -26,54 +30,59 @@ export interface ValidateParameter {
   typeName: EdmTypeName;
 }
 
+const EDM_STRING = "Edm.String";
+const EDM_INT32 = "Edm.Int32";
+const EDM_DATE = "Edm.DateTimeOffset";
+
+function parameter(field: FieldName, column: keyof JourneyRecord, typeName: EdmTypeName): ValidateParameter {
+  return { name: `FieldValue${field}`, column, typeName };
+}
+
 /** The action's parameters in the order of the API page's sample body. */
 export const VALIDATE_PARAMETERS: readonly ValidateParameter[] = [
-  { name: "FieldValueCustomerJourneyId", column: "msdyncrm_customerjourneyid", typeName: "Edm.String" },
-  { name: "FieldValueStatusCode", column: "statuscode", typeName: "Edm.Int32" },
-  { name: "FieldValueName", column: "msdyncrm_name", typeName: "Edm.String" },
-  { name: "FieldValueStartDateTime", column: "msdyncrm_startdatetime", typeName: "Edm.DateTimeOffset" },
-  { name: "FieldValueEndDateTime", column: "msdyncrm_enddatetime", typeName: "Edm.DateTimeOffset" },
-  { name: "FieldValueWorkflowDefinition", column: "msdyncrm_workflowdefinition", typeName: "Edm.String" },
-  { name: "FieldValueIsRecurring", column: "msdyncrm_isrecurring", typeName: "Edm.Boolean" },
-  { name: "FieldValueRecurrenceIntervalDays", column: "msdyncrm_recurrenceintervaldays", typeName: "Edm.Int32" },
-  { name: "FieldValueRecurrenceCount", column: "msdyncrm_recurrencecount", typeName: "Edm.Int32" },
-  { name: "FieldValueRequiredConsent", column: "msgdpr_requiredconsent", typeName: "Edm.Int32" },
-  { name: "FieldValueContentSettingsId", column: "_msdyncrm_contentsettingsid_value", typeName: "Edm.String" },
-  { name: "FieldValueEntityTarget", column: "msdyncrm_entitytarget", typeName: "Edm.Int32" },
-  { name: "FieldValueSuppressionSegmentId", column: "_msdyncrm_suppressionsegmentid_value", typeName: "Edm.String" },
-  { name: "FieldValueCustomerJourneyTimeZone", column: "msdyncrm_customerjourneytimezone", typeName: "Edm.Int32" },
+  parameter("CustomerJourneyId", "msdyncrm_customerjourneyid", EDM_STRING),
+  parameter("StatusCode", "statuscode", EDM_INT32),
+  parameter("Name", "msdyncrm_name", EDM_STRING),
+  parameter("StartDateTime", "msdyncrm_startdatetime", EDM_DATE),
+  parameter("EndDateTime", "msdyncrm_enddatetime", EDM_DATE),
+  parameter("WorkflowDefinition", "msdyncrm_workflowdefinition", EDM_STRING),
+  parameter("IsRecurring", "msdyncrm_isrecurring", "Edm.Boolean"),
+  parameter("RecurrenceIntervalDays", "msdyncrm_recurrenceintervaldays", EDM_INT32),
+  parameter("RecurrenceCount", "msdyncrm_recurrencecount", EDM_INT32),
+  parameter("RequiredConsent", "msgdpr_requiredconsent", EDM_INT32),
+  parameter("ContentSettingsId", "_msdyncrm_contentsettingsid_value", EDM_STRING),
+  parameter("EntityTarget", "msdyncrm_entitytarget", EDM_INT32),
+  parameter("SuppressionSegmentId", "_msdyncrm_suppressionsegmentid_value", EDM_STRING),
+  parameter("CustomerJourneyTimeZone", "msdyncrm_customerjourneytimezone", EDM_INT32),
 ];
 
 export type ValidateParameters = Partial<Record<ValidateParameterName, string | number | boolean>>;
 
-/** Columns that hold a record id; the action takes them braced and upper case. */
-const ID_COLUMNS: ReadonlySet<keyof JourneyRecord> = new Set<keyof JourneyRecord>([
-  "msdyncrm_customerjourneyid",
-  "_msdyncrm_contentsettingsid_value",
-  "_msdyncrm_suppressionsegmentid_value",
-]);
+/** The parameters named `…Id` carry a record id; the action takes it braced and upper case. */
+function isIdParameter({ name }: ValidateParameter): boolean {
+  return name.endsWith("Id");
+}
 
-const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
-const INT32_MIN = -2147483648;
-const INT32_MAX = 2147483647;
+const GUID = /^\{?([\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12})\}?$/i;
 
 function isInt32(value: unknown): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX;
+  return Number.isInteger(value) && (value as number) >= -(2 ** 31) && (value as number) < 2 ** 31;
 }
 
 /** The action's parameters for a journey's current values. Absent, null and unreadable values are left out. */
 export function toValidateParameters(record: JourneyRecord): ValidateParameters {
   const parameters: ValidateParameters = {};
-  for (const { name, column, typeName } of VALIDATE_PARAMETERS) {
+  for (const parameter of VALIDATE_PARAMETERS) {
+    const { name, column, typeName } = parameter;
     const value: unknown = record[column];
     if (value === undefined || value === null) continue;
-    if (ID_COLUMNS.has(column)) {
+    if (isIdParameter(parameter)) {
       const guid = typeof value === "string" ? GUID.exec(value.trim()) : null;
       if (guid) parameters[name] = `{${guid[1].toUpperCase()}}`;
-    } else if (typeName === "Edm.DateTimeOffset") {
+    } else if (typeName === EDM_DATE) {
       const time = typeof value === "string" ? Date.parse(value) : NaN;
       if (!Number.isNaN(time)) parameters[name] = new Date(time).toISOString();
-    } else if (typeName === "Edm.Int32") {
+    } else if (typeName === EDM_INT32) {
       if (isInt32(value)) parameters[name] = value;
     } else if (typeName === "Edm.Boolean") {
       if (typeof value === "boolean") parameters[name] = value;
@@ -111,12 +120,13 @@ export function fromValidateParameters(body: unknown): { values: JourneyRecord; 
   for (const key of Object.keys(given)) {
     if (!byName.has(key)) problems.push(`${key}: not a parameter of ${VALIDATE_ACTION_NAME}.`);
   }
-  for (const { name, column, typeName } of VALIDATE_PARAMETERS) {
-    if (!Object.prototype.hasOwnProperty.call(given, name)) continue;
+  for (const parameter of VALIDATE_PARAMETERS) {
+    const { name, column, typeName } = parameter;
+    if (!hasOwn(given, name)) continue;
     const value = given[name];
     if (value === null) continue;
     const wrongType = () => problems.push(`${name}: expected ${typeName}, got ${describeType(value)} ${JSON.stringify(value)}.`);
-    if (typeName === "Edm.Int32") {
+    if (typeName === EDM_INT32) {
       if (isInt32(value)) values[column] = value;
       else wrongType();
     } else if (typeName === "Edm.Boolean") {
@@ -124,11 +134,11 @@ export function fromValidateParameters(body: unknown): { values: JourneyRecord; 
       else wrongType();
     } else if (typeof value !== "string") {
       wrongType();
-    } else if (typeName === "Edm.DateTimeOffset") {
+    } else if (typeName === EDM_DATE) {
       const time = Date.parse(value);
       if (Number.isNaN(time)) problems.push(`${name}: "${value}" is not an ISO 8601 date and time.`);
       else values[column] = asRetrievedDate(time);
-    } else if (ID_COLUMNS.has(column)) {
+    } else if (isIdParameter(parameter)) {
       const guid = GUID.exec(value.trim());
       if (guid) values[column] = guid[1].toLowerCase();
       else problems.push(`${name}: "${value}" is not a GUID.`);
