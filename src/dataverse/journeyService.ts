@@ -7,11 +7,11 @@ import { toValidateParameters } from "../journey/validateRequest";
 import { mergeReports, parseValidationResponse } from "../journey/validationResult";
 import { formatString as fillPlaceholders } from "../journey/faultCatalogue";
 import { CONTENT_COLUMNS, isConflict, type RowVersion, type SeenValues } from "./journeyConflict";
-import { JourneyError } from "./journeyError";
+import { JourneyError, failure } from "./journeyError";
 import { withRetries, type RetryTiming } from "./retryPolicy";
 import { SingleFlight } from "./singleFlight";
 import { validateActionRequest } from "./validateActionRequest";
-import { toJourneyError } from "./webApiErrors";
+import { toJourneyError, type RequestPurpose } from "./webApiErrors";
 import type { WebApiPort } from "./webApiPort";
 
 /** A journey as loaded: the saved values plus what the conflict check compares against. */
@@ -85,13 +85,15 @@ export interface JourneyServiceDeps {
 
 export const JOURNEY_ENTITY = "msdyncrm_customerjourney";
 
+const DESIGNER_STATE = "msdyncrm_customerjourneydesignerstate";
+
 /** The columns a snapshot holds: what the header, the checks, the conflict check and a copy need. */
 export const SNAPSHOT_COLUMNS: readonly (keyof JourneyRecord)[] = [
   "msdyncrm_customerjourneyid",
   "statuscode",
   "statecode",
   ...CONTENT_COLUMNS,
-  "msdyncrm_customerjourneydesignerstate",
+  DESIGNER_STATE,
   "msdyncrm_validationresults",
   "_modifiedby_value",
   "modifiedon",
@@ -101,21 +103,11 @@ export const SNAPSHOT_COLUMNS: readonly (keyof JourneyRecord)[] = [
 const REREAD_COLUMNS = `?$select=statuscode,modifiedon,${CONTENT_COLUMNS.join(",")}`;
 
 const MODIFIED_BY_NAME = "_modifiedby_value@OData.Community.Display.V1.FormattedValue";
-const ETAG = "@odata.etag";
 
-/** Columns a copy takes over as they are. */
+/** Columns a copy takes over as they are: the content but its name and lookups (bound apart), and the design. */
 const COPIED_COLUMNS: readonly (keyof JourneyRecord)[] = [
-  "msdyncrm_workflowdefinition",
-  "msdyncrm_customerjourneydesignerstate",
-  "msdyncrm_startdatetime",
-  "msdyncrm_enddatetime",
-  "msdyncrm_isrecurring",
-  "msdyncrm_recurrenceintervaldays",
-  "msdyncrm_recurrencecount",
-  "msdyncrm_customerjourneytimezone",
-  "msgdpr_requiredconsent",
-  "msdyncrm_entitytarget",
-  "msdyncrm_type",
+  ...CONTENT_COLUMNS.filter((column) => column !== "msdyncrm_name" && !column.startsWith("_")),
+  DESIGNER_STATE,
 ];
 
 /**
@@ -132,10 +124,10 @@ const MAX_POLL_INTERVAL_MS = 10_000;
 
 const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
 
-/** Lower-case id without braces; rejects with `kind` when `id` is not a GUID. */
-function parseId(id: string, kind: "notFound" | "malformed"): string {
-  const match = GUID.exec(id.trim());
-  if (!match) throw new JourneyError(kind, `error.${kind}`, { detail: `not a record id: ${id}` });
+/** Lower-case id without braces; else rejects as `kind` (an id the user gave: notFound; one the server gave: malformed). */
+function bareId(value: string, kind: "notFound" | "malformed"): string {
+  const match = GUID.exec(value.trim());
+  if (!match) throw failure(kind, { detail: `not a record id: ${value}` });
   return match[1].toLowerCase();
 }
 
@@ -143,17 +135,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function malformed(detail: string): JourneyError {
-  return new JourneyError("malformed", "error.malformed", { detail });
-}
-
 function readRowVersion(row: unknown): RowVersion {
-  if (!isRecord(row) || typeof row.statuscode !== "number") throw malformed("the journey row has no statuscode");
+  if (!isRecord(row) || typeof row.statuscode !== "number") throw failure("malformed", { detail: "the journey row has no statuscode" });
   const version: RowVersion = {
     status: row.statuscode,
     modifiedOn: typeof row.modifiedon === "string" ? row.modifiedon : null,
   };
-  if (typeof row[ETAG] === "string") version.etag = row[ETAG];
+  if (typeof row["@odata.etag"] === "string") version.etag = row["@odata.etag"];
   return version;
 }
 
@@ -162,40 +150,8 @@ function describe(error: unknown): string {
   return typeof error === "string" ? error : "";
 }
 
-function notAllowed(from: string, status: number): JourneyError {
-  return new JourneyError("refused", "error.actionNotAllowed", { detail: `${from} from ${status}` });
-}
-
-/** The service's methods; the class below sets them up in its constructor. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the class sets every method in its constructor
-export interface JourneyService {
-  /** One request: the needed columns, the ETag and modifiedby's formatted value. */
-  load(id: string): Promise<JourneySnapshot>;
-  /** The form's current (possibly unsaved) values via the bridge, else the snapshot's. */
-  currentValues(snapshot: JourneySnapshot): Promise<CurrentValues>;
-  /** The instant local checks only (no request). */
-  checkLocally(values: JourneyRecord): ValidationReport;
-  /**
-   * Local checks, then the validate action (one request). Never rejects for a server failure: the
-   * outcome then holds the local report and `serverUnavailable` says why.
-   */
-  check(values: JourneyRecord): Promise<CheckOutcome>;
-  /** Runs an action that writes a status (goLive, stop, edit, republish, cancelEdit, retry, restart). */
-  transition(snapshot: JourneySnapshot, actionId: JourneyActionId, options?: TransitionOptions): Promise<TransitionOutcome>;
-  /**
-   * After Going live / Stopping: loads the journey (at most one request per 2 s, the interval growing
-   * by half up to 10 s) until the service has moved it on, then refreshes the form. Each poll is a
-   * full load, so the settled journey needs no extra request. A poll that fails for a passing reason
-   * (network, server error, unreadable answer) is skipped; others reject. Rejects with kind "timeout" after `timeoutMs`.
-   */
-  waitUntilSettled(id: string, options?: SettleOptions): Promise<JourneySnapshot>;
-  /**
-   * One request: a new Draft with the snapshot's saved values, its lookups bound, named from
-   * `nameTemplate` (the localised "Copy of {0}"). The caller opens it (Xrm.Navigation.openForm).
-   */
-  copy(snapshot: JourneySnapshot, nameTemplate: string): Promise<{ id: string }>;
-  /** Two requests (re-read, delete) where the status allows it; the UI confirms first. */
-  delete(snapshot: JourneySnapshot): Promise<void>;
+function refusedAction(actionId: JourneyActionId, status: number): JourneyError {
+  return new JourneyError("refused", "error.actionNotAllowed", { detail: `${actionId} from ${status}` });
 }
 
 /**
@@ -206,11 +162,37 @@ export interface JourneyService {
  * check of the same values ran within CHECK_REUSE_MS (re-read + PATCH), else 3 (check + re-read + PATCH);
  * stop / edit / cancel edit 2; copy 1; delete 2 (re-read + DELETE). Throttled requests are retried.
  *
- * The public methods are set up in the constructor as closures over the service's state, so its
- * helpers stay private to it.
+ * The operations are closures over the service's state (set up in the constructor), so only the
+ * public surface below is visible on an instance.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class JourneyService {
+  /** One request: the needed columns, the ETag and modifiedby's formatted value. */
+  readonly load: (id: string) => Promise<JourneySnapshot>;
+  /** The form's current (possibly unsaved) values via the bridge, else the snapshot's. */
+  readonly currentValues: (snapshot: JourneySnapshot) => Promise<CurrentValues>;
+  /** The instant local checks only (no request). */
+  readonly checkLocally: (values: JourneyRecord) => ValidationReport;
+  /**
+   * Local checks, then the validate action (one request). Never rejects for a server failure: the
+   * outcome then holds the local report and `serverUnavailable` says why.
+   */
+  readonly check: (values: JourneyRecord) => Promise<CheckOutcome>;
+  /** Runs an action that writes a status (goLive, stop, edit, republish, cancelEdit, retry, restart). */
+  readonly transition: (snapshot: JourneySnapshot, actionId: JourneyActionId, options?: TransitionOptions) => Promise<TransitionOutcome>;
+  /**
+   * After Going live / Stopping: loads the journey (at most one request per 2 s, the interval growing
+   * by half up to 10 s) until the service has moved it on, then refreshes the form. Each poll is a
+   * full load, so the settled journey needs no extra request. A poll that fails for a passing reason
+   * (network, server error, unreadable answer) is skipped; others reject. Rejects with kind "timeout" after `timeoutMs`.
+   */
+  readonly waitUntilSettled: (id: string, options?: SettleOptions) => Promise<JourneySnapshot>;
+  /**
+   * One request: a new Draft with the snapshot's saved values, its lookups bound, named from
+   * `nameTemplate` (the localised "Copy of {0}"). The caller opens it (Xrm.Navigation.openForm).
+   */
+  readonly copy: (snapshot: JourneySnapshot, nameTemplate: string) => Promise<{ id: string }>;
+  /** Two requests (re-read, delete) where the status allows it; the UI confirms first. */
+  readonly delete: (snapshot: JourneySnapshot) => Promise<void>;
   private readonly writes = new SingleFlight();
 
   /** True while a transition, copy or delete runs. */
@@ -220,11 +202,12 @@ export class JourneyService {
 
   constructor(deps: JourneyServiceDeps) {
     const { webApi } = deps;
-    const now = deps.now ?? (() => new Date());
+    const now = (): number => (deps.now ? deps.now() : new Date()).getTime();
     const timing: RetryTiming = {
       sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       random: deps.random ?? Math.random,
     };
+    const request = <T>(purpose: RequestPurpose, call: () => Promise<T>): Promise<T> => withRetries(purpose, call, timing);
     const writes = this.writes;
     let bridge: FormBridge | null = null;
     let lastServerCheck: { key: string; at: number; outcome: CheckOutcome } | null = null;
@@ -242,46 +225,31 @@ export class JourneyService {
 
     /** Best effort: the write already happened; a form that does not refresh shows it on its next load. */
     const refreshForm = async (): Promise<void> => {
-      try {
-        await (await findBridge())?.refresh();
-      } catch {
-        // The form shows the new status on its next load.
-      }
+      await (await findBridge())?.refresh().catch(() => undefined);
     };
 
     const saveForm = async (): Promise<void> => {
-      const form = await findBridge();
-      let reason = "";
-      try {
-        if (form) return await form.save();
-      } catch (error) {
-        reason = describe(error);
-      }
-      throw new JourneyError("unsavedChanges", "error.saveFailed", { args: [reason], detail: reason });
+      const found = await findBridge();
+      // Null when saved; else why not ("" without a form to save).
+      const reason = found ? await found.save().then(() => null, describe) : "";
+      if (reason !== null) throw new JourneyError("unsavedChanges", "error.saveFailed", { args: [reason], detail: reason });
     };
 
     /** One request: refuses with "conflict" when someone else changed the journey since the snapshot was loaded. */
     const refuseIfChanged = async (snapshot: JourneySnapshot, seen: SeenValues): Promise<void> => {
-      const row = await withRetries("read", () => webApi.retrieveRecord(JOURNEY_ENTITY, snapshot.id, REREAD_COLUMNS), timing);
-      if (isConflict(snapshot, readRowVersion(row), row, seen)) throw new JourneyError("conflict", "error.conflict");
+      const row = await request("read", () => webApi.retrieveRecord(JOURNEY_ENTITY, snapshot.id, REREAD_COLUMNS));
+      if (isConflict(snapshot, readRowVersion(row), row, seen)) throw failure("conflict");
     };
 
     const serverCheck = async (values: JourneyRecord): Promise<ValidationReport> => {
-      const response = await withRetries(
-        "validate",
-        async () => {
-          const answer = await webApi.online.execute(validateActionRequest(values));
-          if (!answer.ok) throw await failedResponseError(answer);
-          return answer;
-        },
-        timing,
-      );
-      let body: unknown;
-      try {
-        body = await response.json();
-      } catch (error) {
-        throw malformed(describe(error));
-      }
+      const response = await request("validate", async () => {
+        const answer = await webApi.online.execute(validateActionRequest(values));
+        if (!answer.ok) throw await failedResponseError(answer);
+        return answer;
+      });
+      const body: unknown = await response.json().catch((error: unknown) => {
+        throw failure("malformed", { detail: describe(error) });
+      });
       return parseValidationResponse(body, "server");
     };
 
@@ -289,67 +257,25 @@ export class JourneyService {
       const last = lastServerCheck;
       // A failing check is not reused: the user may have just fixed its cause elsewhere (e.g. a segment gone live).
       if (!last || last.key !== checkKey(values) || last.outcome.report.verdict === "Error") return undefined;
-      const age = now().getTime() - last.at;
+      const age = now() - last.at;
       return age >= 0 && age <= CHECK_REUSE_MS ? last.outcome : undefined;
-    };
-
-    const load = async (id: string): Promise<JourneySnapshot> => {
-      const recordId = parseId(id, "notFound");
-      const row = await withRetries(
-        "read",
-        () => webApi.retrieveRecord(JOURNEY_ENTITY, recordId, `?$select=${SNAPSHOT_COLUMNS.join(",")}`),
-        timing,
-      );
-      const version = readRowVersion(row);
-      const record: JourneyRecord = {};
-      for (const column of SNAPSHOT_COLUMNS) {
-        if (column in row) (record as Record<string, unknown>)[column] = row[column];
-      }
-      record.msdyncrm_customerjourneyid = recordId;
-      const snapshot: JourneySnapshot = { record, id: recordId, status: version.status, modifiedOn: version.modifiedOn, loadedAt: now() };
-      if (version.etag) snapshot.etag = record[ETAG] = version.etag;
-      if (typeof row[MODIFIED_BY_NAME] === "string") snapshot.modifiedByName = row[MODIFIED_BY_NAME];
-      return snapshot;
-    };
-
-    const currentValues = async (snapshot: JourneySnapshot): Promise<CurrentValues> => {
-      const form = await findBridge();
-      if (!form) return { values: snapshot.record, isDirty: false, fromForm: false };
-      try {
-        const { values, isDirty } = await form.getValues();
-        return { values: { ...snapshot.record, ...values, msdyncrm_customerjourneyid: snapshot.id }, isDirty, fromForm: true };
-      } catch (error) {
-        throw new JourneyError("unsavedChanges", "error.formUnreadable", { detail: describe(error) });
-      }
-    };
-
-    const check = async (values: JourneyRecord): Promise<CheckOutcome> => {
-      const local = runLocalChecks(values);
-      try {
-        const server = await serverCheck(values);
-        const outcome: CheckOutcome = { report: mergeReports(local, server), local, server };
-        lastServerCheck = { key: checkKey(values), at: now().getTime(), outcome };
-        return outcome;
-      } catch (error) {
-        return { report: local, local, server: null, serverUnavailable: toJourneyError(error, "validate") };
-      }
     };
 
     /** Undefined to go on; else why not (or throws when the check itself could not run). */
     const mayGoOn = async (
-      outcome: CheckOutcome,
+      check: CheckOutcome,
       options: TransitionOptions,
       progress: (step: TransitionStep) => void,
     ): Promise<TransitionOutcome | undefined> => {
-      const verdict = outcome.report.verdict;
-      if (verdict === "Error") return { done: false, reason: "checkErrors", check: outcome };
-      const unavailable = outcome.serverUnavailable;
+      if (check.report.verdict === "Error") return { done: false, reason: "checkErrors", check };
+      const unavailable = check.serverUnavailable;
       if (unavailable && unavailable.kind !== "actionMissing") {
-        throw new JourneyError("checkFailed", "error.checkFailed", { detail: unavailable.message, retryable: true });
+        throw failure("checkFailed", { detail: unavailable.message, retryable: true });
       }
-      if (verdict === "Warning" || unavailable) {
+      if (check.report.verdict === "Warning" || unavailable) {
         progress("confirming");
-        if (!(await options.confirmWarnings?.(outcome))) return { done: false, reason: "warningsDeclined", check: outcome };
+        const confirmed = options.confirmWarnings ? await options.confirmWarnings(check) : false;
+        if (!confirmed) return { done: false, reason: "warningsDeclined", check };
       }
       return undefined;
     };
@@ -357,56 +283,90 @@ export class JourneyService {
     const runTransition = async (snapshot: JourneySnapshot, actionId: JourneyActionId, options: TransitionOptions): Promise<TransitionOutcome> => {
       const action = actionsFor(snapshot.status).find((candidate) => candidate.id === actionId);
       const target = action?.writesStatus;
-      if (target === undefined || !isActionAllowed(snapshot.status, actionId)) throw notAllowed(actionId, snapshot.status);
+      if (!action || target === undefined || !isActionAllowed(snapshot.status, actionId)) throw refusedAction(actionId, snapshot.status);
       const progress = options.onProgress ?? (() => undefined);
-      const current = await currentValues(snapshot);
+      const current = await this.currentValues(snapshot);
       if (current.isDirty && actionId === "cancelEdit") throw new JourneyError("unsavedChanges", "error.cancelEditUnsaved");
 
-      let checked: CheckOutcome | undefined;
-      if (action?.runsCheckFirst) {
+      let check: CheckOutcome | undefined;
+      if (action.runsCheckFirst) {
         progress("checking");
-        checked = reusableCheck(current.values) ?? (await check(current.values));
-        const stop = await mayGoOn(checked, options, progress);
+        check = reusableCheck(current.values) ?? (await this.check(current.values));
+        const stop = await mayGoOn(check, options, progress);
         if (stop) return stop;
       }
 
       progress("rereading");
       await refuseIfChanged(snapshot, current);
 
-      const savedForm = current.isDirty;
-      if (savedForm) {
+      if (current.isDirty) {
         progress("saving");
         await saveForm();
       }
 
       progress("writing");
-      await withRetries("write", () => webApi.updateRecord(JOURNEY_ENTITY, snapshot.id, { statuscode: target }), timing);
+      await request("write", () => webApi.updateRecord(JOURNEY_ENTITY, snapshot.id, { statuscode: target }));
       lastServerCheck = null;
       if (!statusInfo(target)?.transitional) await refreshForm();
-      const outcome: TransitionOutcome = { done: true, status: target, savedForm };
-      if (checked) outcome.check = checked;
+      const outcome: TransitionOutcome = { done: true, status: target, savedForm: current.isDirty };
+      if (check) outcome.check = check;
       return outcome;
     };
 
+    this.load = async (id) => {
+      const recordId = bareId(id, "notFound");
+      const row = await request("read", () => webApi.retrieveRecord(JOURNEY_ENTITY, recordId, `?$select=${SNAPSHOT_COLUMNS.join(",")}`));
+      const version = readRowVersion(row);
+      const record: JourneyRecord = {};
+      for (const column of SNAPSHOT_COLUMNS) {
+        if (column in row) (record as Record<string, unknown>)[column] = row[column];
+      }
+      record.msdyncrm_customerjourneyid = recordId;
+      const snapshot: JourneySnapshot = { record, id: recordId, status: version.status, modifiedOn: version.modifiedOn, loadedAt: new Date(now()) };
+      if (version.etag) snapshot.etag = record["@odata.etag"] = version.etag;
+      if (typeof row[MODIFIED_BY_NAME] === "string") snapshot.modifiedByName = row[MODIFIED_BY_NAME];
+      return snapshot;
+    };
+
+    this.currentValues = async (snapshot) => {
+      const found = await findBridge();
+      if (!found) return { values: snapshot.record, isDirty: false, fromForm: false };
+      try {
+        const { values, isDirty } = await found.getValues();
+        return { values: { ...snapshot.record, ...values, msdyncrm_customerjourneyid: snapshot.id }, isDirty, fromForm: true };
+      } catch (error) {
+        throw new JourneyError("unsavedChanges", "error.formUnreadable", { detail: describe(error) });
+      }
+    };
+
     this.checkLocally = runLocalChecks;
-    this.load = load;
-    this.currentValues = currentValues;
-    this.check = check;
+
+    this.check = async (values) => {
+      const local = runLocalChecks(values);
+      try {
+        const server = await serverCheck(values);
+        const outcome: CheckOutcome = { report: mergeReports(local, server), local, server };
+        lastServerCheck = { key: checkKey(values), at: now(), outcome };
+        return outcome;
+      } catch (error) {
+        return { report: local, local, server: null, serverUnavailable: toJourneyError(error, "validate") };
+      }
+    };
 
     this.transition = (snapshot, actionId, options = {}) =>
       writes.run(`${snapshot.id}:${actionId}`, () => runTransition(snapshot, actionId, options));
 
     this.waitUntilSettled = async (id, options = {}) => {
-      const recordId = parseId(id, "notFound");
+      const recordId = bareId(id, "notFound");
       const timeoutMs = options.timeoutMs ?? SETTLE_TIMEOUT_MS;
-      const started = now().getTime();
+      const started = now();
       let interval = MIN_POLL_INTERVAL_MS;
       for (;;) {
-        if (now().getTime() - started + interval > timeoutMs) {
-          throw new JourneyError("timeout", "error.timeout", { args: [String(Math.round(timeoutMs / 1000))], retryable: true });
+        if (now() - started + interval > timeoutMs) {
+          throw failure("timeout", { args: [String(Math.round(timeoutMs / 1000))], retryable: true });
         }
         await timing.sleep(interval);
-        const snapshot = await load(recordId).catch(passingFailure);
+        const snapshot = await this.load(recordId).catch(passingFailure);
         if (snapshot) {
           options.onProgress?.(snapshot.status);
           if (!statusInfo(snapshot.status)?.transitional) {
@@ -420,16 +380,15 @@ export class JourneyService {
 
     this.copy = (snapshot, nameTemplate) =>
       writes.run(`${snapshot.id}:copy`, async () => {
-        const created = await withRetries("create", () => webApi.createRecord(JOURNEY_ENTITY, copyBody(snapshot.record, nameTemplate)), timing);
-        if (!isRecord(created) || typeof created.id !== "string") throw malformed("the create answer has no id");
-        return { id: parseId(created.id, "malformed") };
+        const created = await request("create", () => webApi.createRecord(JOURNEY_ENTITY, copyBody(snapshot.record, nameTemplate)));
+        return { id: bareId(String(created?.id), "malformed") };
       });
 
     this.delete = (snapshot) =>
       writes.run(`${snapshot.id}:delete`, async () => {
-        if (!isActionAllowed(snapshot.status, "delete")) throw notAllowed("delete", snapshot.status);
+        if (!isActionAllowed(snapshot.status, "delete")) throw refusedAction("delete", snapshot.status);
         await refuseIfChanged(snapshot, { values: snapshot.record, isDirty: false });
-        await withRetries("delete", () => webApi.deleteRecord(JOURNEY_ENTITY, snapshot.id), timing);
+        await request("delete", () => webApi.deleteRecord(JOURNEY_ENTITY, snapshot.id));
       });
   }
 }
@@ -446,12 +405,7 @@ function checkKey(values: JourneyRecord): string {
 
 /** A fetch-style response with ok false: its Dataverse error body, else its status. */
 async function failedResponseError(answer: { status: number; json(): Promise<unknown> }): Promise<unknown> {
-  let body: unknown;
-  try {
-    body = await answer.json();
-  } catch {
-    body = undefined;
-  }
+  const body: unknown = await answer.json().catch(() => undefined);
   const error = isRecord(body) && isRecord(body.error) ? body.error : {};
   return { status: answer.status, code: error.code, message: typeof error.message === "string" ? error.message : `HTTP ${answer.status}` };
 }
@@ -468,9 +422,8 @@ export function copyBody(record: JourneyRecord, nameTemplate: string): Record<st
     if (value !== undefined && value !== null) body[column] = value;
   }
   const contentSettings = record._msdyncrm_contentsettingsid_value;
-  if (contentSettings) body["msdyncrm_contentsettingsId@odata.bind"] = `/msdyncrm_contentsettingss(${parseId(contentSettings, "malformed")})`;
+  if (contentSettings) body["msdyncrm_contentsettingsId@odata.bind"] = `/msdyncrm_contentsettingss(${bareId(contentSettings, "malformed")})`;
   const suppression = record._msdyncrm_suppressionsegmentid_value;
-  if (suppression) body["msdyncrm_SuppressionSegmentId@odata.bind"] = `/msdyncrm_segments(${parseId(suppression, "malformed")})`;
+  if (suppression) body["msdyncrm_SuppressionSegmentId@odata.bind"] = `/msdyncrm_segments(${bareId(suppression, "malformed")})`;
   return body;
 }
-
