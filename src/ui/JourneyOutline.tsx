@@ -82,9 +82,10 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, coun
   };
 
   const tops = visibleTops(definition);
+  const title = localise(getString, "outline.title");
   return (
-    <section aria-label={localise(getString, "outline.title")}>
-      <h3 className={classes.heading}>{localise(getString, "outline.title")}</h3>
+    <section aria-label={title}>
+      <h3 className={classes.heading}>{title}</h3>
       {tops.length === 0 ? (
         <p className={classes.muted}>{localise(getString, definition.findings.length > 0 ? "outline.unreadable" : "outline.empty")}</p>
       ) : (

@@ -16,6 +16,14 @@ export interface RecurrencePreviewProps {
 }
 
 const SHOWN_AT_FIRST = 6;
+const COLUMNS = ["iteration", "start", "end"];
+
+const smallText = (text: string) => (
+  <Text block variant="small">
+    {text}
+  </Text>
+);
+
 export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, formatDateTime, onSetEnd, fixDisabledReason, getString }) => {
   const [showAll, setShowAll] = React.useState(false);
   const [fixing, setFixing] = React.useState(false);
@@ -27,6 +35,7 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
   const earliest = fits ? null : earliestFittingEnd(values);
   const shown = showAll ? calendar : calendar.slice(0, SHOWN_AT_FIRST);
   const end = values.end ? Date.parse(values.end) : NaN;
+  const title = localise(getString, "recurrence.title");
 
   const setEnd = async () => {
     if (!onSetEnd || earliest === null) return;
@@ -42,11 +51,9 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
   };
 
   return (
-    <section aria-label={localise(getString, "recurrence.title")}>
-      <h3 className={classes.heading}>{localise(getString, "recurrence.title")}</h3>
-      <Text block variant="small">
-        {localise(getString, "recurrence.summary", values.intervalDays ?? 0, values.count ?? 0)}
-      </Text>
+    <section aria-label={title}>
+      <h3 className={classes.heading}>{title}</h3>
+      {smallText(localise(getString, "recurrence.summary", values.intervalDays ?? 0, values.count ?? 0))}
       {!fits && (
         <MessageBar
           messageBarType={MessageBarType.severeWarning}
@@ -67,8 +74,8 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
           {earliest !== null
             ? localise(getString, "recurrence.doesNotFit", formatDateTime(values.end), formatDateTime(earliest))
             : localise(getString, "recurrence.cannotWorkOut")}
-          {fixDisabledReason !== undefined && earliest !== null && <Text block variant="small">{fixDisabledReason}</Text>}
-          {fixError !== null && <Text block variant="small">{localise(getString, "recurrence.fixFailed", fixError)}</Text>}
+          {fixDisabledReason !== undefined && earliest !== null && smallText(fixDisabledReason)}
+          {fixError !== null && smallText(localise(getString, "recurrence.fixFailed", fixError))}
         </MessageBar>
       )}
       {calendar.length > 0 && (
@@ -78,9 +85,11 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
           </caption>
           <thead>
             <tr>
-              <th scope="col">{localise(getString, "recurrence.column.iteration")}</th>
-              <th scope="col">{localise(getString, "recurrence.column.start")}</th>
-              <th scope="col">{localise(getString, "recurrence.column.end")}</th>
+              {COLUMNS.map((column) => (
+                <th key={column} scope="col">
+                  {localise(getString, `recurrence.column.${column}`)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
