@@ -1,4 +1,4 @@
-import { FaultCode, localFinding } from "./faultCatalogue";
+import { localFinding } from "./faultCatalogue";
 import type { JourneyRecord, ValidationEntry } from "./types";
 
 export interface RecurrenceValues {
@@ -24,9 +24,13 @@ export function recurrenceFromRecord(record: JourneyRecord): RecurrenceValues {
 
 /** The time in ms with seconds and milliseconds dropped, as the service disregards them; null when absent or unreadable. */
 function toMinute(value: string | null | undefined): number | null {
-  if (typeof value !== "string" || value === "") return null;
-  const time = Date.parse(value);
+  const time = typeof value === "string" ? Date.parse(value) : NaN;
   return Number.isNaN(time) ? null : Math.floor(time / MINUTE_MS) * MINUTE_MS;
+}
+
+/** ISO text of a time; null beyond the dates JavaScript can represent. */
+function isoOrNull(time: number): string | null {
+  return Math.abs(time) <= 8.64e15 ? new Date(time).toISOString() : null;
 }
 
 /** A value for a message; typed as a number, it may still be anything an unsaved form holds. */
@@ -40,23 +44,21 @@ function shown(value: unknown): string {
 }
 
 function isNonNegativeInteger(value: number | null | undefined): boolean {
-  return value === null || value === undefined || (Number.isInteger(value) && value >= 0);
+  return value == null || (Number.isInteger(value) && value >= 0);
 }
 
-/** Interval and count are usable: non-negative integers, an absent value counting as 0. */
-function schedule(values: RecurrenceValues): { interval: number; count: number } | null {
-  if (!isNonNegativeInteger(values.intervalDays) || !isNonNegativeInteger(values.count)) return null;
-  return { interval: values.intervalDays ?? 0, count: values.count ?? 0 };
+/** Start, interval and count of a recurring journey, when usable (an absent interval or count counting as 0). */
+function schedule(values: RecurrenceValues): { start: number; interval: number; count: number } | null {
+  const start = toMinute(values.start);
+  const { intervalDays, count } = values;
+  if (!values.isRecurring || start === null || !isNonNegativeInteger(intervalDays) || !isNonNegativeInteger(count)) return null;
+  return { start, interval: intervalDays ?? 0, count: count ?? 0 };
 }
 
 /** The end date the fit rule needs at the least: start + interval × count days; null when it cannot be worked out. */
 export function earliestFittingEnd(values: RecurrenceValues): string | null {
-  if (!values.isRecurring) return null;
-  const start = toMinute(values.start);
   const plan = schedule(values);
-  if (start === null || plan === null) return null;
-  const end = start + plan.interval * plan.count * DAY_MS;
-  return Number.isFinite(end) && Math.abs(end) <= 8.64e15 ? new Date(end).toISOString() : null;
+  return plan && isoOrNull(plan.start + plan.interval * plan.count * DAY_MS);
 }
 
 /** interval × count ≤ end − start, in days. A journey that does not recur always fits. */
@@ -72,15 +74,15 @@ export function iterationCalendar(
   values: RecurrenceValues,
   max = 100,
 ): { index: number; start: string; end: string }[] {
-  const start = toMinute(values.start);
   const plan = schedule(values);
-  if (!values.isRecurring || start === null || plan === null || plan.interval === 0) return [];
   const calendar: { index: number; start: string; end: string }[] = [];
-  for (let i = 0; i < Math.min(plan.count, max); i += 1) {
-    const from = start + i * plan.interval * DAY_MS;
-    const to = from + plan.interval * DAY_MS;
-    if (Math.abs(to) > 8.64e15) break;
-    calendar.push({ index: i + 1, start: new Date(from).toISOString(), end: new Date(to).toISOString() });
+  if (!plan || plan.interval === 0) return calendar;
+  const length = plan.interval * DAY_MS;
+  for (let index = 1; index <= Math.min(plan.count, max); index += 1) {
+    const from = plan.start + (index - 1) * length;
+    const to = isoOrNull(from + length);
+    if (to === null) break;
+    calendar.push({ index, start: new Date(from).toISOString(), end: to });
   }
   return calendar;
 }
@@ -92,28 +94,21 @@ export function iterationCalendar(
  */
 export function recurrenceFindings(values: RecurrenceValues): ValidationEntry[] {
   if (!values.isRecurring) return [];
+  const { intervalDays, count } = values;
   const findings: ValidationEntry[] = [];
-  if (!isNonNegativeInteger(values.intervalDays)) {
-    findings.push(localFinding(FaultCode.RecurrenceIntervalInvalid, "", [shown(values.intervalDays)]));
-  }
-  if (!isNonNegativeInteger(values.count)) {
-    findings.push(localFinding(FaultCode.RecurrenceCountInvalid, "", [shown(values.count)]));
-  }
+  if (!isNonNegativeInteger(intervalDays)) findings.push(localFinding("RecurrenceIntervalInvalid", "", [shown(intervalDays)]));
+  if (!isNonNegativeInteger(count)) findings.push(localFinding("RecurrenceCountInvalid", "", [shown(count)]));
   const start = toMinute(values.start);
   const end = toMinute(values.end);
-  if (start === null || end === null) {
-    findings.push(localFinding(FaultCode.RecurrenceDatesMissing));
-  }
-  if (findings.length > 0) return findings;
-  if (!recurrenceFits(values)) {
-    const windowDays = Math.floor((((end as number) - (start as number)) / DAY_MS) * 100) / 100;
+  if (start === null || end === null) findings.push(localFinding("RecurrenceDatesMissing"));
+  else if (findings.length === 0 && !recurrenceFits(values)) {
     findings.push(
-      localFinding(FaultCode.ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations, "", [
+      localFinding("ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations", "", [
         // "" when no date can hold the schedule (beyond the last date JavaScript can represent).
         earliestFittingEnd(values) ?? "",
-        String(values.intervalDays ?? 0),
-        String(values.count ?? 0),
-        String(windowDays),
+        String(intervalDays ?? 0),
+        String(count ?? 0),
+        String(Math.floor(((end - start) / DAY_MS) * 100) / 100),
       ]),
     );
   }
