@@ -1,27 +1,34 @@
-import { JourneyError } from "./journeyError";
+import { JourneyError, type JourneyErrorKind } from "./journeyError";
 import type { WebApiError } from "./webApiPort";
 
 /** What the failed request was doing; decides what a 404 means. */
 export type RequestPurpose = "read" | "validate" | "write" | "create" | "delete";
 
-/** Dataverse error codes (unsigned) the service tells apart. */
-export const ErrorCodes = {
-  PrivilegeDenied: 0x80040220,
-  RowNotFound: 0x80040217,
-  ResourceNotFound: 0x8006088a,
-  ConcurrencyMismatch: 0x80060882,
-  InvalidStatusTransition: 0x80040203,
-  BusinessRuleRefused: 0x80040265,
-  TooManyRequests: 0x80072322,
-  ExecutionTimeExceeded: 0x80072321,
-  TooManyConcurrentRequests: 0x80072326,
-} as const;
+/**
+ * Dataverse error codes (unsigned) the service tells apart. "actionMissing" stands for "no such
+ * resource": the validate action when validating, else the row.
+ */
+const KIND_BY_CODE: Partial<Record<number, JourneyErrorKind>> = {
+  0x80040220: "forbidden", // PrivilegeDenied
+  0x80040217: "notFound", // RowNotFound
+  0x8006088a: "actionMissing", // ResourceNotFound
+  0x80060882: "conflict", // ConcurrencyMismatch
+  0x80040203: "refused", // InvalidStatusTransition
+  0x80040265: "refused", // BusinessRuleRefused
+  0x80072322: "throttled", // TooManyRequests
+  0x80072321: "throttled", // ExecutionTimeExceeded
+  0x80072326: "throttled", // TooManyConcurrentRequests
+};
 
-const THROTTLING_CODES: ReadonlySet<number> = new Set([
-  ErrorCodes.TooManyRequests,
-  ErrorCodes.ExecutionTimeExceeded,
-  ErrorCodes.TooManyConcurrentRequests,
-]);
+/** The HTTP status as a fallback when there is no known error code. */
+const KIND_BY_STATUS: Partial<Record<number, JourneyErrorKind>> = {
+  401: "unauthorized",
+  403: "forbidden",
+  404: "actionMissing",
+  412: "conflict",
+  429: "throttled",
+  503: "throttled",
+};
 
 /**
  * The error code as an unsigned number. Xrm gives a number (2147951394), some clients the signed
@@ -29,7 +36,7 @@ const THROTTLING_CODES: ReadonlySet<number> = new Set([
  */
 export function unsignedErrorCode(value: unknown): number | undefined {
   if (typeof value === "number" && Number.isInteger(value) && value !== 0) return value >>> 0;
-  if (typeof value === "string" && /^0x[0-9a-f]{1,8}$/i.test(value.trim())) return Number.parseInt(value.trim().slice(2), 16) >>> 0;
+  if (typeof value === "string" && /^\s*0x[0-9a-f]{1,8}\s*$/i.test(value)) return Number.parseInt(value, 16) >>> 0;
   return undefined;
 }
 
@@ -49,10 +56,6 @@ function messageOf(error: unknown): string {
   }
 }
 
-function isSyntaxError(error: unknown): boolean {
-  return error instanceof SyntaxError || (error instanceof Error && error.name === "SyntaxError");
-}
-
 /** Seconds the server asked to wait, when it said. */
 export function retryAfterSeconds(error: unknown): number | undefined {
   const seconds = asWebApiError(error).retryAfterSeconds;
@@ -68,63 +71,20 @@ export function toJourneyError(error: unknown, purpose: RequestPurpose): Journey
   const raw = asWebApiError(error);
   const detail = messageOf(error);
   const errorCode = unsignedErrorCode(raw.errorCode) ?? unsignedErrorCode(raw.code);
-  const withCode = { detail, ...(errorCode !== undefined ? { errorCode } : {}) };
-
-  const byCode = errorCode === undefined ? undefined : classifyCode(errorCode, purpose, detail, withCode);
-  if (byCode) return byCode;
-
   // Status 0 is how fetch-based clients report "no answer at all".
-  const status = typeof raw.status === "number" && raw.status > 0 ? raw.status : undefined;
-  const byStatus = status === undefined ? undefined : classifyStatus(status, purpose, withCode);
-  if (byStatus) return byStatus;
+  const status = typeof raw.status === "number" && raw.status > 0 ? raw.status : 0;
 
-  // A rejection despite a success status means the answer itself could not be read.
-  if (isSyntaxError(error) || (status !== undefined && status >= 200 && status < 300)) {
-    return new JourneyError("malformed", "error.malformed", withCode);
+  let kind = KIND_BY_CODE[errorCode ?? 0] ?? KIND_BY_STATUS[status];
+  if (!kind) {
+    if (status >= 400) kind = "server";
+    // A rejection despite a success status means the answer itself could not be read.
+    else if (error instanceof SyntaxError || (error instanceof Error && error.name === "SyntaxError") || (status >= 200 && status < 300)) kind = "malformed";
+    else kind = errorCode === undefined && !status ? "network" : "server";
   }
-  if (errorCode === undefined && status === undefined) return new JourneyError("network", "error.network", { detail, retryable: true });
-  return new JourneyError("server", "error.server", { ...withCode, retryable: true });
-}
+  if (kind === "actionMissing" && purpose !== "validate") kind = "notFound";
 
-type ErrorOptions = { detail: string; errorCode?: number };
-
-function classifyCode(code: number, purpose: RequestPurpose, detail: string, options: ErrorOptions): JourneyError | undefined {
-  if (THROTTLING_CODES.has(code)) return new JourneyError("throttled", "error.throttled", { ...options, retryable: true });
-  switch (code) {
-    case ErrorCodes.PrivilegeDenied:
-      return new JourneyError("forbidden", "error.forbidden", options);
-    case ErrorCodes.RowNotFound:
-      return new JourneyError("notFound", "error.notFound", options);
-    case ErrorCodes.ResourceNotFound:
-      return purpose === "validate"
-        ? new JourneyError("actionMissing", "error.actionMissing", options)
-        : new JourneyError("notFound", "error.notFound", options);
-    case ErrorCodes.ConcurrencyMismatch:
-      return new JourneyError("conflict", "error.conflict", options);
-    case ErrorCodes.InvalidStatusTransition:
-    case ErrorCodes.BusinessRuleRefused:
-      return new JourneyError("refused", "error.serverRefused", { ...options, args: [detail] });
-    default:
-      return undefined;
-  }
-}
-
-function classifyStatus(status: number, purpose: RequestPurpose, options: ErrorOptions): JourneyError | undefined {
-  switch (status) {
-    case 401:
-      return new JourneyError("unauthorized", "error.unauthorized", options);
-    case 403:
-      return new JourneyError("forbidden", "error.forbidden", options);
-    case 404:
-      return purpose === "validate"
-        ? new JourneyError("actionMissing", "error.actionMissing", options)
-        : new JourneyError("notFound", "error.notFound", options);
-    case 412:
-      return new JourneyError("conflict", "error.conflict", options);
-    case 429:
-    case 503:
-      return new JourneyError("throttled", "error.throttled", { ...options, retryable: true });
-    default:
-      return status >= 400 ? new JourneyError("server", "error.server", { ...options, retryable: status >= 500 }) : undefined;
-  }
+  const refused = kind === "refused";
+  // A 4xx server error is the request's own fault: trying it again gives the same answer.
+  const retryable = kind === "throttled" || kind === "network" || (kind === "server" && (status < 400 || status >= 500));
+  return new JourneyError(kind, refused ? "error.serverRefused" : "error." + kind, { detail, errorCode, retryable, args: refused ? [detail] : [] });
 }
