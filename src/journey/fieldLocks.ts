@@ -1,62 +1,45 @@
 import { JourneyStatus } from "./types";
 
-/** Form attribute names of the fields whose editability depends on the status. */
-export type LockableField =
-  | "msdyncrm_name"
-  | "msdyncrm_startdatetime"
-  | "msdyncrm_enddatetime"
-  | "msdyncrm_isrecurring"
-  | "msdyncrm_recurrencecount"
-  | "msdyncrm_recurrenceintervaldays"
-  | "msdyncrm_contentsettingsid"
-  | "msdyncrm_suppressionsegmentid"
-  | "msdyncrm_customerjourneytimezone"
-  | "msdyncrm_workflowdefinition";
+/**
+ * Form attribute names of the fields whose editability depends on the status, each with whether it
+ * stays editable while Live, editable or Stopped (the start date only until the journey has started).
+ */
+const EDITABLE_AFTER_GO_LIVE = {
+  msdyncrm_name: true,
+  msdyncrm_startdatetime: true,
+  msdyncrm_enddatetime: true,
+  msdyncrm_isrecurring: false,
+  msdyncrm_recurrencecount: true,
+  msdyncrm_recurrenceintervaldays: true,
+  msdyncrm_contentsettingsid: false,
+  msdyncrm_suppressionsegmentid: false,
+  msdyncrm_customerjourneytimezone: false,
+  msdyncrm_workflowdefinition: false,
+} as const;
 
-export const LOCKABLE_FIELDS: readonly LockableField[] = [
-  "msdyncrm_name",
-  "msdyncrm_startdatetime",
-  "msdyncrm_enddatetime",
-  "msdyncrm_isrecurring",
-  "msdyncrm_recurrencecount",
-  "msdyncrm_recurrenceintervaldays",
-  "msdyncrm_contentsettingsid",
-  "msdyncrm_suppressionsegmentid",
-  "msdyncrm_customerjourneytimezone",
-  "msdyncrm_workflowdefinition",
-];
+export type LockableField = keyof typeof EDITABLE_AFTER_GO_LIVE;
 
-/** Editable while Live, editable or Stopped (the start date only until the journey has started). */
-const EDITABLE_AFTER_GO_LIVE: ReadonlySet<LockableField> = new Set<LockableField>([
-  "msdyncrm_name",
-  "msdyncrm_startdatetime",
-  "msdyncrm_enddatetime",
-  "msdyncrm_recurrencecount",
-  "msdyncrm_recurrenceintervaldays",
-]);
+export const LOCKABLE_FIELDS = Object.keys(EDITABLE_AFTER_GO_LIVE) as readonly LockableField[];
 
 function hasStarted(startDateTime: string | null | undefined, now: Date): boolean {
-  if (typeof startDateTime !== "string" || startDateTime === "") return false;
-  const start = Date.parse(startDateTime);
-  return !Number.isNaN(start) && start <= now.getTime();
+  // Date.parse gives NaN for "" and unreadable text, and NaN <= anything is false.
+  return typeof startDateTime === "string" && Date.parse(startDateTime) <= now.getTime();
 }
 
-/** Which fields the user may not change in this status (true = locked). */
+/** Which fields the user may not change in this status (true = locked): none in Draft, all but a few after go-live. */
 export function lockedFields(
   status: number,
   startDateTime: string | null | undefined,
   now: Date,
 ): Record<LockableField, boolean> {
+  const afterGoLive = status === JourneyStatus.LiveEditable || status === JourneyStatus.Stopped;
   const locks = {} as Record<LockableField, boolean>;
   for (const field of LOCKABLE_FIELDS) {
-    if (status === JourneyStatus.Draft) {
-      locks[field] = false;
-    } else if (status === JourneyStatus.LiveEditable || status === JourneyStatus.Stopped) {
-      locks[field] =
-        !EDITABLE_AFTER_GO_LIVE.has(field) || (field === "msdyncrm_startdatetime" && hasStarted(startDateTime, now));
-    } else {
-      locks[field] = true;
-    }
+    locks[field] =
+      status !== JourneyStatus.Draft &&
+      (!afterGoLive ||
+        !EDITABLE_AFTER_GO_LIVE[field] ||
+        (field === "msdyncrm_startdatetime" && hasStarted(startDateTime, now)));
   }
   return locks;
 }

@@ -27,12 +27,9 @@ export interface JourneyAction {
 
 function action(
   id: JourneyActionId,
-  options: { writesStatus?: JourneyStatusCode; runsCheckFirst?: boolean; confirm?: "stop" | "delete" } = {},
+  options: Partial<Pick<JourneyAction, "writesStatus" | "runsCheckFirst" | "confirm">> = {},
 ): JourneyAction {
-  const result: JourneyAction = { id, labelKey: `action.${id}`, runsCheckFirst: options.runsCheckFirst ?? false };
-  if (options.writesStatus !== undefined) result.writesStatus = options.writesStatus;
-  if (options.confirm !== undefined) result.confirm = options.confirm;
-  return result;
+  return { id, labelKey: `action.${id}`, runsCheckFirst: false, ...options };
 }
 
 const S = JourneyStatus;

@@ -1,4 +1,4 @@
-import { FaultCode, localFinding } from "./faultCatalogue";
+import { localFinding } from "./faultCatalogue";
 import { recurrenceFindings, recurrenceFromRecord } from "./recurrence";
 import type { JourneyRecord, ValidationEntry, ValidationReport } from "./types";
 import { verdictOf } from "./validationResult";
@@ -16,13 +16,13 @@ function timeOf(value: unknown): number {
 export function runLocalChecks(values: JourneyRecord): ValidationReport {
   const entries: ValidationEntry[] = [];
   if (typeof values.msdyncrm_name !== "string" || values.msdyncrm_name.trim() === "") {
-    entries.push(localFinding(FaultCode.NameMissing));
+    entries.push(localFinding("NameMissing"));
   }
   const start = timeOf(values.msdyncrm_startdatetime);
   const end = timeOf(values.msdyncrm_enddatetime);
   if (!Number.isNaN(start) && !Number.isNaN(end) && start >= end) {
     entries.push(
-      localFinding(FaultCode.StartNotBeforeEnd, "", [
+      localFinding("StartNotBeforeEnd", "", [
         values.msdyncrm_startdatetime as string,
         values.msdyncrm_enddatetime as string,
       ]),

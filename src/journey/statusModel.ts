@@ -1,3 +1,4 @@
+import { hasOwn } from "./jsonValues";
 import { JourneyStatus, type JourneyStatusCode } from "./types";
 
 export interface StatusInfo {
@@ -25,19 +26,21 @@ function status(
 
 const S = JourneyStatus;
 
-export const STATUSES: Readonly<Record<JourneyStatusCode, StatusInfo>> = {
-  [S.Draft]: status(S.Draft, 0, [S.GoingLive, S.Expired]),
-  [S.Live]: status(S.Live, 0, [S.Stopping, S.Stopped, S.GoingLive, S.LiveEditable, S.Error]),
-  [S.Stopped]: status(S.Stopped, 0, [S.Expired, S.GoingLive]),
-  [S.LiveEditable]: status(S.LiveEditable, 0, [S.Live, S.Error, S.GoingLive]),
-  [S.Expired]: status(S.Expired, 1, []),
-  [S.Error]: status(S.Error, 0, [S.GoingLive, S.Stopping]),
-  [S.GoingLive]: status(S.GoingLive, 0, [S.Live, S.Error], true),
-  [S.Stopping]: status(S.Stopping, 0, [S.Stopped, S.Error], true),
-};
+export const STATUSES = Object.fromEntries(
+  [
+    status(S.Draft, 0, [S.GoingLive, S.Expired]),
+    status(S.Live, 0, [S.Stopping, S.Stopped, S.GoingLive, S.LiveEditable, S.Error]),
+    status(S.Stopped, 0, [S.Expired, S.GoingLive]),
+    status(S.LiveEditable, 0, [S.Live, S.Error, S.GoingLive]),
+    status(S.Expired, 1, []),
+    status(S.Error, 0, [S.GoingLive, S.Stopping]),
+    status(S.GoingLive, 0, [S.Live, S.Error], true),
+    status(S.Stopping, 0, [S.Stopped, S.Error], true),
+  ].map((info) => [info.code, info]),
+) as Readonly<Record<JourneyStatusCode, StatusInfo>>;
 
 export function isJourneyStatus(value: unknown): value is JourneyStatusCode {
-  return typeof value === "number" && Object.prototype.hasOwnProperty.call(STATUSES, value);
+  return typeof value === "number" && hasOwn(STATUSES, value);
 }
 
 export function statusInfo(code: number): StatusInfo | undefined {
