@@ -41,7 +41,7 @@ export const ActionBar: React.FC<ActionBarProps> = ({ actions, running, disabled
       {actions.map((action) => {
         const reason = disabledReason(action);
         const reasonId = `${idPrefix}-${action.id}-reason`;
-        const isPrimary = action.writesStatus === JourneyStatus.GoingLive;
+        const Button = action.writesStatus === JourneyStatus.GoingLive ? PrimaryButton : DefaultButton;
         const props: IButtonProps = {
           text: localise(getString, action.labelKey),
           iconProps: { iconName: ICONS[action.id] },
@@ -52,7 +52,7 @@ export const ActionBar: React.FC<ActionBarProps> = ({ actions, running, disabled
           onClick: () => onRun(action),
           "data-action": action.id,
         } as IButtonProps;
-        const button = isPrimary ? <PrimaryButton {...props} /> : <DefaultButton {...props} />;
+        const button = <Button {...props} />;
         return (
           <Stack.Item key={action.id}>
             {reason !== undefined ? (

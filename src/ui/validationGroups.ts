@@ -18,6 +18,11 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { Error: 0, Warning: 1
 
 export type SeverityCounts = Record<Severity, number>;
 
+function count(findings: readonly Finding[], counts: SeverityCounts = { Error: 0, Warning: 0, Valid: 0 }): SeverityCounts {
+  for (const { entry } of findings) counts[entry.severity] += 1;
+  return counts;
+}
+
 function sameArguments(a: readonly string[], b: readonly string[]): boolean {
   return a.length === 0 || b.length === 0 || (a.length === b.length && a.every((value, index) => value === b[index]));
 }
@@ -49,16 +54,7 @@ export function distinctFindings(entries: readonly ValidationEntry[]): Finding[]
 }
 
 export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
-  const counts: SeverityCounts = { Error: 0, Warning: 0, Valid: 0 };
-  for (const { entry } of findings) counts[entry.severity] += 1;
-  return counts;
-}
-
-function bySeverity(findings: readonly Finding[]): Finding[] {
-  return findings
-    .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => SEVERITY_RANK[a.finding.entry.severity] - SEVERITY_RANK[b.finding.entry.severity] || a.index - b.index)
-    .map(({ finding }) => finding);
+  return count(findings);
 }
 
 /**
@@ -77,7 +73,8 @@ export function groupEntries(report: ValidationReport, definition: ParsedDefinit
     const findings = byActivity.get(activityId);
     if (!findings) return;
     byActivity.delete(activityId);
-    groups.push({ activityId, tile, findings: bySeverity(findings) });
+    // Array sort is stable: within a severity, the order the findings came in.
+    groups.push({ activityId, tile, findings: findings.sort((a, b) => SEVERITY_RANK[a.entry.severity] - SEVERITY_RANK[b.entry.severity]) });
   };
   take("", null);
   for (const tile of definition.tiles) take(tile.activityId, tile);
@@ -89,11 +86,9 @@ export function groupEntries(report: ValidationReport, definition: ParsedDefinit
 export function countsByTile(report: ValidationReport | null): Map<string, SeverityCounts> {
   const result = new Map<string, SeverityCounts>();
   if (!report) return result;
-  for (const { entry } of distinctFindings(report.entries)) {
-    if (entry.activityId === "") continue;
-    const counts = result.get(entry.activityId) ?? { Error: 0, Warning: 0, Valid: 0 };
-    counts[entry.severity] += 1;
-    result.set(entry.activityId, counts);
+  for (const finding of distinctFindings(report.entries)) {
+    const { activityId } = finding.entry;
+    if (activityId !== "") result.set(activityId, count([finding], result.get(activityId)));
   }
   return result;
 }
