@@ -1,4 +1,5 @@
 import {
+  BRIDGE_METHODS,
   FormBridgeError,
   bridgeChannelName,
   currentTabId,
@@ -15,15 +16,10 @@ export interface ConnectedFormBridge extends FormBridge {
   disconnect(): void;
 }
 
-/** How long one call may take; a save runs the go-live check and the save itself. */
-const CALL_TIMEOUT_MS: Readonly<Record<BridgeMethod, number>> = {
-  getValues: 5_000,
-  save: 60_000,
-  refresh: 30_000,
-  setValue: 5_000,
-  setNotification: 5_000,
-  clearNotification: 5_000,
-};
+/** How long one call may take: a save runs the go-live check and the save itself, a refresh re-reads the record. */
+function callTimeoutMs(method: BridgeMethod): number {
+  return method === "save" ? 60_000 : method === "refresh" ? 30_000 : 5_000;
+}
 
 interface PendingCall {
   resolve(value: unknown): void;
@@ -56,22 +52,22 @@ export function connectFormBridge(recordId: string, timeoutMs = 400): Promise<Co
     if (closedReason !== null || hostId === null) return Promise.reject(new FormBridgeError(closedReason ?? "Not connected to the form."));
     const requestId = newRequestId();
     return new Promise((resolve, reject) => {
+      const timeoutMs = callTimeoutMs(method);
       const timer = setTimeout(() => {
         pending.delete(requestId);
-        reject(new FormBridgeError(`The form did not answer "${method}" within ${CALL_TIMEOUT_MS[method] / 1000} s.`));
-      }, CALL_TIMEOUT_MS[method]);
+        reject(new FormBridgeError(`The form did not answer "${method}" within ${timeoutMs / 1000} s.`));
+      }, timeoutMs);
       pending.set(requestId, { resolve, reject, timer });
       channel.postMessage({ kind: "call", requestId, hostId: hostId as string, method, args } satisfies BridgeMessage);
     });
   };
 
+  // Every method forwards its arguments; the host answers null for the methods that give nothing back.
+  const methods = Object.fromEntries(
+    BRIDGE_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args).then((value) => value ?? undefined)]),
+  ) as unknown as FormBridge;
   const bridge: ConnectedFormBridge = {
-    getValues: () => call("getValues", []) as ReturnType<FormBridge["getValues"]>,
-    save: () => call("save", []).then(() => undefined),
-    refresh: () => call("refresh", []).then(() => undefined),
-    setValue: (attribute, value) => call("setValue", [attribute, value]).then(() => undefined),
-    setNotification: (message, level, id) => call("setNotification", [message, level, id]).then(() => undefined),
-    clearNotification: (id) => call("clearNotification", [id]).then(() => undefined),
+    ...methods,
     disconnect: () => {
       if (closedReason === null) settleAll("Disconnected from the form.");
       channel.close();

@@ -17,8 +17,6 @@ export const CONTENT_COLUMNS = [
   "_msdyncrm_suppressionsegmentid_value",
 ] as const satisfies readonly (keyof JourneyRecord)[];
 
-const DATE_COLUMNS: ReadonlySet<string> = new Set(["msdyncrm_startdatetime", "msdyncrm_enddatetime"]);
-const ID_COLUMNS: ReadonlySet<string> = new Set(["_msdyncrm_contentsettingsid_value", "_msdyncrm_suppressionsegmentid_value"]);
 
 /** A row's status and version. */
 export interface RowVersion {
@@ -53,9 +51,11 @@ function blank(value: unknown): boolean {
 
 function sameValue(column: string, a: unknown, b: unknown): boolean {
   if (blank(a) || blank(b)) return blank(a) && blank(b);
-  if (DATE_COLUMNS.has(column)) return typeof a === "string" && typeof b === "string" && sameInstant(a, b);
-  if (ID_COLUMNS.has(column)) return typeof a === "string" && typeof b === "string" && bareId(a) === bareId(b);
-  return a === b;
+  if (a === b) return true;
+  if (typeof a !== "string" || typeof b !== "string") return false;
+  // Of the content columns, the start and end dates are the ones ending in "datetime", the lookups (ids) the ones starting with "_".
+  if (column.endsWith("datetime")) return sameInstant(a, b);
+  return column.startsWith("_") && bareId(a) === bareId(b);
 }
 
 function bareId(id: string): string {

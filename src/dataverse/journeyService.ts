@@ -9,7 +9,7 @@ import { formatString as fillPlaceholders } from "../journey/faultCatalogue";
 import { CONTENT_COLUMNS, isConflict, type RowVersion, type SeenValues } from "./journeyConflict";
 import { JourneyError, failure } from "./journeyError";
 import { withRetries, type RetryTiming } from "./retryPolicy";
-import { SingleFlight } from "./singleFlight";
+import { singleFlight } from "./singleFlight";
 import { validateActionRequest } from "./validateActionRequest";
 import { toJourneyError, type RequestPurpose } from "./webApiErrors";
 import type { WebApiPort } from "./webApiPort";
@@ -193,7 +193,7 @@ export class JourneyService {
   readonly copy: (snapshot: JourneySnapshot, nameTemplate: string) => Promise<{ id: string }>;
   /** Two requests (re-read, delete) where the status allows it; the UI confirms first. */
   readonly delete: (snapshot: JourneySnapshot) => Promise<void>;
-  private readonly writes = new SingleFlight();
+  private readonly writes = singleFlight();
 
   /** True while a transition, copy or delete runs. */
   get busy(): boolean {
