@@ -5,7 +5,7 @@ import type { Severity } from "../journey/types";
 import type { SeverityCounts } from "./validationGroups";
 import { SEVERITIES, severityCount } from "./reportText";
 import { localise, type GetString } from "./strings";
-import { classes } from "./styles";
+import { classes, TONES, type Tone } from "./styles";
 
 export interface JourneyOutlineProps {
   definition: ParsedDefinition;
@@ -20,10 +20,10 @@ const ROOT_TYPE = "bpf_root";
 /** Deeper levels stop indenting, so a long chain of tiles stays readable in a narrow column. */
 const INDENTED_LEVELS = 6;
 
-const BADGE_COLOURS: Readonly<Record<Severity, { background: string; color: string }>> = {
-  Error: { background: "#a4262c", color: "#ffffff" },
-  Warning: { background: "#fff4ce", color: "#323130" },
-  Valid: { background: "#deecf9", color: "#004578" },
+const BADGE_COLOURS: Readonly<Record<Severity, Tone>> = {
+  Error: TONES.strongError,
+  Warning: TONES.warning,
+  Valid: TONES.info,
 };
 
 

@@ -1,7 +1,8 @@
 import * as React from "react";
 import { Icon } from "@fluentui/react";
 import type { Severity } from "../journey/types";
-import { localise, type GetString } from "./strings";
+import { severityLabel } from "./reportText";
+import type { GetString } from "./strings";
 
 const ICON_BY_SEVERITY: Readonly<Record<Severity, [iconName: string, color: string]>> = {
   Error: ["ErrorBadge", "#a4262c"],
@@ -12,6 +13,6 @@ const ICON_BY_SEVERITY: Readonly<Record<Severity, [iconName: string, color: stri
 /** The severity's icon, labelled in words for screen readers (the icon alone carries no meaning for them). */
 export const SeverityIcon: React.FC<{ severity: Severity; getString: GetString }> = ({ severity, getString }) => {
   const [iconName, color] = ICON_BY_SEVERITY[severity];
-  const label = localise(getString, `panel.severity.${severity}`);
+  const label = severityLabel(severity, getString);
   return <Icon iconName={iconName} role="img" aria-label={label} title={label} style={{ color, flexShrink: 0, fontSize: 14 }} />;
 };

@@ -18,6 +18,11 @@ export function severityCount(severity: Severity, count: number, getString: GetS
   return localiseCount(getString, COUNT_KEY[severity], count);
 }
 
+/** The severity in words. */
+export function severityLabel(severity: Severity, getString: GetString): string {
+  return localise(getString, `panel.severity.${severity}`);
+}
+
 /** The verdict line: "2 errors, 1 warning" or the verdict's own wording when there is nothing to count. */
 export function verdictText(report: ValidationReport, getString: GetString): string {
   const counts = countBySeverity(distinctFindings(report.entries));
@@ -40,7 +45,7 @@ export function reportAsText(report: ValidationReport, definition: ParsedDefinit
     lines.push("", groupTitle(group, getString));
     for (const { entry, sources } of group.findings) {
       const described = describeFault(entry, getString);
-      const severity = localise(getString, `panel.severity.${entry.severity}`);
+      const severity = severityLabel(entry.severity, getString);
       const source = sources.map((s) => localise(getString, `panel.source.${s}`)).join(", ");
       lines.push(`- [${severity}] ${described.message} (${described.code}; ${source})`);
       if (described.hint) lines.push(`  ${described.hint}`);

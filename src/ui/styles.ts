@@ -1,6 +1,20 @@
 import { mergeStyleSets, type IRawStyle } from "@fluentui/react";
 
 const MUTED = "#605e5c";
+
+/** A pill's colours: its background and its text. */
+export type Tone = { background: string; color: string };
+const tone = (background: string, color: string): Tone => ({ background, color });
+
+/** The pills' colour pairs, shared by the status badge and the outline's counts. */
+export const TONES = {
+  neutral: tone("#edebe9", "#323130"),
+  positive: tone("#dff6dd", "#0b5a0b"),
+  info: tone("#deecf9", "#004578"),
+  warning: tone("#fff4ce", "#323130"),
+  error: tone("#fde7e9", "#a4262c"),
+  strongError: tone("#a4262c", "#ffffff"),
+};
 const plainList = { listStyle: "none", margin: 0, padding: 0 };
 const selectable: IRawStyle = {
   display: "flex",
