@@ -38,6 +38,25 @@ describe("validate request mapping", () => {
     expect(Object.keys(seedBody).sort()).toEqual(VALIDATE_PARAMETERS.map((p) => p.name).sort());
   });
 
+  it("reads each parameter from its documented column", () => {
+    expect(Object.fromEntries(VALIDATE_PARAMETERS.map((p) => [p.name, p.column]))).toEqual({
+      FieldValueCustomerJourneyId: "msdyncrm_customerjourneyid",
+      FieldValueStatusCode: "statuscode",
+      FieldValueName: "msdyncrm_name",
+      FieldValueStartDateTime: "msdyncrm_startdatetime",
+      FieldValueEndDateTime: "msdyncrm_enddatetime",
+      FieldValueWorkflowDefinition: "msdyncrm_workflowdefinition",
+      FieldValueIsRecurring: "msdyncrm_isrecurring",
+      FieldValueRecurrenceIntervalDays: "msdyncrm_recurrenceintervaldays",
+      FieldValueRecurrenceCount: "msdyncrm_recurrencecount",
+      FieldValueRequiredConsent: "msgdpr_requiredconsent",
+      FieldValueContentSettingsId: "_msdyncrm_contentsettingsid_value",
+      FieldValueEntityTarget: "msdyncrm_entitytarget",
+      FieldValueSuppressionSegmentId: "_msdyncrm_suppressionsegmentid_value",
+      FieldValueCustomerJourneyTimeZone: "msdyncrm_customerjourneytimezone",
+    });
+  });
+
   it("leaves out absent and null values", () => {
     expect(toValidateParameters({ msdyncrm_name: "Only a name", msdyncrm_startdatetime: null, statuscode: null })).toEqual({
       FieldValueName: "Only a name",

@@ -34,26 +34,35 @@ const EDM_STRING = "Edm.String";
 const EDM_INT32 = "Edm.Int32";
 const EDM_DATE = "Edm.DateTimeOffset";
 
-function parameter(field: FieldName, column: keyof JourneyRecord, typeName: EdmTypeName): ValidateParameter {
-  return { name: `FieldValue${field}`, column, typeName };
+/**
+ * The parameter `FieldValue<field>`. Its column follows the Web API's naming unless given:
+ * `msdyncrm_` and the field in lower case.
+ */
+function parameter(field: FieldName, typeName: EdmTypeName, column = `msdyncrm_${field.toLowerCase()}`): ValidateParameter {
+  return { name: `FieldValue${field}`, column: column as keyof JourneyRecord, typeName };
+}
+
+/** A lookup's id: its column is `_msdyncrm_<field in lower case>_value`. */
+function lookupParameter(field: FieldName): ValidateParameter {
+  return parameter(field, EDM_STRING, `_msdyncrm_${field.toLowerCase()}_value`);
 }
 
 /** The action's parameters in the order of the API page's sample body. */
 export const VALIDATE_PARAMETERS: readonly ValidateParameter[] = [
-  parameter("CustomerJourneyId", "msdyncrm_customerjourneyid", EDM_STRING),
-  parameter("StatusCode", "statuscode", EDM_INT32),
-  parameter("Name", "msdyncrm_name", EDM_STRING),
-  parameter("StartDateTime", "msdyncrm_startdatetime", EDM_DATE),
-  parameter("EndDateTime", "msdyncrm_enddatetime", EDM_DATE),
-  parameter("WorkflowDefinition", "msdyncrm_workflowdefinition", EDM_STRING),
-  parameter("IsRecurring", "msdyncrm_isrecurring", "Edm.Boolean"),
-  parameter("RecurrenceIntervalDays", "msdyncrm_recurrenceintervaldays", EDM_INT32),
-  parameter("RecurrenceCount", "msdyncrm_recurrencecount", EDM_INT32),
-  parameter("RequiredConsent", "msgdpr_requiredconsent", EDM_INT32),
-  parameter("ContentSettingsId", "_msdyncrm_contentsettingsid_value", EDM_STRING),
-  parameter("EntityTarget", "msdyncrm_entitytarget", EDM_INT32),
-  parameter("SuppressionSegmentId", "_msdyncrm_suppressionsegmentid_value", EDM_STRING),
-  parameter("CustomerJourneyTimeZone", "msdyncrm_customerjourneytimezone", EDM_INT32),
+  parameter("CustomerJourneyId", EDM_STRING),
+  parameter("StatusCode", EDM_INT32, "statuscode"),
+  parameter("Name", EDM_STRING),
+  parameter("StartDateTime", EDM_DATE),
+  parameter("EndDateTime", EDM_DATE),
+  parameter("WorkflowDefinition", EDM_STRING),
+  parameter("IsRecurring", "Edm.Boolean"),
+  parameter("RecurrenceIntervalDays", EDM_INT32),
+  parameter("RecurrenceCount", EDM_INT32),
+  parameter("RequiredConsent", EDM_INT32, "msgdpr_requiredconsent"),
+  lookupParameter("ContentSettingsId"),
+  parameter("EntityTarget", EDM_INT32),
+  lookupParameter("SuppressionSegmentId"),
+  parameter("CustomerJourneyTimeZone", EDM_INT32),
 ];
 
 export type ValidateParameters = Partial<Record<ValidateParameterName, string | number | boolean>>;
