@@ -12,7 +12,7 @@ import { JourneyOutline } from "./JourneyOutline";
 import { LiveRegion } from "./LiveRegion";
 import { RecurrencePreview } from "./RecurrencePreview";
 import { ValidationPanel } from "./ValidationPanel";
-import { Privilege, type JourneyControlProps, type PrivilegeKind } from "./journeyControlProps";
+import { Privilege, type JourneyControlProps } from "./journeyControlProps";
 import { localise } from "./strings";
 import { classes } from "./styles";
 import { useJourney } from "./useJourney";
@@ -21,18 +21,14 @@ import { countsByTile } from "./validationGroups";
 /** Below this width the panel and the outline stack instead of standing side by side. */
 const TWO_COLUMN_MIN_WIDTH = 640;
 
-const PRIVILEGE_NAME: Readonly<Record<PrivilegeKind, string>> = {
-  [Privilege.Create]: "create",
-  [Privilege.Read]: "read",
-  [Privilege.Write]: "write",
-  [Privilege.Delete]: "delete",
-};
+/** The privileges actions need, by the name their resx keys use. */
+const PRIVILEGES = { create: Privilege.Create, write: Privilege.Write, delete: Privilege.Delete } as const;
 
 /** The privilege an action needs: copy creates a journey, delete deletes it, the rest that write a status write it. */
-function privilegeFor(action: JourneyAction): PrivilegeKind | null {
-  if (action.id === "copy") return Privilege.Create;
-  if (action.id === "delete") return Privilege.Delete;
-  return action.writesStatus !== undefined ? Privilege.Write : null;
+function privilegeFor(action: JourneyAction): keyof typeof PRIVILEGES | null {
+  if (action.id === "copy") return "create";
+  if (action.id === "delete") return "delete";
+  return action.writesStatus !== undefined ? "write" : null;
 }
 
 export const JourneyView: React.FC<JourneyControlProps> = (props) => {
@@ -50,8 +46,8 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
   const disabledReason = (action: JourneyAction): string | undefined => {
     if (journey.deleted) return localise(getString, "action.disabled.deleted");
     const privilege = privilegeFor(action);
-    if (privilege !== null && !props.hasPrivilege(privilege)) {
-      return localise(getString, `action.disabled.privilege.${PRIVILEGE_NAME[privilege]}`);
+    if (privilege !== null && !props.hasPrivilege(PRIVILEGES[privilege])) {
+      return localise(getString, `action.disabled.privilege.${privilege}`);
     }
     if (isDisabled && action.writesStatus !== undefined) return localise(getString, "action.disabled.readOnly");
     return undefined;
@@ -60,11 +56,8 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
   const recurrence = values ? recurrenceFromRecord(values) : null;
   const endLocked =
     values !== null && status !== null && lockedFields(status, values.msdyncrm_startdatetime, props.now()).msdyncrm_enddatetime;
-  const fixDisabledReason = isDisabled
-    ? localise(getString, "recurrence.readOnly")
-    : endLocked
-      ? localise(getString, "recurrence.locked")
-      : undefined;
+  const fixDisabledReason =
+    isDisabled || endLocked ? localise(getString, isDisabled ? "recurrence.readOnly" : "recurrence.locked") : undefined;
 
   const twoColumns = allocatedWidth <= 0 || allocatedWidth >= TWO_COLUMN_MIN_WIDTH;
   const column = mergeStyles({ flex: twoColumns ? "1 1 300px" : "1 1 100%", minWidth: 0 });
