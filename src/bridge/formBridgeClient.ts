@@ -49,7 +49,8 @@ export function connectFormBridge(recordId: string, timeoutMs = 400): Promise<Co
   };
 
   const call = (method: BridgeMethod, args: unknown[]): Promise<unknown> => {
-    if (closedReason !== null || hostId === null) return Promise.reject(new FormBridgeError(closedReason ?? "Not connected to the form."));
+    // Only a connected bridge is handed out, so hostId is set here until the bridge closes.
+    if (closedReason !== null) return Promise.reject(new FormBridgeError(closedReason));
     const requestId = newRequestId();
     return new Promise((resolve, reject) => {
       const timeoutMs = callTimeoutMs(method);

@@ -122,7 +122,7 @@ export const MIN_POLL_INTERVAL_MS = 2_000;
 /** …growing by half each time up to this. */
 const MAX_POLL_INTERVAL_MS = 10_000;
 
-const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
+const GUID = /^\{?([\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12})\}?$/i;
 
 /** Lower-case id without braces; else rejects as `kind` (an id the user gave: notFound; one the server gave: malformed). */
 function bareId(value: string, kind: "notFound" | "malformed"): string {
@@ -141,7 +141,8 @@ function readRowVersion(row: unknown): RowVersion {
     status: row.statuscode,
     modifiedOn: typeof row.modifiedon === "string" ? row.modifiedon : null,
   };
-  if (typeof row["@odata.etag"] === "string") version.etag = row["@odata.etag"];
+  const etag = row["@odata.etag"];
+  if (typeof etag === "string" && etag) version.etag = etag;
   return version;
 }
 
@@ -208,6 +209,7 @@ export class JourneyService {
       random: deps.random ?? Math.random,
     };
     const request = <T>(purpose: RequestPurpose, call: () => Promise<T>): Promise<T> => withRetries(purpose, call, timing);
+    const readRow = (id: string, options: string) => request("read", () => webApi.retrieveRecord(JOURNEY_ENTITY, id, options));
     const writes = this.writes;
     let bridge: FormBridge | null = null;
     let lastServerCheck: { key: string; at: number; outcome: CheckOutcome } | null = null;
@@ -237,7 +239,7 @@ export class JourneyService {
 
     /** One request: refuses with "conflict" when someone else changed the journey since the snapshot was loaded. */
     const refuseIfChanged = async (snapshot: JourneySnapshot, seen: SeenValues): Promise<void> => {
-      const row = await request("read", () => webApi.retrieveRecord(JOURNEY_ENTITY, snapshot.id, REREAD_COLUMNS));
+      const row = await readRow(snapshot.id, REREAD_COLUMNS);
       if (isConflict(snapshot, readRowVersion(row), row, seen)) throw failure("conflict");
     };
 
@@ -315,15 +317,15 @@ export class JourneyService {
 
     this.load = async (id) => {
       const recordId = bareId(id, "notFound");
-      const row = await request("read", () => webApi.retrieveRecord(JOURNEY_ENTITY, recordId, `?$select=${SNAPSHOT_COLUMNS.join(",")}`));
+      const row = await readRow(recordId, `?$select=${SNAPSHOT_COLUMNS.join(",")}`);
       const version = readRowVersion(row);
       const record: JourneyRecord = {};
       for (const column of SNAPSHOT_COLUMNS) {
         if (column in row) (record as Record<string, unknown>)[column] = row[column];
       }
       record.msdyncrm_customerjourneyid = recordId;
-      const snapshot: JourneySnapshot = { record, id: recordId, status: version.status, modifiedOn: version.modifiedOn, loadedAt: new Date(now()) };
-      if (version.etag) snapshot.etag = record["@odata.etag"] = version.etag;
+      if (version.etag) record["@odata.etag"] = version.etag;
+      const snapshot: JourneySnapshot = { record, id: recordId, ...version, loadedAt: new Date(now()) };
       if (typeof row[MODIFIED_BY_NAME] === "string") snapshot.modifiedByName = row[MODIFIED_BY_NAME];
       return snapshot;
     };
@@ -407,7 +409,7 @@ function checkKey(values: JourneyRecord): string {
 async function failedResponseError(answer: { status: number; json(): Promise<unknown> }): Promise<unknown> {
   const body: unknown = await answer.json().catch(() => undefined);
   const error = isRecord(body) && isRecord(body.error) ? body.error : {};
-  return { status: answer.status, code: error.code, message: typeof error.message === "string" ? error.message : `HTTP ${answer.status}` };
+  return { message: `HTTP ${answer.status}`, ...error, status: answer.status };
 }
 
 /** The create body of a copy: a Draft with the journey's design, schedule, settings and lookups. */
