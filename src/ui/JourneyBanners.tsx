@@ -10,42 +10,39 @@ export interface JourneyBannersProps {
   getString: GetString;
 }
 
-function bannerContent(banner: Banner, getString: GetString): [MessageBarType, string] {
-  switch (banner.kind) {
-    case "error":
-      return [MessageBarType.error, localise(getString, banner.error.messageKey, ...banner.error.args)];
-    case "serverUnavailable":
-      return [
-        MessageBarType.warning,
-        localise(getString, "panel.serverUnavailable", localise(getString, banner.error.messageKey, ...banner.error.args)),
-      ];
-    case "blocked":
-      return [MessageBarType.blocked, localiseCount(getString, "panel.blocked", banner.errorCount)];
-    case "deleted":
-      return [MessageBarType.info, localise(getString, "panel.deleted")];
-  }
+const BANNER_TYPE: Readonly<Record<Banner["kind"], MessageBarType>> = {
+  error: MessageBarType.error,
+  serverUnavailable: MessageBarType.warning,
+  blocked: MessageBarType.blocked,
+  deleted: MessageBarType.info,
+};
+
+function bannerText(banner: Banner, getString: GetString): string {
+  if (banner.kind === "blocked") return localiseCount(getString, "panel.blocked", banner.errorCount);
+  if (banner.kind === "deleted") return localise(getString, "panel.deleted");
+  const errorText = localise(getString, banner.error.messageKey, ...banner.error.args);
+  return banner.kind === "error" ? errorText : localise(getString, "panel.serverUnavailable", errorText);
 }
 
 export const JourneyBanners: React.FC<JourneyBannersProps> = ({ banners, onReload, onDismiss, getString }) => (
   <>
     {banners.map((banner, index) => {
-      // Reloading helps when the journey changed elsewhere, or when following its status took too long.
-      const reload = banner.kind === "error" && (banner.error.kind === "conflict" || banner.error.kind === "timeout");
-      const [type, text] = bannerContent(banner, getString);
+      const errorKind = banner.kind === "error" ? banner.error.kind : null;
       return (
-        <div key={`${banner.kind}-${index}`} data-banner={banner.kind === "error" ? banner.error.kind : banner.kind}>
+        <div key={`${banner.kind}-${index}`} data-banner={errorKind ?? banner.kind}>
           <MessageBar
-            messageBarType={type}
+            messageBarType={BANNER_TYPE[banner.kind]}
             isMultiline
             onDismiss={banner.kind === "deleted" ? undefined : () => onDismiss(banner)}
             dismissButtonAriaLabel={localise(getString, "banner.dismiss")}
             actions={
-              reload ? (
+              // Reloading helps when the journey changed elsewhere, or when following its status took too long.
+              errorKind === "conflict" || errorKind === "timeout" ? (
                 <MessageBarButton onClick={onReload}>{localise(getString, "banner.reload")}</MessageBarButton>
               ) : undefined
             }
           >
-            {text}
+            {bannerText(banner, getString)}
           </MessageBar>
         </div>
       );
