@@ -155,6 +155,38 @@ function refusedAction(actionId: JourneyActionId, status: number): JourneyError 
   return new JourneyError("refused", "error.actionNotAllowed", { detail: `${actionId} from ${status}` });
 }
 
+/** The service's operations; the class below sets each one up in its constructor, as a closure over its state. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the constructor assigns every method
+export interface JourneyService {
+  /** One request: the needed columns, the ETag and modifiedby's formatted value. */
+  load(id: string): Promise<JourneySnapshot>;
+  /** The form's current (possibly unsaved) values via the bridge, else the snapshot's. */
+  currentValues(snapshot: JourneySnapshot): Promise<CurrentValues>;
+  /** The instant local checks only (no request). */
+  checkLocally(values: JourneyRecord): ValidationReport;
+  /**
+   * Local checks, then the validate action (one request). Never rejects for a server failure: the
+   * outcome then holds the local report and `serverUnavailable` says why.
+   */
+  check(values: JourneyRecord): Promise<CheckOutcome>;
+  /** Runs an action that writes a status (goLive, stop, edit, republish, cancelEdit, retry, restart). */
+  transition(snapshot: JourneySnapshot, actionId: JourneyActionId, options?: TransitionOptions): Promise<TransitionOutcome>;
+  /**
+   * After Going live / Stopping: loads the journey (at most one request per 2 s, the interval growing
+   * by half up to 10 s) until the service has moved it on, then refreshes the form. Each poll is a
+   * full load, so the settled journey needs no extra request. A poll that fails for a passing reason
+   * (network, server error, unreadable answer) is skipped; others reject. Rejects with kind "timeout" after `timeoutMs`.
+   */
+  waitUntilSettled(id: string, options?: SettleOptions): Promise<JourneySnapshot>;
+  /**
+   * One request: a new Draft with the snapshot's saved values, its lookups bound, named from
+   * `nameTemplate` (the localised "Copy of {0}"). The caller opens it (Xrm.Navigation.openForm).
+   */
+  copy(snapshot: JourneySnapshot, nameTemplate: string): Promise<{ id: string }>;
+  /** Two requests (re-read, delete) where the status allows it; the UI confirms first. */
+  delete(snapshot: JourneySnapshot): Promise<void>;
+}
+
 /**
  * Loads, checks, moves, copies and deletes a customer journey over the Web API.
  * Every failure rejects with a JourneyError; a failed write leaves the journey as it was.
@@ -166,34 +198,8 @@ function refusedAction(actionId: JourneyActionId, status: number): JourneyError 
  * The operations are closures over the service's state (set up in the constructor), so only the
  * public surface below is visible on an instance.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class JourneyService {
-  /** One request: the needed columns, the ETag and modifiedby's formatted value. */
-  readonly load: (id: string) => Promise<JourneySnapshot>;
-  /** The form's current (possibly unsaved) values via the bridge, else the snapshot's. */
-  readonly currentValues: (snapshot: JourneySnapshot) => Promise<CurrentValues>;
-  /** The instant local checks only (no request). */
-  readonly checkLocally: (values: JourneyRecord) => ValidationReport;
-  /**
-   * Local checks, then the validate action (one request). Never rejects for a server failure: the
-   * outcome then holds the local report and `serverUnavailable` says why.
-   */
-  readonly check: (values: JourneyRecord) => Promise<CheckOutcome>;
-  /** Runs an action that writes a status (goLive, stop, edit, republish, cancelEdit, retry, restart). */
-  readonly transition: (snapshot: JourneySnapshot, actionId: JourneyActionId, options?: TransitionOptions) => Promise<TransitionOutcome>;
-  /**
-   * After Going live / Stopping: loads the journey (at most one request per 2 s, the interval growing
-   * by half up to 10 s) until the service has moved it on, then refreshes the form. Each poll is a
-   * full load, so the settled journey needs no extra request. A poll that fails for a passing reason
-   * (network, server error, unreadable answer) is skipped; others reject. Rejects with kind "timeout" after `timeoutMs`.
-   */
-  readonly waitUntilSettled: (id: string, options?: SettleOptions) => Promise<JourneySnapshot>;
-  /**
-   * One request: a new Draft with the snapshot's saved values, its lookups bound, named from
-   * `nameTemplate` (the localised "Copy of {0}"). The caller opens it (Xrm.Navigation.openForm).
-   */
-  readonly copy: (snapshot: JourneySnapshot, nameTemplate: string) => Promise<{ id: string }>;
-  /** Two requests (re-read, delete) where the status allows it; the UI confirms first. */
-  readonly delete: (snapshot: JourneySnapshot) => Promise<void>;
   private readonly writes = singleFlight();
 
   /** True while a transition, copy or delete runs. */
