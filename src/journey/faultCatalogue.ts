@@ -41,18 +41,20 @@ export type FaultCodeName = (typeof ERROR_FAULTS)[number] | typeof WARNING_FAULT
 
 const ALL_FAULTS: readonly FaultCodeName[] = [...ERROR_FAULTS, WARNING_FAULT];
 
-/**
- * Each code by its own name: `FaultCode.NameMissing === "NameMissing"`. The domain itself passes the
- * literal names (checked by FaultCodeName), so the bundles can drop this table when nothing else uses it.
- */
-export const FaultCode = /* @__PURE__ */ Object.fromEntries(ALL_FAULTS.map((code) => [code, code])) as {
-  readonly [Code in FaultCodeName]: Code;
-};
+function severityOf(code: FaultCodeName): Severity {
+  return code === WARNING_FAULT ? "Warning" : "Error";
+}
+
+/** A table of every code. (The pure marks let the bundles drop a table nothing uses.) */
+function tableOf<Value>(valueOf: (code: FaultCodeName) => Value): Record<FaultCodeName, Value> {
+  return Object.fromEntries(ALL_FAULTS.map((code) => [code, valueOf(code)])) as Record<FaultCodeName, Value>;
+}
+
+/** Each code by its own name: `FaultCode.NameMissing === "NameMissing"` (the domain itself passes the names, checked by FaultCodeName). */
+export const FaultCode = /* @__PURE__ */ tableOf((code) => code) as { readonly [Code in FaultCodeName]: Code };
 
 /** The severity the product's own checks give each code (server entries carry their own). */
-export const FAULT_SEVERITY = /* @__PURE__ */ Object.fromEntries(
-  ALL_FAULTS.map((code) => [code, code === WARNING_FAULT ? "Warning" : "Error"]),
-) as Readonly<Record<FaultCodeName, Severity>>;
+export const FAULT_SEVERITY: Readonly<Record<FaultCodeName, Severity>> = /* @__PURE__ */ tableOf(severityOf);
 
 export function isKnownFault(code: string): code is FaultCodeName {
   return ALL_FAULTS.includes(code as FaultCodeName);
@@ -60,7 +62,7 @@ export function isKnownFault(code: string): code is FaultCodeName {
 
 /** A finding of the product's own checks, with the code's severity. */
 export function localFinding(code: FaultCodeName, activityId = "", args: string[] = []): ValidationEntry {
-  return { activityId, fault: code, severity: FAULT_SEVERITY[code], args, source: "local" };
+  return { activityId, fault: code, severity: severityOf(code), args, source: "local" };
 }
 
 export interface DescribedFault {

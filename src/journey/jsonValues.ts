@@ -19,3 +19,15 @@ export function nonEmpty(value: unknown): string | null {
 export function hasOwn(value: object, key: PropertyKey): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
 }
+
+/** Text for a message: strings and numbers as they are, other values as JSON, else their type tag. */
+export function asText(value: unknown): string {
+  if (typeof value === "string" || typeof value === "number") return String(value);
+  try {
+    const json = JSON.stringify(value);
+    if (typeof json === "string") return json;
+  } catch {
+    // Circular or BigInt values: fall back to the type tag below.
+  }
+  return Object.prototype.toString.call(value);
+}

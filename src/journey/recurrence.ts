@@ -1,4 +1,5 @@
 import { localFinding } from "./faultCatalogue";
+import { asText } from "./jsonValues";
 import type { JourneyRecord, ValidationEntry } from "./types";
 
 export interface RecurrenceValues {
@@ -31,16 +32,6 @@ function toMinute(value: string | null | undefined): number | null {
 /** ISO text of a time; null beyond the dates JavaScript can represent. */
 function isoOrNull(time: number): string | null {
   return Math.abs(time) <= 8.64e15 ? new Date(time).toISOString() : null;
-}
-
-/** A value for a message; typed as a number, it may still be anything an unsaved form holds. */
-function shown(value: unknown): string {
-  if (typeof value === "number" || typeof value === "string") return String(value);
-  try {
-    return JSON.stringify(value) ?? typeof value;
-  } catch {
-    return typeof value;
-  }
 }
 
 function isNonNegativeInteger(value: number | null | undefined): boolean {
@@ -96,8 +87,8 @@ export function recurrenceFindings(values: RecurrenceValues): ValidationEntry[] 
   if (!values.isRecurring) return [];
   const { intervalDays, count } = values;
   const findings: ValidationEntry[] = [];
-  if (!isNonNegativeInteger(intervalDays)) findings.push(localFinding("RecurrenceIntervalInvalid", "", [shown(intervalDays)]));
-  if (!isNonNegativeInteger(count)) findings.push(localFinding("RecurrenceCountInvalid", "", [shown(count)]));
+  if (!isNonNegativeInteger(intervalDays)) findings.push(localFinding("RecurrenceIntervalInvalid", "", [asText(intervalDays)]));
+  if (!isNonNegativeInteger(count)) findings.push(localFinding("RecurrenceCountInvalid", "", [asText(count)]));
   const start = toMinute(values.start);
   const end = toMinute(values.end);
   if (start === null || end === null) findings.push(localFinding("RecurrenceDatesMissing"));

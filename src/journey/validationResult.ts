@@ -1,4 +1,4 @@
-import { hasOwn, isRecord } from "./jsonValues";
+import { asText, hasOwn, isRecord } from "./jsonValues";
 import type { FindingSource, Severity, ValidationEntry, ValidationReport } from "./types";
 
 /** From the least to the most serious. */
@@ -30,17 +30,6 @@ function readSeverity(value: unknown): Severity | undefined {
   return SEVERITIES.find((severity) => severity.toLowerCase() === lower);
 }
 
-function asText(value: unknown): string {
-  if (typeof value === "string") return value;
-  try {
-    const json = JSON.stringify(value);
-    if (typeof json === "string") return json;
-  } catch {
-    // Circular or BigInt values: fall back to the type name below.
-  }
-  return Object.prototype.toString.call(value);
-}
-
 /** A journey-wide ValidationResultUnreadable entry. */
 function unreadableEntry(detail: string, source: FindingSource): ValidationEntry {
   return { activityId: "", fault: "ValidationResultUnreadable", severity: "Error", args: [detail], source };
@@ -63,13 +52,15 @@ function readEntry(value: unknown, source: FindingSource): ValidationEntry {
   };
 }
 
+const ENTRY_LIST = "ActivityValidationResults";
+
 /** The report for an inner result object, or why it cannot be read. */
 function readInner(inner: Record<string, unknown>, source: FindingSource): ValidationReport | string {
-  const list = inner.ActivityValidationResults;
-  const hasList = hasOwn(inner, "ActivityValidationResults");
+  const list = inner[ENTRY_LIST];
+  const hasList = hasOwn(inner, ENTRY_LIST);
   const hasResult = hasOwn(inner, "Result");
-  if (!hasList && !hasResult) return "Neither ActivityValidationResults nor Result is present.";
-  if (hasList && list !== null && !Array.isArray(list)) return "ActivityValidationResults is not a list.";
+  if (!hasList && !hasResult) return `Neither ${ENTRY_LIST} nor Result is present.`;
+  if (hasList && list !== null && !Array.isArray(list)) return `${ENTRY_LIST} is not a list.`;
   const entries = Array.isArray(list) ? list.map((entry) => readEntry(entry, source)) : [];
   // An unknown overall Result counts as Error, for the same reason as an unknown entry Result.
   const overall = hasResult ? (readSeverity(inner.Result) ?? "Error") : "Valid";

@@ -83,8 +83,8 @@ function walk(top: Tile, into: Tile[], placed: Set<Tile>): void {
     if (placed.has(tile)) continue;
     placed.add(tile);
     into.push(tile);
-    for (let i = tile.children.length - 1; i >= 0; i -= 1) {
-      const child = tile.children[i];
+    // Pushed last to first, so that the first child comes off the stack first.
+    for (const child of [...tile.children].reverse()) {
       if (placed.has(child)) continue;
       child.depth = tile.depth + 1;
       stack.push(child);
