@@ -66,14 +66,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
     <div className={classes.root} data-status={status ?? ""}>
       <Stack tokens={{ childrenGap: 12 }}>
         {journey.snapshot && (
-          <JourneyHeader
-            name={journey.snapshot.record.msdyncrm_name ?? ""}
-            status={status}
-            modifiedBy={journey.snapshot.modifiedByName ?? ""}
-            modifiedOn={formatDateTime(journey.snapshot.modifiedOn)}
-            following={journey.following}
-            getString={getString}
-          />
+          <JourneyHeader snapshot={journey.snapshot} following={journey.following} formatDateTime={formatDateTime} getString={getString} />
         )}
         {props.recordId === "" && <MessageBar messageBarType={MessageBarType.info}>{localise(getString, "header.notSaved")}</MessageBar>}
         {journey.loading && !journey.snapshot && <Spinner size={SpinnerSize.small} label={localise(getString, "header.loading")} />}

@@ -9,7 +9,7 @@ import type { ConfirmRequest } from "./ConfirmDialog";
 import type { JourneyControlProps } from "./journeyControlProps";
 import type { ReportOrigin } from "./ValidationPanel";
 import { verdictText } from "./reportText";
-import { statusLabel } from "./StatusBadge";
+import { statusLabel } from "./JourneyHeader";
 import { localise } from "./strings";
 
 export interface ShownReport {
