@@ -21,11 +21,8 @@ function callTimeoutMs(method: BridgeMethod): number {
   return method === "save" ? 60_000 : method === "refresh" ? 30_000 : 5_000;
 }
 
-interface PendingCall {
-  resolve(value: unknown): void;
-  reject(error: Error): void;
-  timer: ReturnType<typeof setTimeout>;
-}
+/** Ends a pending call (clears its timer, forgets it): with the error, or else with the value. */
+type FinishCall = (error: FormBridgeError | null, value?: unknown) => void;
 
 /**
  * Finds the form script of `recordId` in this tab. Resolves with null when no form answers within
@@ -35,17 +32,13 @@ export function connectFormBridge(recordId: string, timeoutMs = 400): Promise<Co
   const channel = new BroadcastChannel(bridgeChannelName(recordId));
   const tabId = currentTabId();
   const helloId = newRequestId();
-  const pending = new Map<string, PendingCall>();
+  const pending = new Map<string, FinishCall>();
   let hostId: string | null = null;
   let closedReason: string | null = null;
 
   const settleAll = (reason: string): void => {
     closedReason = reason;
-    for (const call of pending.values()) {
-      clearTimeout(call.timer);
-      call.reject(new FormBridgeError(reason));
-    }
-    pending.clear();
+    for (const finish of pending.values()) finish(new FormBridgeError(reason));
   };
 
   const call = (method: BridgeMethod, args: unknown[]): Promise<unknown> => {
@@ -54,19 +47,20 @@ export function connectFormBridge(recordId: string, timeoutMs = 400): Promise<Co
     const requestId = newRequestId();
     return new Promise((resolve, reject) => {
       const timeoutMs = callTimeoutMs(method);
-      const timer = setTimeout(() => {
+      const timer = setTimeout(() => finish(new FormBridgeError(`The form did not answer "${method}" within ${timeoutMs / 1000} s.`)), timeoutMs);
+      const finish: FinishCall = (error, value) => {
         pending.delete(requestId);
-        reject(new FormBridgeError(`The form did not answer "${method}" within ${timeoutMs / 1000} s.`));
-      }, timeoutMs);
-      pending.set(requestId, { resolve, reject, timer });
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve(value);
+      };
+      pending.set(requestId, finish);
       channel.postMessage({ kind: "call", requestId, hostId: hostId as string, method, args } satisfies BridgeMessage);
     });
   };
 
-  // Every method forwards its arguments; the host answers null for the methods that give nothing back.
-  const methods = Object.fromEntries(
-    BRIDGE_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args).then((value) => value ?? undefined)]),
-  ) as unknown as FormBridge;
+  // Every method forwards its arguments.
+  const methods = Object.fromEntries(BRIDGE_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)])) as unknown as FormBridge;
   const bridge: ConnectedFormBridge = {
     ...methods,
     disconnect: () => {
@@ -91,12 +85,9 @@ export function connectFormBridge(recordId: string, timeoutMs = 400): Promise<Co
         clearTimeout(giveUp);
         resolve(bridge);
       } else if (message.kind === "result") {
-        const waiting = pending.get(message.requestId);
-        if (!waiting) return;
-        pending.delete(message.requestId);
-        clearTimeout(waiting.timer);
-        if (message.ok) waiting.resolve(message.value);
-        else waiting.reject(new FormBridgeError(message.error.message, message.error.code));
+        // The host answers null for the methods that give nothing back.
+        if (message.ok) pending.get(message.requestId)?.(null, message.value ?? undefined);
+        else pending.get(message.requestId)?.(new FormBridgeError(message.error.message, message.error.code));
       } else if (message.kind === "goodbye" && message.hostId === hostId) {
         settleAll("The form was closed.");
         channel.close();

@@ -1,3 +1,4 @@
+import { normaliseRecordId } from "../bridge/bridgeProtocol";
 import type { JourneyRecord } from "../journey/types";
 
 /** The columns whose saved value the user acts on; a change by someone else to one of them is a conflict. */
@@ -55,16 +56,10 @@ function sameValue(column: string, a: unknown, b: unknown): boolean {
   if (typeof a !== "string" || typeof b !== "string") return false;
   // Of the content columns, the start and end dates are the ones ending in "datetime", the lookups (ids) the ones starting with "_".
   if (column.endsWith("datetime")) return sameInstant(a, b);
-  return column.startsWith("_") && bareId(a) === bareId(b);
-}
-
-function bareId(id: string): string {
-  return id.replace(/[{}]/g, "").toLowerCase();
+  return column.startsWith("_") && normaliseRecordId(a) === normaliseRecordId(b);
 }
 
 function sameInstant(a: string | null, b: string | null): boolean {
-  if (a === b) return true;
-  if (a === null || b === null) return false;
-  const [ta, tb] = [Date.parse(a), Date.parse(b)];
-  return !Number.isNaN(ta) && ta === tb;
+  // Two unreadable dates parse to NaN, which equals nothing.
+  return a === b || (a !== null && b !== null && Date.parse(a) === Date.parse(b));
 }
