@@ -92,6 +92,7 @@ export function describeFault(entry: ValidationEntry, getString: (key: string) =
     const value = getString(key);
     return typeof value === "string" && value !== "" && value !== key ? value : undefined;
   };
+  const templates = (prefix: string) => [lookUp(`${prefix}.message`), lookUp(`${prefix}.hint`)];
   const described = (known: boolean, message: string, hint: string, fillWith: readonly string[]): DescribedFault => ({
     code,
     known,
@@ -100,10 +101,10 @@ export function describeFault(entry: ValidationEntry, getString: (key: string) =
     args,
   });
   if (isKnownFault(code)) {
-    const message = lookUp(`fault.${code}.message`);
-    const hint = lookUp(`fault.${code}.hint`);
+    const [message, hint] = templates(`fault.${code}`);
     if (message !== undefined && hint !== undefined) return described(true, message, hint, args);
   }
   const argumentText = args.length > 0 ? args.join(", ") : (lookUp("fault.unknown.noArguments") ?? "");
-  return described(false, lookUp("fault.unknown.message") ?? "{0}", lookUp("fault.unknown.hint") ?? "{1}", [code, argumentText]);
+  const [message = "{0}", hint = "{1}"] = templates("fault.unknown");
+  return described(false, message, hint, [code, argumentText]);
 }

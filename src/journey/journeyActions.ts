@@ -25,39 +25,39 @@ export interface JourneyAction {
   confirm?: "stop" | "delete";
 }
 
-function action(
-  id: JourneyActionId,
-  options: Partial<Pick<JourneyAction, "writesStatus" | "runsCheckFirst" | "confirm">> = {},
-): JourneyAction {
-  return { id, labelKey: `action.${id}`, runsCheckFirst: false, ...options };
-}
-
 const S = JourneyStatus;
-const check = () => action("check");
-const copy = () => action("copy");
-const remove = () => action("delete", { confirm: "delete" });
-const stop = () => action("stop", { writesStatus: S.Stopping, confirm: "stop" });
-const goingLive = (id: "goLive" | "republish" | "retry" | "restart") =>
-  action(id, { writesStatus: S.GoingLive, runsCheckFirst: true });
+
+/** The user actions offered in each status, in display order; any other status offers Copy only. */
+const OFFERED: Partial<Record<number, readonly JourneyActionId[]>> = {
+  [S.Draft]: ["check", "goLive", "copy", "delete"],
+  [S.Live]: ["check", "stop", "edit", "copy"],
+  [S.LiveEditable]: ["check", "republish", "cancelEdit", "copy"],
+  [S.Stopped]: ["check", "restart", "copy", "delete"],
+  [S.Error]: ["check", "retry", "stop", "copy"],
+  [S.Expired]: ["copy", "delete"],
+};
+
+type ActionEffect = Partial<Pick<JourneyAction, "writesStatus" | "runsCheckFirst" | "confirm">>;
+
+const GOES_LIVE: ActionEffect = { writesStatus: S.GoingLive, runsCheckFirst: true };
+
+/** What each action does (nothing listed: it neither writes a status, nor checks, nor asks). */
+const EFFECTS: Readonly<Record<JourneyActionId, ActionEffect>> = {
+  check: {},
+  copy: {},
+  delete: { confirm: "delete" },
+  stop: { writesStatus: S.Stopping, confirm: "stop" },
+  edit: { writesStatus: S.LiveEditable },
+  cancelEdit: { writesStatus: S.Live },
+  goLive: GOES_LIVE,
+  republish: GOES_LIVE,
+  retry: GOES_LIVE,
+  restart: GOES_LIVE,
+};
 
 /** The user actions offered in a status, in display order. */
 export function actionsFor(status: number): JourneyAction[] {
-  switch (status) {
-    case S.Draft:
-      return [check(), goingLive("goLive"), copy(), remove()];
-    case S.Live:
-      return [check(), stop(), action("edit", { writesStatus: S.LiveEditable }), copy()];
-    case S.LiveEditable:
-      return [check(), goingLive("republish"), action("cancelEdit", { writesStatus: S.Live }), copy()];
-    case S.Stopped:
-      return [check(), goingLive("restart"), copy(), remove()];
-    case S.Error:
-      return [check(), goingLive("retry"), stop(), copy()];
-    case S.Expired:
-      return [copy(), remove()];
-    default:
-      return [copy()];
-  }
+  return (OFFERED[status] ?? ["copy"]).map((id) => ({ id, labelKey: `action.${id}`, runsCheckFirst: false, ...EFFECTS[id] }));
 }
 
 /** True when the action may run from the status: offered there and, if it writes a status, allowed by TransitionData. */

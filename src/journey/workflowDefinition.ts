@@ -59,8 +59,8 @@ function readTile(value: Record<string, unknown>, activityId: string): Tile {
   const properties = value.Properties;
   const rawItems = isRecord(properties) && Array.isArray(properties.Items) ? properties.Items : [];
   const first = isRecord(rawItems[0]) ? rawItems[0] : {};
-  const rawBranch = value.ParentBranchId;
-  const branch = typeof rawBranch === "number" || typeof rawBranch === "string" ? Number(rawBranch) : NaN;
+  // A number, or a number written as text; anything else (Number(null) is 0) counts as the first branch.
+  const branch = Number(text(value.ParentBranchId));
   return {
     activityId,
     type,
