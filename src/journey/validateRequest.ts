@@ -33,6 +33,7 @@ export interface ValidateParameter {
 const EDM_STRING = "Edm.String";
 const EDM_INT32 = "Edm.Int32";
 const EDM_DATE = "Edm.DateTimeOffset";
+const EDM_BOOLEAN = "Edm.Boolean";
 
 /**
  * The parameter `FieldValue<field>`. Its column follows the Web API's naming unless given:
@@ -55,7 +56,7 @@ export const VALIDATE_PARAMETERS: readonly ValidateParameter[] = [
   parameter("StartDateTime", EDM_DATE),
   parameter("EndDateTime", EDM_DATE),
   parameter("WorkflowDefinition", EDM_STRING),
-  parameter("IsRecurring", "Edm.Boolean"),
+  parameter("IsRecurring", EDM_BOOLEAN),
   parameter("RecurrenceIntervalDays", EDM_INT32),
   parameter("RecurrenceCount", EDM_INT32),
   parameter("RequiredConsent", EDM_INT32, "msgdpr_requiredconsent"),
@@ -93,7 +94,7 @@ export function toValidateParameters(record: JourneyRecord): ValidateParameters 
       if (!Number.isNaN(time)) parameters[name] = new Date(time).toISOString();
     } else if (typeName === EDM_INT32) {
       if (isInt32(value)) parameters[name] = value;
-    } else if (typeName === "Edm.Boolean") {
+    } else if (typeName === EDM_BOOLEAN) {
       if (typeof value === "boolean") parameters[name] = value;
     } else if (typeof value === "string") {
       parameters[name] = value;
@@ -138,7 +139,7 @@ export function fromValidateParameters(body: unknown): { values: JourneyRecord; 
     if (typeName === EDM_INT32) {
       if (isInt32(value)) values[column] = value;
       else wrongType();
-    } else if (typeName === "Edm.Boolean") {
+    } else if (typeName === EDM_BOOLEAN) {
       if (typeof value === "boolean") values[column] = value;
       else wrongType();
     } else if (typeof value !== "string") {

@@ -1,22 +1,23 @@
-import { asText, hasOwn, isRecord } from "./jsonValues";
+import { asText, hasOwn, isRecord, text } from "./jsonValues";
 import type { FindingSource, Severity, ValidationEntry, ValidationReport } from "./types";
 
 /** From the least to the most serious. */
 const SEVERITIES: readonly Severity[] = ["Valid", "Warning", "Error"];
 
-function worse(a: Severity, b: Severity): Severity {
-  return SEVERITIES.indexOf(b) > SEVERITIES.indexOf(a) ? b : a;
+/** The most serious of the severities; Valid when there are none. */
+function worstOf(severities: readonly Severity[]): Severity {
+  return SEVERITIES[Math.max(0, ...severities.map((severity) => SEVERITIES.indexOf(severity)))];
 }
 
 /** The worst severity among the entries; Valid when there are none. */
 export function verdictOf(entries: readonly ValidationEntry[]): Severity {
-  return entries.reduce<Severity>((verdict, entry) => worse(verdict, entry.severity), "Valid");
+  return worstOf(entries.map((entry) => entry.severity));
 }
 
 /** All entries of all reports; the verdict is the worst of them. */
 export function mergeReports(...reports: ValidationReport[]): ValidationReport {
   const merged: ValidationReport = {
-    verdict: reports.reduce<Severity>((verdict, report) => worse(verdict, report.verdict), "Valid"),
+    verdict: worstOf(reports.map((report) => report.verdict)),
     entries: reports.flatMap((report) => report.entries),
   };
   const unreadable = reports.find((report) => report.unreadable)?.unreadable;
@@ -44,7 +45,7 @@ function readEntry(value: unknown, source: FindingSource): ValidationEntry {
   if (!isRecord(value)) return unreadableEntry(asText(value), source);
   const { ActivityId: activityId, Fault: fault, ErrorMessageArguments: args } = value;
   return {
-    activityId: typeof activityId === "string" ? activityId : typeof activityId === "number" ? String(activityId) : "",
+    activityId: text(activityId) ?? "",
     fault: typeof fault === "string" ? fault : "",
     severity: readSeverity(value.Result) ?? "Error",
     args: (Array.isArray(args) ? args : args == null ? [] : [args]).map((arg: unknown) => (arg == null ? "" : asText(arg))),
@@ -64,7 +65,7 @@ function readInner(inner: Record<string, unknown>, source: FindingSource): Valid
   const entries = Array.isArray(list) ? list.map((entry) => readEntry(entry, source)) : [];
   // An unknown overall Result counts as Error, for the same reason as an unknown entry Result.
   const overall = hasResult ? (readSeverity(inner.Result) ?? "Error") : "Valid";
-  return { verdict: worse(overall, verdictOf(entries)), entries };
+  return { verdict: worstOf([overall, verdictOf(entries)]), entries };
 }
 
 /** The JSON object a value is or holds as text, or why there is none. */
