@@ -20,16 +20,15 @@ export async function copyText(text: string, doc: Document = document): Promise<
 function copyWithSelection(text: string, doc: Document): CopyResult {
   const area = doc.createElement("textarea");
   area.value = text;
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.top = "-1000px";
-  area.style.opacity = "0";
+  area.readOnly = true;
+  Object.assign(area.style, { position: "fixed", top: "-1000px", opacity: "0" });
   doc.body.appendChild(area);
   const previousFocus = doc.activeElement as HTMLElement | null;
   try {
     area.select();
-    return typeof doc.execCommand === "function" && doc.execCommand("copy") ? "copied" : "failed";
+    return doc.execCommand("copy") ? "copied" : "failed";
   } catch {
+    // Also where the document has no copy command at all.
     return "failed";
   } finally {
     doc.body.removeChild(area);

@@ -144,13 +144,9 @@ export function useJourney(props: JourneyControlProps): JourneyController {
   }, [recordId, service]);
 
   // A new stored result (the form was refreshed after a go-live, say) replaces what is shown.
+  // (On mounting, this shows again the stored result the state starts with.)
   const storedRaw = props.storedValidationResults;
-  const firstStored = React.useRef(true);
   React.useEffect(() => {
-    if (firstStored.current) {
-      firstStored.current = false;
-      return;
-    }
     const stored = storedReport(storedRaw);
     if (stored) update({ shown: stored });
   }, [storedRaw]);
