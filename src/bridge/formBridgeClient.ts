@@ -71,8 +71,8 @@ export function connectFormBridge(recordId: string, timeoutMs = 400): Promise<Co
 
   return new Promise((resolve) => {
     const giveUp = setTimeout(() => {
+      // The bridge was never handed out, so no call can be waiting.
       channel.close();
-      closedReason = "No form answered.";
       resolve(null);
     }, timeoutMs);
 

@@ -269,25 +269,6 @@ export class JourneyService {
       return age >= 0 && age <= CHECK_REUSE_MS ? last.outcome : undefined;
     };
 
-    /** Undefined to go on; else why not (or throws when the check itself could not run). */
-    const mayGoOn = async (
-      check: CheckOutcome,
-      options: TransitionOptions,
-      progress: (step: TransitionStep) => void,
-    ): Promise<TransitionOutcome | undefined> => {
-      if (check.report.verdict === "Error") return { done: false, reason: "checkErrors", check };
-      const unavailable = check.serverUnavailable;
-      if (unavailable && unavailable.kind !== "actionMissing") {
-        throw failure("checkFailed", { detail: unavailable.message, retryable: true });
-      }
-      if (check.report.verdict === "Warning" || unavailable) {
-        progress("confirming");
-        const confirmed = options.confirmWarnings ? await options.confirmWarnings(check) : false;
-        if (!confirmed) return { done: false, reason: "warningsDeclined", check };
-      }
-      return undefined;
-    };
-
     const runTransition = async (snapshot: JourneySnapshot, actionId: JourneyActionId, options: TransitionOptions): Promise<TransitionOutcome> => {
       const action = actionsFor(snapshot.status).find((candidate) => candidate.id === actionId);
       const target = action?.writesStatus;
@@ -300,8 +281,16 @@ export class JourneyService {
       if (action.runsCheckFirst) {
         progress("checking");
         check = reusableCheck(current.values) ?? (await this.check(current.values));
-        const stop = await mayGoOn(check, options, progress);
-        if (stop) return stop;
+        if (check.report.verdict === "Error") return { done: false, reason: "checkErrors", check };
+        const unavailable = check.serverUnavailable;
+        // Nothing goes live unchecked: only a validate action missing from the org lets the user go on with the local checks.
+        if (unavailable && unavailable.kind !== "actionMissing") {
+          throw failure("checkFailed", { detail: unavailable.message, retryable: true });
+        }
+        if (check.report.verdict === "Warning" || unavailable) {
+          progress("confirming");
+          if (!(await options.confirmWarnings?.(check))) return { done: false, reason: "warningsDeclined", check };
+        }
       }
 
       progress("rereading");
@@ -403,7 +392,7 @@ export class JourneyService {
 
 /** Undefined for a failure worth polling through; rethrows the others. */
 function passingFailure(error: unknown): undefined {
-  if (error instanceof JourneyError && (error.kind === "network" || error.kind === "server" || error.kind === "malformed")) return undefined;
+  if (error instanceof JourneyError && ["network", "server", "malformed"].includes(error.kind)) return undefined;
   throw error;
 }
 

@@ -1,4 +1,5 @@
-import { toJourneyError, retryAfterSeconds, type RequestPurpose } from "./webApiErrors";
+import { toJourneyError, type RequestPurpose } from "./webApiErrors";
+import type { WebApiError } from "./webApiPort";
 
 export interface RetryTiming {
   sleep(ms: number): Promise<void>;
@@ -26,9 +27,10 @@ export async function withRetries<T>(purpose: RequestPurpose, request: () => Pro
     } catch (raw) {
       const error = toJourneyError(raw, purpose);
       if (error.kind !== "throttled" || attempt >= MAX_ATTEMPTS) throw error;
-      const askedSeconds = retryAfterSeconds(raw);
+      // Seconds the server asked to wait, when it said.
+      const askedSeconds = (raw as WebApiError | null | undefined)?.retryAfterSeconds;
       const wait =
-        askedSeconds !== undefined
+        typeof askedSeconds === "number" && Number.isFinite(askedSeconds) && askedSeconds >= 0
           ? askedSeconds * 1000
           : Math.round(BASE_BACKOFF_MS * 2 ** (attempt - 1) * (1 + timing.random() / 2));
       if (waited + wait > MAX_TOTAL_WAIT_MS) throw error;

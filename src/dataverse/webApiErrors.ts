@@ -56,12 +56,6 @@ function messageOf(error: unknown): string {
   }
 }
 
-/** Seconds the server asked to wait, when it said. */
-export function retryAfterSeconds(error: unknown): number | undefined {
-  const seconds = asWebApiError(error).retryAfterSeconds;
-  return typeof seconds === "number" && Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
-}
-
 /**
  * One JourneyError for whatever a Web API call rejected with: the Dataverse error code first (what
  * the host's Xrm.WebApi gives), the HTTP status as a fallback, a rejection without either as network.
