@@ -34,14 +34,15 @@ function privilegeFor(action: JourneyAction): keyof typeof PRIVILEGES | null {
 export const JourneyView: React.FC<JourneyControlProps> = (props) => {
   const { getString, formatDateTime, isDisabled, allocatedWidth } = props;
   const journey = useJourney(props);
+  const { snapshot, shown } = journey;
   const [selectedActivityId, setSelectedActivityId] = React.useState<string | null>(null);
 
-  const values = journey.values ?? journey.snapshot?.record ?? null;
+  const values = journey.values ?? snapshot?.record ?? null;
   const definitionText = values?.msdyncrm_workflowdefinition;
   const definition = React.useMemo(() => parseDefinition(definitionText), [definitionText]);
-  const report = journey.shown?.report ?? null;
+  const report = shown?.report ?? null;
   const tileCounts = React.useMemo(() => countsByTile(report), [report]);
-  const status = journey.snapshot?.status ?? null;
+  const status = snapshot?.status ?? null;
 
   const disabledReason = (action: JourneyAction): string | undefined => {
     if (journey.deleted) return localise(getString, "action.disabled.deleted");
@@ -65,15 +66,15 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
   return (
     <div className={classes.root} data-status={status ?? ""}>
       <Stack tokens={{ childrenGap: 12 }}>
-        {journey.snapshot && (
-          <JourneyHeader snapshot={journey.snapshot} following={journey.following} formatDateTime={formatDateTime} getString={getString} />
+        {snapshot && (
+          <JourneyHeader snapshot={snapshot} following={journey.following} formatDateTime={formatDateTime} getString={getString} />
         )}
         {props.recordId === "" && <MessageBar messageBarType={MessageBarType.info}>{localise(getString, "header.notSaved")}</MessageBar>}
-        {journey.loading && !journey.snapshot && <Spinner size={SpinnerSize.small} label={localise(getString, "header.loading")} />}
+        {journey.loading && !snapshot && <Spinner size={SpinnerSize.small} label={localise(getString, "header.loading")} />}
         <JourneyBanners banners={journey.banners} onReload={journey.reload} onDismiss={journey.dismissBanner} getString={getString} />
-        {journey.snapshot && (
+        {snapshot && (
           <ActionBar
-            actions={actionsFor(journey.snapshot.status)}
+            actions={actionsFor(snapshot.status)}
             running={journey.running}
             disabledReason={disabledReason}
             onRun={journey.run}
@@ -84,8 +85,8 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
           <div className={column}>
             <ValidationPanel
               report={report}
-              origin={journey.shown?.origin ?? "stored"}
-              checkedWhen={formatDateTime(journey.shown?.checkedAt)}
+              origin={shown?.origin ?? "stored"}
+              checkedWhen={formatDateTime(shown?.checkedAt)}
               definition={definition}
               selectedActivityId={selectedActivityId}
               onSelectActivity={setSelectedActivityId}
@@ -117,7 +118,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
         </Stack>
       </Stack>
       <ConfirmDialog request={journey.confirm} onAnswer={journey.answerConfirm} getString={getString} />
-      <LiveRegion message={journey.announcement.message} sequence={journey.announcement.sequence} />
+      <LiveRegion {...journey.announcement} />
     </div>
   );
 };
