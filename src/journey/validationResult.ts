@@ -1,3 +1,4 @@
+import { localFinding } from "./faultCatalogue";
 import { asText, hasOwn, isRecord, text } from "./jsonValues";
 import type { FindingSource, Severity, ValidationEntry, ValidationReport } from "./types";
 
@@ -25,15 +26,18 @@ export function mergeReports(...reports: ValidationReport[]): ValidationReport {
   return merged;
 }
 
-/** Valid / Warning / Error in any letter case; undefined for anything else. */
-function readSeverity(value: unknown): Severity | undefined {
+/**
+ * Valid / Warning / Error in any letter case. Anything else counts as Error, so that nothing that
+ * may block go-live is understated.
+ */
+function readSeverity(value: unknown): Severity {
   const lower = typeof value === "string" ? value.trim().toLowerCase() : undefined;
-  return SEVERITIES.find((severity) => severity.toLowerCase() === lower);
+  return SEVERITIES.find((severity) => severity.toLowerCase() === lower) ?? "Error";
 }
 
 /** A journey-wide ValidationResultUnreadable entry. */
 function unreadableEntry(detail: string, source: FindingSource): ValidationEntry {
-  return { activityId: "", fault: "ValidationResultUnreadable", severity: "Error", args: [detail], source };
+  return { ...localFinding("ValidationResultUnreadable", "", [detail]), source };
 }
 
 /**
@@ -47,7 +51,7 @@ function readEntry(value: unknown, source: FindingSource): ValidationEntry {
   return {
     activityId: text(activityId) ?? "",
     fault: typeof fault === "string" ? fault : "",
-    severity: readSeverity(value.Result) ?? "Error",
+    severity: readSeverity(value.Result),
     args: (Array.isArray(args) ? args : args == null ? [] : [args]).map((arg: unknown) => (arg == null ? "" : asText(arg))),
     source,
   };
@@ -63,8 +67,7 @@ function readInner(inner: Record<string, unknown>, source: FindingSource): Valid
   if (!hasList && !hasResult) return `Neither ${ENTRY_LIST} nor Result is present.`;
   if (hasList && list !== null && !Array.isArray(list)) return `${ENTRY_LIST} is not a list.`;
   const entries = Array.isArray(list) ? list.map((entry) => readEntry(entry, source)) : [];
-  // An unknown overall Result counts as Error, for the same reason as an unknown entry Result.
-  const overall = hasResult ? (readSeverity(inner.Result) ?? "Error") : "Valid";
+  const overall = hasResult ? readSeverity(inner.Result) : "Valid";
   return { verdict: worstOf([overall, verdictOf(entries)]), entries };
 }
 
