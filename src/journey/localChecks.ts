@@ -15,20 +15,13 @@ function timeOf(value: unknown): number {
  */
 export function runLocalChecks(values: JourneyRecord): ValidationReport {
   const entries: ValidationEntry[] = [];
-  if (typeof values.msdyncrm_name !== "string" || values.msdyncrm_name.trim() === "") {
-    entries.push(localFinding("NameMissing"));
-  }
-  const start = timeOf(values.msdyncrm_startdatetime);
-  const end = timeOf(values.msdyncrm_enddatetime);
-  if (!Number.isNaN(start) && !Number.isNaN(end) && start >= end) {
-    entries.push(
-      localFinding("StartNotBeforeEnd", "", [
-        values.msdyncrm_startdatetime as string,
-        values.msdyncrm_enddatetime as string,
-      ]),
-    );
-  }
-  entries.push(...recurrenceFindings(recurrenceFromRecord(values)));
-  entries.push(...parseDefinition(values.msdyncrm_workflowdefinition).findings);
+  const { msdyncrm_name: name, msdyncrm_startdatetime: start, msdyncrm_enddatetime: end } = values;
+  if (typeof name !== "string" || name.trim() === "") entries.push(localFinding("NameMissing"));
+  // An unreadable date gives NaN, and a comparison with NaN is false: only two readable dates are compared.
+  if (timeOf(start) >= timeOf(end)) entries.push(localFinding("StartNotBeforeEnd", "", [start as string, end as string]));
+  entries.push(
+    ...recurrenceFindings(recurrenceFromRecord(values)),
+    ...parseDefinition(values.msdyncrm_workflowdefinition).findings,
+  );
   return { verdict: verdictOf(entries), entries };
 }

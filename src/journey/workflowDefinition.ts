@@ -92,17 +92,20 @@ function walk(top: Tile, into: Tile[], placed: Set<Tile>): void {
   }
 }
 
-/** Tiles whose parent chain loops back on itself: one finding per cycle, on the tile where it was found. */
-function findCycles(tiles: readonly Tile[], byId: ReadonlyMap<string, Tile>, report: Report): void {
+/**
+ * Tiles whose parent chain loops back on itself: one finding per cycle, on the tile where it was found.
+ * `unplaced` are the tiles no walk from the top reached: each has a parent among them, so every chain loops.
+ */
+function findCycles(unplaced: readonly Tile[], byId: ReadonlyMap<string, Tile>, report: Report): void {
   const done = new Set<Tile>();
-  for (const start of tiles) {
+  for (const start of unplaced) {
     const path: Tile[] = [];
-    let current: Tile | undefined = start;
-    while (current && !done.has(current) && !path.includes(current)) {
+    let current = start;
+    while (!done.has(current) && !path.includes(current)) {
       path.push(current);
-      current = byId.get(current.parentId as string);
+      current = byId.get(current.parentId as string) as Tile;
     }
-    if (current && !done.has(current)) {
+    if (!done.has(current)) {
       const loop = path.slice(path.indexOf(current));
       report("DefinitionCycle", current.activityId, [loop.map((tile) => tile.activityId).join(" → ")]);
     }
