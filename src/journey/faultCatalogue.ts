@@ -1,11 +1,14 @@
 import type { Severity, ValidationEntry } from "./types";
 
+/** The one code the product's own checks report as a warning: the journey may still go live. */
+const WARNING_FAULT = "StartsWithoutSegment";
+
 /**
  * Every fault code the product knows; all are errors except WARNING_FAULT. Microsoft publishes no list:
  * the first is the one the API page shows, the `Error*NotFound/NotLive` codes are the ones the emulated
  * org raises (argument 0 = the id), the rest come from the product's own checks.
  */
-const ERROR_FAULTS = [
+const ALL_FAULTS = [
   "ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations",
   "ErrorSegmentNotFound",
   "ErrorSegmentNotLive",
@@ -30,16 +33,12 @@ const ERROR_FAULTS = [
   "DuplicateRoot",
   "DefaultBranchUnderTrigger",
   "SplitterTooFewBranches",
+  WARNING_FAULT,
   "SegmentGroupEmpty",
   "EmailNotChosen",
 ] as const;
 
-/** The one code the product's own checks report as a warning: the journey may still go live. */
-const WARNING_FAULT = "StartsWithoutSegment";
-
-export type FaultCodeName = (typeof ERROR_FAULTS)[number] | typeof WARNING_FAULT;
-
-const ALL_FAULTS: readonly FaultCodeName[] = [...ERROR_FAULTS, WARNING_FAULT];
+export type FaultCodeName = (typeof ALL_FAULTS)[number];
 
 function severityOf(code: FaultCodeName): Severity {
   return code === WARNING_FAULT ? "Warning" : "Error";
@@ -57,7 +56,7 @@ export const FaultCode = /* @__PURE__ */ tableOf((code) => code) as { readonly [
 export const FAULT_SEVERITY: Readonly<Record<FaultCodeName, Severity>> = /* @__PURE__ */ tableOf(severityOf);
 
 export function isKnownFault(code: string): code is FaultCodeName {
-  return ALL_FAULTS.includes(code as FaultCodeName);
+  return (ALL_FAULTS as readonly string[]).includes(code);
 }
 
 /** A finding of the product's own checks, with the code's severity. */
