@@ -1,5 +1,5 @@
 import * as React from "react";
-import { DefaultButton, PrimaryButton, Spinner, SpinnerSize, Stack, TooltipHost, type IButtonProps } from "@fluentui/react";
+import { DefaultButton, getId, PrimaryButton, Spinner, SpinnerSize, Stack, TooltipHost, type IButtonProps } from "@fluentui/react";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { JourneyStatus } from "../journey/types";
 import { visuallyHidden } from "./hiddenText";
@@ -29,7 +29,7 @@ const ICONS: Readonly<Record<JourneyActionId, string>> = {
 };
 
 export const ActionBar: React.FC<ActionBarProps> = ({ actions, running, disabledReason, onRun, getString }) => {
-  const idPrefix = React.useRef(`cjt-action-${Math.random().toString(36).slice(2, 8)}`).current;
+  const [idPrefix] = React.useState(() => getId("cjt-action-"));
   return (
     <Stack
       horizontal
