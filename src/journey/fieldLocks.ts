@@ -1,3 +1,4 @@
+import { timeOf } from "./jsonValues";
 import { JourneyStatus } from "./types";
 
 /**
@@ -22,8 +23,8 @@ export type LockableField = keyof typeof EDITABLE_AFTER_GO_LIVE;
 export const LOCKABLE_FIELDS = Object.keys(EDITABLE_AFTER_GO_LIVE) as readonly LockableField[];
 
 function hasStarted(startDateTime: string | null | undefined, now: Date): boolean {
-  // Date.parse gives NaN for "" and unreadable text, and NaN <= anything is false.
-  return typeof startDateTime === "string" && Date.parse(startDateTime) <= now.getTime();
+  // NaN (no readable date) <= anything is false.
+  return timeOf(startDateTime) <= now.getTime();
 }
 
 /** Which fields the user may not change in this status (true = locked): none in Draft, all but a few after go-live. */

@@ -31,3 +31,8 @@ export function asText(value: unknown): string {
   }
   return Object.prototype.toString.call(value);
 }
+
+/** Milliseconds of a date written as text; NaN for anything else (values may come from an unsaved form). */
+export function timeOf(value: unknown): number {
+  return typeof value === "string" ? Date.parse(value) : NaN;
+}

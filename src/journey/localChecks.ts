@@ -1,13 +1,9 @@
 import { localFinding } from "./faultCatalogue";
+import { timeOf } from "./jsonValues";
 import { recurrenceFindings, recurrenceFromRecord } from "./recurrence";
 import type { JourneyRecord, ValidationEntry, ValidationReport } from "./types";
 import { verdictOf } from "./validationResult";
 import { parseDefinition } from "./workflowDefinition";
-
-/** Milliseconds of an ISO date string; NaN for anything else (values may come from an unsaved form). */
-function timeOf(value: unknown): number {
-  return typeof value === "string" ? Date.parse(value) : NaN;
-}
 
 /**
  * The product's own checks on the journey's current field values (saved or not): name, start

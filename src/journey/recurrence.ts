@@ -1,5 +1,5 @@
 import { localFinding } from "./faultCatalogue";
-import { asText } from "./jsonValues";
+import { asText, timeOf } from "./jsonValues";
 import type { JourneyRecord, ValidationEntry } from "./types";
 
 export interface RecurrenceValues {
@@ -25,7 +25,7 @@ export function recurrenceFromRecord(record: JourneyRecord): RecurrenceValues {
 
 /** The time in ms with seconds and milliseconds dropped, as the service disregards them; null when absent or unreadable. */
 function toMinute(value: string | null | undefined): number | null {
-  const time = typeof value === "string" ? Date.parse(value) : NaN;
+  const time = timeOf(value);
   return Number.isNaN(time) ? null : Math.floor(time / MINUTE_MS) * MINUTE_MS;
 }
 
@@ -54,10 +54,9 @@ export function earliestFittingEnd(values: RecurrenceValues): string | null {
 
 /** interval × count ≤ end − start, in days. A journey that does not recur always fits. */
 export function recurrenceFits(values: RecurrenceValues): boolean {
-  if (!values.isRecurring) return true;
   const end = toMinute(values.end);
   const earliest = earliestFittingEnd(values);
-  return end !== null && earliest !== null && end >= Date.parse(earliest);
+  return !values.isRecurring || (end !== null && earliest !== null && end >= Date.parse(earliest));
 }
 
 /** The iterations of a recurring journey (at most `max`), numbered from 1. */

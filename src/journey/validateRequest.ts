@@ -1,4 +1,4 @@
-import { hasOwn } from "./jsonValues";
+import { hasOwn, timeOf } from "./jsonValues";
 import type { JourneyRecord } from "./types";
 
 export const VALIDATE_ACTION_NAME = "msdyncrm_CustomerJourneyValidate";
@@ -90,7 +90,7 @@ export function toValidateParameters(record: JourneyRecord): ValidateParameters 
       const guid = typeof value === "string" ? GUID.exec(value.trim()) : null;
       if (guid) parameters[name] = `{${guid[1].toUpperCase()}}`;
     } else if (typeName === EDM_DATE) {
-      const time = typeof value === "string" ? Date.parse(value) : NaN;
+      const time = timeOf(value);
       if (!Number.isNaN(time)) parameters[name] = new Date(time).toISOString();
     } else if (typeName === EDM_INT32) {
       if (isInt32(value)) parameters[name] = value;
