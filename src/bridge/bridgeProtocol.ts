@@ -97,9 +97,9 @@ const TAB_ID_KEY = "cjt-journey-form-bridge-tab";
  * null where session storage is unavailable: then any form with this record id is accepted.
  */
 export function currentTabId(): string | null {
+  // Absent or refused storage throws here too.
   try {
     const storage = globalThis.sessionStorage;
-    if (!storage) return null;
     let tabId = storage.getItem(TAB_ID_KEY);
     if (!tabId) {
       tabId = newRequestId();

@@ -131,12 +131,12 @@ function bareId(value: string, kind: "notFound" | "malformed"): string {
   return match[1].toLowerCase();
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
 }
 
 function readRowVersion(row: unknown): RowVersion {
-  if (!isRecord(row) || typeof row.statuscode !== "number") throw failure("malformed", { detail: "the journey row has no statuscode" });
+  if (!isObject(row) || typeof row.statuscode !== "number") throw failure("malformed", { detail: "no statuscode" });
   const version: RowVersion = {
     status: row.statuscode,
     modifiedOn: typeof row.modifiedon === "string" ? row.modifiedon : null,
@@ -216,7 +216,9 @@ export class JourneyService {
     };
     const request = <T>(purpose: RequestPurpose, call: () => Promise<T>): Promise<T> => withRetries(purpose, call, timing);
     const readRow = (id: string, options: string) => request("read", () => webApi.retrieveRecord(JOURNEY_ENTITY, id, options));
-    const writes = this.writes;
+    /** Runs one write on the journey (one at a time; the same one asked again joins the running one). */
+    const write = <T>(snapshot: JourneySnapshot, operation: string, run: () => Promise<T>): Promise<T> =>
+      this.writes.run(`${snapshot.id}:${operation}`, run);
     let bridge: FormBridge | null = null;
     let lastServerCheck: { key: string; at: number; outcome: CheckOutcome } | null = null;
 
@@ -351,7 +353,7 @@ export class JourneyService {
     };
 
     this.transition = (snapshot, actionId, options = {}) =>
-      writes.run(`${snapshot.id}:${actionId}`, () => runTransition(snapshot, actionId, options));
+      write(snapshot, actionId, () => runTransition(snapshot, actionId, options));
 
     this.waitUntilSettled = async (id, options = {}) => {
       const recordId = bareId(id, "notFound");
@@ -376,13 +378,13 @@ export class JourneyService {
     };
 
     this.copy = (snapshot, nameTemplate) =>
-      writes.run(`${snapshot.id}:copy`, async () => {
+      write(snapshot, "copy", async () => {
         const created = await request("create", () => webApi.createRecord(JOURNEY_ENTITY, copyBody(snapshot.record, nameTemplate)));
         return { id: bareId(String(created?.id), "malformed") };
       });
 
     this.delete = (snapshot) =>
-      writes.run(`${snapshot.id}:delete`, async () => {
+      write(snapshot, "delete", async () => {
         if (!isActionAllowed(snapshot.status, "delete")) throw refusedAction("delete", snapshot.status);
         await refuseIfChanged(snapshot, { values: snapshot.record, isDirty: false });
         await request("delete", () => webApi.deleteRecord(JOURNEY_ENTITY, snapshot.id));
@@ -403,7 +405,7 @@ function checkKey(values: JourneyRecord): string {
 /** A fetch-style response with ok false: its Dataverse error body, else its status. */
 async function failedResponseError(answer: { status: number; json(): Promise<unknown> }): Promise<unknown> {
   const body: unknown = await answer.json().catch(() => undefined);
-  const error = isRecord(body) && isRecord(body.error) ? body.error : {};
+  const error = isObject(body) && isObject(body.error) ? body.error : {};
   return { message: `HTTP ${answer.status}`, ...error, status: answer.status };
 }
 

@@ -72,7 +72,7 @@ export function toJourneyError(error: unknown, purpose: RequestPurpose): Journey
   if (!kind) {
     if (status >= 400) kind = "server";
     // A rejection despite a success status means the answer itself could not be read.
-    else if (error instanceof SyntaxError || (error instanceof Error && error.name === "SyntaxError") || (status >= 200 && status < 300)) kind = "malformed";
+    else if ((error instanceof Error && error.name === "SyntaxError") || (status >= 200 && status < 300)) kind = "malformed";
     else kind = errorCode === undefined && !status ? "network" : "server";
   }
   if (kind === "actionMissing" && purpose !== "validate") kind = "notFound";
