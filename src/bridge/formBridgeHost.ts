@@ -7,7 +7,6 @@ import {
   serializeError,
   type BridgeMessage,
   type CallMessage,
-  type HelloMessage,
 } from "./bridgeProtocol";
 import type { FormBridge } from "./formBridgeTypes";
 
@@ -25,10 +24,6 @@ export function publishFormBridge(recordId: string, bridge: FormBridge): () => v
     if (published) channel.postMessage(message);
   };
 
-  const answerHello = (hello: HelloMessage): void => {
-    post({ kind: "welcome", requestId: hello.requestId, hostId, tabId });
-  };
-
   const answerCall = async (call: CallMessage): Promise<void> => {
     try {
       if (!BRIDGE_METHODS.includes(call.method)) throw new Error(`The form offers no "${String(call.method)}".`);
@@ -43,7 +38,7 @@ export function publishFormBridge(recordId: string, bridge: FormBridge): () => v
   channel.onmessage = (event: MessageEvent) => {
     const message: unknown = event.data;
     if (!isBridgeMessage(message)) return;
-    if (message.kind === "hello") answerHello(message);
+    if (message.kind === "hello") post({ kind: "welcome", requestId: message.requestId, hostId, tabId });
     else if (message.kind === "call" && message.hostId === hostId) void answerCall(message);
   };
 

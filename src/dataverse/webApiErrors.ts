@@ -45,7 +45,7 @@ function asWebApiError(error: unknown): WebApiError {
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
+  // An Error's own message included.
   const message = asWebApiError(error).message;
   if (typeof message === "string") return message;
   try {
