@@ -84,8 +84,8 @@ export function toValidateParameters(record: JourneyRecord): ValidateParameters 
   const parameters: ValidateParameters = {};
   for (const parameter of VALIDATE_PARAMETERS) {
     const { name, column, typeName } = parameter;
+    // Absent and null values fail every type check below, so they are left out too.
     const value: unknown = record[column];
-    if (value === undefined || value === null) continue;
     if (isIdParameter(parameter)) {
       const guid = typeof value === "string" ? GUID.exec(value.trim()) : null;
       if (guid) parameters[name] = `{${guid[1].toUpperCase()}}`;
