@@ -8,8 +8,8 @@ import { classes } from "./styles";
 export interface RecurrencePreviewProps {
   values: RecurrenceValues;
   formatDateTime: FormatDateTime;
-  /** Writes the end date on the form; absent when the form cannot be reached. */
-  onSetEnd?: (isoEnd: string) => Promise<void>;
+  /** Writes the end date on the form; fails with a message to show when the form cannot be reached. */
+  onSetEnd(isoEnd: string): Promise<void>;
   /** Why the end date may not be changed now (locked by status, read-only form, no form). */
   fixDisabledReason?: string;
   getString: GetString;
@@ -26,8 +26,8 @@ const smallText = (text: string) => (
 
 export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, formatDateTime, onSetEnd, fixDisabledReason, getString }) => {
   const [showAll, setShowAll] = React.useState(false);
-  const [fixing, setFixing] = React.useState(false);
-  const [fixError, setFixError] = React.useState<string | null>(null);
+  /** While the end date is being set: true; after it failed: the reason; else null. */
+  const [fix, setFix] = React.useState<true | string | null>(null);
   if (!values.isRecurring) return null;
 
   const calendar = iterationCalendar(values);
@@ -37,17 +37,12 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
   const end = values.end ? Date.parse(values.end) : NaN;
   const title = localise(getString, "recurrence.title");
 
-  const setEnd = async () => {
-    if (!onSetEnd || earliest === null) return;
-    setFixing(true);
-    setFixError(null);
-    try {
-      await onSetEnd(earliest);
-    } catch (error) {
-      setFixError(error instanceof Error ? error.message : String(error));
-    } finally {
-      setFixing(false);
-    }
+  const setEnd = (isoEnd: string) => {
+    setFix(true);
+    onSetEnd(isoEnd).then(
+      () => setFix(null),
+      (error) => setFix(error instanceof Error ? error.message : String(error)),
+    );
   };
 
   return (
@@ -61,8 +56,8 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
           actions={
             earliest !== null ? (
               <DefaultButton
-                onClick={setEnd}
-                disabled={fixing || !onSetEnd || fixDisabledReason !== undefined}
+                onClick={() => setEnd(earliest)}
+                disabled={fix === true || fixDisabledReason !== undefined}
                 title={fixDisabledReason}
                 data-testid="recurrence-fix"
               >
@@ -75,7 +70,7 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
             ? localise(getString, "recurrence.doesNotFit", formatDateTime(values.end), formatDateTime(earliest))
             : localise(getString, "recurrence.cannotWorkOut")}
           {fixDisabledReason !== undefined && earliest !== null && smallText(fixDisabledReason)}
-          {fixError !== null && smallText(localise(getString, "recurrence.fixFailed", fixError))}
+          {typeof fix === "string" && smallText(localise(getString, "recurrence.fixFailed", fix))}
         </MessageBar>
       )}
       {calendar.length > 0 && (
