@@ -74,14 +74,15 @@ export function isBridgeMessage(data: unknown): data is BridgeMessage {
 }
 
 export function serializeError(error: unknown): SerializedError {
-  if (typeof error === "object" && error !== null) {
-    const { message, errorCode, code } = error as { message?: unknown; errorCode?: unknown; code?: unknown };
-    const errorCodeValue = errorCode ?? code;
-    const serialized: SerializedError = { message: typeof message === "string" && message ? message : String(error) };
-    if (typeof errorCodeValue === "string" || typeof errorCodeValue === "number") serialized.code = errorCodeValue;
-    return serialized;
-  }
-  return { message: String(error) };
+  const { message, errorCode, code } = (typeof error === "object" && error !== null ? error : {}) as {
+    message?: unknown;
+    errorCode?: unknown;
+    code?: unknown;
+  };
+  const errorCodeValue = errorCode ?? code;
+  const serialized: SerializedError = { message: typeof message === "string" && message ? message : String(error) };
+  if (typeof errorCodeValue === "string" || typeof errorCodeValue === "number") serialized.code = errorCodeValue;
+  return serialized;
 }
 
 export function newRequestId(): string {
