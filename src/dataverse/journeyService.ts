@@ -195,8 +195,8 @@ export interface JourneyService {
  * check of the same values ran within CHECK_REUSE_MS (re-read + PATCH), else 3 (check + re-read + PATCH);
  * stop / edit / cancel edit 2; copy 1; delete 2 (re-read + DELETE). Throttled requests are retried.
  *
- * The operations are closures over the service's state (set up in the constructor), so only the
- * public surface below is visible on an instance.
+ * The operations (declared in the interface above) are closures over the service's state, set up in
+ * the constructor, so an instance shows only them and `busy`.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class JourneyService {
