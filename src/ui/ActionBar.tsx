@@ -2,8 +2,8 @@ import * as React from "react";
 import { DefaultButton, getId, PrimaryButton, Spinner, SpinnerSize, Stack, TooltipHost, type IButtonProps } from "@fluentui/react";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { JourneyStatus } from "../journey/types";
-import { visuallyHidden } from "./hiddenText";
 import { localise, type GetString } from "./strings";
+import { classes } from "./styles";
 
 export interface ActionBarProps {
   actions: readonly JourneyAction[];
@@ -58,7 +58,7 @@ export const ActionBar: React.FC<ActionBarProps> = ({ actions, running, disabled
             {reason !== undefined ? (
               <TooltipHost content={reason}>
                 {button}
-                <span id={reasonId} className={visuallyHidden}>
+                <span id={reasonId} className={classes.visuallyHidden}>
                   {reason}
                 </span>
               </TooltipHost>

@@ -1,9 +1,9 @@
 import * as React from "react";
-import { visuallyHidden } from "./hiddenText";
+import { classes } from "./styles";
 
 /** Announces `message` politely to screen readers; the same text again is announced again (by `sequence`). */
 export const LiveRegion: React.FC<{ message: string; sequence: number }> = ({ message, sequence }) => (
-  <div role="status" aria-live="polite" aria-atomic="true" className={visuallyHidden} data-testid="live-region">
+  <div role="status" aria-live="polite" aria-atomic="true" className={classes.visuallyHidden} data-testid="live-region">
     <span key={sequence}>{message}</span>
   </div>
 );

@@ -1,4 +1,4 @@
-import { mergeStyleSets, type IRawStyle } from "@fluentui/react";
+import { hiddenContentStyle, mergeStyleSets, type IRawStyle } from "@fluentui/react";
 
 const MUTED = "#605e5c";
 
@@ -64,4 +64,6 @@ export const classes = mergeStyleSets({
     selectors: { "th, td": { textAlign: "left", padding: "2px 8px 2px 0", borderBottom: "1px solid #edebe9" } },
   },
   caption: { textAlign: "left", fontSize: 12, color: MUTED },
+  /** Present for screen readers, invisible on screen. */
+  visuallyHidden: hiddenContentStyle,
 });
