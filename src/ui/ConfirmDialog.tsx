@@ -28,10 +28,11 @@ export const ConfirmDialog: React.FC<ConfirmDialogProps> = ({ request, onAnswer,
   const last = React.useRef<ConfirmRequest>({ kind: "stop", args: [] });
   if (request) last.current = request;
   const { kind, args } = last.current;
+  const cancel = () => onAnswer(false);
   return (
     <Dialog
       hidden={request === null}
-      onDismiss={() => onAnswer(false)}
+      onDismiss={cancel}
       dialogContentProps={{
         type: DialogType.normal,
         title: localise(getString, `confirm.${kind}.title`),
@@ -42,7 +43,7 @@ export const ConfirmDialog: React.FC<ConfirmDialogProps> = ({ request, onAnswer,
     >
       <DialogFooter>
         <PrimaryButton onClick={() => onAnswer(true)} text={localise(getString, `confirm.${kind}.confirm`)} />
-        <DefaultButton className={CANCEL_CLASS} onClick={() => onAnswer(false)} text={localise(getString, "confirm.cancel")} />
+        <DefaultButton className={CANCEL_CLASS} onClick={cancel} text={localise(getString, "confirm.cancel")} />
       </DialogFooter>
     </Dialog>
   );

@@ -51,7 +51,6 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, coun
   }, [selectedActivityId]);
 
   const renderTile = (tile: Tile, path: Set<string>): React.ReactNode => {
-    const level = path.size;
     if (path.has(tile.activityId)) return null;
     const counts = countsByTile.get(tile.activityId);
     const selected = selectedActivityId === tile.activityId;
@@ -76,7 +75,7 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, coun
               </span>
             ))}
         </button>
-        {children.length > 0 && <ul className={level < INDENTED_LEVELS ? classes.subtree : classes.list}>{children.map((child) => renderTile(child, nextPath))}</ul>}
+        {children.length > 0 && <ul className={path.size < INDENTED_LEVELS ? classes.subtree : classes.list}>{children.map((child) => renderTile(child, nextPath))}</ul>}
       </li>
     );
   };
