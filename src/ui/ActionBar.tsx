@@ -1,9 +1,12 @@
+/** @jsx createElement */
 import * as React from "react";
 import { DefaultButton, getId, PrimaryButton, Spinner, SpinnerSize, Stack, TooltipHost, type IButtonProps } from "@fluentui/react";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { JourneyStatus } from "../journey/types";
 import { localise, type GetString } from "./strings";
 import { classes } from "./styles";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)
+import { createElement } from "./jsx";
 
 export interface ActionBarProps {
   actions: readonly JourneyAction[];

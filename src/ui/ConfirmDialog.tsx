@@ -1,6 +1,9 @@
+/** @jsx createElement */
 import * as React from "react";
 import { DefaultButton, Dialog, DialogFooter, DialogType, PrimaryButton } from "@fluentui/react";
 import { localise, type GetString } from "./strings";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)
+import { createElement } from "./jsx";
 
 /**
  * The questions the control asks before acting: stopping, deleting, going live despite warnings or

@@ -1,7 +1,11 @@
-import * as React from "react";
+/** @jsx createElement */
+/** @jsxFrag Fragment */
+import type * as React from "react";
 import { MessageBar, MessageBarButton, MessageBarType } from "@fluentui/react";
 import type { Banner } from "./useJourney";
 import { localise, localiseCount, type GetString } from "./strings";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)
+import { createElement, Fragment } from "./jsx";
 
 export interface JourneyBannersProps {
   banners: readonly Banner[];

@@ -1,4 +1,5 @@
-import * as React from "react";
+/** @jsx createElement */
+import type * as React from "react";
 import { Spinner, SpinnerSize, Stack } from "@fluentui/react";
 import type { JourneySnapshot } from "../dataverse/journeyService";
 import { statusInfo } from "../journey/statusModel";
@@ -6,6 +7,8 @@ import { JourneyStatus } from "../journey/types";
 import type { FormatDateTime } from "./dateFormat";
 import { classes, TONES, type Tone } from "./styles";
 import { localise, type GetString } from "./strings";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)
+import { createElement } from "./jsx";
 
 export interface JourneyHeaderProps {
   snapshot: JourneySnapshot;

@@ -1,3 +1,4 @@
+/** @jsx createElement */
 import * as React from "react";
 import { FocusZone, FocusZoneDirection } from "@fluentui/react";
 import type { ParsedDefinition, Tile } from "../journey/workflowDefinition";
@@ -6,6 +7,8 @@ import type { SeverityCounts } from "./validationGroups";
 import { SEVERITIES, severityCount } from "./reportText";
 import { localise, type GetString } from "./strings";
 import { classes, TONES, type Tone } from "./styles";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)
+import { createElement } from "./jsx";
 
 export interface JourneyOutlineProps {
   definition: ParsedDefinition;

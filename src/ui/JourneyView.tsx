@@ -1,3 +1,4 @@
+/** @jsx createElement */
 import * as React from "react";
 import { MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, mergeStyles } from "@fluentui/react";
 import { actionsFor, type JourneyAction } from "../journey/journeyActions";
@@ -17,6 +18,8 @@ import { localise } from "./strings";
 import { classes } from "./styles";
 import { useJourney } from "./useJourney";
 import { countsByTile } from "./validationGroups";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)
+import { createElement } from "./jsx";
 
 /** Below this width the panel and the outline stack instead of standing side by side. */
 const TWO_COLUMN_MIN_WIDTH = 640;

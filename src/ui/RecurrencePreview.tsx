@@ -1,9 +1,12 @@
+/** @jsx createElement */
 import * as React from "react";
 import { DefaultButton, MessageBar, MessageBarType, Text } from "@fluentui/react";
 import { earliestFittingEnd, iterationCalendar, recurrenceFits, type RecurrenceValues } from "../journey/recurrence";
 import type { FormatDateTime } from "./dateFormat";
 import { localise, type GetString } from "./strings";
 import { classes } from "./styles";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)
+import { createElement } from "./jsx";
 
 export interface RecurrencePreviewProps {
   values: RecurrenceValues;

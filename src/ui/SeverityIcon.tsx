@@ -1,8 +1,11 @@
-import * as React from "react";
+/** @jsx createElement */
+import type * as React from "react";
 import { Icon } from "@fluentui/react";
 import type { Severity } from "../journey/types";
 import { severityLabel } from "./reportText";
 import type { GetString } from "./strings";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)
+import { createElement } from "./jsx";
 
 const ICON_BY_SEVERITY: Readonly<Record<Severity, [iconName: string, color: string]>> = {
   Error: ["ErrorBadge", "#a4262c"],

@@ -1,3 +1,5 @@
+/** @jsx createElement */
+/** @jsxFrag Fragment */
 import * as React from "react";
 import { ActionButton, FocusZone, FocusZoneDirection, MessageBar, MessageBarType, Stack, Text } from "@fluentui/react";
 import { describeFault } from "../journey/faultCatalogue";
@@ -9,6 +11,8 @@ import { groupTitle, reportAsText, verdictText } from "./reportText";
 import { SeverityIcon } from "./SeverityIcon";
 import { classes } from "./styles";
 import { localise, type GetString } from "./strings";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)
+import { createElement, Fragment } from "./jsx";
 
 /** Where the report shown came from: the stored result of the last check, or a check just run on the form's or the saved values. */
 export type ReportOrigin = "stored" | "form" | "saved";

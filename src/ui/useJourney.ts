@@ -98,7 +98,6 @@ export function useJourney(props: JourneyControlProps): JourneyController {
     update((current) => ({
       announcement: { message: localise(getString, key, ...args), sequence: current.announcement.sequence + 1 },
     }));
-  const announceStatus = (status: number) => announce("live.status", statusLabel(status, getString));
   /** Replaces the banners of the given kinds by `added`. */
   const replaceBanners = (kinds: Banner["kind"][], ...added: Banner[]) =>
     update((current) => ({ banners: [...current.banners.filter((banner) => !kinds.includes(banner.kind)), ...added] }));
@@ -123,7 +122,6 @@ export function useJourney(props: JourneyControlProps): JourneyController {
   };
 
   const loadSnapshot = async (): Promise<void> => {
-    if (recordId === "") return;
     update({ loading: true });
     try {
       const snapshot = await service.load(recordId);
@@ -139,8 +137,8 @@ export function useJourney(props: JourneyControlProps): JourneyController {
   };
 
   React.useEffect(() => {
-    // Once per record; later loads follow actions or the Reload button.
-    void loadSnapshot();
+    // Once per record (none before the journey is saved); later loads follow actions or the Reload button.
+    if (recordId !== "") void loadSnapshot();
   }, [recordId, service]);
 
   // A new stored result (the form was refreshed after a go-live, say) replaces what is shown.
@@ -164,10 +162,13 @@ export function useJourney(props: JourneyControlProps): JourneyController {
       update({ confirm: request });
     });
 
-  const showStatus = (status: number) =>
+  /** Shows and announces a status the journey moved to. */
+  const showStatus = (status: number) => {
     update((current) =>
       current.snapshot ? { snapshot: { ...current.snapshot, status, record: { ...current.snapshot.record, statuscode: status } } } : {},
     );
+    announce("live.status", statusLabel(status, getString));
+  };
 
   const follow = async (id: string, writtenStatus: number) => {
     if (followingRef.current) return;
@@ -180,13 +181,12 @@ export function useJourney(props: JourneyControlProps): JourneyController {
           if (!mounted.current || status === lastStatus) return;
           lastStatus = status;
           showStatus(status);
-          announceStatus(status);
         },
       });
       if (!mounted.current) return;
       const values = await readValues(settled);
+      if (settled.status !== lastStatus) showStatus(settled.status);
       update({ snapshot: settled, values, following: false });
-      if (settled.status !== lastStatus) announceStatus(settled.status);
     } catch (error) {
       failed({ following: false }, error);
     } finally {
@@ -205,7 +205,7 @@ export function useJourney(props: JourneyControlProps): JourneyController {
         return;
       }
       case "copy": {
-        const copied = await service.copy(snapshot, getString("copy.nameTemplate") || "Copy of {0}");
+        const copied = await service.copy(snapshot, getString("copy.nameTemplate"));
         announce("live.copied");
         props.openJourney(copied.id);
         return;
@@ -237,7 +237,6 @@ export function useJourney(props: JourneyControlProps): JourneyController {
     }
     const status = outcome.status;
     showStatus(status);
-    announceStatus(status);
     if (statusInfo(status)?.transitional) {
       void follow(snapshot.id, status);
     } else {
