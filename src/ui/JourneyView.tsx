@@ -1,6 +1,6 @@
 /** @jsx createElement */
 import * as React from "react";
-import { MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, mergeStyles } from "@fluentui/react";
+import { MessageBar, MessageBarType, Spinner, SpinnerSize, Stack } from "@fluentui/react";
 import { actionsFor, type JourneyAction } from "../journey/journeyActions";
 import { lockedFields } from "../journey/fieldLocks";
 import { recurrenceFromRecord } from "../journey/recurrence";
@@ -10,7 +10,6 @@ import { ConfirmDialog } from "./ConfirmDialog";
 import { JourneyBanners } from "./JourneyBanners";
 import { JourneyHeader } from "./JourneyHeader";
 import { JourneyOutline } from "./JourneyOutline";
-import { LiveRegion } from "./LiveRegion";
 import { RecurrencePreview } from "./RecurrencePreview";
 import { ValidationPanel } from "./ValidationPanel";
 import { Privilege, type JourneyControlProps } from "./journeyControlProps";
@@ -27,47 +26,40 @@ const TWO_COLUMN_MIN_WIDTH = 640;
 /** The privileges actions need, by the name their resx keys use. */
 const PRIVILEGES = { create: Privilege.Create, write: Privilege.Write, delete: Privilege.Delete } as const;
 
-/** The privilege an action needs: copy creates a journey, delete deletes it, the rest that write a status write it. */
-function privilegeFor(action: JourneyAction): keyof typeof PRIVILEGES | null {
-  if (action.id === "copy") return "create";
-  if (action.id === "delete") return "delete";
-  return action.writesStatus !== undefined ? "write" : null;
-}
-
 export const JourneyView: React.FC<JourneyControlProps> = (props) => {
   const { getString, formatDateTime, isDisabled, allocatedWidth } = props;
   const journey = useJourney(props);
   const { snapshot, shown } = journey;
   const [selectedActivityId, setSelectedActivityId] = React.useState<string | null>(null);
 
-  const values = journey.values ?? snapshot?.record ?? null;
+  // Set only once the journey has loaded: the form's current values, else the saved ones.
+  const values = snapshot && (journey.values ?? snapshot.record);
   const definitionText = values?.msdyncrm_workflowdefinition;
   const definition = React.useMemo(() => parseDefinition(definitionText), [definitionText]);
   const report = shown?.report ?? null;
   const tileCounts = React.useMemo(() => countsByTile(report), [report]);
-  const status = snapshot?.status ?? null;
 
   const disabledReason = (action: JourneyAction): string | undefined => {
     if (journey.deleted) return localise(getString, "action.disabled.deleted");
-    const privilege = privilegeFor(action);
-    if (privilege !== null && !props.hasPrivilege(PRIVILEGES[privilege])) {
+    // Copy creates a journey, delete deletes it, the actions that write a status write it.
+    const privilege =
+      action.id === "copy" ? "create" : action.id === "delete" ? "delete" : action.writesStatus !== undefined ? "write" : null;
+    if (privilege && !props.hasPrivilege(PRIVILEGES[privilege])) {
       return localise(getString, `action.disabled.privilege.${privilege}`);
     }
     if (isDisabled && action.writesStatus !== undefined) return localise(getString, "action.disabled.readOnly");
     return undefined;
   };
 
-  const recurrence = values ? recurrenceFromRecord(values) : null;
-  const endLocked =
-    values !== null && status !== null && lockedFields(status, values.msdyncrm_startdatetime, props.now()).msdyncrm_enddatetime;
+  const endLocked = snapshot && values && lockedFields(snapshot.status, values.msdyncrm_startdatetime, props.now()).msdyncrm_enddatetime;
   const fixDisabledReason =
     isDisabled || endLocked ? localise(getString, isDisabled ? "recurrence.readOnly" : "recurrence.locked") : undefined;
 
   const twoColumns = allocatedWidth <= 0 || allocatedWidth >= TWO_COLUMN_MIN_WIDTH;
-  const column = mergeStyles({ flex: twoColumns ? "1 1 300px" : "1 1 100%", minWidth: 0 });
+  const column = { flex: twoColumns ? "1 1 300px" : "1 1 100%", minWidth: 0 };
 
   return (
-    <div className={classes.root} data-status={status ?? ""}>
+    <div className={classes.root} data-status={snapshot?.status ?? ""}>
       <Stack tokens={{ childrenGap: 12 }}>
         {snapshot && (
           <JourneyHeader snapshot={snapshot} following={journey.following} formatDateTime={formatDateTime} getString={getString} />
@@ -85,7 +77,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
           />
         )}
         <Stack horizontal wrap tokens={{ childrenGap: 16 }}>
-          <div className={column}>
+          <div style={column}>
             <ValidationPanel
               report={report}
               origin={shown?.origin ?? "stored"}
@@ -97,8 +89,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
             />
           </div>
           {values && (
-            <div className={column}>
-              <Stack tokens={{ childrenGap: 16 }}>
+            <Stack style={column} tokens={{ childrenGap: 16 }}>
                 <JourneyOutline
                   definition={definition}
                   countsByTile={tileCounts}
@@ -106,22 +97,22 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
                   onSelectActivity={setSelectedActivityId}
                   getString={getString}
                 />
-                {recurrence && (
-                  <RecurrencePreview
-                    values={recurrence}
-                    formatDateTime={formatDateTime}
-                    onSetEnd={journey.setEndDate}
-                    fixDisabledReason={fixDisabledReason}
-                    getString={getString}
-                  />
-                )}
-              </Stack>
-            </div>
+              <RecurrencePreview
+                values={recurrenceFromRecord(values)}
+                formatDateTime={formatDateTime}
+                onSetEnd={journey.setEndDate}
+                fixDisabledReason={fixDisabledReason}
+                getString={getString}
+              />
+            </Stack>
           )}
         </Stack>
       </Stack>
       <ConfirmDialog request={journey.confirm} onAnswer={journey.answerConfirm} getString={getString} />
-      <LiveRegion {...journey.announcement} />
+      {/* Announces politely to screen readers; the same text again is announced again (keyed by its sequence). */}
+      <div role="status" aria-live="polite" aria-atomic="true" className={classes.visuallyHidden} data-testid="live-region">
+        <span key={journey.announcement.sequence}>{journey.announcement.message}</span>
+      </div>
     </div>
   );
 };

@@ -1,14 +1,13 @@
 /** @jsx createElement */
 /** @jsxFrag Fragment */
 import * as React from "react";
-import { ActionButton, FocusZone, FocusZoneDirection, MessageBar, MessageBarType, Stack, Text } from "@fluentui/react";
+import { ActionButton, FocusZone, FocusZoneDirection, Icon, MessageBar, MessageBarType, Stack, Text } from "@fluentui/react";
 import { describeFault } from "../journey/faultCatalogue";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
-import type { ValidationReport } from "../journey/types";
+import type { Severity, ValidationReport } from "../journey/types";
 import { copyText, type CopyResult } from "./clipboard";
 import { groupEntries, type Finding } from "./validationGroups";
-import { groupTitle, reportAsText, verdictText } from "./reportText";
-import { SeverityIcon } from "./SeverityIcon";
+import { groupTitle, reportAsText, severityLabel, verdictText } from "./reportText";
 import { classes } from "./styles";
 import { localise, type GetString } from "./strings";
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)
@@ -28,11 +27,24 @@ export interface ValidationPanelProps {
   getString: GetString;
 }
 
+const ICON_BY_SEVERITY: Readonly<Record<Severity, [iconName: string, color: string]>> = {
+  Error: ["ErrorBadge", "#a4262c"],
+  Warning: ["Warning", "#8a6100"],
+  Valid: ["Info", "#005a9e"],
+};
+
+/** The severity's icon, labelled in words for screen readers (the icon alone carries no meaning for them). */
+function severityIcon(severity: Severity, getString: GetString): React.ReactNode {
+  const [iconName, color] = ICON_BY_SEVERITY[severity];
+  const label = severityLabel(severity, getString);
+  return <Icon iconName={iconName} role="img" aria-label={label} title={label} style={{ color, flexShrink: 0, fontSize: 14 }} />;
+}
+
 function findingContent({ entry, sources }: Finding, getString: GetString): React.ReactNode {
   const described = describeFault(entry, getString);
   return (
     <>
-      <SeverityIcon severity={entry.severity} getString={getString} />
+      {severityIcon(entry.severity, getString)}
       <span className={classes.entryText}>
         <span className={classes.block}>
           {described.message}
@@ -74,7 +86,7 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
         <>
           <Stack horizontal wrap verticalAlign="center" horizontalAlign="space-between" tokens={{ childrenGap: 8 }}>
             <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 6 }}>
-              <SeverityIcon severity={report.verdict} getString={getString} />
+              {severityIcon(report.verdict, getString)}
               <Text variant="mediumPlus" styles={{ root: { fontWeight: 600 } }} data-testid="verdict">
                 {verdictText(report, getString)}
               </Text>
