@@ -1,6 +1,6 @@
 /** @jsx createElement */
 import * as React from "react";
-import { DefaultButton, getId, PrimaryButton, Spinner, SpinnerSize, Stack, TooltipHost, type IButtonProps } from "@fluentui/react";
+import { DefaultButton, getId, PrimaryButton, Spinner, SpinnerSize, Stack, TooltipHost } from "@fluentui/react";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { JourneyStatus } from "../journey/types";
 import { localise, type GetString } from "./strings";
@@ -43,19 +43,20 @@ export const ActionBar: React.FC<ActionBarProps> = ({ actions, running, disabled
     >
       {actions.map((action) => {
         const reason = disabledReason(action);
-        const reasonId = `${idPrefix}-${action.id}-reason`;
+        const reasonId = `${idPrefix}-${action.id}`;
         const Button = action.writesStatus === JourneyStatus.GoingLive ? PrimaryButton : DefaultButton;
-        const props: IButtonProps = {
-          text: localise(getString, action.labelKey),
-          iconProps: { iconName: ICONS[action.id] },
-          onRenderIcon: running === action.id ? () => <Spinner size={SpinnerSize.xSmall} /> : undefined,
-          disabled: running !== null || reason !== undefined,
-          allowDisabledFocus: reason !== undefined,
-          "aria-describedby": reason !== undefined ? reasonId : undefined,
-          onClick: () => onRun(action),
-          "data-action": action.id,
-        } as IButtonProps;
-        const button = <Button {...props} />;
+        const button = (
+          <Button
+            text={localise(getString, action.labelKey)}
+            iconProps={{ iconName: ICONS[action.id] }}
+            onRenderIcon={running === action.id ? () => <Spinner size={SpinnerSize.xSmall} /> : undefined}
+            disabled={running !== null || reason !== undefined}
+            allowDisabledFocus={reason !== undefined}
+            aria-describedby={reason !== undefined ? reasonId : undefined}
+            onClick={() => onRun(action)}
+            data-action={action.id}
+          />
+        );
         return (
           <Stack.Item key={action.id}>
             {reason !== undefined ? (

@@ -3,8 +3,8 @@ import * as React from "react";
 import { FocusZone, FocusZoneDirection } from "@fluentui/react";
 import type { ParsedDefinition, Tile } from "../journey/workflowDefinition";
 import type { Severity } from "../journey/types";
-import type { SeverityCounts } from "./validationGroups";
-import { SEVERITIES, severityCount } from "./reportText";
+import { SEVERITIES, type SeverityCounts } from "./validationGroups";
+import { severityCount } from "./reportText";
 import { localise, type GetString } from "./strings";
 import { classes, TONES, type Tone } from "./styles";
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)

@@ -37,7 +37,8 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
   const fits = recurrenceFits(values);
   const earliest = fits ? null : earliestFittingEnd(values);
   const shown = showAll ? calendar : calendar.slice(0, SHOWN_AT_FIRST);
-  const end = values.end ? Date.parse(values.end) : NaN;
+  // NaN without an end date: then no iteration counts as beyond it.
+  const end = Date.parse(values.end ?? "");
   const title = localise(getString, "recurrence.title");
 
   const setEnd = (isoEnd: string) => {
@@ -92,7 +93,7 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
           </thead>
           <tbody>
             {shown.map((iteration) => {
-              const beyondEnd = !Number.isNaN(end) && Date.parse(iteration.end) > end;
+              const beyondEnd = Date.parse(iteration.end) > end;
               return (
                 <tr key={iteration.index} data-beyond-end={beyondEnd}>
                   <td>{iteration.index}</td>

@@ -1,21 +1,15 @@
 import { describeFault } from "../journey/faultCatalogue";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
 import type { Severity, ValidationReport } from "../journey/types";
-import { countBySeverity, distinctFindings, groupEntries, type EntryGroup } from "./validationGroups";
+import { countBySeverity, distinctFindings, groupEntries, SEVERITIES, type EntryGroup } from "./validationGroups";
 import { localise, localiseCount, type GetString } from "./strings";
 
-/** Most severe first: the order of the verdict's counts and of the outline's badges. */
-export const SEVERITIES: readonly Severity[] = ["Error", "Warning", "Valid"];
-
-const COUNT_KEY: Readonly<Record<Severity, string>> = {
-  Error: "panel.count.error",
-  Warning: "panel.count.warning",
-  Valid: "panel.count.note",
-};
+/** The name of each severity in the resx keys of its count. */
+const COUNT_NAME: Readonly<Record<Severity, string>> = { Error: "error", Warning: "warning", Valid: "note" };
 
 /** "1 error", "2 warnings", "3 notes". */
 export function severityCount(severity: Severity, count: number, getString: GetString): string {
-  return localiseCount(getString, COUNT_KEY[severity], count);
+  return localiseCount(getString, `panel.count.${COUNT_NAME[severity]}`, count);
 }
 
 /** The severity in words. */

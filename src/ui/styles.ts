@@ -40,7 +40,7 @@ const pill: IRawStyle = { display: "inline-block", padding: "0 6px", borderRadiu
 
 /** The control's own classes, in one place so that shared looks are written once. */
 export const classes = mergeStyleSets({
-  root: { padding: 4, maxWidth: "100%", boxSizing: "border-box" },
+  root: { padding: 4 },
   title: { fontSize: 20, fontWeight: 600, margin: 0, wordBreak: "break-word" },
   heading: { fontSize: 14, fontWeight: 600, margin: "12px 0 4px" },
   muted: { display: "block", color: MUTED, fontSize: 12 },

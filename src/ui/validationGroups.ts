@@ -14,11 +14,13 @@ export interface EntryGroup {
   findings: Finding[];
 }
 
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { Error: 0, Warning: 1, Valid: 2 };
+/** Most severe first: the order of the findings in a group, of the verdict's counts and of the outline's badges. */
+export const SEVERITIES: readonly Severity[] = ["Error", "Warning", "Valid"];
 
 export type SeverityCounts = Record<Severity, number>;
 
-function count(findings: readonly Finding[], counts: SeverityCounts = { Error: 0, Warning: 0, Valid: 0 }): SeverityCounts {
+/** The findings per severity, added to `counts` when given. */
+export function countBySeverity(findings: readonly Finding[], counts: SeverityCounts = { Error: 0, Warning: 0, Valid: 0 }): SeverityCounts {
   for (const { entry } of findings) counts[entry.severity] += 1;
   return counts;
 }
@@ -53,10 +55,6 @@ export function distinctFindings(entries: readonly ValidationEntry[]): Finding[]
   return findings;
 }
 
-export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
-  return count(findings);
-}
-
 /**
  * Journey-wide findings first, then one group per tile in journey order, then findings naming tiles the
  * definition does not have (in the order they came); within a group, errors before warnings before notes.
@@ -74,7 +72,7 @@ export function groupEntries(report: ValidationReport, definition: ParsedDefinit
     if (!findings) return;
     byActivity.delete(activityId);
     // Array sort is stable: within a severity, the order the findings came in.
-    groups.push({ activityId, tile, findings: findings.sort((a, b) => SEVERITY_RANK[a.entry.severity] - SEVERITY_RANK[b.entry.severity]) });
+    groups.push({ activityId, tile, findings: findings.sort((a, b) => SEVERITIES.indexOf(a.entry.severity) - SEVERITIES.indexOf(b.entry.severity)) });
   };
   take("", null);
   for (const tile of definition.tiles) take(tile.activityId, tile);
@@ -88,7 +86,7 @@ export function countsByTile(report: ValidationReport | null): Map<string, Sever
   if (!report) return result;
   for (const finding of distinctFindings(report.entries)) {
     const { activityId } = finding.entry;
-    if (activityId !== "") result.set(activityId, count([finding], result.get(activityId)));
+    if (activityId !== "") result.set(activityId, countBySeverity([finding], result.get(activityId)));
   }
   return result;
 }
