@@ -1,4 +1,4 @@
-import * as React from "react";
+import type * as React from "react";
 import { IInputs, IOutputs } from "../generated/ManifestTypes";
 import { connectFormBridge } from "./bridge/formBridgeClient";
 import { JourneyService } from "./dataverse/journeyService";
@@ -7,6 +7,7 @@ import { createDateTimeFormatter } from "./ui/dateFormat";
 import { createFormBridgeFinder } from "./ui/formBridgeFinder";
 import type { JourneyControlProps, PrivilegeKind } from "./ui/journeyControlProps";
 import { JourneyView } from "./ui/JourneyView";
+import { createElement } from "./ui/reactBindings";
 
 const ENTITY = "msdyncrm_customerjourney";
 /** hasEntityPrivilege depth: Basic, the least a user holding the privilege at all has. */
@@ -80,7 +81,7 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
       openJourney: (id) => openJourneyIn(context, id),
       now: () => new Date(),
     };
-    return React.createElement(JourneyView, { ...props, key: recordId });
+    return createElement(JourneyView, { ...props, key: recordId });
   }
 
   public getOutputs(): IOutputs {

@@ -1,12 +1,12 @@
 /** @jsx createElement */
-import * as React from "react";
+import type * as React from "react";
 import { DefaultButton, getId, PrimaryButton, Spinner, SpinnerSize, Stack, TooltipHost } from "@fluentui/react";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { JourneyStatus } from "../journey/types";
 import { localise, type GetString } from "./strings";
 import { classes } from "./styles";
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)
-import { createElement } from "./jsx";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
+import { createElement, useState } from "./reactBindings";
 
 export interface ActionBarProps {
   actions: readonly JourneyAction[];
@@ -32,7 +32,7 @@ const ICONS: Readonly<Record<JourneyActionId, string>> = {
 };
 
 export const ActionBar: React.FC<ActionBarProps> = ({ actions, running, disabledReason, onRun, getString }) => {
-  const [idPrefix] = React.useState(() => getId("cjt-action-"));
+  const [idPrefix] = useState(() => getId("cjt-action-"));
   return (
     <Stack
       horizontal

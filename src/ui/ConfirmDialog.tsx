@@ -1,9 +1,9 @@
 /** @jsx createElement */
-import * as React from "react";
+import type * as React from "react";
 import { DefaultButton, Dialog, DialogFooter, DialogType, PrimaryButton } from "@fluentui/react";
 import { localise, type GetString } from "./strings";
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)
-import { createElement } from "./jsx";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
+import { createElement, useRef } from "./reactBindings";
 
 /**
  * The questions the control asks before acting: stopping, deleting, going live despite warnings or
@@ -28,7 +28,7 @@ export interface ConfirmDialogProps {
 
 export const ConfirmDialog: React.FC<ConfirmDialogProps> = ({ request, onAnswer, getString }) => {
   // While the dialog fades out, keep showing the question that was asked.
-  const last = React.useRef<ConfirmRequest>({ kind: "stop", args: [] });
+  const last = useRef<ConfirmRequest>({ kind: "stop", args: [] });
   if (request) last.current = request;
   const { kind, args } = last.current;
   const cancel = () => onAnswer(false);

@@ -4,8 +4,8 @@ import type * as React from "react";
 import { MessageBar, MessageBarButton, MessageBarType } from "@fluentui/react";
 import type { Banner } from "./useJourney";
 import { localise, localiseCount, type GetString } from "./strings";
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)
-import { createElement, Fragment } from "./jsx";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
+import { createElement, Fragment } from "./reactBindings";
 
 export interface JourneyBannersProps {
   banners: readonly Banner[];

@@ -7,8 +7,8 @@ import { JourneyStatus } from "../journey/types";
 import type { FormatDateTime } from "./dateFormat";
 import { classes, TONES, type Tone } from "./styles";
 import { localise, type GetString } from "./strings";
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)
-import { createElement } from "./jsx";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
+import { createElement } from "./reactBindings";
 
 export interface JourneyHeaderProps {
   snapshot: JourneySnapshot;

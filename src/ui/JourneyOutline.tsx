@@ -1,5 +1,5 @@
 /** @jsx createElement */
-import * as React from "react";
+import type * as React from "react";
 import { FocusZone, FocusZoneDirection } from "@fluentui/react";
 import type { ParsedDefinition, Tile } from "../journey/workflowDefinition";
 import type { Severity } from "../journey/types";
@@ -7,8 +7,8 @@ import { SEVERITIES, type SeverityCounts } from "./validationGroups";
 import { severityCount } from "./reportText";
 import { localise, type GetString } from "./strings";
 import { classes, TONES, type Tone } from "./styles";
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)
-import { createElement } from "./jsx";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
+import { createElement, useEffect, useRef } from "./reactBindings";
 
 export interface JourneyOutlineProps {
   definition: ParsedDefinition;
@@ -48,8 +48,8 @@ function visibleTops(definition: ParsedDefinition): Tile[] {
 }
 
 export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, countsByTile, selectedActivityId, onSelectActivity, getString }) => {
-  const selectedRef = React.useRef<HTMLButtonElement | null>(null);
-  React.useEffect(() => {
+  const selectedRef = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
     selectedRef.current?.scrollIntoView?.({ block: "nearest" });
   }, [selectedActivityId]);
 

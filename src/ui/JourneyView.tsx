@@ -1,5 +1,5 @@
 /** @jsx createElement */
-import * as React from "react";
+import type * as React from "react";
 import { MessageBar, MessageBarType, Spinner, SpinnerSize, Stack } from "@fluentui/react";
 import { actionsFor, type JourneyAction } from "../journey/journeyActions";
 import { lockedFields } from "../journey/fieldLocks";
@@ -17,8 +17,8 @@ import { localise } from "./strings";
 import { classes } from "./styles";
 import { useJourney } from "./useJourney";
 import { countsByTile } from "./validationGroups";
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)
-import { createElement } from "./jsx";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
+import { createElement, useMemo, useState } from "./reactBindings";
 
 /** Below this width the panel and the outline stack instead of standing side by side. */
 const TWO_COLUMN_MIN_WIDTH = 640;
@@ -30,14 +30,14 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
   const { getString, formatDateTime, isDisabled, allocatedWidth } = props;
   const journey = useJourney(props);
   const { snapshot, shown } = journey;
-  const [selectedActivityId, setSelectedActivityId] = React.useState<string | null>(null);
+  const [selectedActivityId, setSelectedActivityId] = useState<string | null>(null);
 
   // Set only once the journey has loaded: the form's current values, else the saved ones.
   const values = snapshot && (journey.values ?? snapshot.record);
   const definitionText = values?.msdyncrm_workflowdefinition;
-  const definition = React.useMemo(() => parseDefinition(definitionText), [definitionText]);
+  const definition = useMemo(() => parseDefinition(definitionText), [definitionText]);
   const report = shown?.report ?? null;
-  const tileCounts = React.useMemo(() => countsByTile(report), [report]);
+  const tileCounts = useMemo(() => countsByTile(report), [report]);
 
   const disabledReason = (action: JourneyAction): string | undefined => {
     if (journey.deleted) return localise(getString, "action.disabled.deleted");

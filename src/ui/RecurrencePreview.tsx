@@ -1,12 +1,12 @@
 /** @jsx createElement */
-import * as React from "react";
+import type * as React from "react";
 import { DefaultButton, MessageBar, MessageBarType, Text } from "@fluentui/react";
 import { earliestFittingEnd, iterationCalendar, recurrenceFits, type RecurrenceValues } from "../journey/recurrence";
 import type { FormatDateTime } from "./dateFormat";
 import { localise, type GetString } from "./strings";
 import { classes } from "./styles";
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)
-import { createElement } from "./jsx";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
+import { createElement, useState } from "./reactBindings";
 
 export interface RecurrencePreviewProps {
   values: RecurrenceValues;
@@ -28,9 +28,9 @@ const smallText = (text: string) => (
 );
 
 export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, formatDateTime, onSetEnd, fixDisabledReason, getString }) => {
-  const [showAll, setShowAll] = React.useState(false);
+  const [showAll, setShowAll] = useState(false);
   /** While the end date is being set: true; after it failed: the reason; else null. */
-  const [fix, setFix] = React.useState<true | string | null>(null);
+  const [fix, setFix] = useState<true | string | null>(null);
   if (!values.isRecurring) return null;
 
   const calendar = iterationCalendar(values);

@@ -1,6 +1,6 @@
 /** @jsx createElement */
 /** @jsxFrag Fragment */
-import * as React from "react";
+import type * as React from "react";
 import { ActionButton, FocusZone, FocusZoneDirection, Icon, MessageBar, MessageBarType, Stack, Text } from "@fluentui/react";
 import { describeFault } from "../journey/faultCatalogue";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
@@ -10,8 +10,8 @@ import { groupEntries, type Finding } from "./validationGroups";
 import { groupTitle, reportAsText, severityLabel, verdictText } from "./reportText";
 import { classes } from "./styles";
 import { localise, type GetString } from "./strings";
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the JSX pragma above (see jsx.ts)
-import { createElement, Fragment } from "./jsx";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
+import { createElement, Fragment, useEffect, useState } from "./reactBindings";
 
 /** Where the report shown came from: the stored result of the last check, or a check just run on the form's or the saved values. */
 export type ReportOrigin = "stored" | "form" | "saved";
@@ -70,9 +70,9 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
   onSelectActivity,
   getString,
 }) => {
-  const [copyResult, setCopyResult] = React.useState<CopyResult | null>(null);
-  const [copiedText, setCopiedText] = React.useState("");
-  React.useEffect(() => setCopyResult(null), [report]);
+  const [copyResult, setCopyResult] = useState<CopyResult | null>(null);
+  const [copiedText, setCopiedText] = useState("");
+  useEffect(() => setCopyResult(null), [report]);
 
   const copyDetails = async (checked: ValidationReport) => {
     const text = reportAsText(checked, definition, getString, checkedWhen);

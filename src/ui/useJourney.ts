@@ -1,4 +1,3 @@
-import * as React from "react";
 import type { CheckOutcome, JourneySnapshot } from "../dataverse/journeyService";
 import { JourneyError, isJourneyError } from "../dataverse/journeyError";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
@@ -11,6 +10,7 @@ import type { ReportOrigin } from "./ValidationPanel";
 import { verdictText } from "./reportText";
 import { statusLabel } from "./JourneyHeader";
 import { localise } from "./strings";
+import { useEffect, useRef, useState } from "./reactBindings";
 
 export interface ShownReport {
   report: ValidationReport;
@@ -66,7 +66,7 @@ function asJourneyError(error: unknown): JourneyError {
 
 export function useJourney(props: JourneyControlProps): JourneyController {
   const { service, recordId, getString } = props;
-  const [state, setState] = React.useState<JourneyState>(() => ({
+  const [state, setState] = useState<JourneyState>(() => ({
     snapshot: null,
     values: null,
     loading: recordId !== "",
@@ -82,11 +82,11 @@ export function useJourney(props: JourneyControlProps): JourneyController {
     setState((current) => ({ ...current, ...(typeof patch === "function" ? patch(current) : patch) }));
 
   // A ref, not state: a second click arrives before React has re-rendered the disabled buttons.
-  const runningRef = React.useRef<JourneyActionId | null>(null);
-  const followingRef = React.useRef(false);
-  const confirmAnswer = React.useRef<((confirmed: boolean) => void) | null>(null);
-  const mounted = React.useRef(true);
-  React.useEffect(
+  const runningRef = useRef<JourneyActionId | null>(null);
+  const followingRef = useRef(false);
+  const confirmAnswer = useRef<((confirmed: boolean) => void) | null>(null);
+  const mounted = useRef(true);
+  useEffect(
     () => () => {
       mounted.current = false;
     },
@@ -136,7 +136,7 @@ export function useJourney(props: JourneyControlProps): JourneyController {
     }
   };
 
-  React.useEffect(() => {
+  useEffect(() => {
     // Once per record (none before the journey is saved); later loads follow actions or the Reload button.
     if (recordId !== "") void loadSnapshot();
   }, [recordId, service]);
@@ -144,7 +144,7 @@ export function useJourney(props: JourneyControlProps): JourneyController {
   // A new stored result (the form was refreshed after a go-live, say) replaces what is shown.
   // (On mounting, this shows again the stored result the state starts with.)
   const storedRaw = props.storedValidationResults;
-  React.useEffect(() => {
+  useEffect(() => {
     const stored = storedReport(storedRaw);
     if (stored) update({ shown: stored });
   }, [storedRaw]);
