@@ -1,6 +1,6 @@
 /** @jsx createElement */
 import type * as React from "react";
-import { DefaultButton, getId, PrimaryButton, Spinner, SpinnerSize, Stack, TooltipHost } from "@fluentui/react";
+import { DefaultButton, getId, PrimaryButton, Spinner, SpinnerSize, Stack, TooltipHost } from "./fluent";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { JourneyStatus } from "../journey/types";
 import { localise, type GetString } from "./strings";

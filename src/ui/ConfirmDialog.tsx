@@ -1,6 +1,6 @@
 /** @jsx createElement */
 import type * as React from "react";
-import { DefaultButton, Dialog, DialogFooter, DialogType, PrimaryButton } from "@fluentui/react";
+import { DefaultButton, Dialog, DialogFooter, DialogType, PrimaryButton } from "./fluent";
 import { localise, type GetString } from "./strings";
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
 import { createElement, useRef } from "./reactBindings";

@@ -1,7 +1,8 @@
 /** @jsx createElement */
 /** @jsxFrag Fragment */
 import type * as React from "react";
-import { MessageBar, MessageBarButton, MessageBarType } from "@fluentui/react";
+import type { IMessageBarProps } from "@fluentui/react";
+import { MessageBar, MessageBarButton, MessageBarType } from "./fluent";
 import type { Banner } from "./useJourney";
 import { localise, localiseCount, type GetString } from "./strings";
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
@@ -14,7 +15,7 @@ export interface JourneyBannersProps {
   getString: GetString;
 }
 
-const BANNER_TYPE: Readonly<Record<Banner["kind"], MessageBarType>> = {
+const BANNER_TYPE: Readonly<Record<Banner["kind"], IMessageBarProps["messageBarType"]>> = {
   error: MessageBarType.error,
   serverUnavailable: MessageBarType.warning,
   blocked: MessageBarType.blocked,

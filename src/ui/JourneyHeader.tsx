@@ -1,6 +1,6 @@
 /** @jsx createElement */
 import type * as React from "react";
-import { Spinner, SpinnerSize, Stack } from "@fluentui/react";
+import { Spinner, SpinnerSize, Stack } from "./fluent";
 import type { JourneySnapshot } from "../dataverse/journeyService";
 import { statusInfo } from "../journey/statusModel";
 import { JourneyStatus } from "../journey/types";

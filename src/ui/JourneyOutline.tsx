@@ -1,6 +1,6 @@
 /** @jsx createElement */
 import type * as React from "react";
-import { FocusZone, FocusZoneDirection } from "@fluentui/react";
+import { FocusZone, FocusZoneDirection } from "./fluent";
 import type { ParsedDefinition, Tile } from "../journey/workflowDefinition";
 import type { Severity } from "../journey/types";
 import { SEVERITIES, type SeverityCounts } from "./validationGroups";

@@ -1,6 +1,6 @@
 /** @jsx createElement */
 import type * as React from "react";
-import { MessageBar, MessageBarType, Spinner, SpinnerSize, Stack } from "@fluentui/react";
+import { MessageBar, MessageBarType, Spinner, SpinnerSize, Stack } from "./fluent";
 import { actionsFor, type JourneyAction } from "../journey/journeyActions";
 import { lockedFields } from "../journey/fieldLocks";
 import { recurrenceFromRecord } from "../journey/recurrence";

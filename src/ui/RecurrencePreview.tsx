@@ -1,6 +1,6 @@
 /** @jsx createElement */
 import type * as React from "react";
-import { DefaultButton, MessageBar, MessageBarType, Text } from "@fluentui/react";
+import { DefaultButton, MessageBar, MessageBarType, Text } from "./fluent";
 import { earliestFittingEnd, iterationCalendar, recurrenceFits, type RecurrenceValues } from "../journey/recurrence";
 import type { FormatDateTime } from "./dateFormat";
 import { localise, type GetString } from "./strings";

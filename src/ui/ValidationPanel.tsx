@@ -1,7 +1,7 @@
 /** @jsx createElement */
 /** @jsxFrag Fragment */
 import type * as React from "react";
-import { ActionButton, FocusZone, FocusZoneDirection, Icon, MessageBar, MessageBarType, Stack, Text } from "@fluentui/react";
+import { ActionButton, FocusZone, FocusZoneDirection, Icon, MessageBar, MessageBarType, Stack, Text } from "./fluent";
 import { describeFault } from "../journey/faultCatalogue";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
 import type { Severity, ValidationReport } from "../journey/types";

@@ -1,4 +1,5 @@
-import { hiddenContentStyle, mergeStyleSets, type IRawStyle } from "@fluentui/react";
+import type { IRawStyle } from "@fluentui/react";
+import { hiddenContentStyle, mergeStyleSets } from "./fluent";
 
 const MUTED = "#605e5c";
 
