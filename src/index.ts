@@ -10,8 +10,6 @@ import { JourneyView } from "./ui/JourneyView";
 import { createElement } from "./ui/reactBindings";
 
 const ENTITY = "msdyncrm_customerjourney";
-/** hasEntityPrivilege depth: Basic, the least a user holding the privilege at all has. */
-const BASIC_DEPTH = 0;
 /** 0x8006088a, "Resource not found for the segment": what Dataverse answers for a missing action. */
 const ACTION_NOT_FOUND = 0x8006088a;
 
@@ -24,13 +22,17 @@ interface FormContext {
   page?: { entityId?: string };
 }
 
+/** The host's Xrm where the control sits on a model-driven form (pcf-start and canvas apps have none). */
+const xrm = (): Partial<Xrm.XrmStatic> | undefined => (typeof Xrm !== "undefined" ? Xrm : undefined);
+
 /**
  * The host's Xrm.WebApi where the control sits on a model-driven form. Elsewhere (a canvas app, the
  * pcf-start page) only the PCF context's webAPI exists and it cannot run actions, so the error check
  * reports the validate action as unavailable and the control falls back to its own checks.
  */
 function webApiOf(context: ComponentFramework.Context<IInputs>): WebApiPort {
-  if (typeof Xrm !== "undefined" && Xrm.WebApi) return Xrm.WebApi as unknown as WebApiPort;
+  const hostWebApi = xrm()?.WebApi;
+  if (hostWebApi) return hostWebApi as unknown as WebApiPort;
   const webAPI = context.webAPI as unknown as Omit<WebApiPort, "online">;
   const records = Object.fromEntries(WEB_API_METHODS.map((method) => [method, webAPI[method].bind(webAPI)]));
   return {
@@ -44,7 +46,7 @@ function webApiOf(context: ComponentFramework.Context<IInputs>): WebApiPort {
 
 function openJourneyIn(context: ComponentFramework.Context<IInputs>, id: string): void {
   const navigation: Pick<ComponentFramework.Navigation, "openForm"> =
-    typeof Xrm !== "undefined" && Xrm.Navigation ? (Xrm.Navigation as unknown as ComponentFramework.Navigation) : context.navigation;
+    (xrm()?.Navigation as unknown as ComponentFramework.Navigation | undefined) ?? context.navigation;
   void navigation.openForm({ entityName: ENTITY, entityId: id });
 }
 
@@ -68,7 +70,8 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
       const findBridge = createFormBridgeFinder(() => connectFormBridge(recordId));
       this.record = { recordId, findBridge, service: new JourneyService({ webApi: webApiOf(context), bridge: findBridge }) };
     }
-    const props: JourneyControlProps = {
+    const props: JourneyControlProps & React.Attributes = {
+      key: recordId,
       ...this.record,
       storedValidationResults: context.parameters.validationResults.raw,
       getString: (key) => context.resources.getString(key),
@@ -76,12 +79,13 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
         context.userSettings.getTimeZoneOffsetMinutes(date),
       ),
       isDisabled: context.mode.isControlDisabled,
-      hasPrivilege: (privilege: PrivilegeKind) => context.utils.hasEntityPrivilege(ENTITY, privilege, BASIC_DEPTH),
+      // Depth 0, Basic: the least a user holding the privilege at all has.
+      hasPrivilege: (privilege: PrivilegeKind) => context.utils.hasEntityPrivilege(ENTITY, privilege, 0),
       allocatedWidth: context.mode.allocatedWidth,
       openJourney: (id) => openJourneyIn(context, id),
       now: () => new Date(),
     };
-    return createElement(JourneyView, { ...props, key: recordId });
+    return createElement(JourneyView, props);
   }
 
   public getOutputs(): IOutputs {

@@ -51,8 +51,7 @@ export interface JourneyController extends JourneyState {
 }
 
 function storedReport(raw: string | null): ShownReport | null {
-  if (raw === null || raw.trim() === "") return null;
-  return { report: parseValidationResponse(raw), origin: "stored", checkedAt: null };
+  return raw?.trim() ? { report: parseValidationResponse(raw), origin: "stored", checkedAt: null } : null;
 }
 
 function countOf(report: ValidationReport, severity: Severity): number {
@@ -113,13 +112,12 @@ export function useJourney(props: JourneyControlProps): JourneyController {
     showError(error);
   };
 
-  const readValues = async (snapshot: JourneySnapshot): Promise<JourneyRecord> => {
-    try {
-      return (await service.currentValues(snapshot)).values;
-    } catch {
-      return snapshot.record;
-    }
-  };
+  /** The form's current values, else (no form, or it cannot be read) the snapshot's. */
+  const readValues = (snapshot: JourneySnapshot): Promise<JourneyRecord> =>
+    service.currentValues(snapshot).then(
+      (current) => current.values,
+      () => snapshot.record,
+    );
 
   const loadSnapshot = async (): Promise<void> => {
     update({ loading: true });
