@@ -50,16 +50,16 @@ export const ActionBar: React.FC<ActionBarProps> = ({ actions, running, disabled
             text={localise(getString, action.labelKey)}
             iconProps={{ iconName: ICONS[action.id] }}
             onRenderIcon={running === action.id ? () => <Spinner size={SpinnerSize.xSmall} /> : undefined}
-            disabled={running !== null || reason !== undefined}
-            allowDisabledFocus={reason !== undefined}
-            aria-describedby={reason !== undefined ? reasonId : undefined}
+            disabled={running !== null || !!reason}
+            allowDisabledFocus={!!reason}
+            aria-describedby={reason && reasonId}
             onClick={() => onRun(action)}
             data-action={action.id}
           />
         );
         return (
           <Stack.Item key={action.id}>
-            {reason !== undefined ? (
+            {reason ? (
               <TooltipHost content={reason}>
                 {button}
                 <span id={reasonId} className={classes.visuallyHidden}>

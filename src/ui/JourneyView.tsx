@@ -43,11 +43,11 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
     if (journey.deleted) return localise(getString, "action.disabled.deleted");
     // Copy creates a journey, delete deletes it, the actions that write a status write it.
     const privilege =
-      action.id === "copy" ? "create" : action.id === "delete" ? "delete" : action.writesStatus !== undefined ? "write" : null;
+      action.id === "copy" ? "create" : action.id === "delete" ? "delete" : action.writesStatus ? "write" : null;
     if (privilege && !props.hasPrivilege(PRIVILEGES[privilege])) {
       return localise(getString, `action.disabled.privilege.${privilege}`);
     }
-    if (isDisabled && action.writesStatus !== undefined) return localise(getString, "action.disabled.readOnly");
+    if (isDisabled && action.writesStatus) return localise(getString, "action.disabled.readOnly");
     return undefined;
   };
 
@@ -64,7 +64,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
         {snapshot && (
           <JourneyHeader snapshot={snapshot} following={journey.following} formatDateTime={formatDateTime} getString={getString} />
         )}
-        {props.recordId === "" && <MessageBar messageBarType={MessageBarType.info}>{localise(getString, "header.notSaved")}</MessageBar>}
+        {!props.recordId && <MessageBar messageBarType={MessageBarType.info}>{localise(getString, "header.notSaved")}</MessageBar>}
         {journey.loading && !snapshot && <Spinner size={SpinnerSize.small} label={localise(getString, "header.loading")} />}
         <JourneyBanners banners={journey.banners} onReload={journey.reload} onDismiss={journey.dismissBanner} getString={getString} />
         {snapshot && (

@@ -58,10 +58,10 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
           messageBarType={MessageBarType.severeWarning}
           isMultiline
           actions={
-            earliest !== null ? (
+            earliest ? (
               <DefaultButton
                 onClick={() => setEnd(earliest)}
-                disabled={fix === true || fixDisabledReason !== undefined}
+                disabled={fix === true || !!fixDisabledReason}
                 title={fixDisabledReason}
                 data-testid="recurrence-fix"
               >
@@ -70,10 +70,10 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
             ) : undefined
           }
         >
-          {earliest !== null
+          {earliest
             ? localise(getString, "recurrence.doesNotFit", formatDateTime(values.end), formatDateTime(earliest))
             : localise(getString, "recurrence.cannotWorkOut")}
-          {fixDisabledReason !== undefined && earliest !== null && smallText(fixDisabledReason)}
+          {fixDisabledReason && earliest && smallText(fixDisabledReason)}
           {typeof fix === "string" && smallText(localise(getString, "recurrence.fixFailed", fix))}
         </MessageBar>
       )}

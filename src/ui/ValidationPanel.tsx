@@ -121,7 +121,7 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
                 <ul className={classes.list}>
                   {group.findings.map((finding, index) => (
                     <li key={`${finding.entry.fault}-${index}`}>
-                      {group.activityId !== "" ? (
+                      {group.activityId ? (
                         <button
                           type="button"
                           className={classes.entry}

@@ -11,16 +11,13 @@ const LOCALE_BY_LANGUAGE_ID: Readonly<Record<number, string>> = {
   1043: "nl-NL",
 };
 
-export function localeFor(languageId: number | undefined): string | undefined {
-  return languageId === undefined ? undefined : LOCALE_BY_LANGUAGE_ID[languageId];
-}
-
 /**
+ * The locale is the user's language's (the browser's for a language without one here);
  * `offsetMinutes` is the user's offset from UTC at a date (context.userSettings.getTimeZoneOffsetMinutes),
  * so the time shown is the one the form shows, not the browser's.
  */
-export function createDateTimeFormatter(languageId: number | undefined, offsetMinutes: (date: Date) => number): FormatDateTime {
-  const format = new Intl.DateTimeFormat(localeFor(languageId), {
+export function createDateTimeFormatter(languageId: number, offsetMinutes: (date: Date) => number): FormatDateTime {
+  const format = new Intl.DateTimeFormat(LOCALE_BY_LANGUAGE_ID[languageId], {
     year: "numeric",
     month: "short",
     day: "numeric",

@@ -27,7 +27,7 @@ export function verdictText(report: ValidationReport, getString: GetString): str
 
 /** The heading of a group: the journey as a whole, a tile with its type and name, or a tile the definition lacks. */
 export function groupTitle(group: EntryGroup, getString: GetString): string {
-  if (group.activityId === "") return localise(getString, "panel.group.journey");
+  if (!group.activityId) return localise(getString, "panel.group.journey");
   if (group.tile) return localise(getString, "panel.group.tile", group.tile.type, group.tile.name || group.tile.activityId);
   return localise(getString, "panel.group.unknownTile", group.activityId);
 }

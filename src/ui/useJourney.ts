@@ -136,7 +136,7 @@ export function useJourney(props: JourneyControlProps): JourneyController {
 
   useEffect(() => {
     // Once per record (none before the journey is saved); later loads follow actions or the Reload button.
-    if (recordId !== "") void loadSnapshot();
+    if (recordId) void loadSnapshot();
   }, [recordId, service]);
 
   // A new stored result (the form was refreshed after a go-live, say) replaces what is shown.

@@ -86,7 +86,7 @@ export function countsByTile(report: ValidationReport | null): Map<string, Sever
   if (!report) return result;
   for (const finding of distinctFindings(report.entries)) {
     const { activityId } = finding.entry;
-    if (activityId !== "") result.set(activityId, countBySeverity([finding], result.get(activityId)));
+    if (activityId) result.set(activityId, countBySeverity([finding], result.get(activityId)));
   }
   return result;
 }
