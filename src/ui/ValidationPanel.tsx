@@ -116,7 +116,7 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
           )}
           <FocusZone direction={FocusZoneDirection.vertical}>
             {groupEntries(report, definition).map((group) => (
-              <div key={group.activityId || "journey"}>
+              <div key={group.activityId}>
                 <h3 className={classes.heading}>{groupTitle(group, getString)}</h3>
                 <ul className={classes.list}>
                   {group.findings.map((finding, index) => (

@@ -51,8 +51,8 @@ export const classes = mergeStyleSets({
   selectable,
   /** An entry of the panel: selects its tile, if any. */
   entry: [selectable, { flexWrap: "nowrap", alignItems: "flex-start", gap: 8 }],
-  /** Long fault codes and ids wrap instead of widening the panel. */
-  entryText: { display: "block", minWidth: 0, overflowWrap: "anywhere" },
+  /** Long fault codes and ids wrap instead of widening the panel. (A flex item: a block already.) */
+  entryText: { minWidth: 0, overflowWrap: "anywhere" },
   pill,
   sourceTag: [pill, { marginLeft: 6, border: "1px solid #8a8886", fontWeight: 400 }],
   tree: [plainList, { maxHeight: 420, overflowY: "auto" }],
