@@ -1,6 +1,6 @@
 /** @jsx createElement */
 import type * as React from "react";
-import { DefaultButton, Dialog, DialogFooter, DialogType, PrimaryButton } from "./fluent";
+import { DefaultButton, Dialog, DialogFooter, PrimaryButton } from "./fluent";
 import { localise, type GetString } from "./strings";
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
 import { createElement, useRef } from "./reactBindings";
@@ -37,7 +37,6 @@ export const ConfirmDialog: React.FC<ConfirmDialogProps> = ({ request, onAnswer,
       hidden={request === null}
       onDismiss={cancel}
       dialogContentProps={{
-        type: DialogType.normal,
         title: localise(getString, `confirm.${kind}.title`),
         subText: localise(getString, `confirm.${kind}.message`, ...args),
         closeButtonAriaLabel: localise(getString, "confirm.close"),

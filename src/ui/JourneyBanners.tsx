@@ -37,7 +37,6 @@ export const JourneyBanners: React.FC<JourneyBannersProps> = ({ banners, onReloa
         <div key={`${banner.kind}-${index}`} data-banner={errorKind ?? banner.kind}>
           <MessageBar
             messageBarType={BANNER_TYPE[banner.kind]}
-            isMultiline
             onDismiss={banner.kind === "deleted" ? undefined : () => onDismiss(banner)}
             dismissButtonAriaLabel={localise(getString, "banner.dismiss")}
             actions={

@@ -1,6 +1,6 @@
 /** @jsx createElement */
 import type * as React from "react";
-import { MessageBar, MessageBarType, Spinner, SpinnerSize, Stack } from "./fluent";
+import { MessageBar, Spinner, SpinnerSize, Stack } from "./fluent";
 import { actionsFor, type JourneyAction } from "../journey/journeyActions";
 import { lockedFields } from "../journey/fieldLocks";
 import { recurrenceFromRecord } from "../journey/recurrence";
@@ -64,7 +64,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
         {snapshot && (
           <JourneyHeader snapshot={snapshot} following={journey.following} formatDateTime={formatDateTime} getString={getString} />
         )}
-        {!props.recordId && <MessageBar messageBarType={MessageBarType.info}>{localise(getString, "header.notSaved")}</MessageBar>}
+        {!props.recordId && <MessageBar>{localise(getString, "header.notSaved")}</MessageBar>}
         {journey.loading && !snapshot && <Spinner size={SpinnerSize.small} label={localise(getString, "header.loading")} />}
         <JourneyBanners banners={journey.banners} onReload={journey.reload} onDismiss={journey.dismissBanner} getString={getString} />
         {snapshot && (

@@ -56,7 +56,6 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
       {!fits && (
         <MessageBar
           messageBarType={MessageBarType.severeWarning}
-          isMultiline
           actions={
             earliest ? (
               <DefaultButton

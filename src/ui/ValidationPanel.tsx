@@ -37,7 +37,8 @@ const ICON_BY_SEVERITY: Readonly<Record<Severity, [iconName: string, color: stri
 function severityIcon(severity: Severity, getString: GetString): React.ReactNode {
   const [iconName, color] = ICON_BY_SEVERITY[severity];
   const label = severityLabel(severity, getString);
-  return <Icon iconName={iconName} role="img" aria-label={label} title={label} style={{ color, flexShrink: 0, fontSize: 14 }} />;
+  // Fluent gives an icon with a title the role img and the title as its accessible name.
+  return <Icon iconName={iconName} title={label} style={{ color, flexShrink: 0, fontSize: 14 }} />;
 }
 
 function findingContent({ entry, sources }: Finding, getString: GetString): React.ReactNode {
@@ -70,15 +71,9 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
   onSelectActivity,
   getString,
 }) => {
+  // The outcome of "Copy details"; a new report clears it.
   const [copyResult, setCopyResult] = useState<CopyResult | null>(null);
-  const [copiedText, setCopiedText] = useState("");
   useEffect(() => setCopyResult(null), [report]);
-
-  const copyDetails = async (checked: ValidationReport) => {
-    const text = reportAsText(checked, definition, getString, checkedWhen);
-    setCopiedText(text);
-    setCopyResult(await copyText(text));
-  };
 
   return (
     <section aria-label={localise(getString, "panel.title")}>
@@ -91,7 +86,7 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
                 {verdictText(report, getString)}
               </Text>
             </Stack>
-            <ActionButton iconProps={{ iconName: "Copy" }} onClick={() => copyDetails(report)}>
+            <ActionButton iconProps={{ iconName: "Copy" }} onClick={async () => setCopyResult(await copyText(reportAsText(report, definition, getString, checkedWhen)))}>
               {localise(getString, "panel.copy.button")}
             </ActionButton>
           </Stack>
@@ -106,7 +101,7 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
               {copyResult === "failed" && (
                 <textarea
                   readOnly
-                  value={copiedText}
+                  value={reportAsText(report, definition, getString, checkedWhen)}
                   aria-label={localise(getString, "panel.copy.manual")}
                   className={classes.manualCopy}
                   onFocus={(event) => event.currentTarget.select()}

@@ -10,7 +10,6 @@ export const {
   DefaultButton,
   Dialog,
   DialogFooter,
-  DialogType,
   FocusZone,
   FocusZoneDirection,
   Icon,
