@@ -11,7 +11,7 @@ import { createElement, useState } from "./reactBindings";
 export interface ActionBarProps {
   actions: readonly JourneyAction[];
   /** The action whose request is running; every action waits for it. */
-  running: JourneyActionId | null;
+  running?: JourneyActionId;
   /** Why an action may not run now (missing privilege, read-only form), or undefined when it may. */
   disabledReason(action: JourneyAction): string | undefined;
   onRun(action: JourneyAction): void;
@@ -50,7 +50,7 @@ export const ActionBar: React.FC<ActionBarProps> = ({ actions, running, disabled
             text={localise(getString, action.labelKey)}
             iconProps={{ iconName: ICONS[action.id] }}
             onRenderIcon={running === action.id ? () => <Spinner size={SpinnerSize.xSmall} /> : undefined}
-            disabled={running !== null || !!reason}
+            disabled={!!running || !!reason}
             allowDisabledFocus={!!reason}
             aria-describedby={reason && reasonId}
             onClick={() => onRun(action)}

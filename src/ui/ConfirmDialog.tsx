@@ -21,7 +21,7 @@ export interface ConfirmRequest {
 const CANCEL_CLASS = "cjt-confirm-cancel";
 
 export interface ConfirmDialogProps {
-  request: ConfirmRequest | null;
+  request?: ConfirmRequest;
   onAnswer(confirmed: boolean): void;
   getString: GetString;
 }
@@ -34,7 +34,7 @@ export const ConfirmDialog: React.FC<ConfirmDialogProps> = ({ request, onAnswer,
   const cancel = () => onAnswer(false);
   return (
     <Dialog
-      hidden={request === null}
+      hidden={!request}
       onDismiss={cancel}
       dialogContentProps={{
         title: localise(getString, `confirm.${kind}.title`),

@@ -13,7 +13,7 @@ import { createElement } from "./reactBindings";
 export interface JourneyHeaderProps {
   snapshot: JourneySnapshot;
   /** The status is transitional and the control is following it. */
-  following: boolean;
+  following?: boolean;
   formatDateTime: FormatDateTime;
   getString: GetString;
 }

@@ -111,7 +111,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
       <ConfirmDialog request={journey.confirm} onAnswer={journey.answerConfirm} getString={getString} />
       {/* Announces politely to screen readers; the same text again is announced again (keyed by its sequence). */}
       <div role="status" aria-live="polite" aria-atomic="true" className={classes.visuallyHidden} data-testid="live-region">
-        <span key={journey.announcement.sequence}>{journey.announcement.message}</span>
+        <span key={journey.announcement?.sequence}>{journey.announcement?.message}</span>
       </div>
     </div>
   );

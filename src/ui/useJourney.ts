@@ -26,19 +26,21 @@ export type Banner =
   | { kind: "serverUnavailable"; error: JourneyError }
   | { kind: "deleted" };
 
+/** What the control shows; the optional parts are absent until there is something to show. */
 export interface JourneyState {
-  snapshot: JourneySnapshot | null;
+  snapshot?: JourneySnapshot;
   /** The form's current values (saved or not), else the snapshot's. */
-  values: JourneyRecord | null;
+  values?: JourneyRecord;
   loading: boolean;
   shown: ShownReport | null;
-  running: JourneyActionId | null;
+  running?: JourneyActionId;
   /** Following a Going live / Stopping status until it settles. */
-  following: boolean;
+  following?: boolean;
   banners: Banner[];
-  confirm: ConfirmRequest | null;
-  announcement: { message: string; sequence: number };
-  deleted: boolean;
+  confirm?: ConfirmRequest;
+  /** The last text for screen readers; a new sequence makes the same text again a new announcement. */
+  announcement?: { message: string; sequence: number };
+  deleted?: boolean;
 }
 
 export interface JourneyController extends JourneyState {
@@ -66,16 +68,9 @@ function asJourneyError(error: unknown): JourneyError {
 export function useJourney(props: JourneyControlProps): JourneyController {
   const { service, recordId, getString } = props;
   const [state, setState] = useState<JourneyState>(() => ({
-    snapshot: null,
-    values: null,
     loading: recordId !== "",
     shown: storedReport(props.storedValidationResults),
-    running: null,
-    following: false,
     banners: [],
-    confirm: null,
-    announcement: { message: "", sequence: 0 },
-    deleted: false,
   }));
   const update = (patch: Partial<JourneyState> | ((current: JourneyState) => Partial<JourneyState>)) =>
     setState((current) => ({ ...current, ...(typeof patch === "function" ? patch(current) : patch) }));
@@ -95,7 +90,7 @@ export function useJourney(props: JourneyControlProps): JourneyController {
   /** Tells screen readers the localised text of `key`. */
   const announce = (key: string, ...args: (string | number)[]) =>
     update((current) => ({
-      announcement: { message: localise(getString, key, ...args), sequence: current.announcement.sequence + 1 },
+      announcement: { message: localise(getString, key, ...args), sequence: (current.announcement?.sequence ?? 0) + 1 },
     }));
   /** Replaces the banners of the given kinds by `added`. */
   const replaceBanners = (kinds: Banner["kind"][], ...added: Banner[]) =>
@@ -251,14 +246,14 @@ export function useJourney(props: JourneyControlProps): JourneyController {
       .catch(showError)
       .finally(() => {
         runningRef.current = null;
-        if (mounted.current) update({ running: null, confirm: null });
+        if (mounted.current) update({ running: undefined, confirm: undefined });
       });
   };
 
   const answerConfirm = (confirmed: boolean) => {
     const answer = confirmAnswer.current;
     confirmAnswer.current = null;
-    update({ confirm: null });
+    update({ confirm: undefined });
     answer?.(confirmed);
   };
 
