@@ -1,6 +1,7 @@
 /** @jsx createElement */
 import type * as React from "react";
 import { MessageBar, Spinner, SpinnerSize, Stack } from "./fluent";
+import { JourneyStatus } from "../journey/types";
 import { actionsFor, type JourneyAction } from "../journey/journeyActions";
 import { lockedFields } from "../journey/fieldLocks";
 import { recurrenceFromRecord } from "../journey/recurrence";
@@ -8,13 +9,12 @@ import { parseDefinition } from "../journey/workflowDefinition";
 import { ActionBar } from "./ActionBar";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { JourneyBanners } from "./JourneyBanners";
-import { JourneyHeader } from "./JourneyHeader";
 import { JourneyOutline } from "./JourneyOutline";
 import { RecurrencePreview } from "./RecurrencePreview";
 import { ValidationPanel } from "./ValidationPanel";
 import { Privilege, type JourneyControlProps } from "./journeyControlProps";
-import { localise } from "./strings";
-import { classes } from "./styles";
+import { localise, statusLabel } from "./strings";
+import { classes, TONES, type Tone } from "./styles";
 import { useJourney } from "./useJourney";
 import { countsByTile } from "./validationGroups";
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
@@ -22,6 +22,17 @@ import { createElement, useMemo, useState } from "./reactBindings";
 
 /** Below this width the panel and the outline stack instead of standing side by side. */
 const TWO_COLUMN_MIN_WIDTH = 640;
+
+const S = JourneyStatus;
+/** The status badge's colours; other statuses (Draft, unknown ones) are neutral. */
+const STATUS_TONES: Readonly<Record<number, Tone>> = {
+  [S.Live]: TONES.positive,
+  [S.LiveEditable]: TONES.positive,
+  [S.Stopped]: TONES.warning,
+  [S.Error]: TONES.error,
+  [S.GoingLive]: TONES.info,
+  [S.Stopping]: TONES.info,
+};
 
 /** The privileges actions need, by the name their resx keys use. */
 const PRIVILEGES = { create: Privilege.Create, write: Privilege.Write, delete: Privilege.Delete } as const;
@@ -55,6 +66,14 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
   const fixDisabledReason =
     isDisabled || endLocked ? localise(getString, isDisabled ? "recurrence.readOnly" : "recurrence.locked") : undefined;
 
+  const modifiedOn = formatDateTime(snapshot?.modifiedOn);
+  const modifiedBy = snapshot?.modifiedByName;
+  const lastChanged = modifiedOn
+    ? modifiedBy
+      ? localise(getString, "header.lastChanged", modifiedBy, modifiedOn)
+      : localise(getString, "header.lastChangedAt", modifiedOn)
+    : "";
+
   const twoColumns = allocatedWidth <= 0 || allocatedWidth >= TWO_COLUMN_MIN_WIDTH;
   const column = { flex: twoColumns ? "1 1 300px" : "1 1 100%", minWidth: 0 };
 
@@ -62,7 +81,19 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
     <div className={classes.root} data-status={snapshot?.status ?? ""}>
       <Stack tokens={{ childrenGap: 12 }}>
         {snapshot && (
-          <JourneyHeader snapshot={snapshot} following={journey.following} formatDateTime={formatDateTime} getString={getString} />
+          // The header: the journey's name, status badge and last change.
+          <Stack tokens={{ childrenGap: 4 }}>
+            <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
+              <h2 className={classes.title}>{snapshot.record.msdyncrm_name || localise(getString, "header.untitled")}</h2>
+              <span className={classes.pill} style={STATUS_TONES[snapshot.status] ?? TONES.neutral} data-status={snapshot.status}>
+                {statusLabel(snapshot.status, getString)}
+              </span>
+              {journey.following && (
+                <Spinner size={SpinnerSize.xSmall} label={localise(getString, "header.following")} labelPosition="right" />
+              )}
+            </Stack>
+            {lastChanged && <span className={classes.muted}>{lastChanged}</span>}
+          </Stack>
         )}
         {!props.recordId && <MessageBar>{localise(getString, "header.notSaved")}</MessageBar>}
         {journey.loading && !snapshot && <Spinner size={SpinnerSize.small} label={localise(getString, "header.loading")} />}

@@ -8,8 +8,7 @@ import type { ConfirmRequest } from "./ConfirmDialog";
 import type { JourneyControlProps } from "./journeyControlProps";
 import type { ReportOrigin } from "./ValidationPanel";
 import { verdictText } from "./reportText";
-import { statusLabel } from "./JourneyHeader";
-import { localise } from "./strings";
+import { localise, statusLabel } from "./strings";
 import { useEffect, useRef, useState } from "./reactBindings";
 
 export interface ShownReport {
