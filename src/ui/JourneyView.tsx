@@ -62,7 +62,8 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
     return undefined;
   };
 
-  const endLocked = snapshot && values && lockedFields(snapshot.status, values.msdyncrm_startdatetime, props.now()).msdyncrm_enddatetime;
+  const endLocked =
+    snapshot && values && lockedFields(snapshot.status, values.msdyncrm_startdatetime, props.now()).msdyncrm_enddatetime;
   const fixDisabledReason =
     isDisabled || endLocked ? localise(getString, isDisabled ? "recurrence.readOnly" : "recurrence.locked") : undefined;
 
@@ -121,13 +122,13 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
           </div>
           {values && (
             <Stack style={column} tokens={{ childrenGap: 16 }}>
-                <JourneyOutline
-                  definition={definition}
-                  countsByTile={tileCounts}
-                  selectedActivityId={selectedActivityId}
-                  onSelectActivity={setSelectedActivityId}
-                  getString={getString}
-                />
+              <JourneyOutline
+                definition={definition}
+                countsByTile={tileCounts}
+                selectedActivityId={selectedActivityId}
+                onSelectActivity={setSelectedActivityId}
+                getString={getString}
+              />
               <RecurrencePreview
                 values={recurrenceFromRecord(values)}
                 formatDateTime={formatDateTime}
