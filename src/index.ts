@@ -13,9 +13,6 @@ const ENTITY = "msdyncrm_customerjourney";
 /** 0x8006088a, "Resource not found for the segment": what Dataverse answers for a missing action. */
 const ACTION_NOT_FOUND = 0x8006088a;
 
-/** The record methods of the PCF context's webAPI, which the port uses as they are. */
-const WEB_API_METHODS = ["retrieveRecord", "retrieveMultipleRecords", "createRecord", "updateRecord", "deleteRecord"] as const;
-
 /** context.mode.contextInfo and context.page are present on forms but missing from the typings. */
 interface FormContext {
   mode: { contextInfo?: { entityId?: string } };
@@ -33,15 +30,9 @@ const xrm = (): Partial<Xrm.XrmStatic> | undefined => (typeof Xrm !== "undefined
 function webApiOf(context: ComponentFramework.Context<IInputs>): WebApiPort {
   const hostWebApi = xrm()?.WebApi;
   if (hostWebApi) return hostWebApi as unknown as WebApiPort;
-  const webAPI = context.webAPI as unknown as Omit<WebApiPort, "online">;
-  const records = Object.fromEntries(WEB_API_METHODS.map((method) => [method, webAPI[method].bind(webAPI)]));
-  return {
-    ...(records as typeof webAPI),
-    online: {
-      execute: () =>
-        Promise.reject({ errorCode: ACTION_NOT_FOUND, message: "Actions cannot be run outside a model-driven app." }),
-    },
-  };
+  // The context's webAPI stays the prototype, so its record methods run as they are; only the action call is added.
+  const online: WebApiPort["online"] = { execute: () => Promise.reject({ errorCode: ACTION_NOT_FOUND }) };
+  return Object.assign(Object.create(context.webAPI) as WebApiPort, { online });
 }
 
 function openJourneyIn(context: ComponentFramework.Context<IInputs>, id: string): void {
