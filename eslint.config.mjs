@@ -25,6 +25,12 @@ export default [
     },
   },
   {
+    // The components name createElement and Fragment in their @jsx / @jsxFrag pragma: the JSX uses those imports.
+    files: ["src/ui/**/*.tsx"],
+    ignores: ["**/*.test.tsx", "src/ui/testing/**"],
+    languageOptions: { parserOptions: { jsxPragma: "createElement", jsxFragmentName: "Fragment" } },
+  },
+  {
     files: ["harness/**/*.{ts,mjs,js}", "scripts/**/*.{ts,mjs,js}", "solution/**/*.{ts,mjs,js}", "test/**/*.{ts,tsx,mjs,js}", "*.{js,mjs}"],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -5,7 +5,6 @@ import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { JourneyStatus } from "../journey/types";
 import { localise, type GetString } from "./strings";
 import { classes } from "./styles";
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
 import { createElement, useState } from "./reactBindings";
 
 export interface ActionBarProps {

@@ -2,7 +2,6 @@
 import type * as React from "react";
 import { DefaultButton, Dialog, DialogFooter, PrimaryButton } from "./fluent";
 import { localise, type GetString } from "./strings";
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
 import { createElement, useRef } from "./reactBindings";
 
 /**

@@ -5,7 +5,6 @@ import type { IMessageBarProps } from "@fluentui/react";
 import { MessageBar, MessageBarButton, MessageBarType } from "./fluent";
 import type { Banner } from "./useJourney";
 import { localise, localiseCount, type GetString } from "./strings";
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
 import { createElement, Fragment } from "./reactBindings";
 
 export interface JourneyBannersProps {

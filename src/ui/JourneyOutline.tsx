@@ -7,7 +7,6 @@ import { SEVERITIES, type SeverityCounts } from "./validationGroups";
 import { severityCount } from "./reportText";
 import { localise, type GetString } from "./strings";
 import { classes, TONES, type Tone } from "./styles";
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
 import { createElement, useEffect, useRef } from "./reactBindings";
 
 export interface JourneyOutlineProps {

@@ -17,7 +17,6 @@ import { localise, statusLabel } from "./strings";
 import { classes, TONES, type Tone } from "./styles";
 import { useJourney } from "./useJourney";
 import { countsByTile } from "./validationGroups";
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
 import { createElement, useMemo, useState } from "./reactBindings";
 
 /** Below this width the panel and the outline stack instead of standing side by side. */

@@ -5,7 +5,6 @@ import { earliestFittingEnd, iterationCalendar, recurrenceFits, type RecurrenceV
 import type { FormatDateTime } from "./dateFormat";
 import { localise, type GetString } from "./strings";
 import { classes } from "./styles";
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
 import { createElement, useState } from "./reactBindings";
 
 export interface RecurrencePreviewProps {

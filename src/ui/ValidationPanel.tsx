@@ -10,7 +10,6 @@ import { groupEntries, type Finding } from "./validationGroups";
 import { groupTitle, reportAsText, severityLabel, verdictText } from "./reportText";
 import { classes } from "./styles";
 import { localise, type GetString } from "./strings";
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- createElement (and Fragment): named by the JSX pragma above
 import { createElement, Fragment, useEffect, useState } from "./reactBindings";
 
 /** Where the report shown came from: the stored result of the last check, or a check just run on the form's or the saved values. */
