@@ -1,5 +1,6 @@
 import type * as React from "react";
 import { IInputs, IOutputs } from "../generated/ManifestTypes";
+import { normaliseRecordId } from "./bridge/bridgeProtocol";
 import { connectFormBridge } from "./bridge/formBridgeClient";
 import { JourneyService } from "./dataverse/journeyService";
 import type { WebApiPort } from "./dataverse/webApiPort";
@@ -44,7 +45,7 @@ function openJourneyIn(context: ComponentFramework.Context<IInputs>, id: string)
 function recordIdOf(context: ComponentFramework.Context<IInputs>): string {
   const form = context as unknown as FormContext;
   const id = form.mode.contextInfo?.entityId || form.page?.entityId || "";
-  return id.replace(/[{}]/g, "").toLowerCase();
+  return normaliseRecordId(id);
 }
 
 export class JourneyControl implements ComponentFramework.ReactControl<IInputs, IOutputs> {

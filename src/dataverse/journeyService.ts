@@ -3,7 +3,7 @@ import { actionsFor, isActionAllowed, type JourneyActionId } from "../journey/jo
 import { runLocalChecks } from "../journey/localChecks";
 import { statusInfo } from "../journey/statusModel";
 import { JourneyStatus, type JourneyRecord, type JourneyStatusCode, type ValidationReport } from "../journey/types";
-import { toValidateParameters } from "../journey/validateRequest";
+import { GUID, toValidateParameters } from "../journey/validateRequest";
 import { mergeReports, parseValidationResponse } from "../journey/validationResult";
 import { formatString as fillPlaceholders } from "../journey/faultCatalogue";
 import { CONTENT_COLUMNS, isConflict, type RowVersion, type SeenValues } from "./journeyConflict";
@@ -121,8 +121,6 @@ export const SETTLE_TIMEOUT_MS = 120_000;
 export const MIN_POLL_INTERVAL_MS = 2_000;
 /** …growing by half each time up to this. */
 const MAX_POLL_INTERVAL_MS = 10_000;
-
-const GUID = /^\{?([\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12})\}?$/i;
 
 /** Lower-case id without braces; else rejects as `kind` (an id the user gave: notFound; one the server gave: malformed). */
 function bareId(value: string, kind: "notFound" | "malformed"): string {

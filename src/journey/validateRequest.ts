@@ -73,7 +73,8 @@ function isIdParameter({ name }: ValidateParameter): boolean {
   return name.endsWith("Id");
 }
 
-const GUID = /^\{?([\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12})\}?$/i;
+/** A record id, with or without braces; group 1 is the bare id. */
+export const GUID = /^\{?([\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12})\}?$/i;
 
 function isInt32(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= -(2 ** 31) && (value as number) < 2 ** 31;
