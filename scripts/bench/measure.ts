@@ -125,8 +125,9 @@ async function panel(): Promise<unknown> {
   const { parseDefinition } = await import("../../src/journey/workflowDefinition");
   const { largeDefinition } = await import("../../harness/seed/seedData");
   const { readResxStrings } = await import("../../harness/page/resx");
+  const { localiserFor } = await import("../../src/ui/strings");
   const strings = readResxStrings(readFileSync(path.join(ROOT, "src/strings/JourneyControl.1033.resx"), "utf8"));
-  const getString = (key: string) => strings[key] ?? "";
+  const localise = localiserFor((key: string) => strings[key] ?? "");
 
   const definition = parseDefinition(largeDefinition(300));
   const tileIds = definition.tiles.map((tile) => tile.activityId);
@@ -151,7 +152,7 @@ async function panel(): Promise<unknown> {
         definition,
         selectedActivityId: null,
         onSelectActivity: () => undefined,
-        getString,
+        localise,
       }),
       container,
     );
@@ -168,7 +169,7 @@ async function panel(): Promise<unknown> {
     );
     ReactDOM.unmountComponentAtNode(container);
   };
-  ReactDOM.render(React.createElement(ValidationPanel, { report, origin: "form", checkedWhen: "now", definition, selectedActivityId: null, onSelectActivity: () => undefined, getString }), container);
+  ReactDOM.render(React.createElement(ValidationPanel, { report, origin: "form", checkedWhen: "now", definition, selectedActivityId: null, onSelectActivity: () => undefined, localise }), container);
   const shownEntries = container.querySelectorAll("li").length;
   ReactDOM.unmountComponentAtNode(container);
   const [panelMs, listMs] = interleaved(renderPanel, renderList, 9);

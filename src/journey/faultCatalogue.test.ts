@@ -19,7 +19,7 @@ describe("fault catalogue", () => {
     english = await readResx(1033);
     german = await readResx(1031);
   });
-  const lookUp = (strings: () => Map<string, string>) => (key: string) => strings().get(key) ?? key;
+  const lookUp = (strings: () => Map<string, string>) => (key: string, ...args: string[]) => fillPlaceholders(strings().get(key) ?? key, args);
 
   it("has a message and a fix hint for every fault code, in English and in German", () => {
     const missing: string[] = [];

@@ -83,27 +83,23 @@ export function fillPlaceholders(template: string, args: readonly string[]): str
  */
 export { fillPlaceholders as formatString };
 
-export function describeFault(entry: ValidationEntry, getString: (key: string) => string): DescribedFault {
+/** A key's text in the user's language with {0}, {1}... filled in; the key itself (or "") when the resources lack it. */
+export type Localise = (key: string, ...args: string[]) => string;
+
+export function describeFault(entry: ValidationEntry, localise: Localise): DescribedFault {
   const code = entry.fault;
   const args = [...entry.args];
-  /** The string for a key, or undefined when the resources have none (PCF answers with "" or the key). */
-  const lookUp = (key: string): string | undefined => {
-    const value = getString(key);
+  /** The key's filled-in text, or undefined when the resources lack it. */
+  const lookUp = (key: string, fillWith: readonly string[]): string | undefined => {
+    const value = localise(key, ...fillWith);
     return typeof value === "string" && value !== "" && value !== key ? value : undefined;
   };
-  const templates = (prefix: string) => [lookUp(`${prefix}.message`), lookUp(`${prefix}.hint`)];
-  const described = (known: boolean, message: string, hint: string, fillWith: readonly string[]): DescribedFault => ({
-    code,
-    known,
-    message: fillPlaceholders(message, fillWith),
-    hint: fillPlaceholders(hint, fillWith),
-    args,
-  });
+  const texts = (prefix: string, fillWith: readonly string[]) => [lookUp(`${prefix}.message`, fillWith), lookUp(`${prefix}.hint`, fillWith)];
   if (isKnownFault(code)) {
-    const [message, hint] = templates(`fault.${code}`);
-    if (message !== undefined && hint !== undefined) return described(true, message, hint, args);
+    const [message, hint] = texts(`fault.${code}`, args);
+    if (message !== undefined && hint !== undefined) return { code, known: true, message, hint, args };
   }
-  const argumentText = args.length > 0 ? args.join(", ") : (lookUp("fault.unknown.noArguments") ?? "");
-  const [message = "{0}", hint = "{1}"] = templates("fault.unknown");
-  return described(false, message, hint, [code, argumentText]);
+  const argumentText = args.length > 0 ? args.join(", ") : (lookUp("fault.unknown.noArguments", []) ?? "");
+  const [message = code, hint = argumentText] = texts("fault.unknown", [code, argumentText]);
+  return { code, known: false, message, hint, args };
 }

@@ -3,7 +3,7 @@ import type * as React from "react";
 import { DefaultButton, getId, PrimaryButton, Spinner, SpinnerSize, Stack, TooltipHost } from "./fluent";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { JourneyStatus } from "../journey/types";
-import { localise, type GetString } from "./strings";
+import type { Localise } from "./strings";
 import { classes } from "./styles";
 import { createElement, useState } from "./reactBindings";
 
@@ -14,7 +14,7 @@ export interface ActionBarProps {
   /** Why an action may not run now (missing privilege, read-only form), or undefined when it may. */
   disabledReason(action: JourneyAction): string | undefined;
   onRun(action: JourneyAction): void;
-  getString: GetString;
+  localise: Localise;
 }
 
 const ICONS: Readonly<Record<JourneyActionId, string>> = {
@@ -30,7 +30,7 @@ const ICONS: Readonly<Record<JourneyActionId, string>> = {
   delete: "Delete",
 };
 
-export const ActionBar: React.FC<ActionBarProps> = ({ actions, running, disabledReason, onRun, getString }) => {
+export const ActionBar: React.FC<ActionBarProps> = ({ actions, running, disabledReason, onRun, localise }) => {
   const [idPrefix] = useState(() => getId("cjt-action-"));
   return (
     <Stack
@@ -38,7 +38,7 @@ export const ActionBar: React.FC<ActionBarProps> = ({ actions, running, disabled
       wrap
       tokens={{ childrenGap: 8 }}
       role="group"
-      aria-label={localise(getString, "action.toolbar")}
+      aria-label={localise("action.toolbar")}
     >
       {actions.map((action) => {
         const reason = disabledReason(action);
@@ -46,7 +46,7 @@ export const ActionBar: React.FC<ActionBarProps> = ({ actions, running, disabled
         const Button = action.writesStatus === JourneyStatus.GoingLive ? PrimaryButton : DefaultButton;
         const button = (
           <Button
-            text={localise(getString, action.labelKey)}
+            text={localise(action.labelKey)}
             iconProps={{ iconName: ICONS[action.id] }}
             onRenderIcon={running === action.id ? () => <Spinner size={SpinnerSize.xSmall} /> : undefined}
             disabled={!!running || !!reason}

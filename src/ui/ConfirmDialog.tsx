@@ -1,7 +1,7 @@
 /** @jsx createElement */
 import type * as React from "react";
 import { DefaultButton, Dialog, DialogFooter, PrimaryButton } from "./fluent";
-import { localise, type GetString } from "./strings";
+import type { Localise } from "./strings";
 import { createElement, useRef } from "./reactBindings";
 
 /**
@@ -22,10 +22,10 @@ const CANCEL_CLASS = "cjt-confirm-cancel";
 export interface ConfirmDialogProps {
   request?: ConfirmRequest;
   onAnswer(confirmed: boolean): void;
-  getString: GetString;
+  localise: Localise;
 }
 
-export const ConfirmDialog: React.FC<ConfirmDialogProps> = ({ request, onAnswer, getString }) => {
+export const ConfirmDialog: React.FC<ConfirmDialogProps> = ({ request, onAnswer, localise }) => {
   // While the dialog fades out, keep showing the question that was asked.
   const last = useRef<ConfirmRequest>({ kind: "stop", args: [] });
   if (request) last.current = request;
@@ -36,15 +36,15 @@ export const ConfirmDialog: React.FC<ConfirmDialogProps> = ({ request, onAnswer,
       hidden={!request}
       onDismiss={cancel}
       dialogContentProps={{
-        title: localise(getString, `confirm.${kind}.title`),
-        subText: localise(getString, `confirm.${kind}.message`, ...args),
-        closeButtonAriaLabel: localise(getString, "confirm.close"),
+        title: localise(`confirm.${kind}.title`),
+        subText: localise(`confirm.${kind}.message`, ...args),
+        closeButtonAriaLabel: localise("confirm.close"),
       }}
       modalProps={{ isBlocking: true, firstFocusableSelector: CANCEL_CLASS }}
     >
       <DialogFooter>
-        <PrimaryButton onClick={() => onAnswer(true)} text={localise(getString, `confirm.${kind}.confirm`)} />
-        <DefaultButton className={CANCEL_CLASS} onClick={cancel} text={localise(getString, "confirm.cancel")} />
+        <PrimaryButton onClick={() => onAnswer(true)} text={localise(`confirm.${kind}.confirm`)} />
+        <DefaultButton className={CANCEL_CLASS} onClick={cancel} text={localise("confirm.cancel")} />
       </DialogFooter>
     </Dialog>
   );

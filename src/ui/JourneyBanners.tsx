@@ -4,14 +4,14 @@ import type * as React from "react";
 import type { IMessageBarProps } from "@fluentui/react";
 import { MessageBar, MessageBarButton, MessageBarType } from "./fluent";
 import type { Banner } from "./useJourney";
-import { localise, localiseCount, type GetString } from "./strings";
+import { localiseCount, type Localise } from "./strings";
 import { createElement, Fragment } from "./reactBindings";
 
 export interface JourneyBannersProps {
   banners: readonly Banner[];
   onReload(): void;
   onDismiss(banner: Banner): void;
-  getString: GetString;
+  localise: Localise;
 }
 
 const BANNER_TYPE: Readonly<Record<Banner["kind"], IMessageBarProps["messageBarType"]>> = {
@@ -21,14 +21,14 @@ const BANNER_TYPE: Readonly<Record<Banner["kind"], IMessageBarProps["messageBarT
   deleted: MessageBarType.info,
 };
 
-function bannerText(banner: Banner, getString: GetString): string {
-  if (banner.kind === "blocked") return localiseCount(getString, "panel.blocked", banner.errorCount);
-  if (banner.kind === "deleted") return localise(getString, "panel.deleted");
-  const errorText = localise(getString, banner.error.messageKey, ...banner.error.args);
-  return banner.kind === "error" ? errorText : localise(getString, "panel.serverUnavailable", errorText);
+function bannerText(banner: Banner, localise: Localise): string {
+  if (banner.kind === "blocked") return localiseCount(localise, "panel.blocked", banner.errorCount);
+  if (banner.kind === "deleted") return localise("panel.deleted");
+  const errorText = localise(banner.error.messageKey, ...banner.error.args);
+  return banner.kind === "error" ? errorText : localise("panel.serverUnavailable", errorText);
 }
 
-export const JourneyBanners: React.FC<JourneyBannersProps> = ({ banners, onReload, onDismiss, getString }) => (
+export const JourneyBanners: React.FC<JourneyBannersProps> = ({ banners, onReload, onDismiss, localise }) => (
   <>
     {banners.map((banner, index) => {
       const errorKind = banner.kind === "error" ? banner.error.kind : null;
@@ -37,15 +37,15 @@ export const JourneyBanners: React.FC<JourneyBannersProps> = ({ banners, onReloa
           <MessageBar
             messageBarType={BANNER_TYPE[banner.kind]}
             onDismiss={banner.kind === "deleted" ? undefined : () => onDismiss(banner)}
-            dismissButtonAriaLabel={localise(getString, "banner.dismiss")}
+            dismissButtonAriaLabel={localise("banner.dismiss")}
             actions={
               // Reloading helps when the journey changed elsewhere, or when following its status took too long.
               errorKind === "conflict" || errorKind === "timeout" ? (
-                <MessageBarButton onClick={onReload}>{localise(getString, "banner.reload")}</MessageBarButton>
+                <MessageBarButton onClick={onReload}>{localise("banner.reload")}</MessageBarButton>
               ) : undefined
             }
           >
-            {bannerText(banner, getString)}
+            {bannerText(banner, localise)}
           </MessageBar>
         </div>
       );

@@ -5,7 +5,7 @@ import type { ParsedDefinition, Tile } from "../journey/workflowDefinition";
 import type { Severity } from "../journey/types";
 import { SEVERITIES, type SeverityCounts } from "./validationGroups";
 import { severityCount } from "./reportText";
-import { localise, type GetString } from "./strings";
+import type { Localise } from "./strings";
 import { classes, TONES, type Tone } from "./styles";
 import { createElement, useEffect, useRef } from "./reactBindings";
 
@@ -14,7 +14,7 @@ export interface JourneyOutlineProps {
   countsByTile: ReadonlyMap<string, SeverityCounts>;
   selectedActivityId: string | null;
   onSelectActivity(activityId: string | null): void;
-  getString: GetString;
+  localise: Localise;
 }
 
 const ROOT_TYPE = "bpf_root";
@@ -46,7 +46,7 @@ function visibleTops(definition: ParsedDefinition): Tile[] {
   return tops;
 }
 
-export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, countsByTile, selectedActivityId, onSelectActivity, getString }) => {
+export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, countsByTile, selectedActivityId, onSelectActivity, localise }) => {
   const selectedRef = useRef<HTMLButtonElement | null>(null);
   useEffect(() => {
     selectedRef.current?.scrollIntoView?.({ block: "nearest" });
@@ -69,11 +69,11 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, coun
           data-activity-id={tile.activityId}
         >
           <span>{tile.name || tile.activityId}</span>
-          <span className={classes.muted}>{localise(getString, "outline.tileType", tile.type)}</span>
+          <span className={classes.muted}>{localise("outline.tileType", tile.type)}</span>
           {counts &&
             SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => (
               <span key={severity} className={classes.pill} style={BADGE_COLOURS[severity]}>
-                {severityCount(severity, counts[severity], getString)}
+                {severityCount(severity, counts[severity], localise)}
               </span>
             ))}
         </button>
@@ -83,12 +83,12 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, coun
   };
 
   const tops = visibleTops(definition);
-  const title = localise(getString, "outline.title");
+  const title = localise("outline.title");
   return (
     <section aria-label={title}>
       <h3 className={classes.heading}>{title}</h3>
       {tops.length === 0 ? (
-        <p className={classes.muted}>{localise(getString, definition.findings.length > 0 ? "outline.unreadable" : "outline.empty")}</p>
+        <p className={classes.muted}>{localise(definition.findings.length > 0 ? "outline.unreadable" : "outline.empty")}</p>
       ) : (
         // One tab stop for the whole tree, arrow keys within: a 300-tile journey is not 300 tab presses.
         <FocusZone direction={FocusZoneDirection.vertical}>

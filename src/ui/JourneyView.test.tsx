@@ -10,6 +10,7 @@ import type { Banner } from "./useJourney";
 import { checkOutcome, entry, fakeJourneyService, journeyRecord } from "./testing/fakeJourneyService";
 import { renderJourneyView } from "./testing/renderJourneyView";
 import { resxStrings } from "./testing/resxStrings";
+import { localiserFor } from "./strings";
 
 const S = JourneyStatus;
 const en = resxStrings(1033).getString;
@@ -255,7 +256,7 @@ describe("banners for the service's errors", () => {
   test("every error message the service uses has an English text the banner shows", async () => {
     expect(errorKeys.length).toBeGreaterThan(0);
     const banners: Banner[] = errorKeys.map((key) => ({ kind: "error", error: new JourneyError("server", key, { args: ["7"] }) }));
-    render(<JourneyBanners banners={banners} onReload={() => undefined} onDismiss={() => undefined} getString={en} />);
+    render(<JourneyBanners banners={banners} onReload={() => undefined} onDismiss={() => undefined} localise={localiserFor(en)} />);
     await waitFor(() => {
       const shown = Array.from(document.querySelectorAll('[data-banner="server"]')).map((banner) => banner.textContent ?? "");
       expect(shown).toHaveLength(errorKeys.length);

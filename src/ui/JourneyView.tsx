@@ -13,7 +13,7 @@ import { JourneyOutline } from "./JourneyOutline";
 import { RecurrencePreview } from "./RecurrencePreview";
 import { ValidationPanel } from "./ValidationPanel";
 import { Privilege, type JourneyControlProps } from "./journeyControlProps";
-import { localise, statusLabel } from "./strings";
+import { localiserFor, statusLabel } from "./strings";
 import { classes, TONES, type Tone } from "./styles";
 import { useJourney } from "./useJourney";
 import { countsByTile } from "./validationGroups";
@@ -37,8 +37,9 @@ const STATUS_TONES: Readonly<Record<number, Tone>> = {
 const PRIVILEGES = { create: Privilege.Create, write: Privilege.Write, delete: Privilege.Delete } as const;
 
 export const JourneyView: React.FC<JourneyControlProps> = (props) => {
-  const { getString, formatDateTime, isDisabled, allocatedWidth } = props;
-  const journey = useJourney(props);
+  const { formatDateTime, isDisabled, allocatedWidth } = props;
+  const localise = localiserFor(props.getString);
+  const journey = useJourney(props, localise);
   const { snapshot, shown } = journey;
   const [selectedActivityId, setSelectedActivityId] = useState<string | null>(null);
 
@@ -50,28 +51,28 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
   const tileCounts = useMemo(() => countsByTile(report), [report]);
 
   const disabledReason = (action: JourneyAction): string | undefined => {
-    if (journey.deleted) return localise(getString, "action.disabled.deleted");
+    if (journey.deleted) return localise("action.disabled.deleted");
     // Copy creates a journey, delete deletes it, the actions that write a status write it.
     const privilege =
       action.id === "copy" ? "create" : action.id === "delete" ? "delete" : action.writesStatus ? "write" : null;
     if (privilege && !props.hasPrivilege(PRIVILEGES[privilege])) {
-      return localise(getString, `action.disabled.privilege.${privilege}`);
+      return localise(`action.disabled.privilege.${privilege}`);
     }
-    if (isDisabled && action.writesStatus) return localise(getString, "action.disabled.readOnly");
+    if (isDisabled && action.writesStatus) return localise("action.disabled.readOnly");
     return undefined;
   };
 
   const endLocked =
     snapshot && values && lockedFields(snapshot.status, values.msdyncrm_startdatetime, props.now()).msdyncrm_enddatetime;
   const fixDisabledReason =
-    isDisabled || endLocked ? localise(getString, isDisabled ? "recurrence.readOnly" : "recurrence.locked") : undefined;
+    isDisabled || endLocked ? localise(isDisabled ? "recurrence.readOnly" : "recurrence.locked") : undefined;
 
   const modifiedOn = formatDateTime(snapshot?.modifiedOn);
   const modifiedBy = snapshot?.modifiedByName;
   const lastChanged = modifiedOn
     ? modifiedBy
-      ? localise(getString, "header.lastChanged", modifiedBy, modifiedOn)
-      : localise(getString, "header.lastChangedAt", modifiedOn)
+      ? localise("header.lastChanged", modifiedBy, modifiedOn)
+      : localise("header.lastChangedAt", modifiedOn)
     : "";
 
   const twoColumns = allocatedWidth <= 0 || allocatedWidth >= TWO_COLUMN_MIN_WIDTH;
@@ -84,27 +85,27 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
           // The header: the journey's name, status badge and last change.
           <Stack tokens={{ childrenGap: 4 }}>
             <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
-              <h2 className={classes.title}>{snapshot.record.msdyncrm_name || localise(getString, "header.untitled")}</h2>
+              <h2 className={classes.title}>{snapshot.record.msdyncrm_name || localise("header.untitled")}</h2>
               <span className={classes.pill} style={STATUS_TONES[snapshot.status] ?? TONES.neutral} data-status={snapshot.status}>
-                {statusLabel(snapshot.status, getString)}
+                {statusLabel(snapshot.status, localise)}
               </span>
               {journey.following && (
-                <Spinner size={SpinnerSize.xSmall} label={localise(getString, "header.following")} labelPosition="right" />
+                <Spinner size={SpinnerSize.xSmall} label={localise("header.following")} labelPosition="right" />
               )}
             </Stack>
             {lastChanged && <span className={classes.muted}>{lastChanged}</span>}
           </Stack>
         )}
-        {!props.recordId && <MessageBar>{localise(getString, "header.notSaved")}</MessageBar>}
-        {journey.loading && !snapshot && <Spinner size={SpinnerSize.small} label={localise(getString, "header.loading")} />}
-        <JourneyBanners banners={journey.banners} onReload={journey.reload} onDismiss={journey.dismissBanner} getString={getString} />
+        {!props.recordId && <MessageBar>{localise("header.notSaved")}</MessageBar>}
+        {journey.loading && !snapshot && <Spinner size={SpinnerSize.small} label={localise("header.loading")} />}
+        <JourneyBanners banners={journey.banners} onReload={journey.reload} onDismiss={journey.dismissBanner} localise={localise} />
         {snapshot && (
           <ActionBar
             actions={actionsFor(snapshot.status)}
             running={journey.running}
             disabledReason={disabledReason}
             onRun={journey.run}
-            getString={getString}
+            localise={localise}
           />
         )}
         <Stack horizontal wrap tokens={{ childrenGap: 16 }}>
@@ -116,7 +117,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
               definition={definition}
               selectedActivityId={selectedActivityId}
               onSelectActivity={setSelectedActivityId}
-              getString={getString}
+              localise={localise}
             />
           </div>
           {values && (
@@ -126,20 +127,20 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
                 countsByTile={tileCounts}
                 selectedActivityId={selectedActivityId}
                 onSelectActivity={setSelectedActivityId}
-                getString={getString}
+                localise={localise}
               />
               <RecurrencePreview
                 values={recurrenceFromRecord(values)}
                 formatDateTime={formatDateTime}
                 onSetEnd={journey.setEndDate}
                 fixDisabledReason={fixDisabledReason}
-                getString={getString}
+                localise={localise}
               />
             </Stack>
           )}
         </Stack>
       </Stack>
-      <ConfirmDialog request={journey.confirm} onAnswer={journey.answerConfirm} getString={getString} />
+      <ConfirmDialog request={journey.confirm} onAnswer={journey.answerConfirm} localise={localise} />
       {/* Announces politely to screen readers; the same text again is announced again (keyed by its sequence). */}
       <div role="status" aria-live="polite" aria-atomic="true" className={classes.visuallyHidden} data-testid="live-region">
         <span key={journey.announcement?.sequence}>{journey.announcement?.message}</span>

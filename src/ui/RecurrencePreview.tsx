@@ -3,7 +3,7 @@ import type * as React from "react";
 import { DefaultButton, MessageBar, MessageBarType, Text } from "./fluent";
 import { earliestFittingEnd, iterationCalendar, recurrenceFits, type RecurrenceValues } from "../journey/recurrence";
 import type { FormatDateTime } from "./dateFormat";
-import { localise, type GetString } from "./strings";
+import type { Localise } from "./strings";
 import { classes } from "./styles";
 import { createElement, useState } from "./reactBindings";
 
@@ -14,7 +14,7 @@ export interface RecurrencePreviewProps {
   onSetEnd(isoEnd: string): Promise<void>;
   /** Why the end date may not be changed now (locked by status, read-only form, no form). */
   fixDisabledReason?: string;
-  getString: GetString;
+  localise: Localise;
 }
 
 const SHOWN_AT_FIRST = 6;
@@ -26,7 +26,7 @@ const smallText = (text: string) => (
   </Text>
 );
 
-export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, formatDateTime, onSetEnd, fixDisabledReason, getString }) => {
+export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, formatDateTime, onSetEnd, fixDisabledReason, localise }) => {
   const [showAll, setShowAll] = useState(false);
   /** While the end date is being set: true; after it failed: the reason; else null. */
   const [fix, setFix] = useState<true | string | null>(null);
@@ -38,7 +38,7 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
   const shown = showAll ? calendar : calendar.slice(0, SHOWN_AT_FIRST);
   // NaN without an end date: then no iteration counts as beyond it.
   const end = Date.parse(values.end ?? "");
-  const title = localise(getString, "recurrence.title");
+  const title = localise("recurrence.title");
 
   const setEnd = (isoEnd: string) => {
     setFix(true);
@@ -51,7 +51,7 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
   return (
     <section aria-label={title}>
       <h3 className={classes.heading}>{title}</h3>
-      {smallText(localise(getString, "recurrence.summary", values.intervalDays ?? 0, values.count ?? 0))}
+      {smallText(localise("recurrence.summary", values.intervalDays ?? 0, values.count ?? 0))}
       {!fits && (
         <MessageBar
           messageBarType={MessageBarType.severeWarning}
@@ -63,28 +63,28 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
                 title={fixDisabledReason}
                 data-testid="recurrence-fix"
               >
-                {localise(getString, "recurrence.fix", formatDateTime(earliest))}
+                {localise("recurrence.fix", formatDateTime(earliest))}
               </DefaultButton>
             ) : undefined
           }
         >
           {earliest
-            ? localise(getString, "recurrence.doesNotFit", formatDateTime(values.end), formatDateTime(earliest))
-            : localise(getString, "recurrence.cannotWorkOut")}
+            ? localise("recurrence.doesNotFit", formatDateTime(values.end), formatDateTime(earliest))
+            : localise("recurrence.cannotWorkOut")}
           {fixDisabledReason && earliest && smallText(fixDisabledReason)}
-          {typeof fix === "string" && smallText(localise(getString, "recurrence.fixFailed", fix))}
+          {typeof fix === "string" && smallText(localise("recurrence.fixFailed", fix))}
         </MessageBar>
       )}
       {calendar.length > 0 && (
         <table className={classes.table}>
           <caption className={classes.caption}>
-            {localise(getString, "recurrence.calendarCaption", calendar.length)}
+            {localise("recurrence.calendarCaption", calendar.length)}
           </caption>
           <thead>
             <tr>
               {COLUMNS.map((column) => (
                 <th key={column} scope="col">
-                  {localise(getString, `recurrence.column.${column}`)}
+                  {localise(`recurrence.column.${column}`)}
                 </th>
               ))}
             </tr>
@@ -98,7 +98,7 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
                   <td>{formatDateTime(iteration.start)}</td>
                   <td>
                     {formatDateTime(iteration.end)}
-                    {beyondEnd && ` (${localise(getString, "recurrence.beyondEnd")})`}
+                    {beyondEnd && ` (${localise("recurrence.beyondEnd")})`}
                   </td>
                 </tr>
               );
@@ -108,7 +108,7 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
       )}
       {calendar.length > SHOWN_AT_FIRST && (
         <DefaultButton onClick={() => setShowAll(!showAll)}>
-          {localise(getString, showAll ? "recurrence.showFewer" : "recurrence.showAll", calendar.length)}
+          {localise(showAll ? "recurrence.showFewer" : "recurrence.showAll", calendar.length)}
         </DefaultButton>
       )}
     </section>

@@ -5,6 +5,7 @@ import { JourneyStatus } from "../journey/types";
 import { fakeJourneyService, journeyRecord } from "./testing/fakeJourneyService";
 import { renderJourneyView } from "./testing/renderJourneyView";
 import { resxStrings } from "./testing/resxStrings";
+import { localiserFor } from "./strings";
 
 const en = resxStrings(1033).getString;
 
@@ -73,7 +74,7 @@ describe("validation panel", () => {
 
   test.each(Object.values(FaultCode))("%s is described with its own message and hint, not as unknown", async (code) => {
     await viewWithStored([e("", code, "Error", ["2027-01-05T09:00:00.000Z", "30", "3", "28"])]);
-    const described = describeFault({ activityId: "", fault: code, severity: "Error", args: ["2027-01-05T09:00:00.000Z", "30", "3", "28"], source: "server" }, en);
+    const described = describeFault({ activityId: "", fault: code, severity: "Error", args: ["2027-01-05T09:00:00.000Z", "30", "3", "28"], source: "server" }, localiserFor(en));
     expect(described.known).toBe(true);
     expect(within(panel()).getByText(described.message, { exact: false })).toBeTruthy();
     expect(within(panel()).getByText(described.hint)).toBeTruthy();

@@ -9,7 +9,7 @@ import { copyText, type CopyResult } from "./clipboard";
 import { groupEntries, type Finding } from "./validationGroups";
 import { groupTitle, reportAsText, severityLabel, verdictText } from "./reportText";
 import { classes } from "./styles";
-import { localise, type GetString } from "./strings";
+import type { Localise } from "./strings";
 import { createElement, Fragment, useEffect, useState } from "./reactBindings";
 
 /** Where the report shown came from: the stored result of the last check, or a check just run on the form's or the saved values. */
@@ -23,7 +23,7 @@ export interface ValidationPanelProps {
   definition: ParsedDefinition;
   selectedActivityId: string | null;
   onSelectActivity(activityId: string | null): void;
-  getString: GetString;
+  localise: Localise;
 }
 
 const ICON_BY_SEVERITY: Readonly<Record<Severity, [iconName: string, color: string]>> = {
@@ -33,29 +33,29 @@ const ICON_BY_SEVERITY: Readonly<Record<Severity, [iconName: string, color: stri
 };
 
 /** The severity's icon, labelled in words for screen readers (the icon alone carries no meaning for them). */
-function severityIcon(severity: Severity, getString: GetString): React.ReactNode {
+function severityIcon(severity: Severity, localise: Localise): React.ReactNode {
   const [iconName, color] = ICON_BY_SEVERITY[severity];
-  const label = severityLabel(severity, getString);
+  const label = severityLabel(severity, localise);
   // Fluent gives an icon with a title the role img and the title as its accessible name.
   return <Icon iconName={iconName} title={label} style={{ color, flexShrink: 0, fontSize: 14 }} />;
 }
 
-function findingContent({ entry, sources }: Finding, getString: GetString): React.ReactNode {
-  const described = describeFault(entry, getString);
+function findingContent({ entry, sources }: Finding, localise: Localise): React.ReactNode {
+  const described = describeFault(entry, localise);
   return (
     <>
-      {severityIcon(entry.severity, getString)}
+      {severityIcon(entry.severity, localise)}
       <span className={classes.entryText}>
         <span className={classes.block}>
           {described.message}
           {sources.map((source) => (
             <span key={source} className={classes.sourceTag}>
-              {localise(getString, `panel.source.${source}`)}
+              {localise(`panel.source.${source}`)}
             </span>
           ))}
         </span>
         {described.hint && <span className={classes.muted}>{described.hint}</span>}
-        <span className={classes.muted}>{localise(getString, "panel.code", described.code)}</span>
+        <span className={classes.muted}>{localise("panel.code", described.code)}</span>
       </span>
     </>
   );
@@ -68,40 +68,40 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
   definition,
   selectedActivityId,
   onSelectActivity,
-  getString,
+  localise,
 }) => {
   // The outcome of "Copy details"; a new report clears it.
   const [copyResult, setCopyResult] = useState<CopyResult | null>(null);
   useEffect(() => setCopyResult(null), [report]);
 
   return (
-    <section aria-label={localise(getString, "panel.title")}>
+    <section aria-label={localise("panel.title")}>
       {report ? (
         <>
           <Stack horizontal wrap verticalAlign="center" horizontalAlign="space-between" tokens={{ childrenGap: 8 }}>
             <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 6 }}>
-              {severityIcon(report.verdict, getString)}
+              {severityIcon(report.verdict, localise)}
               <Text variant="mediumPlus" styles={{ root: { fontWeight: 600 } }} data-testid="verdict">
-                {verdictText(report, getString)}
+                {verdictText(report, localise)}
               </Text>
             </Stack>
-            <ActionButton iconProps={{ iconName: "Copy" }} onClick={async () => setCopyResult(await copyText(reportAsText(report, definition, getString, checkedWhen)))}>
-              {localise(getString, "panel.copy.button")}
+            <ActionButton iconProps={{ iconName: "Copy" }} onClick={async () => setCopyResult(await copyText(reportAsText(report, definition, localise, checkedWhen)))}>
+              {localise("panel.copy.button")}
             </ActionButton>
           </Stack>
-          <span className={classes.muted}>{localise(getString, `panel.origin.${origin}`, checkedWhen)}</span>
+          <span className={classes.muted}>{localise(`panel.origin.${origin}`, checkedWhen)}</span>
           {copyResult && (
             <MessageBar
               messageBarType={copyResult === "copied" ? MessageBarType.success : MessageBarType.warning}
               onDismiss={() => setCopyResult(null)}
-              dismissButtonAriaLabel={localise(getString, "panel.copy.dismiss")}
+              dismissButtonAriaLabel={localise("panel.copy.dismiss")}
             >
-              {localise(getString, copyResult === "copied" ? "panel.copy.done" : "panel.copy.failed")}
+              {localise(copyResult === "copied" ? "panel.copy.done" : "panel.copy.failed")}
               {copyResult === "failed" && (
                 <textarea
                   readOnly
-                  value={reportAsText(report, definition, getString, checkedWhen)}
-                  aria-label={localise(getString, "panel.copy.manual")}
+                  value={reportAsText(report, definition, localise, checkedWhen)}
+                  aria-label={localise("panel.copy.manual")}
                   className={classes.manualCopy}
                   onFocus={(event) => event.currentTarget.select()}
                 />
@@ -111,7 +111,7 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
           <FocusZone direction={FocusZoneDirection.vertical}>
             {groupEntries(report, definition).map((group) => (
               <div key={group.activityId}>
-                <h3 className={classes.heading}>{groupTitle(group, getString)}</h3>
+                <h3 className={classes.heading}>{groupTitle(group, localise)}</h3>
                 <ul className={classes.list}>
                   {group.findings.map((finding, index) => (
                     <li key={`${finding.entry.fault}-${index}`}>
@@ -123,10 +123,10 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
                           onClick={() => onSelectActivity(selectedActivityId === group.activityId ? null : group.activityId)}
                           data-activity-id={group.activityId}
                         >
-                          {findingContent(finding, getString)}
+                          {findingContent(finding, localise)}
                         </button>
                       ) : (
-                        <div className={classes.entry}>{findingContent(finding, getString)}</div>
+                        <div className={classes.entry}>{findingContent(finding, localise)}</div>
                       )}
                     </li>
                   ))}
@@ -136,7 +136,7 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
           </FocusZone>
         </>
       ) : (
-        <Text>{localise(getString, "panel.notChecked")}</Text>
+        <Text>{localise("panel.notChecked")}</Text>
       )}
     </section>
   );

@@ -2,49 +2,49 @@ import { describeFault } from "../journey/faultCatalogue";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
 import type { Severity, ValidationReport } from "../journey/types";
 import { countBySeverity, distinctFindings, groupEntries, SEVERITIES, type EntryGroup } from "./validationGroups";
-import { localise, localiseCount, type GetString } from "./strings";
+import { localiseCount, type Localise } from "./strings";
 
 /** The name of each severity in the resx keys of its count. */
 const COUNT_NAME: Readonly<Record<Severity, string>> = { Error: "error", Warning: "warning", Valid: "note" };
 
 /** "1 error", "2 warnings", "3 notes". */
-export function severityCount(severity: Severity, count: number, getString: GetString): string {
-  return localiseCount(getString, `panel.count.${COUNT_NAME[severity]}`, count);
+export function severityCount(severity: Severity, count: number, localise: Localise): string {
+  return localiseCount(localise, `panel.count.${COUNT_NAME[severity]}`, count);
 }
 
 /** The severity in words. */
-export function severityLabel(severity: Severity, getString: GetString): string {
-  return localise(getString, `panel.severity.${severity}`);
+export function severityLabel(severity: Severity, localise: Localise): string {
+  return localise(`panel.severity.${severity}`);
 }
 
 /** The verdict line: "2 errors, 1 warning" or the verdict's own wording when there is nothing to count. */
-export function verdictText(report: ValidationReport, getString: GetString): string {
+export function verdictText(report: ValidationReport, localise: Localise): string {
   const counts = countBySeverity(distinctFindings(report.entries));
-  const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => severityCount(severity, counts[severity], getString));
-  const verdict = localise(getString, `panel.verdict.${report.verdict}`);
+  const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => severityCount(severity, counts[severity], localise));
+  const verdict = localise(`panel.verdict.${report.verdict}`);
   return parts.length === 0 ? verdict : `${verdict}: ${parts.join(", ")}`;
 }
 
 /** The heading of a group: the journey as a whole, a tile with its type and name, or a tile the definition lacks. */
-export function groupTitle(group: EntryGroup, getString: GetString): string {
-  if (!group.activityId) return localise(getString, "panel.group.journey");
-  if (group.tile) return localise(getString, "panel.group.tile", group.tile.type, group.tile.name || group.tile.activityId);
-  return localise(getString, "panel.group.unknownTile", group.activityId);
+export function groupTitle(group: EntryGroup, localise: Localise): string {
+  if (!group.activityId) return localise("panel.group.journey");
+  if (group.tile) return localise("panel.group.tile", group.tile.type, group.tile.name || group.tile.activityId);
+  return localise("panel.group.unknownTile", group.activityId);
 }
 
 /** The whole report as plain text, for "Copy details". */
-export function reportAsText(report: ValidationReport, definition: ParsedDefinition, getString: GetString, checkedWhen: string): string {
-  const lines = [localise(getString, "panel.copy.heading", checkedWhen), verdictText(report, getString)];
+export function reportAsText(report: ValidationReport, definition: ParsedDefinition, localise: Localise, checkedWhen: string): string {
+  const lines = [localise("panel.copy.heading", checkedWhen), verdictText(report, localise)];
   for (const group of groupEntries(report, definition)) {
-    lines.push("", groupTitle(group, getString));
+    lines.push("", groupTitle(group, localise));
     for (const { entry, sources } of group.findings) {
-      const described = describeFault(entry, getString);
-      const severity = severityLabel(entry.severity, getString);
-      const source = sources.map((s) => localise(getString, `panel.source.${s}`)).join(", ");
+      const described = describeFault(entry, localise);
+      const severity = severityLabel(entry.severity, localise);
+      const source = sources.map((s) => localise(`panel.source.${s}`)).join(", ");
       lines.push(`- [${severity}] ${described.message} (${described.code}; ${source})`);
       if (described.hint) lines.push(`  ${described.hint}`);
     }
   }
-  if (report.unreadable) lines.push("", localise(getString, "panel.copy.raw"), report.unreadable.raw);
+  if (report.unreadable) lines.push("", localise("panel.copy.raw"), report.unreadable.raw);
   return lines.join("\n");
 }

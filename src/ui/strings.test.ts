@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { resxStrings } from "./testing/resxStrings";
-import { localise } from "./strings";
+import { localiserFor } from "./strings";
 
 const UI_PREFIXES = ["action.", "confirm.", "panel.", "header.", "outline.", "recurrence.", "live.", "banner.", "copy."];
 const english = resxStrings(1033);
@@ -41,7 +41,7 @@ test("German texts keep the placeholders of the English ones", () => {
   }
 });
 
-test("localise fills placeholders and falls back to the key when the resources lack it", () => {
-  expect(localise(english.getString, "recurrence.fix", "Apr 1, 2027")).toBe("Set end date to Apr 1, 2027");
-  expect(localise(() => "", "no.such.key")).toBe("no.such.key");
+test("the localiser fills placeholders and falls back to the key when the resources lack it", () => {
+  expect(localiserFor(english.getString)("recurrence.fix", "Apr 1, 2027")).toBe("Set end date to Apr 1, 2027");
+  expect(localiserFor(() => "")("no.such.key")).toBe("no.such.key");
 });

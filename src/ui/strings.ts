@@ -4,19 +4,21 @@ import { statusInfo } from "../journey/statusModel";
 /** The host's resource lookup (context.resources.getString): the resx value for the user's language. */
 export type GetString = (key: string) => string;
 
-/** The localised text for a key with {0}, {1}... filled in; the key itself when the resources lack it. */
-export function localise(getString: GetString, key: string, ...args: (string | number)[]): string {
+/** A key's text in the user's language with {0}, {1}... filled in; the key itself when the resources lack it. */
+export type Localise = (key: string, ...args: (string | number)[]) => string;
+
+/** The Localise over the host's lookup, made once at the top so that components call it by key alone. */
+export function localiserFor(getString: GetString): Localise {
   // The host answers "" (or, some hosts, undefined) for a key its resources lack.
-  return fillPlaceholders(getString(key) || key, args.map(String));
+  return (key, ...args) => fillPlaceholders(getString(key) || key, args.map(String));
 }
 
 /** The text of `${key}.one` or `${key}.other`, whichever the count needs, with the count filled in. */
-export function localiseCount(getString: GetString, key: string, count: number): string {
-  return localise(getString, `${key}.${count === 1 ? "one" : "other"}`, count);
+export function localiseCount(localise: Localise, key: string, count: number): string {
+  return localise(`${key}.${count === 1 ? "one" : "other"}`, count);
 }
 
 /** The status in words: its resx label, or "Unknown status (code)". */
-export function statusLabel(status: number, getString: GetString): string {
-  const info = statusInfo(status);
-  return info ? localise(getString, info.labelKey) : localise(getString, "header.statusUnknown", status);
+export function statusLabel(status: number, localise: Localise): string {
+  return localise(statusInfo(status)?.labelKey ?? "header.statusUnknown", status);
 }

@@ -8,7 +8,7 @@ import type { ConfirmRequest } from "./ConfirmDialog";
 import type { JourneyControlProps } from "./journeyControlProps";
 import type { ReportOrigin } from "./ValidationPanel";
 import { verdictText } from "./reportText";
-import { localise, statusLabel } from "./strings";
+import { statusLabel, type Localise } from "./strings";
 import { useEffect, useRef, useState } from "./reactBindings";
 
 export interface ShownReport {
@@ -64,8 +64,9 @@ function asJourneyError(error: unknown): JourneyError {
   return new JourneyError("server", "banner.unexpected", { detail: error instanceof Error ? error.message : String(error) });
 }
 
-export function useJourney(props: JourneyControlProps): JourneyController {
-  const { service, recordId, getString } = props;
+/** The journey's state and what the user can do with it; `localise` gives the words it announces and shows. */
+export function useJourney(props: JourneyControlProps, localise: Localise): JourneyController {
+  const { service, recordId } = props;
   const [state, setState] = useState<JourneyState>(() => ({
     loading: recordId !== "",
     shown: storedReport(props.storedValidationResults),
@@ -89,7 +90,7 @@ export function useJourney(props: JourneyControlProps): JourneyController {
   /** Tells screen readers the localised text of `key`. */
   const announce = (key: string, ...args: (string | number)[]) =>
     update((current) => ({
-      announcement: { message: localise(getString, key, ...args), sequence: (current.announcement?.sequence ?? 0) + 1 },
+      announcement: { message: localise(key, ...args), sequence: (current.announcement?.sequence ?? 0) + 1 },
     }));
   /** Replaces the banners of the given kinds by `added`. */
   const replaceBanners = (kinds: Banner["kind"][], ...added: Banner[]) =>
@@ -145,7 +146,7 @@ export function useJourney(props: JourneyControlProps): JourneyController {
     update({ shown: { report: outcome.report, origin, checkedAt: props.now().toISOString() } });
     const unavailable = outcome.serverUnavailable;
     replaceBanners(["serverUnavailable", "blocked"], ...(unavailable ? [{ kind: "serverUnavailable" as const, error: unavailable }] : []));
-    announce("live.checked", verdictText(outcome.report, getString));
+    announce("live.checked", verdictText(outcome.report, localise));
   };
 
   const ask = (request: ConfirmRequest): Promise<boolean> =>
@@ -159,7 +160,7 @@ export function useJourney(props: JourneyControlProps): JourneyController {
     update((current) =>
       current.snapshot ? { snapshot: { ...current.snapshot, status, record: { ...current.snapshot.record, statuscode: status } } } : {},
     );
-    announce("live.status", statusLabel(status, getString));
+    announce("live.status", statusLabel(status, localise));
   };
 
   const follow = async (id: string, writtenStatus: number) => {
@@ -197,7 +198,7 @@ export function useJourney(props: JourneyControlProps): JourneyController {
         return;
       }
       case "copy": {
-        const copied = await service.copy(snapshot, getString("copy.nameTemplate"));
+        const copied = await service.copy(snapshot, props.getString("copy.nameTemplate"));
         announce("live.copied");
         props.openJourney(copied.id);
         return;
@@ -258,7 +259,7 @@ export function useJourney(props: JourneyControlProps): JourneyController {
 
   const setEndDate = async (isoEnd: string) => {
     const bridge = await props.findBridge();
-    if (!bridge) throw new Error(localise(getString, "recurrence.noForm"));
+    if (!bridge) throw new Error(localise("recurrence.noForm"));
     await bridge.setValue("msdyncrm_enddatetime", new Date(isoEnd));
     announce("live.endDateSet", props.formatDateTime(isoEnd));
     if (state.snapshot) {
