@@ -121,7 +121,7 @@ describe("check", () => {
     webApi.validate = () => Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve({ ValidationResult: "<html>" }) });
     const outcome = await service.check(snapshot.record);
     expect(outcome.report.verdict).toBe("Error");
-    expect(outcome.report.entries[0].fault).toBe(FaultCode.ValidationResultUnreadable);
+    expect(outcome.report.entries[0].fault).toBe(FaultCode.ResultNotJson);
   });
 
   test("a response with ok false is classified from its error body", async () => {

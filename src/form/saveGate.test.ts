@@ -201,9 +201,9 @@ describe.each([
   });
 
   it.each([
-    ["an inner result that is not JSON", async () => ({ ValidationResult: "<html>gateway</html>" })],
-    ["a body that is not JSON", () => Promise.reject(new SyntaxError("Unexpected end of JSON input"))],
-  ])("blocks when the server's answer cannot be read: %s", async (_case, json) => {
+    ["an inner result that is not JSON", async () => ({ ValidationResult: "<html>gateway</html>" }), "The error check's result is not valid JSON"],
+    ["a body that is not JSON", () => Promise.reject(new SyntaxError("Unexpected end of JSON input")), "The error check's result is not a JSON object"],
+  ])("blocks when the server's answer cannot be read: %s", async (_case, json, why) => {
     fixture = loaded({ status: Draft, asyncSave });
     fixture.answerValidate(async () => ({ ok: true, status: 200, json }));
     setStatus(fixture, GoingLive);
@@ -213,7 +213,7 @@ describe.each([
     expect(fixture.saved).toEqual([]);
     expect(fixture.checkSummary()).toMatchObject({ level: "ERROR", message: expect.stringContaining("1 error(s) stop this journey") });
     expect(fixture.notifications().map((notification) => notification.message)).toContainEqual(
-      expect.stringContaining("The error check's result could not be read"),
+      expect.stringContaining(why),
     );
   });
 

@@ -57,6 +57,6 @@ export interface ValidationReport {
   /** Valid: nothing to fix; Warning: may go live after a confirm; Error: blocks go-live. */
   verdict: Severity;
   entries: ValidationEntry[];
-  /** Set when the input could not be read; `raw` keeps what was received, as text. */
-  unreadable?: { reason: string; raw: string };
+  /** Set when the input could not be read (the entries say why); `raw` keeps what was received, as text. */
+  unreadable?: { raw: string };
 }

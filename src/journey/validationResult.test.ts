@@ -46,23 +46,41 @@ describe("parseValidationResponse", () => {
   });
 
   it.each([
-    ["not JSON", "<html>Service unavailable</html>"],
-    ["empty", ""],
-    ["a number", 42],
-    ["null", null],
-    ["undefined", undefined],
-    ["an array", [1, 2]],
-    ["an object without the result's fields", { error: { code: "0x80040216", message: "boom" } }],
-    ["an inner string that is not JSON", { ValidationResult: "{oops" }],
-    ["an inner value that is not an object", { ValidationResult: 5 }],
-    ["a list that is not a list", { ActivityValidationResults: "none", Result: "Valid" }],
-  ])("turns %s into an Error report that keeps the raw text", (_label, input) => {
+    ["not JSON", "<html>Service unavailable</html>", "ResultNotJson"],
+    ["empty", "", "ResultEmpty"],
+    ["blank", " \n ", "ResultEmpty"],
+    ["a number", 42, "ResultNotObject"],
+    ["null", null, "ResultNotObject"],
+    ["undefined", undefined, "ResultNotObject"],
+    ["an array", [1, 2], "ResultNotObject"],
+    ["an object without the result's fields", { error: { code: "0x80040216", message: "boom" } }, "ResultIncomplete"],
+    ["an inner string that is not JSON", { ValidationResult: "{oops" }, "ResultNotJson"],
+    ["an inner empty string", { ValidationResult: "" }, "ResultEmpty"],
+    ["an inner value that is not an object", { ValidationResult: 5 }, "ResultNotObject"],
+    ["a list that is not a list", { ActivityValidationResults: "none", Result: "Valid" }, "ResultListInvalid"],
+  ])("turns %s into an Error report that says why (%s) and keeps the raw text", (_label, input, fault) => {
     const report = parseValidationResponse(input);
     expect(report.verdict).toBe("Error");
-    expect(report.entries).toHaveLength(1);
-    expect(report.entries[0]).toMatchObject({ activityId: "", fault: "ValidationResultUnreadable", severity: "Error" });
-    expect(report.unreadable?.reason).toBe(report.entries[0].args[0]);
+    expect(report.entries).toEqual([{ activityId: "", fault, severity: "Error", args: report.entries[0].args, source: "server" }]);
     expect(report.unreadable?.raw).toBe(typeof input === "string" ? input : (JSON.stringify(input) ?? "[object Undefined]"));
+  });
+
+  it("gives the parser's message with a result that is not JSON", () => {
+    const [finding] = parseValidationResponse("{oops").entries;
+    expect(finding.args).toHaveLength(1);
+    expect(finding.args[0]).toMatch(/JSON|token|position/i);
+  });
+
+  it("reports an object that throws while it is read, with the error's message", () => {
+    const hostile = {
+      get ValidationResult(): string {
+        throw new Error("getter failed");
+      },
+    };
+    const report = parseValidationResponse(hostile);
+    expect(report.verdict).toBe("Error");
+    expect(report.entries).toEqual([{ activityId: "", fault: "ValidationResultUnreadable", severity: "Error", args: ["getter failed"], source: "server" }]);
+    expect(report.unreadable).toBeDefined();
   });
 
   // Documented choices for entries that are only partly readable.

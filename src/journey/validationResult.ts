@@ -1,5 +1,6 @@
 import { localFinding } from "./faultCatalogue";
 import { asText, hasOwn, isRecord, text } from "./jsonValues";
+import { parseJsonText, Unreadable, unreadable } from "./jsonText";
 import type { FindingSource, Severity, ValidationEntry, ValidationReport } from "./types";
 
 /** From the least to the most serious. */
@@ -35,18 +36,14 @@ function readSeverity(value: unknown): Severity {
   return SEVERITIES.find((severity) => severity.toLowerCase() === lower) ?? "Error";
 }
 
-/** A journey-wide ValidationResultUnreadable entry. */
-function unreadableEntry(detail: string, source: FindingSource): ValidationEntry {
-  return { ...localFinding("ValidationResultUnreadable", "", [detail]), source };
-}
-
 /**
  * One ActivityValidationResults element. Missing ActivityId means the whole journey; a missing
  * Fault stays "" (shown as an unknown fault); a missing or unknown Result counts as Error so that
- * nothing that may block go-live is understated; arguments are turned into strings.
+ * nothing that may block go-live is understated; arguments are turned into strings. An element that
+ * is no object becomes a ValidationResultUnreadable entry that shows it.
  */
 function readEntry(value: unknown, source: FindingSource): ValidationEntry {
-  if (!isRecord(value)) return unreadableEntry(asText(value), source);
+  if (!isRecord(value)) return { ...localFinding("ValidationResultUnreadable", "", [asText(value)]), source };
   const { ActivityId: activityId, Fault: fault, ErrorMessageArguments: args } = value;
   return {
     activityId: text(activityId) ?? "",
@@ -59,55 +56,40 @@ function readEntry(value: unknown, source: FindingSource): ValidationEntry {
 
 const ENTRY_LIST = "ActivityValidationResults";
 
-/** The report for an inner result object, or why it cannot be read. */
-function readInner(inner: Record<string, unknown>, source: FindingSource): ValidationReport | string {
+/** The report for an inner result object; stops when it has neither entries nor a result, or its entries are no list. */
+function readInner(inner: Record<string, unknown>, source: FindingSource): ValidationReport {
   const list = inner[ENTRY_LIST];
-  const hasList = hasOwn(inner, ENTRY_LIST);
   const hasResult = hasOwn(inner, "Result");
-  if (!hasList && !hasResult) return `Neither ${ENTRY_LIST} nor Result is present.`;
-  if (hasList && list !== null && !Array.isArray(list)) return `${ENTRY_LIST} is not a list.`;
+  if (!hasOwn(inner, ENTRY_LIST) && !hasResult) unreadable("ResultIncomplete");
+  if (list != null && !Array.isArray(list)) unreadable("ResultListInvalid");
   const entries = Array.isArray(list) ? list.map((entry) => readEntry(entry, source)) : [];
   const overall = hasResult ? readSeverity(inner.Result) : "Valid";
   return { verdict: worstOf([overall, verdictOf(entries)]), entries };
 }
 
-/** The JSON object a value is or holds as text, or why there is none. */
-function objectOf(value: unknown, name: string): Record<string, unknown> | string {
-  if (typeof value === "string") {
-    if (value.trim() === "") return "The result is empty.";
-    try {
-      value = JSON.parse(value);
-    } catch (error) {
-      return `The result is not JSON: ${error instanceof Error ? error.message : asText(error)}`;
-    }
-  }
-  return isRecord(value) ? value : `${name} is not a JSON object.`;
-}
-
-/** The report, or why the input cannot be read. */
-function parse(input: unknown, source: FindingSource): ValidationReport | string {
-  const outer = objectOf(input, "The result");
-  if (typeof outer === "string") return outer;
-  if (!hasOwn(outer, "ValidationResult")) return readInner(outer, source);
-  const inner = objectOf(outer.ValidationResult, "ValidationResult");
-  return typeof inner === "string" ? inner : readInner(inner, source);
+/** The JSON object a value is or holds as text; stops when there is none. */
+function objectOf(value: unknown): Record<string, unknown> {
+  const json = typeof value === "string" ? parseJsonText(value, "Result") : value;
+  return isRecord(json) ? json : unreadable("ResultNotObject");
 }
 
 /**
  * Reads what the validate action answered: the whole response object, its inner ValidationResult
  * (as the JSON string or as an object), or the text of either. Never throws: anything unreadable
- * becomes an Error report with one journey-wide ValidationResultUnreadable entry that keeps the raw text.
+ * becomes an Error report with one journey-wide finding that says why, and `unreadable` keeps the raw text.
  */
 export function parseValidationResponse(input: unknown, source: FindingSource = "server"): ValidationReport {
-  let result: ValidationReport | string;
   try {
-    result = parse(input, source);
+    const outer = objectOf(input);
+    return readInner(hasOwn(outer, "ValidationResult") ? objectOf(outer.ValidationResult) : outer, source);
   } catch (error) {
-    // Last line of defence for exotic objects (throwing getters, proxies): report, never throw.
-    result = error instanceof Error ? error.message : "The result could not be read.";
+    // Exotic objects (throwing getters, proxies) end here too.
+    const finding =
+      error instanceof Unreadable
+        ? error.finding
+        : localFinding("ValidationResultUnreadable", "", [error instanceof Error ? error.message : asText(error)]);
+    return { verdict: "Error", entries: [{ ...finding, source }], unreadable: { raw: asText(input) } };
   }
-  if (typeof result !== "string") return result;
-  return { verdict: "Error", entries: [unreadableEntry(result, source)], unreadable: { reason: result, raw: asText(input) } };
 }
 
 /** The inner JSON the validate action returns (and msdyncrm_validationresults stores) for a report. */

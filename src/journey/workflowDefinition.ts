@@ -1,5 +1,6 @@
 import { localFinding, type FaultCodeName } from "./faultCatalogue";
 import { isRecord, nonEmpty, text } from "./jsonValues";
+import { parseJsonText, unreadable, type Unreadable } from "./jsonText";
 import type { ValidationEntry } from "./types";
 
 export interface TileItem {
@@ -135,17 +136,11 @@ function checkRules(root: Tile | null, tiles: readonly Tile[], report: Report): 
   }
 }
 
-/** The definition's JSON array, or the one finding that says why there is none. */
-function readArray(definition: string | null | undefined): unknown[] | ValidationEntry {
-  if (typeof definition !== "string" || definition.trim() === "") return localFinding("DefinitionEmpty");
-  let json: unknown;
-  try {
-    json = JSON.parse(definition);
-  } catch (error) {
-    return localFinding("DefinitionNotJson", "", [error instanceof Error ? error.message : ""]);
-  }
-  if (!Array.isArray(json)) return localFinding("DefinitionNotArray", "", [json === null ? "null" : typeof json]);
-  return json.length > 0 ? json : localFinding("DefinitionEmpty");
+/** The definition's tiles as JSON; stops with the finding that says why there are none. */
+function readArray(definition: unknown): unknown[] {
+  const json = parseJsonText(typeof definition === "string" ? definition : "", "Definition");
+  if (!Array.isArray(json)) unreadable("DefinitionNotArray", [json === null ? "null" : typeof json]);
+  return json.length > 0 ? json : unreadable("DefinitionEmpty");
 }
 
 /**
@@ -153,8 +148,13 @@ function readArray(definition: string | null | undefined): unknown[] | Validatio
  * it, as findings shaped like the validate action's entries. Never throws.
  */
 export function parseDefinition(definition: string | null | undefined): ParsedDefinition {
-  const json = readArray(definition);
-  if (!Array.isArray(json)) return { root: null, tiles: [], byId: new Map(), findings: [json] };
+  let json: unknown[];
+  try {
+    json = readArray(definition);
+  } catch (error) {
+    // readArray stops with nothing else: JSON.parse's own errors become findings.
+    return { root: null, tiles: [], byId: new Map(), findings: [(error as Unreadable).finding] };
+  }
 
   const findings: ValidationEntry[] = [];
   const report: Report = (code, activityId, args) => findings.push(localFinding(code, activityId, args));

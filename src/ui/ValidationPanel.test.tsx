@@ -133,7 +133,8 @@ describe("validation panel", () => {
   test("an unreadable stored result says so instead of failing", async () => {
     renderJourneyView({ storedValidationResults: "<html>oops</html>" });
     expect(screen.getByTestId("verdict").textContent).toBe("Errors found: 1 error");
-    expect(within(panel()).getByText("Code: ValidationResultUnreadable")).toBeTruthy();
+    expect(within(panel()).getByText("Code: ResultNotJson")).toBeTruthy();
+    expect(within(panel()).getByText(/^The error check's result is not valid JSON: /)).toBeTruthy();
   });
 
   test("Copy details puts the whole report on the clipboard and says so", async () => {
