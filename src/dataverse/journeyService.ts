@@ -1,5 +1,5 @@
 import type { FormBridge } from "../bridge/formBridgeTypes";
-import { actionsFor, isActionAllowed, type JourneyActionId } from "../journey/journeyActions";
+import { allowedAction, type JourneyActionId } from "../journey/journeyActions";
 import { runLocalChecks } from "../journey/localChecks";
 import { statusInfo } from "../journey/statusModel";
 import { JourneyStatus, type JourneyRecord, type JourneyStatusCode, type ValidationReport } from "../journey/types";
@@ -270,9 +270,10 @@ export class JourneyService {
     };
 
     const runTransition = async (snapshot: JourneySnapshot, actionId: JourneyActionId, options: TransitionOptions): Promise<TransitionOutcome> => {
-      const action = actionsFor(snapshot.status).find((candidate) => candidate.id === actionId);
+      const action = allowedAction(snapshot.status, actionId);
       const target = action?.writesStatus;
-      if (!action || target === undefined || !isActionAllowed(snapshot.status, actionId)) throw refusedAction(actionId, snapshot.status);
+      // Refused too: the actions that write no status (check, copy, delete), which have their own methods.
+      if (!action || target === undefined) throw refusedAction(actionId, snapshot.status);
       const progress = options.onProgress ?? (() => undefined);
       const current = await this.currentValues(snapshot);
       if (current.isDirty && actionId === "cancelEdit") throw new JourneyError("unsavedChanges", "error.cancelEditUnsaved");
@@ -383,7 +384,7 @@ export class JourneyService {
 
     this.delete = (snapshot) =>
       write(snapshot, "delete", async () => {
-        if (!isActionAllowed(snapshot.status, "delete")) throw refusedAction("delete", snapshot.status);
+        if (!allowedAction(snapshot.status, "delete")) throw refusedAction("delete", snapshot.status);
         await refuseIfChanged(snapshot, { values: snapshot.record, isDirty: false });
         await request("delete", () => webApi.deleteRecord(JOURNEY_ENTITY, snapshot.id));
       });

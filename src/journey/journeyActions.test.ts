@@ -1,4 +1,4 @@
-import { actionsFor, isActionAllowed } from "./journeyActions";
+import { actionsFor, allowedAction } from "./journeyActions";
 import { canTransition } from "./statusModel";
 import { JourneyStatus, type JourneyStatusCode } from "./types";
 
@@ -36,7 +36,6 @@ describe("journey actions", () => {
     const draft = actionsFor(JourneyStatus.Draft);
     expect(draft.find((a) => a.id === "goLive")).toEqual({
       id: "goLive",
-      labelKey: "action.goLive",
       writesStatus: JourneyStatus.GoingLive,
       runsCheckFirst: true,
     });
@@ -54,9 +53,9 @@ describe("journey actions", () => {
 
   it("never lets a live journey be deleted", () => {
     for (const status of [JourneyStatus.Live, JourneyStatus.LiveEditable, JourneyStatus.GoingLive, JourneyStatus.Stopping]) {
-      expect(isActionAllowed(status, "delete")).toBe(false);
+      expect(allowedAction(status, "delete")).toBeUndefined();
     }
-    expect(isActionAllowed(JourneyStatus.Stopped, "delete")).toBe(true);
-    expect(isActionAllowed(JourneyStatus.Draft, "stop")).toBe(false);
+    expect(allowedAction(JourneyStatus.Stopped, "delete")).toMatchObject({ id: "delete", confirm: "delete" });
+    expect(allowedAction(JourneyStatus.Draft, "stop")).toBeUndefined();
   });
 });

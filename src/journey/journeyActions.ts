@@ -15,8 +15,6 @@ export type JourneyActionId =
 
 export interface JourneyAction {
   id: JourneyActionId;
-  /** resx key of the button label: "action.<id>". */
-  labelKey: string;
   /** The statuscode the action saves; absent when it does not change the status. */
   writesStatus?: JourneyStatusCode;
   /** Run the error check first and go on only when it does not block. */
@@ -57,12 +55,11 @@ const EFFECTS: Readonly<Record<JourneyActionId, ActionEffect>> = {
 
 /** The user actions offered in a status, in display order. */
 export function actionsFor(status: number): JourneyAction[] {
-  return (OFFERED[status] ?? ["copy"]).map((id) => ({ id, labelKey: `action.${id}`, runsCheckFirst: false, ...EFFECTS[id] }));
+  return (OFFERED[status] ?? ["copy"]).map((id) => ({ id, runsCheckFirst: false, ...EFFECTS[id] }));
 }
 
-/** True when the action may run from the status: offered there and, if it writes a status, allowed by TransitionData. */
-export function isActionAllowed(status: number, id: JourneyActionId): boolean {
+/** The action as the status offers it, when it may run from there (if it writes a status, TransitionData allows it); else undefined. */
+export function allowedAction(status: number, id: JourneyActionId): JourneyAction | undefined {
   const offered = actionsFor(status).find((candidate) => candidate.id === id);
-  if (!offered) return false;
-  return offered.writesStatus === undefined || canTransition(status, offered.writesStatus);
+  return offered && (offered.writesStatus === undefined || canTransition(status, offered.writesStatus)) ? offered : undefined;
 }
