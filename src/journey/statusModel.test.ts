@@ -38,11 +38,10 @@ describe("status model", () => {
     expect(allowed).toBe(TRANSITION_DATA.size);
   });
 
-  it("knows every statuscode with its label key and statecode", () => {
+  it("knows every statuscode with its statecode", () => {
     expect(Object.keys(STATUSES).map(Number).sort()).toEqual([...ALL].sort());
     for (const code of ALL) {
       expect(STATUSES[code].code).toBe(code);
-      expect(STATUSES[code].labelKey).toBe(`status.${code}`);
       expect(STATUSES[code].stateCode).toBe(code === JourneyStatus.Expired ? 1 : 0);
     }
   });

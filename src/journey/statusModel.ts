@@ -3,8 +3,6 @@ import { JourneyStatus, type JourneyStatusCode } from "./types";
 
 export interface StatusInfo {
   code: JourneyStatusCode;
-  /** resx key of the status label: "status.<code>". */
-  labelKey: string;
   /** statecode: 0 Active, 1 Inactive. */
   stateCode: 0 | 1;
   /** The statuses the entity's TransitionData allows next. */
@@ -21,7 +19,7 @@ function status(
   next: readonly JourneyStatusCode[],
   transitional = false,
 ): StatusInfo {
-  return { code, labelKey: `status.${code}`, stateCode, next, transitional, terminal: next.length === 0 };
+  return { code, stateCode, next, transitional, terminal: next.length === 0 };
 }
 
 const S = JourneyStatus;

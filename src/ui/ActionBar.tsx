@@ -46,7 +46,7 @@ export const ActionBar: React.FC<ActionBarProps> = ({ actions, running, disabled
         const Button = action.writesStatus === JourneyStatus.GoingLive ? PrimaryButton : DefaultButton;
         const button = (
           <Button
-            text={localise(action.labelKey)}
+            text={localise(`action.${action.id}`)}
             iconProps={{ iconName: ICONS[action.id] }}
             onRenderIcon={running === action.id ? () => <Spinner size={SpinnerSize.xSmall} /> : undefined}
             disabled={!!running || !!reason}

@@ -4,12 +4,9 @@ import type { Severity, ValidationReport } from "../journey/types";
 import { countBySeverity, distinctFindings, groupEntries, SEVERITIES, type EntryGroup } from "./validationGroups";
 import { localiseCount, type Localise } from "./strings";
 
-/** The name of each severity in the resx keys of its count. */
-const COUNT_NAME: Readonly<Record<Severity, string>> = { Error: "error", Warning: "warning", Valid: "note" };
-
-/** "1 error", "2 warnings", "3 notes". */
+/** "1 error", "2 warnings", "3 notes" (a Valid entry is a note). */
 export function severityCount(severity: Severity, count: number, localise: Localise): string {
-  return localiseCount(localise, `panel.count.${COUNT_NAME[severity]}`, count);
+  return localiseCount(localise, `panel.count.${severity}`, count);
 }
 
 /** The severity in words. */

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { resxStrings } from "./testing/resxStrings";
-import { localiserFor } from "./strings";
+import { actionsFor } from "../journey/journeyActions";
+import { STATUSES } from "../journey/statusModel";
+import { localiserFor, statusLabel } from "./strings";
 
 const UI_PREFIXES = ["action.", "confirm.", "panel.", "header.", "outline.", "recurrence.", "live.", "banner.", "copy."];
 const english = resxStrings(1033);
@@ -44,4 +46,15 @@ test("German texts keep the placeholders of the English ones", () => {
 test("the localiser fills placeholders and falls back to the key when the resources lack it", () => {
   expect(localiserFor(english.getString)("recurrence.fix", "Apr 1, 2027")).toBe("Set end date to Apr 1, 2027");
   expect(localiserFor(() => "")("no.such.key")).toBe("no.such.key");
+});
+
+test("every status and every action has its label in both languages", () => {
+  const actionIds = new Set(Object.keys(STATUSES).flatMap((status) => actionsFor(Number(status)).map((action) => action.id)));
+  expect(actionIds.size).toBe(10);
+  for (const strings of [english, german]) {
+    const localise = localiserFor(strings.getString);
+    for (const status of Object.keys(STATUSES)) expect(statusLabel(Number(status), localise)).not.toMatch(/^status\.|\(/);
+    for (const id of actionIds) expect([id, strings.getString(`action.${id}`)]).not.toContainEqual("");
+  }
+  expect(statusLabel(192350099, localiserFor(english.getString))).toBe("Unknown status (192350099)");
 });

@@ -18,7 +18,7 @@ export function localiseCount(localise: Localise, key: string, count: number): s
   return localise(`${key}.${count === 1 ? "one" : "other"}`, count);
 }
 
-/** The status in words: its resx label, or "Unknown status (code)". */
+/** The status in words: its resx label ("status.<code>"), or "Unknown status (code)". */
 export function statusLabel(status: number, localise: Localise): string {
-  return localise(statusInfo(status)?.labelKey ?? "header.statusUnknown", status);
+  return localise(statusInfo(status) ? `status.${status}` : "header.statusUnknown", status);
 }
