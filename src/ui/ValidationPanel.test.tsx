@@ -151,9 +151,11 @@ describe("validation panel", () => {
     expect(text).toContain("ErrorSomethingNew");
   });
 
-  test("when the browser refuses the clipboard, the report is offered to copy by hand", async () => {
-    Object.defineProperty(navigator, "clipboard", { value: { writeText: jest.fn(async () => Promise.reject(new Error("denied"))) }, configurable: true });
-    Object.defineProperty(document, "execCommand", { value: () => false, configurable: true });
+  test.each([
+    ["refuses the clipboard", { writeText: jest.fn(async () => Promise.reject(new Error("denied"))) }],
+    ["has no clipboard API (not a secure context)", undefined],
+  ])("when the browser %s, the report is offered to copy by hand", async (_case, clipboard) => {
+    Object.defineProperty(navigator, "clipboard", { value: clipboard, configurable: true });
     await viewWithStored([e("", "NameMissing")]);
     fireEvent.click(screen.getByRole("button", { name: "Copy details" }));
     const manual = (await screen.findByRole("textbox", { name: "Error check details" })) as HTMLTextAreaElement;
