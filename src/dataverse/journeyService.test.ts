@@ -1,9 +1,9 @@
 import { FaultCode } from "../journey/faultCatalogue";
 import { JourneyStatus as S } from "../journey/types";
 import { VALIDATE_ACTION_NAME } from "../journey/validateRequest";
-import { JourneyError } from "./journeyError";
 import { CHECK_REUSE_MS, JourneyService, SNAPSHOT_COLUMNS, type CheckOutcome, type JourneyServiceDeps } from "./journeyService";
 import { CONTENT_SETTINGS_ID, FakeWebApi, JOURNEY_ID, SUPPRESSION_SEGMENT_ID, fakeBridge, journeyRow, validateAnswer } from "./testing/fakeWebApi";
+import { rejection } from "./testing/rejection";
 
 function setup(row = journeyRow(), deps: Partial<JourneyServiceDeps> = {}) {
   const webApi = new FakeWebApi(row);
@@ -20,15 +20,6 @@ function setup(row = journeyRow(), deps: Partial<JourneyServiceDeps> = {}) {
     ...deps,
   });
   return { webApi, service, sleeps, advance: (ms: number) => (clock += ms), time: () => clock };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<JourneyError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(JourneyError);
-  return error as JourneyError;
 }
 
 describe("load", () => {

@@ -24,9 +24,7 @@ test("the web resource's gate: saving an invalid journey as Going live is cancel
   withScreenshots(t, suite, async ({ page, url }) => {
     const journey = await JourneyPage.open(page, url, J.simpleEmailSample);
     await journey.setField("msdyncrm_name", "Simple Email Sample, typed");
-    await journey.setField("msdyncrm_isrecurring", "true");
-    await journey.setField("msdyncrm_recurrenceintervaldays", "30");
-    await journey.setField("msdyncrm_recurrencecount", "3");
+    await journey.breakRecurrence();
     await journey.setField("statuscode", String(S.GoingLive));
     await clearLog(url);
     await journey.save();
@@ -84,9 +82,7 @@ test("axe: no violations in the control in each status", (t) =>
 test("axe: no violations with the panel open (findings listed), with the confirm dialog open, in German", (t) =>
   withScreenshots(t, suite, async ({ page, url }) => {
     const journey = await JourneyPage.open(page, url, J.simpleEmailSample);
-    await journey.setField("msdyncrm_isrecurring", "true");
-    await journey.setField("msdyncrm_recurrenceintervaldays", "30");
-    await journey.setField("msdyncrm_recurrencecount", "3");
+    await journey.breakRecurrence();
     await journey.action("check").click();
     await journey.idle();
     assert.match((await journey.verdict().textContent()) ?? "", /Errors found/);

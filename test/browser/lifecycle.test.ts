@@ -25,10 +25,7 @@ test("the seed's Simple Email Sample: check, break the recurrence, see the fault
     assert.equal(await journey.verdict().textContent(), "No errors found");
     assert.match((await journey.panel().textContent()) ?? "", /with the values on the form/);
 
-    // Break the recurrence on the form: 3 × 30 days do not fit into 9 Feb – 9 Mar.
-    await journey.setField("msdyncrm_isrecurring", "true");
-    await journey.setField("msdyncrm_recurrenceintervaldays", "30");
-    await journey.setField("msdyncrm_recurrencecount", "3");
+    await journey.breakRecurrence();
     await journey.action("check").click();
     await journey.idle();
     const panelText = (await journey.panel().textContent()) ?? "";
@@ -88,9 +85,7 @@ test("the seed's Simple Email Sample: check, break the recurrence, see the fault
 test("the recurrence fix: after a check of the form's broken recurrence, \"Set end date to …\" writes the end date on the form", (t) =>
   withScreenshots(t, suite, async ({ page, url }) => {
     const journey = await JourneyPage.open(page, url, J.simpleEmailSample);
-    await journey.setField("msdyncrm_isrecurring", "true");
-    await journey.setField("msdyncrm_recurrenceintervaldays", "30");
-    await journey.setField("msdyncrm_recurrencecount", "3");
+    await journey.breakRecurrence();
     await journey.action("check").click();
     await journey.idle();
     assert.match((await journey.panel().textContent()) ?? "", /The recurrence does not fit between the start and end dates\./);

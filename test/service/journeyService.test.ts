@@ -1,10 +1,10 @@
 import { SEED_IDS } from "../../harness/seed/seedData";
 import type { FormBridge } from "../../src/bridge/formBridgeTypes";
 import { createWebApiClient } from "../../harness/xrm/webApiClient";
-import { JourneyError } from "../../src/dataverse/journeyError";
 import { JourneyService } from "../../src/dataverse/journeyService";
 import { JourneyStatus as S } from "../../src/journey/types";
 import { json, useHarness, type Json } from "../integration/harnessFixture";
+import { rejection } from "../../src/dataverse/testing/rejection";
 
 // The journey service over HTTP against the emulated org, counting requests in the harness's log.
 const J = SEED_IDS.journeys;
@@ -30,15 +30,6 @@ async function inject(fault: Json): Promise<void> {
 
 async function row(id: string): Promise<Json> {
   return json(await fetch(`${org.api()}msdyncrm_customerjourneys(${id})`));
-}
-
-async function rejection(promise: Promise<unknown>): Promise<JourneyError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(JourneyError);
-  return error as JourneyError;
 }
 
 const methods = (entries: Json[]) => entries.map((entry) => `${entry.method} ${String(entry.path).replace(/\?.*$/, "")}`);

@@ -125,6 +125,13 @@ export class JourneyPage {
     }
   }
 
+  /** On the Simple Email Sample: makes the form's recurrence not fit its dates (every 30 days, 3 times, into 9 Feb – 9 Mar), unsaved. */
+  async breakRecurrence(): Promise<void> {
+    await this.setField("msdyncrm_isrecurring", "true");
+    await this.setField("msdyncrm_recurrenceintervaldays", "30");
+    await this.setField("msdyncrm_recurrencecount", "3");
+  }
+
   async save(): Promise<void> {
     await this.page.locator("#cmd-save").click();
   }
