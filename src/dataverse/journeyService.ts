@@ -401,11 +401,10 @@ function checkKey(values: JourneyRecord): string {
   return JSON.stringify(toValidateParameters(values));
 }
 
-/** A fetch-style response with ok false: its Dataverse error body, else its status. */
+/** A fetch-style response with ok false: its Dataverse error body (code, message) and its status. */
 async function failedResponseError(answer: { status: number; json(): Promise<unknown> }): Promise<unknown> {
   const body: unknown = await answer.json().catch(() => undefined);
-  const error = isObject(body) && isObject(body.error) ? body.error : {};
-  return { message: `HTTP ${answer.status}`, ...error, status: answer.status };
+  return { ...(isObject(body) && isObject(body.error) ? body.error : {}), status: answer.status };
 }
 
 /** The create body of a copy: a Draft with the journey's design, schedule, settings and lookups. */

@@ -60,6 +60,18 @@ describe("one JourneyError per failure", () => {
     expect(toJourneyError({ toString: false }, "read").messageKey).toMatch(/^error\./);
   });
 
+  test.each([
+    ["a message that is not text", { errorCode: 0x80040265, message: null, status: 400 }, "HTTP 400"],
+    ["a message that is an object", { errorCode: 0x80040265, message: { text: "x" } }, ""],
+    ["only a status", { status: 500 }, "HTTP 500"],
+    ["a plain string", "gateway timeout", "gateway timeout"],
+  ])("the detail of %s is readable words or nothing, never [object Object]", (_case, raw, detail) => {
+    const error = toJourneyError(raw, "write");
+    expect(error.message).not.toContain("[object");
+    expect(error.message).toBe(detail ? `${error.messageKey}: ${detail}` : error.messageKey);
+    if (error.kind === "refused") expect(error.args).toEqual([detail]);
+  });
+
   test("anything at all becomes a JourneyError with a message key, never a throw", () => {
     fc.assert(
       fc.property(fc.anything(), fc.constantFrom<RequestPurpose>("read", "validate", "write", "create", "delete"), (raw, purpose) => {

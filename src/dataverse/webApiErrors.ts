@@ -44,16 +44,12 @@ function asWebApiError(error: unknown): WebApiError {
   return typeof error === "object" && error !== null ? (error as WebApiError) : {};
 }
 
-function messageOf(error: unknown): string {
-  // An Error's own message included.
-  const message = asWebApiError(error).message;
+/** The failure in the server's (or the Error's) own words; an object without them says no more than its HTTP status, if any. */
+export function failureDetail(error: unknown): string {
+  const { message, status } = asWebApiError(error);
   if (typeof message === "string") return message;
-  try {
-    return String(error);
-  } catch {
-    // An object whose toString is broken: nothing readable to show, the message key still says what failed.
-    return "";
-  }
+  if (typeof error !== "object" || error === null) return String(error);
+  return typeof status === "number" && status > 0 ? `HTTP ${status}` : "";
 }
 
 /**
@@ -63,7 +59,7 @@ function messageOf(error: unknown): string {
 export function toJourneyError(error: unknown, purpose: RequestPurpose): JourneyError {
   if (error instanceof JourneyError) return error;
   const raw = asWebApiError(error);
-  const detail = messageOf(error);
+  const detail = failureDetail(error);
   const errorCode = unsignedErrorCode(raw.errorCode) ?? unsignedErrorCode(raw.code);
   // Status 0 is how fetch-based clients report "no answer at all".
   const status = typeof raw.status === "number" && raw.status > 0 ? raw.status : 0;

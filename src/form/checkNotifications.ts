@@ -16,7 +16,7 @@ interface Notice {
 export function describeCheckFailure(failure: CheckFailure, getString: (key: string) => string): string {
   if (failure.reason === "unavailable") return getString("form.checkUnavailable");
   const detail =
-    failure.reason === "timeout" ? fillTemplate(getString("form.checkTimedOut"), [String(failure.seconds)]) : failure.message;
+    failure.reason === "timeout" ? fillTemplate(getString("form.checkTimedOut"), [String(failure.seconds)]) : failure.message || getString("form.noDetails");
   return fillTemplate(getString("form.checkFailed"), [detail]);
 }
 

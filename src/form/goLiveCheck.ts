@@ -1,5 +1,6 @@
 import { validateActionRequest } from "../dataverse/validateActionRequest";
 import type { WebApiPort } from "../dataverse/webApiPort";
+import { failureDetail } from "../dataverse/webApiErrors";
 import { runLocalChecks } from "../journey/localChecks";
 import type { JourneyRecord, ValidationReport } from "../journey/types";
 import { mergeReports, parseValidationResponse } from "../journey/validationResult";
@@ -33,15 +34,14 @@ function isActionMissing(error: unknown): boolean {
 function describeFailure(error: unknown, timeoutMs: number): CheckFailure {
   if (error instanceof CheckTimeout) return { reason: "timeout", seconds: Math.ceil(timeoutMs / 1000) };
   if (isActionMissing(error)) return { reason: "unavailable" };
-  const message = typeof error === "object" && error !== null ? (error as { message?: unknown }).message : error;
-  return { reason: "error", message: typeof message === "string" && message ? message : String(message) };
+  return { reason: "error", message: failureDetail(error) };
 }
 
 async function askValidateAction(values: JourneyRecord, webApi: Pick<WebApiPort, "online">): Promise<ValidationReport> {
   const response = await webApi.online.execute(validateActionRequest(values));
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw { status: response.status, message: body?.error?.message ?? `HTTP ${response.status}` };
+    const body = (await response.json().catch(() => null)) as { error?: { message?: unknown } } | null;
+    throw { status: response.status, message: body?.error?.message };
   }
   // A body that is not JSON is the server's answer all the same: the domain reports it as unreadable.
   return parseValidationResponse(await response.json().catch(() => null));

@@ -183,6 +183,18 @@ describe.each([
     expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(InError);
   });
 
+  it.each([
+    ["a 500 whose body gives no words", async () => ({ ok: false, status: 500, json: async () => ({ error: { message: { text: "internal" } } }) }), "(HTTP 500)"],
+    ["a rejection with nothing in it", () => Promise.reject({}), "(no reason given)"],
+  ])("says why the check could not run in readable words: %s", async (_case, answer, why) => {
+    fixture = loaded({ status: Draft, asyncSave });
+    fixture.answerValidate(answer);
+    setStatus(fixture, GoingLive);
+    await userSavesAndGateFinishes(fixture);
+    expect(fixture.saved).toEqual([]);
+    expect(fixture.checkSummary()!.message).toContain(`the error check could not run ${why}.`);
+  });
+
   it("does not let an unchecked journey go live when the network fails or the server does not answer", async () => {
     fixture = loaded({ status: Draft, asyncSave });
     fixture.answerValidate(() => Promise.reject(new TypeError("Failed to fetch")));
