@@ -11,7 +11,7 @@ import { JourneyError, failure } from "./journeyError";
 import { withRetries, type RetryTiming } from "./retryPolicy";
 import { singleFlight } from "./singleFlight";
 import { validateActionRequest } from "./validateActionRequest";
-import { toJourneyError, type RequestPurpose } from "./webApiErrors";
+import { failureDetail, responseError, toJourneyError, type RequestPurpose } from "./webApiErrors";
 import type { WebApiPort } from "./webApiPort";
 
 /** A journey as loaded: the saved values plus what the conflict check compares against. */
@@ -144,11 +144,6 @@ function readRowVersion(row: unknown): RowVersion {
   return version;
 }
 
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return typeof error === "string" ? error : "";
-}
-
 function refusedAction(actionId: JourneyActionId, status: number): JourneyError {
   return new JourneyError("refused", "error.actionNotAllowed", { detail: `${actionId} from ${status}` });
 }
@@ -239,7 +234,7 @@ export class JourneyService {
     const saveForm = async (): Promise<void> => {
       const found = await findBridge();
       // Null when saved; else why not ("" without a form to save).
-      const reason = found ? await found.save().then(() => null, describe) : "";
+      const reason = found ? await found.save().then(() => null, failureDetail) : "";
       if (reason !== null) throw new JourneyError("unsavedChanges", "error.saveFailed", { args: [reason], detail: reason });
     };
 
@@ -252,11 +247,11 @@ export class JourneyService {
     const serverCheck = async (values: JourneyRecord): Promise<ValidationReport> => {
       const response = await request("validate", async () => {
         const answer = await webApi.online.execute(validateActionRequest(values));
-        if (!answer.ok) throw await failedResponseError(answer);
+        if (!answer.ok) throw await responseError(answer);
         return answer;
       });
       const body: unknown = await response.json().catch((error: unknown) => {
-        throw failure("malformed", { detail: describe(error) });
+        throw failure("malformed", { detail: failureDetail(error) });
       });
       return parseValidationResponse(body, "server");
     };
@@ -333,7 +328,7 @@ export class JourneyService {
         const { values, isDirty } = await found.getValues();
         return { values: { ...snapshot.record, ...values, msdyncrm_customerjourneyid: snapshot.id }, isDirty, fromForm: true };
       } catch (error) {
-        throw new JourneyError("unsavedChanges", "error.formUnreadable", { detail: describe(error) });
+        throw new JourneyError("unsavedChanges", "error.formUnreadable", { detail: failureDetail(error) });
       }
     };
 
@@ -399,12 +394,6 @@ function passingFailure(error: unknown): undefined {
 
 function checkKey(values: JourneyRecord): string {
   return JSON.stringify(toValidateParameters(values));
-}
-
-/** A fetch-style response with ok false: its Dataverse error body (code, message) and its status. */
-async function failedResponseError(answer: { status: number; json(): Promise<unknown> }): Promise<unknown> {
-  const body: unknown = await answer.json().catch(() => undefined);
-  return { ...(isObject(body) && isObject(body.error) ? body.error : {}), status: answer.status };
 }
 
 /** The create body of a copy: a Draft with the journey's design, schedule, settings and lookups. */

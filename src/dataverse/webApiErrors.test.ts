@@ -64,10 +64,13 @@ describe("one JourneyError per failure", () => {
     ["a message that is not text", { errorCode: 0x80040265, message: null, status: 400 }, "HTTP 400"],
     ["a message that is an object", { errorCode: 0x80040265, message: { text: "x" } }, ""],
     ["only a status", { status: 500 }, "HTTP 500"],
+    ["an empty message", { message: " ", status: 502 }, "HTTP 502"],
     ["a plain string", "gateway timeout", "gateway timeout"],
-  ])("the detail of %s is readable words or nothing, never [object Object]", (_case, raw, detail) => {
+    ["a rejection with no value", undefined, ""],
+    ["a rejection with null", null, ""],
+  ])("the detail of %s is readable words or nothing, never [object Object], undefined or null", (_case, raw, detail) => {
     const error = toJourneyError(raw, "write");
-    expect(error.message).not.toContain("[object");
+    expect(error.message).not.toMatch(/\[object|undefined|null/);
     expect(error.message).toBe(detail ? `${error.messageKey}: ${detail}` : error.messageKey);
     if (error.kind === "refused") expect(error.args).toEqual([detail]);
   });

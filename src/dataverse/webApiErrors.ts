@@ -44,12 +44,19 @@ function asWebApiError(error: unknown): WebApiError {
   return typeof error === "object" && error !== null ? (error as WebApiError) : {};
 }
 
-/** The failure in the server's (or the Error's) own words; an object without them says no more than its HTTP status, if any. */
+/** The failure in the server's (or the Error's) own words; else its HTTP status, if any; else nothing. */
 export function failureDetail(error: unknown): string {
-  const { message, status } = asWebApiError(error);
-  if (typeof message === "string") return message;
-  if (typeof error !== "object" || error === null) return String(error);
+  if (typeof error !== "object" || error === null) return error == null ? "" : String(error);
+  const { message, status } = error as WebApiError;
+  if (typeof message === "string" && message.trim()) return message;
   return typeof status === "number" && status > 0 ? `HTTP ${status}` : "";
+}
+
+/** What a fetch-style response with ok false stands for: its Dataverse error body (code, message) and its status. */
+export async function responseError(answer: { status: number; json(): Promise<unknown> }): Promise<WebApiError> {
+  const body: unknown = await answer.json().catch(() => undefined);
+  const error = (body as { error?: unknown } | null | undefined)?.error;
+  return { ...(typeof error === "object" ? error : {}), status: answer.status };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { validateActionRequest } from "../dataverse/validateActionRequest";
 import type { WebApiPort } from "../dataverse/webApiPort";
-import { failureDetail } from "../dataverse/webApiErrors";
+import { failureDetail, responseError } from "../dataverse/webApiErrors";
 import { runLocalChecks } from "../journey/localChecks";
 import type { JourneyRecord, ValidationReport } from "../journey/types";
 import { mergeReports, parseValidationResponse } from "../journey/validationResult";
@@ -39,12 +39,9 @@ function describeFailure(error: unknown, timeoutMs: number): CheckFailure {
 
 async function askValidateAction(values: JourneyRecord, webApi: Pick<WebApiPort, "online">): Promise<ValidationReport> {
   const response = await webApi.online.execute(validateActionRequest(values));
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: unknown } } | null;
-    throw { status: response.status, message: body?.error?.message };
-  }
-  // A body that is not JSON is the server's answer all the same: the domain reports it as unreadable.
-  return parseValidationResponse(await response.json().catch(() => null));
+  if (!response.ok) throw await responseError(response);
+  // A body that is not JSON rejects: the check could not run, as the control also says.
+  return parseValidationResponse(await response.json());
 }
 
 /** The product's own checks and the validate action, on the values the form holds now. */

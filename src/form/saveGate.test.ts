@@ -186,6 +186,11 @@ describe.each([
   it.each([
     ["a 500 whose body gives no words", async () => ({ ok: false, status: 500, json: async () => ({ error: { message: { text: "internal" } } }) }), "(HTTP 500)"],
     ["a rejection with nothing in it", () => Promise.reject({}), "(no reason given)"],
+    [
+      "a body that is not JSON",
+      async () => ({ ok: true, status: 200, json: () => Promise.reject(new SyntaxError("Unexpected end of JSON input")) }),
+      "(Unexpected end of JSON input)",
+    ],
   ])("says why the check could not run in readable words: %s", async (_case, answer, why) => {
     fixture = loaded({ status: Draft, asyncSave });
     fixture.answerValidate(answer);
@@ -214,7 +219,7 @@ describe.each([
 
   it.each([
     ["an inner result that is not JSON", async () => ({ ValidationResult: "<html>gateway</html>" }), "The error check's result is not valid JSON"],
-    ["a body that is not JSON", () => Promise.reject(new SyntaxError("Unexpected end of JSON input")), "The error check's result is not a JSON object"],
+    ["an inner result that is not an object", async () => ({ ValidationResult: "[]" }), "The error check's result is not a JSON object"],
   ])("blocks when the server's answer cannot be read: %s", async (_case, json, why) => {
     fixture = loaded({ status: Draft, asyncSave });
     fixture.answerValidate(async () => ({ ok: true, status: 200, json }));
