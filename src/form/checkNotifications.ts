@@ -21,7 +21,7 @@ export function describeCheckFailure(failure: CheckFailure, getString: (key: str
 }
 
 function findingText(entry: ValidationEntry, values: JourneyRecord, getString: (key: string) => string): string {
-  const described = describeFault(entry, (key, ...args) => fillTemplate(getString(key), args));
+  const described = describeFault(entry, (key, ...args) => fillTemplate(getString(key), args.map(String)));
   const text = described.hint ? `${described.message} ${described.hint}` : described.message;
   if (!entry.activityId) return text;
   const tile = parseDefinition(values.msdyncrm_workflowdefinition).byId.get(entry.activityId);

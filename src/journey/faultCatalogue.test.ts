@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseStringPromise } from "xml2js";
-import { describeFault, FAULT_SEVERITY, FaultCode, fillPlaceholders, formatString } from "./faultCatalogue";
+import { describeFault, FAULT_SEVERITY, FaultCode, fillPlaceholders, formatString, type Localise } from "./faultCatalogue";
 import type { ValidationEntry } from "./types";
 
 async function readResx(culture: number): Promise<Map<string, string>> {
@@ -19,7 +19,7 @@ describe("fault catalogue", () => {
     english = await readResx(1033);
     german = await readResx(1031);
   });
-  const lookUp = (strings: () => Map<string, string>) => (key: string, ...args: string[]) => fillPlaceholders(strings().get(key) ?? key, args);
+  const lookUp = (strings: () => Map<string, string>): Localise => (key, ...args) => fillPlaceholders(strings().get(key) ?? key, args.map(String));
 
   it("has a message and a fix hint for every fault code, in English and in German", () => {
     const missing: string[] = [];

@@ -89,7 +89,7 @@ export function fillPlaceholders(template: string, args: readonly string[]): str
 export { fillPlaceholders as formatString };
 
 /** A key's text in the user's language with {0}, {1}... filled in; the key itself (or "") when the resources lack it. */
-export type Localise = (key: string, ...args: string[]) => string;
+export type Localise = (key: string, ...args: (string | number)[]) => string;
 
 export function describeFault(entry: ValidationEntry, localise: Localise): DescribedFault {
   const code = entry.fault;

@@ -1,6 +1,6 @@
 import { localFinding, type FaultCodeName } from "./faultCatalogue";
 import { isRecord, nonEmpty, text } from "./jsonValues";
-import { parseJsonText, unreadable, type Unreadable } from "./jsonText";
+import { parseJsonText, Unreadable, unreadable } from "./jsonText";
 import type { ValidationEntry } from "./types";
 
 export interface TileItem {
@@ -152,8 +152,8 @@ export function parseDefinition(definition: string | null | undefined): ParsedDe
   try {
     json = readArray(definition);
   } catch (error) {
-    // readArray stops with nothing else: JSON.parse's own errors become findings.
-    return { root: null, tiles: [], byId: new Map(), findings: [(error as Unreadable).finding] };
+    if (!(error instanceof Unreadable)) throw error;
+    return { root: null, tiles: [], byId: new Map(), findings: [error.finding] };
   }
 
   const findings: ValidationEntry[] = [];

@@ -1,11 +1,10 @@
-import { fillPlaceholders } from "../journey/faultCatalogue";
+import { fillPlaceholders, type Localise } from "../journey/faultCatalogue";
 import { statusInfo } from "../journey/statusModel";
 
 /** The host's resource lookup (context.resources.getString): the resx value for the user's language. */
 export type GetString = (key: string) => string;
 
-/** A key's text in the user's language with {0}, {1}... filled in; the key itself when the resources lack it. */
-export type Localise = (key: string, ...args: (string | number)[]) => string;
+export type { Localise };
 
 /** The Localise over the host's lookup, made once at the top so that components call it by key alone. */
 export function localiserFor(getString: GetString): Localise {

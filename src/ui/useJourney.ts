@@ -198,6 +198,7 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
         return;
       }
       case "copy": {
+        // The template itself, "Copy of {0}": the service fills in the name (localise would empty the placeholder).
         const copied = await service.copy(snapshot, props.getString("copy.nameTemplate"));
         announce("live.copied");
         props.openJourney(copied.id);
