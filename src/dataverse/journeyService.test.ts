@@ -347,6 +347,17 @@ describe("unsaved form changes", () => {
     expect(await noForm.service.currentValues(snapshot)).toEqual({ values: snapshot.record, isDirty: false, fromForm: false });
   });
 
+  test("go live refreshes the form right after the write, so it shows Going live (and its locks) while the service works", async () => {
+    const { bridge, events } = fakeBridge();
+    const { webApi, service } = setup(journeyRow(), { bridge: async () => bridge });
+    const order: string[] = [];
+    webApi.afterCall = () => order.push(webApi.methods().at(-1)!);
+    (bridge.refresh as jest.Mock).mockImplementation(async () => order.push("refresh"));
+    await service.transition(await service.load(JOURNEY_ID), "goLive");
+    expect(order.slice(-2)).toEqual(["updateRecord", "refresh"]);
+    expect(events).toEqual(["getValues"]);
+  });
+
   test("edit refreshes the form after the write", async () => {
     const { bridge, events } = fakeBridge();
     const { service } = setup(journeyRow({ statuscode: S.Live }), { bridge: async () => bridge });

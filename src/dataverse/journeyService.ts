@@ -300,7 +300,8 @@ export class JourneyService {
       progress("writing");
       await request("write", () => webApi.updateRecord(JOURNEY_ENTITY, snapshot.id, { statuscode: target }));
       lastServerCheck = null;
-      if (!statusInfo(target)?.transitional) await refreshForm();
+      // The form shows the new status at once, so its field locks apply while the service moves the journey on.
+      await refreshForm();
       const outcome: TransitionOutcome = { done: true, status: target, savedForm: current.isDirty };
       if (check) outcome.check = check;
       return outcome;

@@ -97,6 +97,18 @@ describe("the form bridge the form offers the control", () => {
     expect(fixture.notifications()).toEqual([]);
   });
 
+  it("does not refresh over unsaved changes: what the user typed stays", async () => {
+    fixture = loaded({ status: Draft });
+    const refresh = jest.fn(() => Promise.resolve());
+    fixture.form.data.refresh = refresh as never;
+    const bridge = await fixture.connectBridge();
+    fixture.form.getAttribute("msdyncrm_name")!.setValue("Typed while going live");
+
+    await bridge!.refresh();
+    expect(refresh).not.toHaveBeenCalled();
+    expect(fixture.form.getAttribute("msdyncrm_name")!.getValue()).toBe("Typed while going live");
+  });
+
   it("goes away when the page is hidden (the form closes)", async () => {
     fixture = loaded({ status: Draft });
     const bridge = await fixture.connectBridge();

@@ -64,8 +64,9 @@ export function createFormBridge(form: Xrm.FormContext, recordId: string, env: F
   return {
     getValues: whileOpen(() => ({ values: readFormValues(form), isDirty: form.data.entity.getIsDirty() })),
     save: whileOpen(() => saveThroughGate(form, env)),
+    // A refresh reloads the saved values: with unsaved changes on the form it waits for the user's save, never discarding them.
     refresh: whileOpen(async () => {
-      await form.data.refresh(false);
+      if (!form.data.entity.getIsDirty()) await form.data.refresh(false);
     }),
     setValue: whileOpen((name: string, value: BridgeValue) => setFormValue(form, name, value, env)),
     setNotification: whileOpen((message: string, level: NotificationLevel, id: string) => {
