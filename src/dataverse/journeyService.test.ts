@@ -512,6 +512,30 @@ describe("throttling", () => {
     expect(sleeps).toEqual([3000]);
   });
 
+  test("a throttled action call waits the Retry-After header of its response", async () => {
+    const { webApi, service, sleeps } = setup();
+    const snapshot = await service.load(JOURNEY_ID);
+    const throttled = {
+      ok: false,
+      status: 429,
+      headers: new Headers({ "Retry-After": "4" }),
+      json: async () => ({ error: { code: "0x80072322", message: "Number of requests exceeded the limit" } }),
+    };
+    let answers = 0;
+    webApi.validate = async () => (answers++ === 0 ? throttled : validateAnswer("Valid"));
+    const outcome = await service.check(snapshot.record);
+    expect(outcome.serverUnavailable).toBeUndefined();
+    expect(outcome.server?.verdict).toBe("Valid");
+    expect(sleeps).toEqual([4000]);
+  });
+
+  test("a retry never follows sooner than 2 s, whatever Retry-After says", async () => {
+    const { webApi, service, sleeps } = setup();
+    webApi.failNext("retrieveRecord", { errorCode: 2147951394, retryAfterSeconds: 0.2 });
+    await service.load(JOURNEY_ID);
+    expect(sleeps).toEqual([2000]);
+  });
+
   test("after three tries it gives up with a throttled error", async () => {
     const { webApi, service, sleeps } = setup();
     webApi.failNext("retrieveRecord", { status: 429, message: "Too many requests" }, 3);

@@ -11,13 +11,14 @@ export interface RetryTiming {
 export const MAX_ATTEMPTS = 3;
 /** A request gives up rather than wait longer than this in total. */
 export const MAX_TOTAL_WAIT_MS = 20_000;
-const BASE_BACKOFF_MS = 1_000;
+/** No request follows a refused one sooner: the product's one request per 2 s also holds for retries, polls included. */
+export const MIN_RETRY_GAP_MS = 2_000;
 
 /**
  * Runs one Web API request, trying again only when the server said it was throttled (429, 503,
  * service protection): such a request was not carried out, so trying again cannot do anything twice.
- * Waits what Retry-After asked, else an exponential back-off with jitter; bounded in tries and total
- * wait. Rejects with a JourneyError.
+ * Waits what Retry-After asked, else an exponential back-off with jitter, and never less than
+ * MIN_RETRY_GAP_MS; bounded in tries and total wait. Rejects with a JourneyError.
  */
 export async function withRetries<T>(purpose: RequestPurpose, request: () => Promise<T>, timing: RetryTiming): Promise<T> {
   let waited = 0;
@@ -29,10 +30,12 @@ export async function withRetries<T>(purpose: RequestPurpose, request: () => Pro
       if (error.kind !== "throttled" || attempt >= MAX_ATTEMPTS) throw error;
       // Seconds the server asked to wait, when it said.
       const askedSeconds = (raw as WebApiError | null | undefined)?.retryAfterSeconds;
-      const wait =
-        typeof askedSeconds === "number" && Number.isFinite(askedSeconds) && askedSeconds >= 0
+      const wait = Math.max(
+        MIN_RETRY_GAP_MS,
+        typeof askedSeconds === "number" && Number.isFinite(askedSeconds)
           ? askedSeconds * 1000
-          : Math.round(BASE_BACKOFF_MS * 2 ** (attempt - 1) * (1 + timing.random() / 2));
+          : Math.round(MIN_RETRY_GAP_MS * 2 ** (attempt - 1) * (1 + timing.random() / 2)),
+      );
       if (waited + wait > MAX_TOTAL_WAIT_MS) throw error;
       waited += wait;
       await timing.sleep(wait);

@@ -1,5 +1,5 @@
 import { JourneyError, type JourneyErrorKind } from "./journeyError";
-import type { WebApiError } from "./webApiPort";
+import type { ActionResponse, WebApiError } from "./webApiPort";
 
 /** What the failed request was doing; decides what a 404 means. */
 export type RequestPurpose = "read" | "validate" | "write" | "create" | "delete";
@@ -52,11 +52,13 @@ export function failureDetail(error: unknown): string {
   return typeof status === "number" && status > 0 ? `HTTP ${status}` : "";
 }
 
-/** What a fetch-style response with ok false stands for: its Dataverse error body (code, message) and its status. */
-export async function responseError(answer: { status: number; json(): Promise<unknown> }): Promise<WebApiError> {
+/** What a fetch-style response with ok false stands for: its Dataverse error body (code, message), its status and its Retry-After seconds. */
+export async function responseError(answer: ActionResponse): Promise<WebApiError> {
   const body: unknown = await answer.json().catch(() => undefined);
   const error = (body as { error?: unknown } | null | undefined)?.error;
-  return { ...(typeof error === "object" ? error : {}), status: answer.status };
+  // Number("") and Number(null) are 0: only a header that is there counts.
+  const retryAfter = answer.headers?.get("Retry-After");
+  return { ...(typeof error === "object" ? error : {}), status: answer.status, ...(retryAfter ? { retryAfterSeconds: Number(retryAfter) } : {}) };
 }
 
 /**

@@ -14,8 +14,16 @@ export interface WebApiPort {
   deleteRecord(entityLogicalName: string, id: string): Promise<{ entityType: string; id: string; name?: string }>;
   online: {
     /** Runs an action; resolves with a fetch-style response whose `json()` gives the body. */
-    execute(request: ActionRequest): Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+    execute(request: ActionRequest): Promise<ActionResponse>;
   };
+}
+
+/** The fetch Response the host's execute resolves with, as far as the product reads it. */
+export interface ActionResponse {
+  ok: boolean;
+  status: number;
+  headers?: { get(name: string): string | null };
+  json(): Promise<unknown>;
 }
 
 export interface ActionRequest {

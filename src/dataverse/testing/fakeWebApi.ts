@@ -1,7 +1,7 @@
 import type { FormBridge } from "../../bridge/formBridgeTypes";
 import { generateDefinition } from "../../journey/sampleDefinition";
 import { JourneyStatus, type JourneyRecord } from "../../journey/types";
-import type { ActionRequest, WebApiPort } from "../webApiPort";
+import type { ActionRequest, ActionResponse, WebApiPort } from "../webApiPort";
 
 export const JOURNEY_ID = "6628bbf7-c52a-e911-a9b7-000d3a1e6adc";
 export const CONTENT_SETTINGS_ID = "1922b1d8-0523-e911-a9ba-000d3a1e689f";
@@ -44,7 +44,7 @@ export interface RecordedCall {
   request?: ActionRequest;
 }
 
-type Answer = { ok: boolean; status: number; json(): Promise<unknown> };
+type Answer = ActionResponse;
 
 /** The validate action's answer for a verdict and entries, as the org sends it. */
 export function validateAnswer(result: "Valid" | "Warning" | "Error", entries: { fault: string; severity: string; activityId?: string }[] = []): Answer {
