@@ -442,9 +442,9 @@ describe("copy", () => {
     const snapshot = await service.load(JOURNEY_ID);
     webApi.calls.length = 0;
     const { id } = await service.copy(snapshot, "Kopie von {0}");
-    expect(webApi.methods()).toEqual(["createRecord"]);
+    expect(webApi.methods()).toEqual(["retrieveRecord", "createRecord"]);
     const original = journeyRow();
-    expect(webApi.calls[0].data).toEqual({
+    expect(webApi.calls[1].data).toEqual({
       msdyncrm_name: "Kopie von Spring newsletter",
       statuscode: S.Draft,
       statecode: 0,
@@ -463,6 +463,14 @@ describe("copy", () => {
       "msdyncrm_SuppressionSegmentId@odata.bind": `/msdyncrm_segments(${SUPPRESSION_SEGMENT_ID})`,
     });
     expect(webApi.rows.has(id)).toBe(true);
+  });
+
+  test("copies the journey as saved now, not as the control loaded it", async () => {
+    const { webApi, service } = setup();
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.changeRow(JOURNEY_ID, { msdyncrm_name: "Renamed and saved", msdyncrm_recurrencecount: 9 });
+    await service.copy(snapshot, "Copy of {0}");
+    expect(webApi.calls.at(-1)?.data).toMatchObject({ msdyncrm_name: "Copy of Renamed and saved", msdyncrm_recurrencecount: 9 });
   });
 
   test("a failed create reports the error and adds no record", async () => {

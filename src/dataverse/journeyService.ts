@@ -172,8 +172,8 @@ export interface JourneyService {
    */
   waitUntilSettled(id: string, options?: SettleOptions): Promise<JourneySnapshot>;
   /**
-   * One request: a new Draft with the snapshot's saved values, its lookups bound, named from
-   * `nameTemplate` (the localised "Copy of {0}"). The caller opens it (Xrm.Navigation.openForm).
+   * Two requests (a fresh read, the create): a new Draft with the journey's values as saved now, its
+   * lookups bound, named from `nameTemplate` (the localised "Copy of {0}"). The caller opens it (Xrm.Navigation.openForm).
    */
   copy(snapshot: JourneySnapshot, nameTemplate: string): Promise<{ id: string }>;
   /** Two requests (re-read, delete) where the status allows it; the UI confirms first. */
@@ -186,7 +186,7 @@ export interface JourneyService {
  *
  * Requests (polling aside): load 1; check 1; go live / republish / retry / restart 2 when a passing
  * check of the same values ran within CHECK_REUSE_MS (re-read + PATCH), else 3 (check + re-read + PATCH);
- * stop / edit / cancel edit 2; copy 1; delete 2 (re-read + DELETE). Throttled requests are retried.
+ * stop / edit / cancel edit 2; copy 2 (read + POST); delete 2 (re-read + DELETE). Throttled requests are retried.
  *
  * The operations (declared in the interface above) are closures over the service's state, set up in
  * the constructor, so an instance shows only them and `busy`.
@@ -374,7 +374,9 @@ export class JourneyService {
 
     this.copy = (snapshot, nameTemplate) =>
       write(snapshot, "copy", async () => {
-        const created = await request("create", () => webApi.createRecord(JOURNEY_ENTITY, copyBody(snapshot.record, nameTemplate)));
+        // What is saved now: the form may have been saved since the snapshot was loaded.
+        const { record } = await this.load(snapshot.id);
+        const created = await request("create", () => webApi.createRecord(JOURNEY_ENTITY, copyBody(record, nameTemplate)));
         return { id: bareId(String(created?.id), "malformed") };
       });
 

@@ -202,12 +202,12 @@ describe("faults from the org", () => {
   });
 });
 
-test("copy creates a Draft with the design, schedule, settings and lookups in one request", async () => {
+test("copy reads the journey as saved and creates a Draft with the design, schedule, settings and lookups: two requests", async () => {
   const journeys = service();
   const snapshot = await journeys.load(J.seedValidate);
   await clearLog();
   const { id } = await journeys.copy(snapshot, "Copy of {0}");
-  expect((await apiRequests()).map((entry) => entry.method)).toEqual(["POST"]);
+  expect((await apiRequests()).map((entry) => entry.method)).toEqual(["GET", "POST"]);
   const copy = await row(id);
   const original = await row(J.seedValidate);
   expect(copy).toMatchObject({
