@@ -132,7 +132,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
               <RecurrencePreview
                 values={recurrenceFromRecord(values)}
                 formatDateTime={formatDateTime}
-                onSetEnd={journey.setEndDate}
+                onFitEnd={journey.fitEndDate}
                 fixDisabledReason={fixDisabledReason}
                 localise={localise}
               />

@@ -10,8 +10,8 @@ import { createElement, useState } from "./reactBindings";
 export interface RecurrencePreviewProps {
   values: RecurrenceValues;
   formatDateTime: FormatDateTime;
-  /** Writes the end date on the form; fails with a message to show when the form cannot be reached. */
-  onSetEnd(isoEnd: string): Promise<void>;
+  /** Writes on the form the earliest end date that fits; fails with a message to show when it cannot. */
+  onFitEnd(): Promise<void>;
   /** Why the end date may not be changed now (locked by status, read-only form, no form). */
   fixDisabledReason?: string;
   localise: Localise;
@@ -26,7 +26,7 @@ const smallText = (text: string) => (
   </Text>
 );
 
-export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, formatDateTime, onSetEnd, fixDisabledReason, localise }) => {
+export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, formatDateTime, onFitEnd, fixDisabledReason, localise }) => {
   const [showAll, setShowAll] = useState(false);
   /** While the end date is being set: true; after it failed: the reason; else null. */
   const [fix, setFix] = useState<true | string | null>(null);
@@ -40,9 +40,9 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
   const end = Date.parse(values.end ?? "");
   const title = localise("recurrence.title");
 
-  const setEnd = (isoEnd: string) => {
+  const fitEnd = () => {
     setFix(true);
-    onSetEnd(isoEnd).then(
+    onFitEnd().then(
       () => setFix(null),
       (error) => setFix(error instanceof Error ? error.message : String(error)),
     );
@@ -58,7 +58,7 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
           actions={
             earliest ? (
               <DefaultButton
-                onClick={() => setEnd(earliest)}
+                onClick={fitEnd}
                 disabled={fix === true || !!fixDisabledReason}
                 title={fixDisabledReason}
                 data-testid="recurrence-fix"

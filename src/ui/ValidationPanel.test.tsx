@@ -228,6 +228,36 @@ describe("recurrence preview", () => {
     await waitFor(() => expect(screen.getByTestId("live-region").textContent).toBe("End date set to Apr 1, 2027, 09:00 AM on the form. Save to keep it."));
   });
 
+  test("the fix works from the form's values at the click, not those the preview was drawn from", async () => {
+    const service = fakeJourneyService(recurring);
+    const { bridge } = renderJourneyView({ service });
+    const fix = await screen.findByRole("button", { name: /^Set end date to / });
+    // The user has since changed the count on the form from 3 to 4 iterations.
+    service.currentValues.mockImplementation(async (snapshot) => ({
+      values: { ...snapshot.record, msdyncrm_recurrencecount: 4 },
+      isDirty: true,
+      fromForm: true,
+    }));
+    fireEvent.click(fix);
+    await waitFor(() => expect(bridge.setValue).toHaveBeenCalledTimes(1));
+    expect((bridge.setValue.mock.calls[0][1] as Date).toISOString()).toBe("2027-05-01T09:00:00.000Z");
+    expect(await screen.findByRole("button", { name: "Set end date to May 1, 2027, 09:00 AM" })).toBeTruthy();
+  });
+
+  test("a recurrence already fixed on the form is not written again; the preview catches up", async () => {
+    const service = fakeJourneyService(recurring);
+    const { bridge } = renderJourneyView({ service });
+    const fix = await screen.findByRole("button", { name: /^Set end date to / });
+    service.currentValues.mockImplementation(async (snapshot) => ({
+      values: { ...snapshot.record, msdyncrm_enddatetime: "2027-06-01T09:00:00.000Z" },
+      isDirty: true,
+      fromForm: true,
+    }));
+    fireEvent.click(fix);
+    await waitFor(() => expect(screen.queryByRole("button", { name: /^Set end date to / })).toBeNull());
+    expect(bridge.setValue).not.toHaveBeenCalled();
+  });
+
   test("the fix is disabled with the reason on a read-only form", async () => {
     const service = fakeJourneyService(recurring);
     const { bridge } = renderJourneyView({ service, isDisabled: true });

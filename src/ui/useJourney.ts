@@ -1,6 +1,7 @@
 import type { CheckOutcome, JourneySnapshot } from "../dataverse/journeyService";
 import { JourneyError, isJourneyError } from "../dataverse/journeyError";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
+import { earliestFittingEnd, recurrenceFits, recurrenceFromRecord } from "../journey/recurrence";
 import { statusInfo } from "../journey/statusModel";
 import type { JourneyRecord, Severity, ValidationReport } from "../journey/types";
 import { parseValidationResponse } from "../journey/validationResult";
@@ -47,8 +48,11 @@ export interface JourneyController extends JourneyState {
   answerConfirm(confirmed: boolean): void;
   reload(): void;
   dismissBanner(banner: Banner): void;
-  /** Writes the end date on the form through the bridge, then re-reads the form's values. */
-  setEndDate(isoEnd: string): Promise<void>;
+  /**
+   * Writes on the form the earliest end date its recurrence fits, worked out from the form's values at
+   * the click (the interval or the count may have changed since the preview was drawn), then re-reads them.
+   */
+  fitEndDate(): Promise<void>;
 }
 
 function storedReport(raw: string | null): ShownReport | null {
@@ -258,15 +262,20 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
     answer?.(confirmed);
   };
 
-  const setEndDate = async (isoEnd: string) => {
+  const fitEndDate = async () => {
     const bridge = await props.findBridge();
-    if (!bridge) throw new Error(localise("recurrence.noForm"));
-    await bridge.setValue("msdyncrm_enddatetime", new Date(isoEnd));
-    announce("live.endDateSet", props.formatDateTime(isoEnd));
-    if (state.snapshot) {
-      const values = await readValues(state.snapshot);
-      if (mounted.current) update({ values });
+    const snapshot = state.snapshot;
+    if (!bridge || !snapshot) throw new Error(localise("recurrence.noForm"));
+    const current = recurrenceFromRecord(await readValues(snapshot));
+    // Fixed on the form meanwhile: nothing to write, the preview only catches up.
+    if (!recurrenceFits(current)) {
+      const isoEnd = earliestFittingEnd(current);
+      if (!isoEnd) throw new Error(localise("recurrence.noFittingEnd"));
+      await bridge.setValue("msdyncrm_enddatetime", new Date(isoEnd));
+      announce("live.endDateSet", props.formatDateTime(isoEnd));
     }
+    const values = await readValues(snapshot);
+    if (mounted.current) update({ values });
   };
 
   return {
@@ -275,6 +284,6 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
     answerConfirm,
     reload: () => void loadSnapshot(),
     dismissBanner: (banner) => update((current) => ({ banners: current.banners.filter((b) => b !== banner) })),
-    setEndDate,
+    fitEndDate,
   };
 }
