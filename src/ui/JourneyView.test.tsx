@@ -288,10 +288,27 @@ describe("banners for the service's errors", () => {
   });
 });
 
+describe("width", () => {
+  /** The flex basis of the error check's column. */
+  const panelColumn = () => (screen.getByRole("region", { name: "Error check" }).parentElement as HTMLElement).style.flex;
+
+  test.each([
+    [800, "side by side", "1 1 300px"],
+    [639, "stacked", "1 1 100%"],
+    [320, "stacked", "1 1 100%"],
+    [-1, "side by side (width unknown)", "1 1 300px"],
+  ])("at %i px the panel and the outline stand %s", async (allocatedWidth, _layout, flex) => {
+    await viewWith(S.Draft, { allocatedWidth });
+    await screen.findByRole("region", { name: "Journey outline" });
+    expect(panelColumn()).toBe(flex);
+    expect((screen.getByRole("region", { name: "Journey outline" }).closest(".ms-Stack") as HTMLElement).style.flex).toBe(flex);
+  });
+});
+
 describe("German", () => {
   test("labels, status and panel come from the German resources", async () => {
     await viewWith(S.Draft, { languageId: 1031, storedValidationResults: JSON.stringify({ ActivityValidationResults: [], Result: "Valid" }) });
-    expect(actionButtons("Aktionen für die Kundenreise").map((b) => b.textContent)).toEqual([
+    expect(actionButtons("Aktionen für die Customer Journey").map((b) => b.textContent)).toEqual([
       "Auf Fehler überprüfen",
       "Live schalten",
       "Kopieren",
@@ -300,6 +317,24 @@ describe("German", () => {
     expect(screen.getByText("Entwurf")).toBeTruthy();
     expect(screen.getByTestId("verdict").textContent).toBe("Keine Fehler gefunden");
     expect(screen.getByText(/^Zuletzt geändert von Nancy Anderson am 20\. Nov\. 2026/)).toBeTruthy();
+  });
+
+  test("findings, the stop dialog and an error banner are German too", async () => {
+    const de = resxStrings(1031).getString;
+    const stored = { ActivityValidationResults: [{ ActivityId: "", Fault: "NameMissing", Result: "Error" }], Result: "Error" };
+    const { service } = await viewWith(S.Live, { languageId: 1031, storedValidationResults: JSON.stringify(stored) });
+    expect(screen.getByText(de("fault.NameMissing.message"), { exact: false })).toBeTruthy();
+    expect(screen.getByText(de("fault.NameMissing.hint"))).toBeTruthy();
+
+    service.transition.mockRejectedValue(new JourneyError("conflict", "error.conflict"));
+    fireEvent.click(screen.getByRole("button", { name: "Anhalten" }));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).getByText("Diese Customer Journey anhalten?")).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole("button", { name: "Anhalten" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    const banner = await findBanner("conflict");
+    expect(banner.textContent).toContain(de("error.conflict"));
+    expect(within(banner).getByRole("button", { name: "Neu laden" })).toBeTruthy();
   });
 });
 
