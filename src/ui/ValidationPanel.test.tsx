@@ -2,7 +2,8 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { FaultCode, describeFault } from "../journey/faultCatalogue";
 import { JourneyStatus } from "../journey/types";
-import { fakeJourneyService, journeyRecord } from "./testing/fakeJourneyService";
+import { checkOutcome, entry, fakeJourneyService, journeyRecord } from "./testing/fakeJourneyService";
+import type { CheckOutcome } from "../dataverse/journeyService";
 import { renderJourneyView } from "./testing/renderJourneyView";
 import { resxStrings } from "./testing/resxStrings";
 import { localiserFor } from "./strings";
@@ -106,6 +107,22 @@ describe("validation panel", () => {
     fireEvent.click(screen.getByRole("button", { name: "Check for errors" }));
     await waitFor(() => expect(within(panel()).getAllByText(/Local check|Server check/).map((n) => n.textContent)).toEqual(["Local check", "Server check"]));
     view.unmount();
+  });
+
+  test("the product's own findings show at once while the server's check runs, then the whole report replaces them", async () => {
+    const service = fakeJourneyService(journeyRecord({ msdyncrm_name: "" }));
+    renderJourneyView({ service });
+    await screen.findByRole("button", { name: "Check for errors" });
+    let answer: (outcome: CheckOutcome) => void = () => undefined;
+    service.check.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    fireEvent.click(screen.getByRole("button", { name: "Check for errors" }));
+
+    expect(await within(panel()).findByText(en("panel.origin.checking"))).toBeTruthy();
+    expect(within(panel()).getByText("Code: NameMissing")).toBeTruthy();
+
+    answer(checkOutcome([entry("NameMissing", "", "Error", [], "local"), entry("ErrorSegmentNotLive", "01_0", "Error", ["x"], "server")]));
+    await waitFor(() => expect(screen.getByTestId("verdict").textContent).toBe("Errors found: 2 errors"));
+    expect(within(panel()).queryByText(en("panel.origin.checking"))).toBeNull();
   });
 
   test("a fault both checks found is shown once, marked with both", async () => {

@@ -12,8 +12,11 @@ import { classes } from "./styles";
 import type { Localise } from "./strings";
 import { createElement, Fragment, useEffect, useState } from "./reactBindings";
 
-/** Where the report shown came from: the stored result of the last check, or a check just run on the form's or the saved values. */
-export type ReportOrigin = "stored" | "form" | "saved";
+/**
+ * Where the report shown came from: the stored result of the last check, a check just run on the form's
+ * or the saved values, or (while the server's check runs) the product's own checks alone.
+ */
+export type ReportOrigin = "stored" | "form" | "saved" | "checking";
 
 export interface ValidationPanelProps {
   report: ValidationReport | null;

@@ -2,6 +2,7 @@ import type { CheckOutcome, JourneySnapshot } from "../dataverse/journeyService"
 import { JourneyError, isJourneyError } from "../dataverse/journeyError";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { earliestFittingEnd, recurrenceFits, recurrenceFromRecord } from "../journey/recurrence";
+import { runLocalChecks } from "../journey/localChecks";
 import { statusInfo } from "../journey/statusModel";
 import type { JourneyRecord, Severity, ValidationReport } from "../journey/types";
 import { parseValidationResponse } from "../journey/validationResult";
@@ -197,7 +198,8 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
     switch (action.id) {
       case "check": {
         const current = await service.currentValues(snapshot);
-        update({ values: current.values });
+        // The product's own findings at once; the server's check then replaces them with the whole report.
+        update({ values: current.values, shown: { report: runLocalChecks(current.values), origin: "checking", checkedAt: null } });
         showCheck(await service.check(current.values), current.fromForm ? "form" : "saved");
         return;
       }
