@@ -58,6 +58,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
     if (privilege && !props.hasPrivilege(PRIVILEGES[privilege])) {
       return localise(`action.disabled.privilege.${privilege}`);
     }
+    // Copy and Delete stay: an Expired journey is inactive, so its form is read-only, and they are all it offers.
     if (isDisabled && action.writesStatus) return localise("action.disabled.readOnly");
     return undefined;
   };
