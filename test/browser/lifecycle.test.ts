@@ -52,6 +52,9 @@ test("the seed's Simple Email Sample: check, break the recurrence, see the fault
     // Go live: the unsaved form is saved first, then Going live, then Live (the control follows it).
     await journey.action("goLive").click();
     await journey.control.getByText("Waiting for the status to change…").waitFor();
+    // The form shows Going live at once, its fields locked: nothing can be typed that the settled refresh would drop.
+    await page.waitForFunction((goingLive) => (document.querySelector("#field-statuscode") as HTMLSelectElement | null)?.value === goingLive, String(S.GoingLive));
+    assert.equal(await journey.field("msdyncrm_name").isDisabled(), true, "the name is locked while going live");
     const seen = await journey.waitForStatus(S.Live, SETTLE_MS);
     assert.ok(seen.includes(S.GoingLive), `Going live was shown on the way (saw ${seen.join(" → ")})`);
     await journey.control.getByText("Waiting for the status to change…").waitFor({ state: "detached" });
