@@ -3,6 +3,9 @@ import { join } from "node:path";
 import { resxStrings } from "./testing/resxStrings";
 import { actionsFor } from "../journey/journeyActions";
 import { STATUSES } from "../journey/statusModel";
+import type { FindingSource, Severity } from "../journey/types";
+import type { ConfirmKind } from "./ConfirmDialog";
+import type { ReportOrigin } from "./ValidationPanel";
 import { localiserFor, statusLabel } from "./strings";
 
 const UI_PREFIXES = ["action.", "confirm.", "panel.", "header.", "outline.", "recurrence.", "live.", "banner.", "copy."];
@@ -57,4 +60,28 @@ test("every status and every action has its label in both languages", () => {
     for (const id of actionIds) expect([id, strings.getString(`action.${id}`)]).not.toContainEqual("");
   }
   expect(statusLabel(192350099, localiserFor(english.getString))).toBe("Unknown status (192350099)");
+});
+
+/** Every member of a union, checked by the compiler: adding a member without a key here fails to type-check. */
+const every = <Member extends string>(members: Record<Member, true>) => Object.keys(members) as Member[];
+
+test("the keys the UI builds from a kind, a severity or an origin are in both languages", () => {
+  const built = [
+    ...every<ConfirmKind>({ stop: true, delete: true, warnings: true, serverUnavailable: true }).flatMap((kind) =>
+      ["title", "message", "confirm"].map((part) => `confirm.${kind}.${part}`),
+    ),
+    ...every<ReportOrigin>({ stored: true, form: true, saved: true, checking: true }).map((origin) => `panel.origin.${origin}`),
+    ...every<FindingSource>({ local: true, server: true }).map((source) => `panel.source.${source}`),
+    ...every<Severity>({ Error: true, Warning: true, Valid: true }).flatMap((severity) => [
+      `panel.severity.${severity}`,
+      `panel.verdict.${severity}`,
+      `panel.count.${severity}.one`,
+      `panel.count.${severity}.other`,
+    ]),
+    ...["create", "write", "delete"].map((privilege) => `action.disabled.privilege.${privilege}`),
+    ...["iteration", "start", "end"].map((column) => `recurrence.column.${column}`),
+  ];
+  for (const strings of [english, german]) {
+    expect(built.filter((key) => strings.getString(key).trim() === "")).toEqual([]);
+  }
 });
