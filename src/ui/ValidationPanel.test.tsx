@@ -275,6 +275,21 @@ describe("recurrence preview", () => {
     expect(bridge.setValue).not.toHaveBeenCalled();
   });
 
+  test("when the form's values at the click admit no end date, the fix says so and writes nothing", async () => {
+    const service = fakeJourneyService(recurring);
+    const { bridge } = renderJourneyView({ service });
+    const fix = await screen.findByRole("button", { name: /^Set end date to / });
+    // 30 days × 100 million iterations end beyond the last date JavaScript can represent.
+    service.currentValues.mockImplementation(async (snapshot) => ({
+      values: { ...snapshot.record, msdyncrm_recurrencecount: 100_000_000 },
+      isDirty: true,
+      fromForm: true,
+    }));
+    fireEvent.click(fix);
+    expect(await screen.findByText(`The end date was not set: ${en("recurrence.noFittingEnd")}`)).toBeTruthy();
+    expect(bridge.setValue).not.toHaveBeenCalled();
+  });
+
   test("the fix is disabled with the reason on a read-only form", async () => {
     const service = fakeJourneyService(recurring);
     const { bridge } = renderJourneyView({ service, isDisabled: true });
