@@ -31,7 +31,13 @@ export default [
     languageOptions: { parserOptions: { jsxPragma: "createElement", jsxFragmentName: "Fragment" } },
   },
   {
-    files: ["harness/**/*.{ts,mjs,js}", "scripts/**/*.{ts,mjs,js}", "solution/**/*.{ts,mjs,js}", "test/**/*.{ts,tsx,mjs,js}", "*.{js,mjs}"],
+    files: [
+      "harness/**/*.{ts,mjs,js}",
+      "scripts/**/*.{ts,mjs,js}",
+      "solution/**/*.{ts,mjs,js}",
+      "test/**/*.{ts,tsx,mjs,js}",
+      "*.{js,mjs}",
+    ],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

@@ -12,8 +12,10 @@ const XML_ENTITIES = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'", "
 const RESX_HEADERS = {
   resmimetype: "text/microsoft-resx",
   version: "2.0",
-  reader: "System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089",
-  writer: "System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089",
+  reader:
+    "System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089",
+  writer:
+    "System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089",
 };
 
 function decodeXml(text) {
@@ -38,8 +40,16 @@ function readFormStrings(file) {
 /** A .resx document with the standard resheaders and one `<data>` per string. */
 function renderResx(strings) {
   const header = ([name, value]) => `  <resheader name="${name}"><value>${encodeXml(value)}</value></resheader>`;
-  const data = ([name, value]) => `  <data name="${encodeXml(name)}" xml:space="preserve"><value>${encodeXml(value)}</value></data>`;
-  return ['<?xml version="1.0" encoding="utf-8"?>', "<root>", ...Object.entries(RESX_HEADERS).map(header), ...Object.entries(strings).map(data), "</root>", ""].join("\n");
+  const data = ([name, value]) =>
+    `  <data name="${encodeXml(name)}" xml:space="preserve"><value>${encodeXml(value)}</value></data>`;
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    "<root>",
+    ...Object.entries(RESX_HEADERS).map(header),
+    ...Object.entries(strings).map(data),
+    "</root>",
+    "",
+  ].join("\n");
 }
 
 /**
@@ -60,9 +70,13 @@ class FormStringResourcesPlugin {
     const { Compilation, sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap(FormStringResourcesPlugin.name, (compilation) => {
       compilation.contextDependencies.add(STRINGS_DIRECTORY);
-      compilation.hooks.processAssets.tap({ name: FormStringResourcesPlugin.name, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        for (const [name, text] of Object.entries(this.resxFiles())) compilation.emitAsset(name, new sources.RawSource(text));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: FormStringResourcesPlugin.name, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          for (const [name, text] of Object.entries(this.resxFiles()))
+            compilation.emitAsset(name, new sources.RawSource(text));
+        },
+      );
     });
   }
 }
@@ -94,5 +108,10 @@ module.exports = {
   },
   plugins: [new FormStringResourcesPlugin()],
   // The form script must stay within 25 KiB: a larger script fails the build. The .resx files are not counted.
-  performance: { hints: "error", maxAssetSize: 25 * 1024, maxEntrypointSize: 25 * 1024, assetFilter: (asset) => asset.endsWith(".js") },
+  performance: {
+    hints: "error",
+    maxAssetSize: 25 * 1024,
+    maxEntrypointSize: 25 * 1024,
+    assetFilter: (asset) => asset.endsWith(".js"),
+  },
 };

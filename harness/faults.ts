@@ -26,13 +26,15 @@ export function checkFaultSpec(input: unknown): FaultSpec {
   if (typeof input !== "object" || input === null || Array.isArray(input)) throw new Error("A fault is a JSON object.");
   const spec = input as FaultSpec;
   const numberOrUndefined = (value: unknown, name: string) => {
-    if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value) || value < 0)) throw new Error(`'${name}' must be a non-negative number.`);
+    if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value) || value < 0))
+      throw new Error(`'${name}' must be a non-negative number.`);
   };
   numberOrUndefined(spec.status, "status");
   numberOrUndefined(spec.retryAfter, "retryAfter");
   numberOrUndefined(spec.delayMs, "delayMs");
   numberOrUndefined(spec.times, "times");
-  if (spec.status !== undefined && (spec.status < 100 || spec.status > 599)) throw new Error("'status' must be an HTTP status code.");
+  if (spec.status !== undefined && (spec.status < 100 || spec.status > 599))
+    throw new Error("'status' must be an HTTP status code.");
   if (spec.status === undefined && !spec.drop && !spec.malformed && spec.delayMs === undefined) {
     throw new Error("A fault needs at least one of status, drop, malformed or delayMs.");
   }

@@ -50,7 +50,9 @@ function loadData(options: HarnessOptions): StoreData {
     try {
       return JSON.parse(readFileSync(options.data, "utf8")) as StoreData;
     } catch (error) {
-      throw new Error(`The data file ${options.data} could not be read as JSON (${(error as Error).message}). Move it away to start from the seed.`);
+      throw new Error(
+        `The data file ${options.data} could not be read as JSON (${(error as Error).message}). Move it away to start from the seed.`,
+      );
     }
   }
   return options.seed ?? seedData();
@@ -85,7 +87,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     formScript: path.join(rootDir, "out/webresources/form.js"),
     iconFonts: path.join(rootDir, "node_modules/@fluentui/font-icons-mdl2/fonts"),
     resx: (lcid: number) =>
-      [path.join(rootDir, `out/controls/src/strings/JourneyControl.${lcid}.resx`), path.join(rootDir, `src/strings/JourneyControl.${lcid}.resx`)].find(existsSync),
+      [
+        path.join(rootDir, `out/controls/src/strings/JourneyControl.${lcid}.resx`),
+        path.join(rootDir, `src/strings/JourneyControl.${lcid}.resx`),
+      ].find(existsSync),
   };
 
   const reset = () => {
@@ -102,7 +107,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const started = Date.now();
     const pathAndQuery = url.pathname + url.search;
     const record = (status: number, fault?: number) => {
-      log.push({ method: req.method ?? "GET", path: pathAndQuery, status, time: new Date(started).toISOString(), durationMs: Date.now() - started, ...(fault ? { fault } : {}) });
+      log.push({
+        method: req.method ?? "GET",
+        path: pathAndQuery,
+        status,
+        time: new Date(started).toISOString(),
+        durationMs: Date.now() - started,
+        ...(fault ? { fault } : {}),
+      });
       if (log.length > MAX_LOG_ENTRIES) log.shift();
     };
     const fault = faults.take(req.method ?? "GET", pathAndQuery);
@@ -122,9 +134,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const error = defaultFaultError(fault.status, fault.retryAfter);
       const headers: Record<string, string> = { ...error.headers };
       if (fault.retryAfter !== undefined) headers["Retry-After"] = String(fault.retryAfter);
-      response = { status: fault.status, headers, body: fault.body ?? (fault.status === 401 ? undefined : error.toBody()) };
+      response = {
+        status: fault.status,
+        headers,
+        body: fault.body ?? (fault.status === 401 ? undefined : error.toBody()),
+      };
     } else if (EmulatedWebApi.isApiPath(url.pathname)) {
-      response = await api.handle({ method: req.method ?? "GET", url, headers: req.headers as Record<string, string>, body });
+      response = await api.handle({
+        method: req.method ?? "GET",
+        url,
+        headers: req.headers as Record<string, string>,
+        body,
+      });
     } else {
       const error = segmentNotFound(url.pathname.split("/").filter(Boolean).slice(2).join("/"));
       response = { status: error.status, body: error.toBody() };
@@ -161,11 +182,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           return json(200, settings);
         case "POST /_harness/settings": {
           const changes = parsed() as Partial<HarnessSettings>;
-          if (changes.validateAction !== undefined && typeof changes.validateAction !== "boolean") throw new Error("'validateAction' must be true or false.");
-          if (changes.goLiveDelayMs !== undefined && (typeof changes.goLiveDelayMs !== "number" || changes.goLiveDelayMs < 0)) {
+          if (changes.validateAction !== undefined && typeof changes.validateAction !== "boolean")
+            throw new Error("'validateAction' must be true or false.");
+          if (
+            changes.goLiveDelayMs !== undefined &&
+            (typeof changes.goLiveDelayMs !== "number" || changes.goLiveDelayMs < 0)
+          ) {
             throw new Error("'goLiveDelayMs' must be a non-negative number.");
           }
-          Object.assign(settings, { validateAction: changes.validateAction ?? settings.validateAction, goLiveDelayMs: changes.goLiveDelayMs ?? settings.goLiveDelayMs });
+          Object.assign(settings, {
+            validateAction: changes.validateAction ?? settings.validateAction,
+            goLiveDelayMs: changes.goLiveDelayMs ?? settings.goLiveDelayMs,
+          });
           return json(200, settings);
         }
         case "GET /_harness/page.js":
@@ -206,7 +234,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const id = (url.searchParams.get("id") ?? "").replace(/[{}]/g, "").toLowerCase();
       const etn = url.searchParams.get("etn");
       if (etn !== JOURNEY.logicalName || !store.get(JOURNEY, id)) {
-        return html(404, renderNotFound(`There is no ${etn ?? "record"} with id ${id || "(none)"} in the emulated org.`));
+        return html(
+          404,
+          renderNotFound(`There is no ${etn ?? "record"} with id ${id || "(none)"} in the emulated org.`),
+        );
       }
       const lang = url.searchParams.get("lang") === "1031" ? 1031 : 1033;
       return html(
@@ -244,7 +275,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           ? handleHarness(req, res, url, body)
           : Promise.resolve(handlePage(req, res, url));
       handler.catch((error: unknown) => {
-        const failure = error instanceof DataverseError ? error : new DataverseError(500, "0x80040216", `The harness failed: ${(error as Error).message}`);
+        const failure =
+          error instanceof DataverseError
+            ? error
+            : new DataverseError(500, "0x80040216", `The harness failed: ${(error as Error).message}`);
         if (!res.headersSent) sendApiResponse(res, { status: failure.status, body: failure.toBody() });
         else res.destroy();
       });

@@ -38,18 +38,26 @@ function parseArguments(argv: string[]): { port: number; data?: string; goLiveDe
         throw new Error(`Unknown option ${argv[i]}.`);
     }
   }
-  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new Error("The port must be 0-65535.");
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)
+    throw new Error("The port must be 0-65535.");
   return options;
 }
 
 /** Builds the control and the form web resource when either is missing (a fresh clone after npm ci). */
 function buildIfMissing(rootDir: string): void {
   if (process.env.HARNESS_SKIP_BUILD === "1") return;
-  const missing = ["out/controls/bundle.js", "out/webresources/form.js"].filter((file) => !existsSync(path.join(rootDir, file)));
+  const missing = ["out/controls/bundle.js", "out/webresources/form.js"].filter(
+    (file) => !existsSync(path.join(rootDir, file)),
+  );
   if (missing.length === 0) return;
   console.log(`Building first (${missing.join(", ")} missing)...`);
-  const result = spawnSync("npm", ["run", "build"], { cwd: rootDir, stdio: "inherit", env: { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: "true" } });
-  if (result.status !== 0) console.warn("The build failed; the harness starts anyway and the form page says what is missing.");
+  const result = spawnSync("npm", ["run", "build"], {
+    cwd: rootDir,
+    stdio: "inherit",
+    env: { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: "true" },
+  });
+  if (result.status !== 0)
+    console.warn("The build failed; the harness starts anyway and the form page says what is missing.");
 }
 
 async function main(): Promise<void> {
@@ -82,6 +90,10 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const code = (error as { code?: string }).code;
-  console.error(code === "EADDRINUSE" ? "That port is in use: pass --port <n> or set PORT." : `The harness could not start: ${(error as Error).message}`);
+  console.error(
+    code === "EADDRINUSE"
+      ? "That port is in use: pass --port <n> or set PORT."
+      : `The harness could not start: ${(error as Error).message}`,
+  );
   process.exit(1);
 });

@@ -12,7 +12,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: "true" };
 
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, env, encoding: "utf8", maxBuffer: 16 * 1024 * 1024, ...options });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    env,
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+    ...options,
+  });
   if (result.status !== 0) {
     process.stderr.write(result.stderr ?? "");
     throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
@@ -25,7 +31,9 @@ ensureBuilt(root, (line) => console.error(line));
 
 const measure = (task) => {
   console.error(`measuring ${task}…`);
-  return JSON.parse(run(process.execPath, ["--import", "tsx", "scripts/bench/measure.ts", task]).trim().split("\n").pop());
+  return JSON.parse(
+    run(process.execPath, ["--import", "tsx", "scripts/bench/measure.ts", task]).trim().split("\n").pop(),
+  );
 };
 
 const KiB = 1024;
@@ -36,17 +44,33 @@ const size = (file) => {
 };
 
 const rows = [];
-const row = (measureName, value, goal, met) => rows.push([measureName, value, goal, met === undefined ? "—" : met ? "yes" : "**no**"]);
+const row = (measureName, value, goal, met) =>
+  rows.push([measureName, value, goal, met === undefined ? "—" : met ? "yes" : "**no**"]);
 
 const builtAt = (file) => statSync(path.join(root, file)).mtime.toISOString().slice(0, 16).replace("T", " ");
 const control = size("out/controls/bundle.js");
 const form = size("out/webresources/form.js");
-row("Control bundle (out/controls/bundle.js, production)", `${kib(control.bytes)} (${kib(control.gzip)} gzip)`, "≤ 40 KiB", control.bytes <= 40 * KiB);
-row("Form web resource (out/webresources/form.js, production)", `${kib(form.bytes)} (${kib(form.gzip)} gzip)`, "≤ 25 KiB", form.bytes <= 25 * KiB);
+row(
+  "Control bundle (out/controls/bundle.js, production)",
+  `${kib(control.bytes)} (${kib(control.gzip)} gzip)`,
+  "≤ 40 KiB",
+  control.bytes <= 40 * KiB,
+);
+row(
+  "Form web resource (out/webresources/form.js, production)",
+  `${kib(form.bytes)} (${kib(form.gzip)} gzip)`,
+  "≤ 25 KiB",
+  form.bytes <= 25 * KiB,
+);
 // The form script's strings ship beside it as String (RESX) web resources, read with Xrm.Utility.getResourceString.
 for (const lcid of [1033, 1031]) {
   const resx = size(`out/webresources/strings/form.${lcid}.resx`);
-  row(`Form strings, RESX web resource (out/webresources/strings/form.${lcid}.resx)`, `${kib(resx.bytes)} (${kib(resx.gzip)} gzip)`, "none set (reported)", undefined);
+  row(
+    `Form strings, RESX web resource (out/webresources/strings/form.${lcid}.resx)`,
+    `${kib(resx.bytes)} (${kib(resx.gzip)} gzip)`,
+    "none set (reported)",
+    undefined,
+  );
 }
 
 const trips = measure("roundTrips");

@@ -20,7 +20,9 @@ for (const [name, command, args] of steps) {
     process.exit(result.status ?? 1);
   }
   if (name === "control" && statSync(CONTROL_BUNDLE).size > CONTROL_LIMIT_BYTES) {
-    console.error(`${CONTROL_BUNDLE} is ${statSync(CONTROL_BUNDLE).size} bytes, over the control's limit of ${CONTROL_LIMIT_BYTES} (40 KiB).`);
+    console.error(
+      `${CONTROL_BUNDLE} is ${statSync(CONTROL_BUNDLE).size} bytes, over the control's limit of ${CONTROL_LIMIT_BYTES} (40 KiB).`,
+    );
     process.exit(1);
   }
 }

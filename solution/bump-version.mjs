@@ -17,8 +17,11 @@ if (positionals.length !== 1) {
 const { bumpVersion } = await tsImport("./bumpVersion.ts", import.meta.url);
 try {
   const { from, to, manifestWas } = bumpVersion(values.package, values.manifest, positionals[0]);
-  if (manifestWas) console.log(`Note: ${values.manifest} had ${manifestWas}, package.json had ${from}; both now agree.`);
-  console.log(`Version ${from} -> ${to} (package.json, package-lock.json, ${values.manifest}; solution version ${to}.0).`);
+  if (manifestWas)
+    console.log(`Note: ${values.manifest} had ${manifestWas}, package.json had ${from}; both now agree.`);
+  console.log(
+    `Version ${from} -> ${to} (package.json, package-lock.json, ${values.manifest}; solution version ${to}.0).`,
+  );
   console.log("Run `npm run build` to pack the solution with the new version.");
 } catch (error) {
   console.error(error.name === "SolutionInputError" ? error.message : error);

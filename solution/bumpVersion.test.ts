@@ -22,7 +22,10 @@ beforeEach(() => {
   );
   writeFileSync(
     manifestFile,
-    readFileSync(join(REPOSITORY_ROOT, "ControlManifest.Input.xml"), "utf8").replace(/(<control\b[^>]*?\sversion=")[^"]*"/, '$11.4.2"'),
+    readFileSync(join(REPOSITORY_ROOT, "ControlManifest.Input.xml"), "utf8").replace(
+      /(<control\b[^>]*?\sversion=")[^"]*"/,
+      '$11.4.2"',
+    ),
   );
 });
 afterEach(() => rmSync(directory, { recursive: true, force: true }));
@@ -49,14 +52,28 @@ describe("npm run version:bump", () => {
 
   it("brings a disagreeing manifest back in line and says so", () => {
     writeFileSync(manifestFile, readFileSync(manifestFile, "utf8").replace('version="1.4.2"', 'version="1.4.0"'));
-    expect(bumpVersion(packageFile, manifestFile, "minor")).toEqual({ from: "1.4.2", to: "1.5.0", manifestWas: "1.4.0" });
+    expect(bumpVersion(packageFile, manifestFile, "minor")).toEqual({
+      from: "1.4.2",
+      to: "1.5.0",
+      manifestWas: "1.4.0",
+    });
     expect(manifestVersion()).toBe("1.5.0");
   });
 
   it.each(["1.4.2", "1.0.0", "next", "1.5"])("changes nothing for %p", (spec) => {
-    const before = [readFileSync(packageFile, "utf8"), readFileSync(lockFile, "utf8"), readFileSync(manifestFile, "utf8")];
-    expect(() => bumpVersion(packageFile, manifestFile, spec)).toThrow(/not higher than the current 1\.4\.2|is not major\.minor\.patch/);
-    expect([readFileSync(packageFile, "utf8"), readFileSync(lockFile, "utf8"), readFileSync(manifestFile, "utf8")]).toEqual(before);
+    const before = [
+      readFileSync(packageFile, "utf8"),
+      readFileSync(lockFile, "utf8"),
+      readFileSync(manifestFile, "utf8"),
+    ];
+    expect(() => bumpVersion(packageFile, manifestFile, spec)).toThrow(
+      /not higher than the current 1\.4\.2|is not major\.minor\.patch/,
+    );
+    expect([
+      readFileSync(packageFile, "utf8"),
+      readFileSync(lockFile, "utf8"),
+      readFileSync(manifestFile, "utf8"),
+    ]).toEqual(before);
   });
 
   it("changes nothing when the manifest has no control version", () => {

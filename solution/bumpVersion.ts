@@ -2,7 +2,14 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { SolutionInputError } from "./solutionInputError";
-import { formatReleaseVersion, nextReleaseVersion, parseReleaseVersion, readControlVersion, withControlVersion, type BumpSpec } from "./version";
+import {
+  formatReleaseVersion,
+  nextReleaseVersion,
+  parseReleaseVersion,
+  readControlVersion,
+  withControlVersion,
+  type BumpSpec,
+} from "./version";
 
 export interface BumpResult {
   from: string;
@@ -16,11 +23,16 @@ export interface BumpResult {
  * ControlManifest.Input.xml together. Nothing is written when the spec or either file is unusable.
  */
 export function bumpVersion(packageFile: string, inputManifestFile: string, spec: BumpSpec): BumpResult {
-  const current = parseReleaseVersion(JSON.parse(readFileSync(packageFile, "utf8")).version, `version in ${packageFile}`);
+  const current = parseReleaseVersion(
+    JSON.parse(readFileSync(packageFile, "utf8")).version,
+    `version in ${packageFile}`,
+  );
   const manifestXml = readFileSync(inputManifestFile, "utf8");
   const manifestVersion = readControlVersion(manifestXml);
   if (manifestVersion === null) {
-    throw new SolutionInputError("Cannot bump the version", [`${inputManifestFile} has no <control ... version="..."> attribute`]);
+    throw new SolutionInputError("Cannot bump the version", [
+      `${inputManifestFile} has no <control ... version="..."> attribute`,
+    ]);
   }
   const from = formatReleaseVersion(current);
   const to = formatReleaseVersion(nextReleaseVersion(current, spec));

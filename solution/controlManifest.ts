@@ -13,7 +13,8 @@ export interface ControlManifestInfo {
 export async function parseControlManifest(xml: string, source: string): Promise<ControlManifestInfo> {
   const { name, root } = await parseXml(xml, source);
   const [control] = children(root, "control");
-  if (name !== "manifest" || !control) throw new SolutionInputError(`Unusable ${source}`, ["expected <manifest><control ...>"]);
+  if (name !== "manifest" || !control)
+    throw new SolutionInputError(`Unusable ${source}`, ["expected <manifest><control ...>"]);
   const problems: string[] = [];
   const read = (key: string) => {
     const value = attribute(control, key);

@@ -20,7 +20,9 @@ const paths = solutionPaths(values.root, {
 });
 try {
   const { inputs, files } = await packSolution(paths);
-  console.log(`Packed ${inputs.definition.uniqueName} ${inputs.solutionVersion} (control ${inputs.controlName} ${inputs.releaseVersion}):`);
+  console.log(
+    `Packed ${inputs.definition.uniqueName} ${inputs.solutionVersion} (control ${inputs.controlName} ${inputs.releaseVersion}):`,
+  );
   for (const file of files) console.log(`  ${file}`);
 } catch (error) {
   console.error(error.name === "SolutionInputError" ? error.message : error);

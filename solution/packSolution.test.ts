@@ -30,7 +30,10 @@ describe("packing the solution", () => {
   it("writes an unmanaged and a managed zip named after the solution and the package version", async () => {
     const { paths } = fixture({ version: "1.2.3" });
     const { files } = await packSolution(paths);
-    expect(files).toEqual([join(paths.binDir, "CustomerJourneyControl_1_2_3_0.zip"), join(paths.binDir, "CustomerJourneyControl_1_2_3_0_managed.zip")]);
+    expect(files).toEqual([
+      join(paths.binDir, "CustomerJourneyControl_1_2_3_0.zip"),
+      join(paths.binDir, "CustomerJourneyControl_1_2_3_0_managed.zip"),
+    ]);
     expect(unpack(files[0]).text("solution.xml")).toContain("<Managed>0</Managed>");
     expect(unpack(files[1]).text("solution.xml")).toContain("<Managed>1</Managed>");
     expect(unpack(files[1]).text("solution.xml")).toContain("<Version>1.2.3.0</Version>");
@@ -58,7 +61,9 @@ describe("packing the solution", () => {
     const { files } = await packSolution(paths);
     const { entries } = unpack(files[0]);
     const packed = (name: string) => Buffer.from(entries.find((entry) => entry.name === name)!.data);
-    expect(packed(`${CONTROL}/ControlManifest.xml`)).toEqual(readFileSync(join(paths.buildDir, "controls/ControlManifest.xml")));
+    expect(packed(`${CONTROL}/ControlManifest.xml`)).toEqual(
+      readFileSync(join(paths.buildDir, "controls/ControlManifest.xml")),
+    );
     expect(packed(`${CONTROL}/bundle.js`)).toEqual(readFileSync(join(paths.buildDir, "controls/bundle.js")));
     expect(packed(WEB_RESOURCE)).toEqual(readFileSync(join(paths.buildDir, "webresources/form.js")));
     expect(packed(ENGLISH_STRINGS)).toEqual(readFileSync(join(paths.buildDir, "webresources/strings/form.1033.resx")));
@@ -68,8 +73,12 @@ describe("packing the solution", () => {
   it("declares the control and the web resource as root components and in customizations.xml", async () => {
     const { paths } = fixture();
     const { text } = unpack((await packSolution(paths)).files[0]);
-    expect(text("solution.xml")).toContain('<RootComponent type="61" schemaName="cjt_/customerjourney/form.js" behavior="0" />');
-    expect(text("solution.xml")).toContain('<RootComponent type="66" schemaName="cjt_CustomerJourney.JourneyControl" behavior="0" />');
+    expect(text("solution.xml")).toContain(
+      '<RootComponent type="61" schemaName="cjt_/customerjourney/form.js" behavior="0" />',
+    );
+    expect(text("solution.xml")).toContain(
+      '<RootComponent type="66" schemaName="cjt_CustomerJourney.JourneyControl" behavior="0" />',
+    );
     expect(text("solution.xml")).toContain("<MissingDependencies />");
     expect(text("customizations.xml")).toContain(`<FileName>/${CONTROL}/ControlManifest.xml</FileName>`);
     expect(text("customizations.xml")).toContain(`<FileName>/${WEB_RESOURCE}</FileName>`);
@@ -80,28 +89,40 @@ describe("packing the solution", () => {
     const { paths } = fixture();
     const { text } = unpack((await packSolution(paths)).files[0]);
     for (const lcid of ["1033", "1031"]) {
-      expect(text("solution.xml")).toContain(`<RootComponent type="61" schemaName="cjt_/customerjourney/strings/form.${lcid}.resx" behavior="0" />`);
+      expect(text("solution.xml")).toContain(
+        `<RootComponent type="61" schemaName="cjt_/customerjourney/strings/form.${lcid}.resx" behavior="0" />`,
+      );
     }
     const customizations = text("customizations.xml");
-    const english = /<WebResource>(?:(?!<\/WebResource>)[\s\S])*?form\.1033\.resx<\/Name>[\s\S]*?<\/WebResource>/.exec(customizations)?.[0];
+    const english = /<WebResource>(?:(?!<\/WebResource>)[\s\S])*?form\.1033\.resx<\/Name>[\s\S]*?<\/WebResource>/.exec(
+      customizations,
+    )?.[0];
     expect(english).toContain("<WebResourceId>{41d4d034-393a-4a59-85d0-9b070aa24b4d}</WebResourceId>");
     expect(english).toContain("<LanguageCode>1033</LanguageCode>");
     expect(english).toContain("<WebResourceType>12</WebResourceType>");
     expect(english).toContain(`<FileName>/${ENGLISH_STRINGS}</FileName>`);
     expect(customizations).toContain("<LanguageCode>1031</LanguageCode>");
     expect(customizations).toContain(
-      "<IsAvailableForMobileOffline>0</IsAvailableForMobileOffline>\r\n      <DependencyXml>&lt;Dependencies&gt;&lt;Dependency componentType=\"WebResource\"&gt;" +
+      '<IsAvailableForMobileOffline>0</IsAvailableForMobileOffline>\r\n      <DependencyXml>&lt;Dependencies&gt;&lt;Dependency componentType="WebResource"&gt;' +
         '&lt;Library name="cjt_/customerjourney/strings/form.1033.resx" displayName="Customer journey form script strings (English)" languagecode="1033" description="" libraryUniqueId="{41d4d034-393a-4a59-85d0-9b070aa24b4d}" /&gt;' +
         '&lt;Library name="cjt_/customerjourney/strings/form.1031.resx" displayName="Customer journey form script strings (German)" languagecode="1031" description="" libraryUniqueId="{2f1862cb-d297-4a5d-aaf9-f32f8f1ccd0e}" /&gt;' +
         "&lt;/Dependency&gt;&lt;/Dependencies&gt;</DependencyXml>\r\n      <IsCustomizable>1</IsCustomizable>",
     );
-    expect(text("[Content_Types].xml")).toContain(`<Override PartName="/${GERMAN_STRINGS}" ContentType="application/octet-stream" />`);
+    expect(text("[Content_Types].xml")).toContain(
+      `<Override PartName="/${GERMAN_STRINGS}" ContentType="application/octet-stream" />`,
+    );
   });
 
   it("writes a customizations.xml that Microsoft's schema accepts", async () => {
     const { paths } = fixture();
     const { entries } = unpack((await packSolution(paths)).files[1]);
-    expect(schemaProblems(entries.find((entry) => entry.name === "customizations.xml")!.data, SCHEMA_FILE, "customizations.xml")).toEqual([]);
+    expect(
+      schemaProblems(
+        entries.find((entry) => entry.name === "customizations.xml")!.data,
+        SCHEMA_FILE,
+        "customizations.xml",
+      ),
+    ).toEqual([]);
   });
 
   it("packs css and other built files with a content type for each", async () => {
@@ -115,7 +136,8 @@ describe("packing the solution", () => {
     const first = fixture();
     const second = fixture();
     const [unmanagedA, managedA] = (await packSolution(first.paths)).files.map((file) => readFileSync(file));
-    for (const file of ["controls/bundle.js", "webresources/form.js"]) utimesSync(join(second.paths.buildDir, file), new Date(2031, 5, 1), new Date(2031, 5, 1));
+    for (const file of ["controls/bundle.js", "webresources/form.js"])
+      utimesSync(join(second.paths.buildDir, file), new Date(2031, 5, 1), new Date(2031, 5, 1));
     const [unmanagedB, managedB] = (await packSolution(second.paths)).files.map((file) => readFileSync(file));
     expect(unmanagedB.equals(unmanagedA)).toBe(true);
     expect(managedB.equals(managedA)).toBe(true);
@@ -187,7 +209,9 @@ describe("refusing to pack", () => {
       write("solution/bin/CustomerJourneyControl_1_2_3_0.zip", "previous build"),
     );
     expect(message).toContain("publisher.prefix is missing");
-    expect(readFileSync(join(fixtures[0].paths.binDir, "CustomerJourneyControl_1_2_3_0.zip"), "utf8")).toBe("previous build");
+    expect(readFileSync(join(fixtures[0].paths.binDir, "CustomerJourneyControl_1_2_3_0.zip"), "utf8")).toBe(
+      "previous build",
+    );
   });
 
   it("when the option value prefix is out of range", async () => {
@@ -216,7 +240,9 @@ describe("refusing to pack", () => {
   });
 
   it("when the built manifest is not XML", async () => {
-    expect(await packError({ controlFiles: { "ControlManifest.xml": "<manifest><control" } })).toContain("is not well-formed XML");
+    expect(await packError({ controlFiles: { "ControlManifest.xml": "<manifest><control" } })).toContain(
+      "is not well-formed XML",
+    );
   });
 
   it("and writes nothing when refusing", async () => {

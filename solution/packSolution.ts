@@ -41,13 +41,15 @@ export interface PackedZip {
 }
 
 function readText(file: string, what: string, hint: string): string {
-  if (!existsSync(file)) throw new SolutionInputError(`Missing ${what}`, [`${file} does not exist${hint ? `: ${hint}` : ""}`]);
+  if (!existsSync(file))
+    throw new SolutionInputError(`Missing ${what}`, [`${file} does not exist${hint ? `: ${hint}` : ""}`]);
   return readFileSync(file, "utf8");
 }
 
 /** Manifest first, then the other files in ordinal order of their paths (as SolutionPackager orders them). */
 function controlFileOrder(a: ZipEntry, b: ZipEntry): number {
-  if (a.name === "ControlManifest.xml" || b.name === "ControlManifest.xml") return a.name === "ControlManifest.xml" ? -1 : 1;
+  if (a.name === "ControlManifest.xml" || b.name === "ControlManifest.xml")
+    return a.name === "ControlManifest.xml" ? -1 : 1;
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
@@ -82,7 +84,9 @@ export async function readSolutionInputs(paths: SolutionPaths): Promise<Solution
   const controlManifest = await parseControlManifest(manifestXml, builtManifestFile);
   const problems: string[] = [];
   if (controlManifest.version !== releaseVersion) {
-    problems.push(`the built manifest ${builtManifestFile} has version ${controlManifest.version}, package.json has ${releaseVersion}: the build is stale, run \`npm run build\``);
+    problems.push(
+      `the built manifest ${builtManifestFile} has version ${controlManifest.version}, package.json has ${releaseVersion}: the build is stale, run \`npm run build\``,
+    );
   }
 
   const controlFiles = readDirectoryFiles(controlDirectory).sort(controlFileOrder);
@@ -101,9 +105,12 @@ export async function readSolutionInputs(paths: SolutionPaths): Promise<Solution
     if (data.length === 0) problems.push(`${path} is empty`);
     return data;
   };
-  for (const file of controlFiles) if (file.data.length === 0) problems.push(`${join(controlDirectory, file.name)} is empty`);
+  for (const file of controlFiles)
+    if (file.data.length === 0) problems.push(`${join(controlDirectory, file.name)} is empty`);
   const webResourceFile = readWebResourceFile(definition.webResource.file);
-  const stringResourceFiles = definition.webResource.stringResources.map((resource) => readWebResourceFile(resource.file));
+  const stringResourceFiles = definition.webResource.stringResources.map((resource) =>
+    readWebResourceFile(resource.file),
+  );
   if (problems.length > 0) throw new SolutionInputError("Cannot pack the solution", problems);
 
   return {
@@ -126,7 +133,10 @@ export function buildSolutionZips(inputs: SolutionInputs): PackedZip[] {
   const { stringResources } = definition.webResource;
   const rootComponents = [
     { type: COMPONENT_TYPE_CUSTOM_CONTROL, schemaName: controlName },
-    ...[definition.webResource, ...stringResources].map((resource) => ({ type: COMPONENT_TYPE_WEB_RESOURCE, schemaName: resource.name })),
+    ...[definition.webResource, ...stringResources].map((resource) => ({
+      type: COMPONENT_TYPE_WEB_RESOURCE,
+      schemaName: resource.name,
+    })),
   ];
   return [false, true].map((managed) => {
     const entries: ZipEntry[] = [
@@ -134,15 +144,24 @@ export function buildSolutionZips(inputs: SolutionInputs): PackedZip[] {
       { name: "solution.xml", data: text(renderSolutionXml(definition, solutionVersion, managed, rootComponents)) },
       ...inputs.controlFiles.map((file) => ({ name: `${controlDirectory}/${file.name}`, data: file.data })),
       { name: webResourceEntryName(definition.webResource), data: inputs.webResourceFile },
-      ...stringResources.map((resource, index) => ({ name: webResourceEntryName(resource), data: inputs.stringResourceFiles[index] })),
+      ...stringResources.map((resource, index) => ({
+        name: webResourceEntryName(resource),
+        data: inputs.stringResourceFiles[index],
+      })),
     ];
     entries.push({ name: CONTENT_TYPES_ENTRY, data: text(renderContentTypes(entries.map((entry) => entry.name))) });
-    return { managed, fileName: zipFileName(definition.uniqueName, solutionVersion, managed), bytes: writeZip(entries) };
+    return {
+      managed,
+      fileName: zipFileName(definition.uniqueName, solutionVersion, managed),
+      bytes: writeZip(entries),
+    };
   });
 }
 
 function isZipOfSolution(fileName: string, uniqueName: string): boolean {
-  return fileName.startsWith(uniqueName) && /^_\d+_\d+_\d+_\d+(_managed)?\.zip$/.test(fileName.slice(uniqueName.length));
+  return (
+    fileName.startsWith(uniqueName) && /^_\d+_\d+_\d+_\d+(_managed)?\.zip$/.test(fileName.slice(uniqueName.length))
+  );
 }
 
 /** Packs both zips into the bin directory, replacing zips of earlier versions of the same solution. */

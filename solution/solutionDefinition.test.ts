@@ -4,7 +4,8 @@ import { SolutionInputError } from "./solutionInputError";
 import { readProjectDefinition, type EditableDefinition } from "./testFixture";
 
 const real = readProjectDefinition;
-const stringResources = (definition: EditableDefinition) => definition.webResource.stringResources as Record<string, unknown>[];
+const stringResources = (definition: EditableDefinition) =>
+  definition.webResource.stringResources as Record<string, unknown>[];
 
 function problemsOf(edit: (definition: EditableDefinition) => void): string {
   const definition = real();
@@ -24,7 +25,11 @@ describe("the project's solution.json", () => {
     expect(definition.uniqueName).toBe("CustomerJourneyControl");
     expect(definition.languages).toEqual([1033, 1031]);
     expect(definition.localizedNames[1031]).toBeTruthy();
-    expect(definition.publisher).toMatchObject({ uniqueName: "CustomerJourneyTools", prefix: "cjt", optionValuePrefix: 10427 });
+    expect(definition.publisher).toMatchObject({
+      uniqueName: "CustomerJourneyTools",
+      prefix: "cjt",
+      optionValuePrefix: 10427,
+    });
     expect(definition.webResource.name).toBe("cjt_/customerjourney/form.js");
     expect(definition.webResource.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
@@ -32,10 +37,19 @@ describe("the project's solution.json", () => {
   it("ships the form script's strings as one String (RESX) web resource per language", () => {
     const { stringResources } = parseSolutionDefinition(real()).webResource;
     expect(stringResources.map(({ name, languageCode, file }) => ({ name, languageCode, file }))).toEqual([
-      { name: "cjt_/customerjourney/strings/form.1033.resx", languageCode: 1033, file: "webresources/strings/form.1033.resx" },
-      { name: "cjt_/customerjourney/strings/form.1031.resx", languageCode: 1031, file: "webresources/strings/form.1031.resx" },
+      {
+        name: "cjt_/customerjourney/strings/form.1033.resx",
+        languageCode: 1033,
+        file: "webresources/strings/form.1033.resx",
+      },
+      {
+        name: "cjt_/customerjourney/strings/form.1031.resx",
+        languageCode: 1031,
+        file: "webresources/strings/form.1031.resx",
+      },
     ]);
-    for (const resource of stringResources) expect(resource.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    for (const resource of stringResources)
+      expect(resource.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
 });
 
@@ -54,12 +68,15 @@ describe("rejecting a bad definition", () => {
     const definition = real();
     definition.publisher.prefix = prefix;
     definition.webResource.name = `${prefix}_/customerjourney/form.js`;
-    for (const resource of stringResources(definition)) resource.name = String(resource.name).replace(/^cjt_/, `${prefix}_`);
+    for (const resource of stringResources(definition))
+      resource.name = String(resource.name).replace(/^cjt_/, `${prefix}_`);
     expect(parseSolutionDefinition(definition).publisher.prefix).toBe(prefix);
   });
 
   it.each([9999, 100000, 10427.5, "10427", -10427, null])("rejects the option value prefix %p", (value) => {
-    expect(problemsOf((d) => (d.publisher.optionValuePrefix = value))).toContain("publisher.optionValuePrefix must be a whole number from 10000 to 99999");
+    expect(problemsOf((d) => (d.publisher.optionValuePrefix = value))).toContain(
+      "publisher.optionValuePrefix must be a whole number from 10000 to 99999",
+    );
   });
 
   it.each([10000, 99999])("accepts the option value prefix %p", (value) => {
@@ -81,8 +98,12 @@ describe("rejecting a bad definition", () => {
     expect(problemsOf((d) => (stringResources(d)[0].name = "new_/strings/form.1033.resx"))).toContain(
       'webResource.stringResources[0].name "new_/strings/form.1033.resx" must start with the publisher prefix "cjt_"',
     );
-    expect(problemsOf((d) => (stringResources(d)[0].id = "x"))).toContain('webResource.stringResources[0].id "x" is not a GUID');
-    expect(problemsOf((d) => (stringResources(d)[1].id = d.webResource.id))).toContain("web resource id 7c90d214-6925-43fe-80e5-cf10fe83bebf is used more than once");
+    expect(problemsOf((d) => (stringResources(d)[0].id = "x"))).toContain(
+      'webResource.stringResources[0].id "x" is not a GUID',
+    );
+    expect(problemsOf((d) => (stringResources(d)[1].id = d.webResource.id))).toContain(
+      "web resource id 7c90d214-6925-43fe-80e5-cf10fe83bebf is used more than once",
+    );
   });
 
   it("lists every problem at once", () => {
@@ -97,15 +118,21 @@ describe("rejecting a bad definition", () => {
   });
 
   it("requires the web resource to carry the publisher prefix", () => {
-    expect(problemsOf((d) => (d.webResource.name = "new_/customerjourney/form.js"))).toContain('must start with the publisher prefix "cjt_"');
+    expect(problemsOf((d) => (d.webResource.name = "new_/customerjourney/form.js"))).toContain(
+      'must start with the publisher prefix "cjt_"',
+    );
   });
 
   it("rejects web resource names Dataverse refuses", () => {
-    expect(problemsOf((d) => (d.webResource.name = "cjt_//form.js"))).toContain('webResource.name "cjt_//form.js" may hold only');
+    expect(problemsOf((d) => (d.webResource.name = "cjt_//form.js"))).toContain(
+      'webResource.name "cjt_//form.js" may hold only',
+    );
   });
 
   it("requires a name in the base language", () => {
-    expect(problemsOf((d) => delete d.localizedNames["1033"])).toContain("localizedNames needs an entry for the base language 1033");
+    expect(problemsOf((d) => delete d.localizedNames["1033"])).toContain(
+      "localizedNames needs an entry for the base language 1033",
+    );
   });
 
   it("rejects an introduced version that is not four-part", () => {
@@ -113,11 +140,15 @@ describe("rejecting a bad definition", () => {
   });
 
   it("rejects paths leaving the build output", () => {
-    expect(problemsOf((d) => (d.webResource.file = "../secrets.js"))).toContain("must be a relative path inside the build output");
+    expect(problemsOf((d) => (d.webResource.file = "../secrets.js"))).toContain(
+      "must be a relative path inside the build output",
+    );
   });
 
   it("reports JSON syntax errors as a definition problem", () => {
-    expect(() => parseSolutionDefinitionText("{ uniqueName: ", "solution.json")).toThrow(/Invalid solution.json:\n {2}- not valid JSON/);
+    expect(() => parseSolutionDefinitionText("{ uniqueName: ", "solution.json")).toThrow(
+      /Invalid solution.json:\n {2}- not valid JSON/,
+    );
   });
 
   it("answers any JSON value with a typed definition or a SolutionInputError, never another error", () => {
@@ -135,12 +166,15 @@ describe("rejecting a bad definition", () => {
 
   it("keeps a definition valid when only its texts change", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }).filter((s) => s.trim().length > 0), (text) => {
-        const definition = real();
-        definition.localizedNames["1033"] = text;
-        definition.webResource.displayName = text;
-        return parseSolutionDefinition(definition).localizedNames[1033] === text;
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }).filter((s) => s.trim().length > 0),
+        (text) => {
+          const definition = real();
+          definition.localizedNames["1033"] = text;
+          definition.webResource.displayName = text;
+          return parseSolutionDefinition(definition).localizedNames[1033] === text;
+        },
+      ),
     );
   });
 });

@@ -108,13 +108,19 @@ function readLanguages(root: Record<string, unknown>, problems: ProblemList): nu
     value.every((code) => Number.isInteger(code) && LANGUAGE_CODE.test(String(code))) &&
     new Set(value).size === value.length;
   if (!valid) {
-    problems.add(`languages must be a non-empty list of distinct language codes, base language first (e.g. [1033, 1031]), got ${JSON.stringify(value)}`);
+    problems.add(
+      `languages must be a non-empty list of distinct language codes, base language first (e.g. [1033, 1031]), got ${JSON.stringify(value)}`,
+    );
     return [1033];
   }
   return value as number[];
 }
 
-function readPublisher(root: Record<string, unknown>, baseLanguage: number, problems: ProblemList): PublisherDefinition {
+function readPublisher(
+  root: Record<string, unknown>,
+  baseLanguage: number,
+  problems: ProblemList,
+): PublisherDefinition {
   const publisher = root.publisher;
   if (!isRecord(publisher)) {
     problems.add("publisher is missing (needs uniqueName, localizedNames, prefix, optionValuePrefix)");
@@ -122,17 +128,27 @@ function readPublisher(root: Record<string, unknown>, baseLanguage: number, prob
   }
   const uniqueName = problems.string(publisher, "uniqueName", "publisher.uniqueName");
   if (uniqueName && !UNIQUE_NAME.test(uniqueName)) {
-    problems.add(`publisher.uniqueName "${uniqueName}" may hold only letters, digits and underscores, and must not start with a digit`);
+    problems.add(
+      `publisher.uniqueName "${uniqueName}" may hold only letters, digits and underscores, and must not start with a digit`,
+    );
   }
   const prefix = problems.string(publisher, "prefix", "publisher.prefix");
   if (prefix && (!PREFIX.test(prefix) || /^mscrm/i.test(prefix))) {
-    problems.add(`publisher.prefix "${prefix}" must be 2 to 8 letters or digits, start with a letter and not start with "mscrm"`);
+    problems.add(
+      `publisher.prefix "${prefix}" must be 2 to 8 letters or digits, start with a letter and not start with "mscrm"`,
+    );
   }
   const optionValuePrefix = publisher.optionValuePrefix;
   if (optionValuePrefix === undefined) {
     problems.add("publisher.optionValuePrefix is missing");
-  } else if (!Number.isInteger(optionValuePrefix) || (optionValuePrefix as number) < 10000 || (optionValuePrefix as number) > 99999) {
-    problems.add(`publisher.optionValuePrefix must be a whole number from 10000 to 99999, got ${JSON.stringify(optionValuePrefix)}`);
+  } else if (
+    !Number.isInteger(optionValuePrefix) ||
+    (optionValuePrefix as number) < 10000 ||
+    (optionValuePrefix as number) > 99999
+  ) {
+    problems.add(
+      `publisher.optionValuePrefix must be a whole number from 10000 to 99999, got ${JSON.stringify(optionValuePrefix)}`,
+    );
   }
   return {
     uniqueName,
@@ -143,10 +159,22 @@ function readPublisher(root: Record<string, unknown>, baseLanguage: number, prob
   };
 }
 
-const NO_WEB_RESOURCE: WebResourceDefinition = { name: "", displayName: "", description: null, id: "", introducedVersion: "", file: "" };
+const NO_WEB_RESOURCE: WebResourceDefinition = {
+  name: "",
+  displayName: "",
+  description: null,
+  id: "",
+  introducedVersion: "",
+  file: "",
+};
 
 /** The fields every web resource has (at `path` in the definition). */
-function readWebResourceFields(webResource: Record<string, unknown>, path: string, prefix: string, problems: ProblemList): WebResourceDefinition {
+function readWebResourceFields(
+  webResource: Record<string, unknown>,
+  path: string,
+  prefix: string,
+  problems: ProblemList,
+): WebResourceDefinition {
   const name = problems.string(webResource, "name", `${path}.name`);
   if (name && !WEB_RESOURCE_NAME.test(name)) {
     problems.add(`${path}.name "${name}" may hold only letters, digits, "_", "-", "." and single "/" between parts`);
@@ -162,9 +190,11 @@ function readWebResourceFields(webResource: Record<string, unknown>, path: strin
     problems.add(`${path}.introducedVersion "${introducedVersion}" must have four numeric parts, e.g. 1.0.0.0`);
   }
   const file = problems.string(webResource, "file", `${path}.file`);
-  if (file && !isSafeRelativePath(file)) problems.add(`${path}.file "${file}" must be a relative path inside the build output`);
+  if (file && !isSafeRelativePath(file))
+    problems.add(`${path}.file "${file}" must be a relative path inside the build output`);
   const description = webResource.description;
-  if (description !== undefined && !isNonEmptyString(description)) problems.add(`${path}.description must be a non-empty string when present`);
+  if (description !== undefined && !isNonEmptyString(description))
+    problems.add(`${path}.description must be a non-empty string when present`);
   return {
     name,
     displayName: problems.string(webResource, "displayName", `${path}.displayName`),
@@ -175,7 +205,12 @@ function readWebResourceFields(webResource: Record<string, unknown>, path: strin
   };
 }
 
-function readStringResources(webResource: Record<string, unknown>, prefix: string, languages: readonly number[], problems: ProblemList): StringResourceDefinition[] {
+function readStringResources(
+  webResource: Record<string, unknown>,
+  prefix: string,
+  languages: readonly number[],
+  problems: ProblemList,
+): StringResourceDefinition[] {
   const list = webResource.stringResources;
   if (list === undefined) return [];
   if (!Array.isArray(list)) {
@@ -191,7 +226,9 @@ function readStringResources(webResource: Record<string, unknown>, prefix: strin
     const fields = readWebResourceFields(item, path, prefix, problems);
     const languageCode = item.languageCode;
     if (!Number.isInteger(languageCode) || !languages.includes(languageCode as number)) {
-      problems.add(`${path}.languageCode must be one of the solution's languages (${languages.join(", ")}), got ${JSON.stringify(languageCode)}`);
+      problems.add(
+        `${path}.languageCode must be one of the solution's languages (${languages.join(", ")}), got ${JSON.stringify(languageCode)}`,
+      );
     } else if (fields.name && !fields.name.endsWith(`.${languageCode}.resx`)) {
       problems.add(`${path}.name "${fields.name}" must end in ".${languageCode}.resx", its language`);
     }
@@ -199,17 +236,27 @@ function readStringResources(webResource: Record<string, unknown>, prefix: strin
   });
 }
 
-function readWebResource(root: Record<string, unknown>, prefix: string, languages: readonly number[], problems: ProblemList): FormScriptDefinition {
+function readWebResource(
+  root: Record<string, unknown>,
+  prefix: string,
+  languages: readonly number[],
+  problems: ProblemList,
+): FormScriptDefinition {
   const webResource = root.webResource;
   if (!isRecord(webResource)) {
     problems.add("webResource is missing (needs name, displayName, id, introducedVersion, file)");
     return { ...NO_WEB_RESOURCE, stringResources: [] };
   }
-  const formScript = { ...readWebResourceFields(webResource, "webResource", prefix, problems), stringResources: readStringResources(webResource, prefix, languages, problems) };
+  const formScript = {
+    ...readWebResourceFields(webResource, "webResource", prefix, problems),
+    stringResources: readStringResources(webResource, prefix, languages, problems),
+  };
   const all = [formScript, ...formScript.stringResources];
   const repeated = (values: string[]) => values.filter((value, index) => value && values.indexOf(value) !== index);
-  for (const id of repeated(all.map((resource) => resource.id))) problems.add(`web resource id ${id} is used more than once`);
-  for (const name of repeated(all.map((resource) => resource.name))) problems.add(`web resource name ${name} is used more than once`);
+  for (const id of repeated(all.map((resource) => resource.id)))
+    problems.add(`web resource id ${id} is used more than once`);
+  for (const name of repeated(all.map((resource) => resource.name)))
+    problems.add(`web resource name ${name} is used more than once`);
   return formScript;
 }
 
@@ -220,7 +267,8 @@ function readControlDirectory(root: Record<string, unknown>, problems: ProblemLi
     return "";
   }
   const directory = problems.string(control, "directory", "control.directory");
-  if (directory && !isSafeRelativePath(directory)) problems.add(`control.directory "${directory}" must be a relative path inside the build output`);
+  if (directory && !isSafeRelativePath(directory))
+    problems.add(`control.directory "${directory}" must be a relative path inside the build output`);
   return directory;
 }
 
@@ -230,7 +278,9 @@ export function parseSolutionDefinition(input: unknown, source = "solution defin
   const problems = new ProblemList();
   const uniqueName = problems.string(input, "uniqueName", "uniqueName");
   if (uniqueName && !UNIQUE_NAME.test(uniqueName)) {
-    problems.add(`uniqueName "${uniqueName}" may hold only letters, digits and underscores, and must not start with a digit`);
+    problems.add(
+      `uniqueName "${uniqueName}" may hold only letters, digits and underscores, and must not start with a digit`,
+    );
   }
   const languages = readLanguages(input, problems);
   const publisher = readPublisher(input, languages[0], problems);

@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseSolutionDefinition, type SolutionDefinition } from "./solutionDefinition";
-import { controlSchemaName, escapeXml, renderContentTypes, renderSolutionXml, webResourceEntryName } from "./solutionXml";
+import {
+  controlSchemaName,
+  escapeXml,
+  renderContentTypes,
+  renderSolutionXml,
+  webResourceEntryName,
+} from "./solutionXml";
 import { REFERENCE_SOLUTIONS } from "./testFixture";
 
 const reference = (folder: string, file: string) => readFileSync(join(REFERENCE_SOLUTIONS, folder, file), "utf8");
@@ -25,7 +31,11 @@ describe("[Content_Types].xml", () => {
 describe("web resource entry names", () => {
   it("follow the exported solution: name without / and . followed by the upper-case id", () => {
     const excerpt = reference("exported-with-webresource", "customizations.WebResources-excerpt.xml");
-    const resources = [...excerpt.matchAll(/<WebResourceId>\{([^}]+)\}<\/WebResourceId>\s*<Name>([^<]+)<\/Name>[\s\S]*?<FileName>\/([^<]+)<\/FileName>/g)];
+    const resources = [
+      ...excerpt.matchAll(
+        /<WebResourceId>\{([^}]+)\}<\/WebResourceId>\s*<Name>([^<]+)<\/Name>[\s\S]*?<FileName>\/([^<]+)<\/FileName>/g,
+      ),
+    ];
     expect(resources.length).toBeGreaterThan(1);
     for (const [, id, name, fileName] of resources) expect(webResourceEntryName({ name, id })).toBe(fileName);
   });
@@ -35,7 +45,13 @@ describe("solution.xml", () => {
   const definitionLike = (input: Record<string, unknown>): SolutionDefinition =>
     parseSolutionDefinition({
       control: { directory: "controls" },
-      webResource: { name: "raw_/x.js", displayName: "x", id: "00000000-0000-0000-0000-000000000001", introducedVersion: "1.0.0.0", file: "x.js" },
+      webResource: {
+        name: "raw_/x.js",
+        displayName: "x",
+        id: "00000000-0000-0000-0000-000000000001",
+        introducedVersion: "1.0.0.0",
+        file: "x.js",
+      },
       ...input,
     });
 
@@ -52,13 +68,17 @@ describe("solution.xml", () => {
         optionValuePrefix: 69972,
       },
     });
-    const rendered = renderSolutionXml(definition, "1.0.15", false, [{ type: 66, schemaName: controlSchemaName("raw", "RAW.ColorPicker", "ColorPicker") }]);
+    const rendered = renderSolutionXml(definition, "1.0.15", false, [
+      { type: 66, schemaName: controlSchemaName("raw", "RAW.ColorPicker", "ColorPicker") },
+    ]);
     const withoutHeaderAndComments = (xml: string) =>
       xml
         .split("\r\n")
         .slice(2)
         .filter((line) => !line.trim().startsWith("<!--"));
-    expect(withoutHeaderAndComments(rendered)).toEqual(withoutHeaderAndComments(reference("packager-built-single-control", "solution.xml")));
+    expect(withoutHeaderAndComments(rendered)).toEqual(
+      withoutHeaderAndComments(reference("packager-built-single-control", "solution.xml")),
+    );
     expect(rendered.startsWith('\ufeff<?xml version="1.0" encoding="utf-8"?>\r\n<ImportExportXml ')).toBe(true);
   });
 

@@ -1,4 +1,9 @@
-import type { LocalizedText, SolutionDefinition, StringResourceDefinition, WebResourceDefinition } from "./solutionDefinition";
+import type {
+  LocalizedText,
+  SolutionDefinition,
+  StringResourceDefinition,
+  WebResourceDefinition,
+} from "./solutionDefinition";
 
 /*
  * Renders the three XML parts of a solution zip in the shape Microsoft's SolutionPackager writes
@@ -16,11 +21,30 @@ const BYTE_ORDER_MARK = "\ufeff";
 const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
 const OCTET_STREAM = "application/octet-stream";
 const ADDRESS_NIL_FIELDS_BEFORE_SHIPPING = [
-  "City", "County", "Country", "Fax", "FreightTermsCode", "ImportSequenceNumber", "Latitude", "Line1", "Line2",
-  "Line3", "Longitude", "Name", "PostalCode", "PostOfficeBox", "PrimaryContactName",
+  "City",
+  "County",
+  "Country",
+  "Fax",
+  "FreightTermsCode",
+  "ImportSequenceNumber",
+  "Latitude",
+  "Line1",
+  "Line2",
+  "Line3",
+  "Longitude",
+  "Name",
+  "PostalCode",
+  "PostOfficeBox",
+  "PrimaryContactName",
 ];
 const ADDRESS_NIL_FIELDS_AFTER_SHIPPING = [
-  "StateOrProvince", "Telephone1", "Telephone2", "Telephone3", "TimeZoneRuleVersionNumber", "UPSZone", "UTCOffset",
+  "StateOrProvince",
+  "Telephone1",
+  "Telephone2",
+  "Telephone3",
+  "TimeZoneRuleVersionNumber",
+  "UPSZone",
+  "UTCOffset",
   "UTCConversionTimeZoneCode",
 ];
 
@@ -119,7 +143,9 @@ export function renderSolutionXml(
       ]),
       "</Publisher>",
       "<RootComponents>",
-      ...roots.map((root) => `  <RootComponent type="${root.type}" schemaName="${escapeXml(root.schemaName)}" behavior="0" />`),
+      ...roots.map(
+        (root) => `  <RootComponent type="${root.type}" schemaName="${escapeXml(root.schemaName)}" behavior="0" />`,
+      ),
       "</RootComponents>",
       "<MissingDependencies />",
     ]),
@@ -138,7 +164,12 @@ export function renderDependencyXml(stringResources: readonly StringResourceDefi
   return `<Dependencies><Dependency componentType="WebResource">${stringResources.map(library).join("")}</Dependency></Dependencies>`;
 }
 
-function webResourceElement(resource: WebResourceDefinition, type: number, languageCode: number, dependencyXml: string | null): string[] {
+function webResourceElement(
+  resource: WebResourceDefinition,
+  type: number,
+  languageCode: number,
+  dependencyXml: string | null,
+): string[] {
   return [
     "<WebResource>",
     ...indent(1, [
@@ -167,13 +198,28 @@ export function renderCustomizationsXml(definition: SolutionDefinition, controlN
   return document([
     '<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
     ...indent(1, [
-      ...["Entities", "Roles", "Workflows", "FieldSecurityProfiles", "Templates", "EntityMaps", "EntityRelationships", "OrganizationSettings", "optionsets"].map(
-        (name) => `<${name} />`,
-      ),
+      ...[
+        "Entities",
+        "Roles",
+        "Workflows",
+        "FieldSecurityProfiles",
+        "Templates",
+        "EntityMaps",
+        "EntityRelationships",
+        "OrganizationSettings",
+        "optionsets",
+      ].map((name) => `<${name} />`),
       "<WebResources>",
       ...indent(1, [
-        ...webResourceElement(formScript, WEB_RESOURCE_TYPE_JSCRIPT, 0, stringResources.length > 0 ? renderDependencyXml(stringResources) : null),
-        ...stringResources.flatMap((resource) => webResourceElement(resource, WEB_RESOURCE_TYPE_RESX, resource.languageCode, null)),
+        ...webResourceElement(
+          formScript,
+          WEB_RESOURCE_TYPE_JSCRIPT,
+          0,
+          stringResources.length > 0 ? renderDependencyXml(stringResources) : null,
+        ),
+        ...stringResources.flatMap((resource) =>
+          webResourceElement(resource, WEB_RESOURCE_TYPE_RESX, resource.languageCode, null),
+        ),
       ]),
       "</WebResources>",
       "<CustomControls>",
@@ -218,7 +264,10 @@ export function renderContentTypes(entryNames: readonly string[]): string {
     else if (!defaults.includes(extension)) defaults.push(extension);
   }
   const parts = [
-    ...defaults.map((extension) => `<Default Extension="${escapeXml(extension)}" ContentType="${extension === "xml" ? "text/xml" : OCTET_STREAM}" />`),
+    ...defaults.map(
+      (extension) =>
+        `<Default Extension="${escapeXml(extension)}" ContentType="${extension === "xml" ? "text/xml" : OCTET_STREAM}" />`,
+    ),
     ...overrides.map((name) => `<Override PartName="/${escapeXml(name)}" ContentType="${OCTET_STREAM}" />`),
   ];
   return `${BYTE_ORDER_MARK}${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${parts.join("")}</Types>`;

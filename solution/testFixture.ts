@@ -91,10 +91,19 @@ export function createFixture(options: FixtureOptions = {}): Fixture {
     "src/strings/JourneyControl.1031.resx": RESX("Customer Journey"),
     ...options.controlFiles,
   };
-  for (const [path, content] of Object.entries(controlFiles)) if (content !== null) write(join("out", "controls", path), content);
-  if (options.webResource !== null) write("out/webresources/form.js", options.webResource ?? '"use strict";var CustomerJourneyForm={onLoad:function(){}};');
-  const stringResources = options.stringResources === undefined ? { "1033": "Not saved", "1031": "Nicht gespeichert" } : options.stringResources;
-  for (const [lcid, text] of Object.entries(stringResources ?? {})) write(`out/webresources/strings/form.${lcid}.resx`, FORM_RESX(text));
+  for (const [path, content] of Object.entries(controlFiles))
+    if (content !== null) write(join("out", "controls", path), content);
+  if (options.webResource !== null)
+    write(
+      "out/webresources/form.js",
+      options.webResource ?? '"use strict";var CustomerJourneyForm={onLoad:function(){}};',
+    );
+  const stringResources =
+    options.stringResources === undefined
+      ? { "1033": "Not saved", "1031": "Nicht gespeichert" }
+      : options.stringResources;
+  for (const [lcid, text] of Object.entries(stringResources ?? {}))
+    write(`out/webresources/strings/form.${lcid}.resx`, FORM_RESX(text));
 
   return { paths: solutionPaths(root), write, remove: () => rmSync(root, { recursive: true, force: true }) };
 }

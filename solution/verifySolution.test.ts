@@ -28,7 +28,11 @@ function rewrite(zipName: string, change: (entries: ZipEntry[]) => ZipEntry[]): 
 }
 
 function replaceText(zipName: string, entryName: string, edit: (content: string) => string): void {
-  rewrite(zipName, (entries) => entries.map((entry) => (entry.name === entryName ? { name: entry.name, data: bytes(edit(text(entry.data))) } : entry)));
+  rewrite(zipName, (entries) =>
+    entries.map((entry) =>
+      entry.name === entryName ? { name: entry.name, data: bytes(edit(text(entry.data))) } : entry,
+    ),
+  );
 }
 
 const verify = () => verifySolution(packed.paths, SCHEMA_FILE);
@@ -39,7 +43,9 @@ describe("verifying freshly packed zips", () => {
     expect(problems).toEqual([]);
     const bundleSize = readFileSync(join(packed.paths.buildDir, "controls/bundle.js")).length;
     expect(report).toContain(`  ${String(bundleSize).padStart(9)}  ${CONTROL}/bundle.js`);
-    expect(report.filter((line) => /^CustomerJourneyControl_1_2_3_0(_managed)?\.zip: \d+ bytes, 10 entries$/.test(line))).toHaveLength(2);
+    expect(
+      report.filter((line) => /^CustomerJourneyControl_1_2_3_0(_managed)?\.zip: \d+ bytes, 10 entries$/.test(line)),
+    ).toHaveLength(2);
   });
 });
 
@@ -47,20 +53,30 @@ describe("verifying a damaged zip fails", () => {
   it("when an entry customizations.xml points to is missing", async () => {
     rewrite(UNMANAGED, (entries) => entries.filter((entry) => entry.name !== WEB_RESOURCE));
     const { problems } = await verify();
-    expect(problems).toContain(`${UNMANAGED}: customizations.xml: FileName /${WEB_RESOURCE} is not an entry of the zip`);
-    expect(problems).toContain(`${UNMANAGED}: [Content_Types].xml: Override /${WEB_RESOURCE} is not an entry of the zip`);
+    expect(problems).toContain(
+      `${UNMANAGED}: customizations.xml: FileName /${WEB_RESOURCE} is not an entry of the zip`,
+    );
+    expect(problems).toContain(
+      `${UNMANAGED}: [Content_Types].xml: Override /${WEB_RESOURCE} is not an entry of the zip`,
+    );
   });
 
   it("when the packed bundle is not the built one", async () => {
     replaceText(MANAGED, `${CONTROL}/bundle.js`, (content) => `${content}\n// tampered`);
     const { problems } = await verify();
-    expect(problems).toContain(`${MANAGED}: ${CONTROL}/bundle.js differs from the built bundle.js: repack with \`npm run build\``);
+    expect(problems).toContain(
+      `${MANAGED}: ${CONTROL}/bundle.js differs from the built bundle.js: repack with \`npm run build\``,
+    );
   });
 
   it("when the packed manifest is not the built one", async () => {
-    replaceText(UNMANAGED, `${CONTROL}/ControlManifest.xml`, (content) => content.replace('namespace="CustomerJourney"', 'namespace="cjt_CustomerJourney"'));
+    replaceText(UNMANAGED, `${CONTROL}/ControlManifest.xml`, (content) =>
+      content.replace('namespace="CustomerJourney"', 'namespace="cjt_CustomerJourney"'),
+    );
     const { problems } = await verify();
-    expect(problems).toContain(`${UNMANAGED}: ${CONTROL}/ControlManifest.xml differs from the built ControlManifest.xml: repack with \`npm run build\``);
+    expect(problems).toContain(
+      `${UNMANAGED}: ${CONTROL}/ControlManifest.xml differs from the built ControlManifest.xml: repack with \`npm run build\``,
+    );
     expect(problems).toContain(
       `${UNMANAGED}: /${CONTROL}/ControlManifest.xml: namespace and constructor make cjt_cjt_CustomerJourney.JourneyControl, customizations.xml calls it cjt_CustomerJourney.JourneyControl`,
     );
@@ -68,13 +84,23 @@ describe("verifying a damaged zip fails", () => {
 
   it("when a file is empty", async () => {
     replaceText(UNMANAGED, `${CONTROL}/src/strings/JourneyControl.1031.resx`, () => "");
-    expect((await verify()).problems).toContain(`${UNMANAGED}: ${CONTROL}/src/strings/JourneyControl.1031.resx is empty`);
+    expect((await verify()).problems).toContain(
+      `${UNMANAGED}: ${CONTROL}/src/strings/JourneyControl.1031.resx is empty`,
+    );
   });
 
   it("when customizations.xml breaks Microsoft's schema", async () => {
-    replaceText(UNMANAGED, "customizations.xml", (content) => content.replace("<WebResourceType>3</WebResourceType>", "<WebResourceType>JScript</WebResourceType>"));
+    replaceText(UNMANAGED, "customizations.xml", (content) =>
+      content.replace("<WebResourceType>3</WebResourceType>", "<WebResourceType>JScript</WebResourceType>"),
+    );
     const { problems } = await verify();
-    expect(problems.some((problem) => problem.startsWith(`${UNMANAGED}: customizations.xml does not match CustomizationsSolution.xsd:`) && problem.includes("WebResourceType"))).toBe(true);
+    expect(
+      problems.some(
+        (problem) =>
+          problem.startsWith(`${UNMANAGED}: customizations.xml does not match CustomizationsSolution.xsd:`) &&
+          problem.includes("WebResourceType"),
+      ),
+    ).toBe(true);
   });
 
   it("when a root component has no component behind it", async () => {
@@ -90,19 +116,31 @@ describe("verifying a damaged zip fails", () => {
   });
 
   it("when the content types do not cover an entry", async () => {
-    replaceText(UNMANAGED, "[Content_Types].xml", (content) => content.replace('<Default Extension="resx" ContentType="application/octet-stream" />', ""));
+    replaceText(UNMANAGED, "[Content_Types].xml", (content) =>
+      content.replace('<Default Extension="resx" ContentType="application/octet-stream" />', ""),
+    );
     const { problems } = await verify();
-    expect(problems).toContain(`${UNMANAGED}: [Content_Types].xml: no content type for ${CONTROL}/src/strings/JourneyControl.1031.resx (no Default for .resx, no Override)`);
+    expect(problems).toContain(
+      `${UNMANAGED}: [Content_Types].xml: no content type for ${CONTROL}/src/strings/JourneyControl.1031.resx (no Default for .resx, no Override)`,
+    );
   });
 
   it("when [Content_Types].xml is not the last entry", async () => {
     rewrite(UNMANAGED, (entries) => [entries[entries.length - 1], ...entries.slice(0, -1)]);
-    expect((await verify()).problems).toContain(`${UNMANAGED}: [Content_Types].xml must be the last entry, the last is ${GERMAN_STRINGS}`);
+    expect((await verify()).problems).toContain(
+      `${UNMANAGED}: [Content_Types].xml must be the last entry, the last is ${GERMAN_STRINGS}`,
+    );
   });
 
   it("when an entry belongs to no component", async () => {
-    rewrite(UNMANAGED, (entries) => [...entries.slice(0, -1), { name: "WebResources/stray", data: bytes("x") }, entries[entries.length - 1]]);
-    expect((await verify()).problems).toContain(`${UNMANAGED}: WebResources/stray belongs to no component of the solution`);
+    rewrite(UNMANAGED, (entries) => [
+      ...entries.slice(0, -1),
+      { name: "WebResources/stray", data: bytes("x") },
+      entries[entries.length - 1],
+    ]);
+    expect((await verify()).problems).toContain(
+      `${UNMANAGED}: WebResources/stray belongs to no component of the solution`,
+    );
   });
 
   it("when the zip is truncated", async () => {
@@ -115,23 +153,33 @@ describe("verifying a damaged zip fails", () => {
   it("when a zip is missing, e.g. after a version bump without a build", async () => {
     packed.write("package.json", JSON.stringify({ name: "fixture", version: "1.2.4" }));
     const { problems } = await verify();
-    expect(problems).toContain(`CustomerJourneyControl_1_2_4_0.zip: not found in ${packed.paths.binDir}: run \`npm run build\` first`);
+    expect(problems).toContain(
+      `CustomerJourneyControl_1_2_4_0.zip: not found in ${packed.paths.binDir}: run \`npm run build\` first`,
+    );
   });
 
   it("when the build changed after packing", async () => {
     packed.write("out/webresources/form.js", "var rebuilt = 1;");
-    expect((await verify()).problems).toContain(`${UNMANAGED}: ${WEB_RESOURCE} differs from the built webresources/form.js: repack with \`npm run build\``);
+    expect((await verify()).problems).toContain(
+      `${UNMANAGED}: ${WEB_RESOURCE} differs from the built webresources/form.js: repack with \`npm run build\``,
+    );
   });
 
   it("when form.js does not declare a string resource as its dependency", async () => {
-    replaceText(UNMANAGED, "customizations.xml", (content) => content.replace(/&lt;Library name="cjt_\/customerjourney\/strings\/form\.1031\.resx"[^&]*\/&gt;/, ""));
+    replaceText(UNMANAGED, "customizations.xml", (content) =>
+      content.replace(/&lt;Library name="cjt_\/customerjourney\/strings\/form\.1031\.resx"[^&]*\/&gt;/, ""),
+    );
     expect((await verify()).problems).toContain(
       `${UNMANAGED}: customizations.xml: cjt_/customerjourney/form.js does not list cjt_/customerjourney/strings/form.1031.resx in its DependencyXml, so getResourceString cannot read it`,
     );
   });
 
   it("when form.js depends on a web resource the solution does not hold", async () => {
-    replaceText(UNMANAGED, "customizations.xml", (content) => content.replace("strings/form.1031.resx&quot;", "strings/form.1036.resx&quot;").replace('strings/form.1031.resx" displayName', 'strings/form.1036.resx" displayName'));
+    replaceText(UNMANAGED, "customizations.xml", (content) =>
+      content
+        .replace("strings/form.1031.resx&quot;", "strings/form.1036.resx&quot;")
+        .replace('strings/form.1031.resx" displayName', 'strings/form.1036.resx" displayName'),
+    );
     expect((await verify()).problems).toContain(
       `${UNMANAGED}: customizations.xml: cjt_/customerjourney/form.js depends on cjt_/customerjourney/strings/form.1036.resx, which the solution does not hold`,
     );
@@ -139,11 +187,18 @@ describe("verifying a damaged zip fails", () => {
 
   it("when a string resource is not of type RESX or not in its language", async () => {
     replaceText(MANAGED, "customizations.xml", (content) =>
-      content.replace("<LanguageCode>1031</LanguageCode>\r\n      <WebResourceType>12</WebResourceType>", "<LanguageCode>1033</LanguageCode>\r\n      <WebResourceType>3</WebResourceType>"),
+      content.replace(
+        "<LanguageCode>1031</LanguageCode>\r\n      <WebResourceType>12</WebResourceType>",
+        "<LanguageCode>1033</LanguageCode>\r\n      <WebResourceType>3</WebResourceType>",
+      ),
     );
     const { problems } = await verify();
-    expect(problems).toContain(`${MANAGED}: customizations.xml: web resource cjt_/customerjourney/strings/form.1031.resx is not WebResourceType 12 (String, RESX)`);
-    expect(problems).toContain(`${MANAGED}: customizations.xml: web resource cjt_/customerjourney/strings/form.1031.resx has LanguageCode 1033, expected 1031`);
+    expect(problems).toContain(
+      `${MANAGED}: customizations.xml: web resource cjt_/customerjourney/strings/form.1031.resx is not WebResourceType 12 (String, RESX)`,
+    );
+    expect(problems).toContain(
+      `${MANAGED}: customizations.xml: web resource cjt_/customerjourney/strings/form.1031.resx has LanguageCode 1033, expected 1031`,
+    );
   });
 
   it("when a packed string resource is not a .resx document or not the built one", async () => {
@@ -152,11 +207,15 @@ describe("verifying a damaged zip fails", () => {
     expect(problems).toContain(
       `${UNMANAGED}: cjt_/customerjourney/strings/form.1031.resx is not a .resx document (root element and the resmimetype header text/microsoft-resx)`,
     );
-    expect(problems).toContain(`${UNMANAGED}: ${GERMAN_STRINGS} differs from the built webresources/strings/form.1031.resx: repack with \`npm run build\``);
+    expect(problems).toContain(
+      `${UNMANAGED}: ${GERMAN_STRINGS} differs from the built webresources/strings/form.1031.resx: repack with \`npm run build\``,
+    );
   });
 
   it("when the two zips hold different files", async () => {
-    replaceText(MANAGED, "customizations.xml", (content) => content.replace("Customer journey form script", "Other name"));
+    replaceText(MANAGED, "customizations.xml", (content) =>
+      content.replace("Customer journey form script", "Other name"),
+    );
     expect((await verify()).problems).toContain(`customizations.xml differs between ${UNMANAGED} and ${MANAGED}`);
   });
 });

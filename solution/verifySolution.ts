@@ -53,7 +53,10 @@ async function checkSolutionXml(data: Uint8Array, managed: boolean, expected: Ex
   const [manifest] = children(root, "SolutionManifest");
   const { definition } = expected;
   const expect = (what: string, actual: string | undefined, wanted: string) => {
-    if (actual !== wanted) problems.push(`solution.xml: ${what} is ${actual === undefined ? "missing" : `"${actual}"`}, expected "${wanted}"`);
+    if (actual !== wanted)
+      problems.push(
+        `solution.xml: ${what} is ${actual === undefined ? "missing" : `"${actual}"`}, expected "${wanted}"`,
+      );
   };
   expect("UniqueName", childText(manifest, "UniqueName"), definition.uniqueName);
   expect("Version", childText(manifest, "Version"), expected.solutionVersion);
@@ -61,10 +64,15 @@ async function checkSolutionXml(data: Uint8Array, managed: boolean, expected: Ex
   const [publisher] = children(manifest, "Publisher");
   expect("Publisher UniqueName", childText(publisher, "UniqueName"), definition.publisher.uniqueName);
   expect("CustomizationPrefix", childText(publisher, "CustomizationPrefix"), definition.publisher.prefix);
-  expect("CustomizationOptionValuePrefix", childText(publisher, "CustomizationOptionValuePrefix"), String(definition.publisher.optionValuePrefix));
+  expect(
+    "CustomizationOptionValuePrefix",
+    childText(publisher, "CustomizationOptionValuePrefix"),
+    String(definition.publisher.optionValuePrefix),
+  );
   const [missing] = children(manifest, "MissingDependencies");
   if (!missing) problems.push("solution.xml: MissingDependencies is missing");
-  else if (children(missing, "MissingDependency").length > 0) problems.push("solution.xml: MissingDependencies lists dependencies; the solution must stand alone");
+  else if (children(missing, "MissingDependency").length > 0)
+    problems.push("solution.xml: MissingDependencies lists dependencies; the solution must stand alone");
   const [roots] = children(manifest, "RootComponents");
   return children(roots, "RootComponent").map((component) => ({
     type: Number(attribute(component, "type")),
@@ -79,7 +87,9 @@ function sortedList(values: Iterable<string>): string {
 function compareSets(what: string, inRoots: Set<string>, inCustomizations: Set<string>, problems: string[]) {
   const same = inRoots.size === inCustomizations.size && [...inRoots].every((name) => inCustomizations.has(name));
   if (!same) {
-    problems.push(`${what}: RootComponents list ${sortedList(inRoots)} but customizations.xml defines ${sortedList(inCustomizations)}`);
+    problems.push(
+      `${what}: RootComponents list ${sortedList(inRoots)} but customizations.xml defines ${sortedList(inCustomizations)}`,
+    );
   }
 }
 
@@ -113,19 +123,33 @@ async function checkZipContent(entries: ZipEntry[], managed: boolean, expected: 
       webResources.set(name, fileName);
       const id = (childText(webResource, "WebResourceId") ?? "").replace(/[{}]/g, "").toLowerCase();
       if (fileName !== `/${webResourceEntryName({ name, id })}`) {
-        problems.push(`customizations.xml: web resource ${name} has FileName ${fileName}, expected /${webResourceEntryName({ name, id })}`);
+        problems.push(
+          `customizations.xml: web resource ${name} has FileName ${fileName}, expected /${webResourceEntryName({ name, id })}`,
+        );
       }
       await checkWebResourceKind(webResource, expected.definition, problems);
     }
   }
   const fileNames = [...controls.values(), ...webResources.values()];
   for (const fileName of fileNames) {
-    if (!fileName.startsWith("/") || !byName.has(fileName.slice(1))) problems.push(`customizations.xml: FileName ${fileName || "(empty)"} is not an entry of the zip`);
+    if (!fileName.startsWith("/") || !byName.has(fileName.slice(1)))
+      problems.push(`customizations.xml: FileName ${fileName || "(empty)"} is not an entry of the zip`);
   }
 
-  const rootsOfType = (type: number) => new Set(rootComponents.filter((root) => root.type === type).map((root) => root.schemaName));
-  compareSets("code components (type 66)", rootsOfType(COMPONENT_TYPE_CUSTOM_CONTROL), new Set(controls.keys()), problems);
-  compareSets("web resources (type 61)", rootsOfType(COMPONENT_TYPE_WEB_RESOURCE), new Set(webResources.keys()), problems);
+  const rootsOfType = (type: number) =>
+    new Set(rootComponents.filter((root) => root.type === type).map((root) => root.schemaName));
+  compareSets(
+    "code components (type 66)",
+    rootsOfType(COMPONENT_TYPE_CUSTOM_CONTROL),
+    new Set(controls.keys()),
+    problems,
+  );
+  compareSets(
+    "web resources (type 61)",
+    rootsOfType(COMPONENT_TYPE_WEB_RESOURCE),
+    new Set(webResources.keys()),
+    problems,
+  );
   for (const root of rootComponents) {
     if (root.type !== COMPONENT_TYPE_CUSTOM_CONTROL && root.type !== COMPONENT_TYPE_WEB_RESOURCE) {
       problems.push(`solution.xml: unexpected RootComponent type ${root.type} (${root.schemaName})`);
@@ -136,13 +160,21 @@ async function checkZipContent(entries: ZipEntry[], managed: boolean, expected: 
     const manifestData = byName.get(fileName.slice(1));
     if (!manifestData) continue;
     const manifest = await parseControlManifest(decode(manifestData), fileName.slice(1));
-    const schemaName = controlSchemaName(expected.definition.publisher.prefix, manifest.namespace, manifest.constructor);
-    if (schemaName !== name) problems.push(`${fileName}: namespace and constructor make ${schemaName}, customizations.xml calls it ${name}`);
+    const schemaName = controlSchemaName(
+      expected.definition.publisher.prefix,
+      manifest.namespace,
+      manifest.constructor,
+    );
+    if (schemaName !== name)
+      problems.push(`${fileName}: namespace and constructor make ${schemaName}, customizations.xml calls it ${name}`);
     if (manifest.version !== expected.releaseVersion) {
-      problems.push(`${fileName}: control version ${manifest.version} differs from the package version ${expected.releaseVersion}`);
+      problems.push(
+        `${fileName}: control version ${manifest.version} differs from the package version ${expected.releaseVersion}`,
+      );
     }
     for (const path of manifest.resourcePaths) {
-      if (!byName.has(`${controlEntryDirectory(name)}/${path}`)) problems.push(`${fileName} names ${path}, which is not in ${controlEntryDirectory(name)}/`);
+      if (!byName.has(`${controlEntryDirectory(name)}/${path}`))
+        problems.push(`${fileName} names ${path}, which is not in ${controlEntryDirectory(name)}/`);
     }
   }
 
@@ -150,7 +182,8 @@ async function checkZipContent(entries: ZipEntry[], managed: boolean, expected: 
     ["solution.xml", "customizations.xml", CONTENT_TYPES_ENTRY].includes(name) ||
     fileNames.includes(`/${name}`) ||
     [...controls.keys()].some((control) => name.startsWith(`${controlEntryDirectory(control)}/`));
-  for (const entry of entries) if (!owned(entry.name)) problems.push(`${entry.name} belongs to no component of the solution`);
+  for (const entry of entries)
+    if (!owned(entry.name)) problems.push(`${entry.name} belongs to no component of the solution`);
 
   const contentTypes = byName.get(CONTENT_TYPES_ENTRY);
   if (contentTypes) await checkContentTypes(contentTypes, entries, problems);
@@ -174,13 +207,21 @@ async function checkWebResourceKind(webResource: XmlElement, definition: Solutio
   const formScript = definition.webResource;
   const stringResource = formScript.stringResources.find((resource) => resource.name === name);
   if (name === formScript.name) {
-    if (type !== String(WEB_RESOURCE_TYPE_JSCRIPT)) problems.push(`customizations.xml: web resource ${name} is not WebResourceType ${WEB_RESOURCE_TYPE_JSCRIPT} (JScript)`);
+    if (type !== String(WEB_RESOURCE_TYPE_JSCRIPT))
+      problems.push(
+        `customizations.xml: web resource ${name} is not WebResourceType ${WEB_RESOURCE_TYPE_JSCRIPT} (JScript)`,
+      );
     const listed = await dependencyLibraries(childText(webResource, "DependencyXml"), name);
     for (const resource of formScript.stringResources) {
       const library = listed.find((entry) => entry.name === resource.name);
-      if (!library) problems.push(`customizations.xml: ${name} does not list ${resource.name} in its DependencyXml, so getResourceString cannot read it`);
+      if (!library)
+        problems.push(
+          `customizations.xml: ${name} does not list ${resource.name} in its DependencyXml, so getResourceString cannot read it`,
+        );
       else if (library.languageCode !== String(resource.languageCode)) {
-        problems.push(`customizations.xml: ${name} lists ${resource.name} with languagecode "${library.languageCode}", expected "${resource.languageCode}"`);
+        problems.push(
+          `customizations.xml: ${name} lists ${resource.name} with languagecode "${library.languageCode}", expected "${resource.languageCode}"`,
+        );
       }
     }
     for (const library of listed) {
@@ -189,9 +230,14 @@ async function checkWebResourceKind(webResource: XmlElement, definition: Solutio
       }
     }
   } else if (stringResource) {
-    if (type !== String(WEB_RESOURCE_TYPE_RESX)) problems.push(`customizations.xml: web resource ${name} is not WebResourceType ${WEB_RESOURCE_TYPE_RESX} (String, RESX)`);
+    if (type !== String(WEB_RESOURCE_TYPE_RESX))
+      problems.push(
+        `customizations.xml: web resource ${name} is not WebResourceType ${WEB_RESOURCE_TYPE_RESX} (String, RESX)`,
+      );
     if (languageCode !== String(stringResource.languageCode)) {
-      problems.push(`customizations.xml: web resource ${name} has LanguageCode ${languageCode ?? "(none)"}, expected ${stringResource.languageCode}`);
+      problems.push(
+        `customizations.xml: web resource ${name} has LanguageCode ${languageCode ?? "(none)"}, expected ${stringResource.languageCode}`,
+      );
     }
   } else {
     problems.push(`customizations.xml: web resource ${name} is not in the solution definition`);
@@ -199,13 +245,19 @@ async function checkWebResourceKind(webResource: XmlElement, definition: Solutio
 }
 
 /** The `<Library>` entries of a web resource's DependencyXml (the element's text is itself XML). */
-async function dependencyLibraries(dependencyXml: string | undefined, owner: string): Promise<{ name: string; languageCode: string }[]> {
+async function dependencyLibraries(
+  dependencyXml: string | undefined,
+  owner: string,
+): Promise<{ name: string; languageCode: string }[]> {
   if (!dependencyXml) return [];
   const { root } = await parseXml(dependencyXml, `DependencyXml of ${owner}`);
   return children(root, "Dependency")
     .filter((dependency) => attribute(dependency, "componentType") === "WebResource")
     .flatMap((dependency) => children(dependency, "Library"))
-    .map((library) => ({ name: attribute(library, "name") ?? "", languageCode: attribute(library, "languagecode") ?? "" }));
+    .map((library) => ({
+      name: attribute(library, "name") ?? "",
+      languageCode: attribute(library, "languagecode") ?? "",
+    }));
 }
 
 /** A String (RESX) web resource: a .resx document (root element, resmimetype text/microsoft-resx) with strings. */
@@ -225,13 +277,17 @@ async function checkContentTypes(data: Uint8Array, entries: ZipEntry[], problems
   const overrides = children(root, "Override").map((item) => attribute(item, "PartName") ?? "");
   const entryNames = new Set(entries.map((entry) => entry.name));
   for (const partName of overrides) {
-    if (!entryNames.has(partName.slice(1))) problems.push(`${CONTENT_TYPES_ENTRY}: Override ${partName} is not an entry of the zip`);
+    if (!entryNames.has(partName.slice(1)))
+      problems.push(`${CONTENT_TYPES_ENTRY}: Override ${partName} is not an entry of the zip`);
   }
   for (const entry of entries) {
     if (entry.name === CONTENT_TYPES_ENTRY || overrides.includes(`/${entry.name}`)) continue;
     const extension = extensionOf(entry.name);
     if (extension === null) problems.push(`${CONTENT_TYPES_ENTRY}: ${entry.name} has no extension and no Override`);
-    else if (!defaults.has(extension)) problems.push(`${CONTENT_TYPES_ENTRY}: no content type for ${entry.name} (no Default for .${extension}, no Override)`);
+    else if (!defaults.has(extension))
+      problems.push(
+        `${CONTENT_TYPES_ENTRY}: no content type for ${entry.name} (no Default for .${extension}, no Override)`,
+      );
   }
 }
 
@@ -248,7 +304,8 @@ function checkAgainstBuild(
     for (const [path, built] of expected.builtControlFiles) {
       const packed = byName.get(`${directory}/${path}`);
       if (!packed) problems.push(`${directory}/${path} is missing: the build has ${path}`);
-      else if (!sameBytes(packed, built)) problems.push(`${directory}/${path} differs from the built ${path}: repack with \`npm run build\``);
+      else if (!sameBytes(packed, built))
+        problems.push(`${directory}/${path} differs from the built ${path}: repack with \`npm run build\``);
     }
     for (const name of byName.keys()) {
       if (name.startsWith(`${directory}/`) && !expected.builtControlFiles.has(name.slice(directory.length + 1))) {
@@ -262,7 +319,9 @@ function checkAgainstBuild(
   } else if (expected.builtWebResource) {
     const packed = byName.get(webResourceFileName.slice(1));
     if (packed && !sameBytes(packed, expected.builtWebResource)) {
-      problems.push(`${webResourceFileName.slice(1)} differs from the built ${expected.definition.webResource.file}: repack with \`npm run build\``);
+      problems.push(
+        `${webResourceFileName.slice(1)} differs from the built ${expected.definition.webResource.file}: repack with \`npm run build\``,
+      );
     }
   }
   for (const resource of expected.definition.webResource.stringResources) {
@@ -277,8 +336,14 @@ function checkAgainstBuild(
 }
 
 function readExpectations(paths: SolutionPaths, schemaFile: string, problems: string[]): Expectations {
-  const definition = parseSolutionDefinitionText(readFileSync(paths.definitionFile, "utf8"), `solution definition ${paths.definitionFile}`);
-  const release = parseReleaseVersion(JSON.parse(readFileSync(paths.packageFile, "utf8")).version, `version in ${paths.packageFile}`);
+  const definition = parseSolutionDefinitionText(
+    readFileSync(paths.definitionFile, "utf8"),
+    `solution definition ${paths.definitionFile}`,
+  );
+  const release = parseReleaseVersion(
+    JSON.parse(readFileSync(paths.packageFile, "utf8")).version,
+    `version in ${paths.packageFile}`,
+  );
   const controlDirectory = join(paths.buildDir, definition.controlDirectory);
   const builtControlFiles = new Map<string, Uint8Array>();
   if (existsSync(controlDirectory)) {
@@ -288,7 +353,8 @@ function readExpectations(paths: SolutionPaths, schemaFile: string, problems: st
   }
   const webResourcePath = join(paths.buildDir, definition.webResource.file);
   const builtWebResource = existsSync(webResourcePath) ? new Uint8Array(readFileSync(webResourcePath)) : null;
-  if (!builtWebResource) problems.push(`the built web resource ${webResourcePath} is missing: run \`npm run build\` first`);
+  if (!builtWebResource)
+    problems.push(`the built web resource ${webResourcePath} is missing: run \`npm run build\` first`);
   const builtStringResources = new Map<string, Uint8Array | null>();
   for (const resource of definition.webResource.stringResources) {
     const path = join(paths.buildDir, resource.file);
@@ -332,7 +398,8 @@ export async function verifySolution(paths: SolutionPaths, schemaFile: string): 
     report.push(`${fileName}: ${bytes.length} bytes, ${zip.entries.length} entries`);
     for (const entry of zip.entries) report.push(`  ${String(entry.data.length).padStart(9)}  ${entry.name}`);
     for (const name of zip.duplicateNames) zipProblems.push(`${name} appears more than once`);
-    for (const name of zip.sizeMismatches) zipProblems.push(`${name} does not unpack to the size the zip declares (corrupt)`);
+    for (const name of zip.sizeMismatches)
+      zipProblems.push(`${name} does not unpack to the size the zip declares (corrupt)`);
     try {
       await checkZipContent(zip.entries, managed, expected, zipProblems);
     } catch (error) {

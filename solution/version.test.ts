@@ -1,20 +1,36 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SolutionInputError } from "./solutionInputError";
-import { nextReleaseVersion, parseReleaseVersion, readControlVersion, solutionVersionOf, withControlVersion } from "./version";
+import {
+  nextReleaseVersion,
+  parseReleaseVersion,
+  readControlVersion,
+  solutionVersionOf,
+  withControlVersion,
+} from "./version";
 
 describe("the package version", () => {
   it("maps major.minor.patch to the four-part solution version with revision 0", () => {
     expect(solutionVersionOf(parseReleaseVersion("1.12.2"))).toBe("1.12.2.0");
   });
 
-  it.each(["1.0", "1.0.0.0", "1.0.0-beta.1", "1.0.0+build", "v1.0.0", "01.0.0", "1..0", "", "2147483648.0.0", 1, null, undefined])(
-    "rejects %p with a message naming the expected form",
-    (version) => {
-      expect(() => parseReleaseVersion(version)).toThrow(SolutionInputError);
-      expect(() => parseReleaseVersion(version)).toThrow(/is not major\.minor\.patch with whole numbers/);
-    },
-  );
+  it.each([
+    "1.0",
+    "1.0.0.0",
+    "1.0.0-beta.1",
+    "1.0.0+build",
+    "v1.0.0",
+    "01.0.0",
+    "1..0",
+    "",
+    "2147483648.0.0",
+    1,
+    null,
+    undefined,
+  ])("rejects %p with a message naming the expected form", (version) => {
+    expect(() => parseReleaseVersion(version)).toThrow(SolutionInputError);
+    expect(() => parseReleaseVersion(version)).toThrow(/is not major\.minor\.patch with whole numbers/);
+  });
 });
 
 describe("raising the version", () => {
@@ -51,15 +67,21 @@ describe("the control manifest version", () => {
     const versions = (xml: string) => [...xml.matchAll(/version="([^"]*)"/g)].map((match) => match[1]);
     const [declaration, , ...resources] = versions(inputManifest);
     expect(versions(updated)).toEqual([declaration, "7.8.9", ...resources]);
-    expect(updated.replace('version="7.8.9"', "")).toBe(inputManifest.replace(`version="${readControlVersion(inputManifest)}"`, ""));
+    expect(updated.replace('version="7.8.9"', "")).toBe(
+      inputManifest.replace(`version="${readControlVersion(inputManifest)}"`, ""),
+    );
   });
 
   it("finds the version when attributes span lines or use single quotes", () => {
-    expect(readControlVersion("<manifest><control namespace='A'\n  constructor='B' version='2.0.1'/></manifest>")).toBe("2.0.1");
+    expect(readControlVersion("<manifest><control namespace='A'\n  constructor='B' version='2.0.1'/></manifest>")).toBe(
+      "2.0.1",
+    );
   });
 
   it("reports a manifest without a control version", () => {
     expect(readControlVersion('<manifest><control namespace="A"/></manifest>')).toBeNull();
-    expect(() => withControlVersion('<manifest><control namespace="A"/></manifest>', "1.0.0")).toThrow(/has no <control ... version/);
+    expect(() => withControlVersion('<manifest><control namespace="A"/></manifest>', "1.0.0")).toThrow(
+      /has no <control ... version/,
+    );
   });
 });

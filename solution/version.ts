@@ -65,7 +65,12 @@ export function readControlVersion(manifestXml: string): string | null {
 /** The manifest text with only the <control> element's `version` attribute changed. */
 export function withControlVersion(manifestXml: string, version: string): string {
   if (readControlVersion(manifestXml) === null) {
-    throw new SolutionInputError("Cannot set the control version", ['the manifest has no <control ... version="..."> attribute']);
+    throw new SolutionInputError("Cannot set the control version", [
+      'the manifest has no <control ... version="..."> attribute',
+    ]);
   }
-  return manifestXml.replace(CONTROL_VERSION_ATTRIBUTE, (_all, head: string, quote: string) => `${head}${quote}${version}${quote}`);
+  return manifestXml.replace(
+    CONTROL_VERSION_ATTRIBUTE,
+    (_all, head: string, quote: string) => `${head}${quote}${version}${quote}`,
+  );
 }

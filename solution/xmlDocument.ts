@@ -26,7 +26,9 @@ export async function parseXml(text: string, source: string): Promise<{ name: st
 export function children(element: XmlElement | undefined, name: string): XmlElement[] {
   const value = element?.[name];
   if (!Array.isArray(value)) return [];
-  return value.map((child) => (typeof child === "object" && child !== null ? (child as XmlElement) : { _: String(child) }));
+  return value.map((child) =>
+    typeof child === "object" && child !== null ? (child as XmlElement) : { _: String(child) },
+  );
 }
 
 export function attribute(element: XmlElement | undefined, name: string): string | undefined {

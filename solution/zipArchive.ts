@@ -46,6 +46,8 @@ export function readZip(bytes: Uint8Array): ReadZip {
     },
   });
   const entries = order.map((name) => ({ name, data: files[name] }));
-  const sizeMismatches = entries.filter((entry) => entry.data.length !== declaredSizes.get(entry.name)).map((entry) => entry.name);
+  const sizeMismatches = entries
+    .filter((entry) => entry.data.length !== declaredSizes.get(entry.name))
+    .map((entry) => entry.name);
   return { entries, duplicateNames, sizeMismatches };
 }

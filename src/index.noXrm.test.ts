@@ -20,7 +20,12 @@ function context() {
   };
   const ctx = {
     parameters: { validationResults: { raw: null } },
-    mode: { isControlDisabled: false, allocatedWidth: 420, trackContainerResize: jest.fn(), contextInfo: { entityId: "{8AEE9D91-8C2B-E911-A9B7-000D3A1E6ADC}" } },
+    mode: {
+      isControlDisabled: false,
+      allocatedWidth: 420,
+      trackContainerResize: jest.fn(),
+      contextInfo: { entityId: "{8AEE9D91-8C2B-E911-A9B7-000D3A1E6ADC}" },
+    },
     resources: { getString: (key: string) => key },
     userSettings: { languageId: 1033, getTimeZoneOffsetMinutes: () => 0 },
     utils: { hasEntityPrivilege: () => true },
@@ -39,7 +44,9 @@ test("without Xrm the control reads records through the context's webAPI", async
   expect(typeof (globalThis as { Xrm?: unknown }).Xrm).toBe("undefined");
   const { ctx, webAPI } = context();
   const port = portOf(new JourneyControl(), ctx);
-  await expect(port.retrieveRecord("msdyncrm_customerjourney", "8aee9d91-8c2b-e911-a9b7-000d3a1e6adc", "")).resolves.toEqual({
+  await expect(
+    port.retrieveRecord("msdyncrm_customerjourney", "8aee9d91-8c2b-e911-a9b7-000d3a1e6adc", ""),
+  ).resolves.toEqual({
     id: "8aee9d91-8c2b-e911-a9b7-000d3a1e6adc",
   });
   expect(webAPI.calls).toEqual(["msdyncrm_customerjourney/8aee9d91-8c2b-e911-a9b7-000d3a1e6adc"]);

@@ -12,7 +12,9 @@ jest.mock("./dataverse/journeyService", () => ({
 const openForm = jest.fn(async () => ({ savedEntityReference: [] }));
 Object.assign(globalThis, { Xrm: { WebApi: { marker: "webApi" }, Navigation: { openForm } } });
 
-function context(overrides: { entityId?: string; pageEntityId?: string; disabled?: boolean; raw?: string | null } = {}) {
+function context(
+  overrides: { entityId?: string; pageEntityId?: string; disabled?: boolean; raw?: string | null } = {},
+) {
   return {
     parameters: { validationResults: { raw: overrides.raw ?? null } },
     mode: {
@@ -39,7 +41,11 @@ test("init asks the host for the allocated width", () => {
 });
 
 test("updateView maps the context to the view's props", () => {
-  const ctx = context({ entityId: "{8AEE9D91-8C2B-E911-A9B7-000D3A1E6ADC}", disabled: true, raw: '{"Result":"Valid"}' });
+  const ctx = context({
+    entityId: "{8AEE9D91-8C2B-E911-A9B7-000D3A1E6ADC}",
+    disabled: true,
+    raw: '{"Result":"Valid"}',
+  });
   const control = new JourneyControl();
   control.init(ctx);
   const props = propsOf(control.updateView(ctx));
@@ -52,9 +58,14 @@ test("updateView maps the context to the view's props", () => {
   expect(props.hasPrivilege(3)).toBe(true);
   expect(props.hasPrivilege(4)).toBe(false);
   expect(ctx.utils.hasEntityPrivilege).toHaveBeenCalledWith("msdyncrm_customerjourney", 4, 0);
-  expect((props.service as unknown as { deps: { webApi: unknown } }).deps.webApi).toBe((globalThis as unknown as { Xrm: Xrm.XrmStatic }).Xrm.WebApi);
+  expect((props.service as unknown as { deps: { webApi: unknown } }).deps.webApi).toBe(
+    (globalThis as unknown as { Xrm: Xrm.XrmStatic }).Xrm.WebApi,
+  );
   props.openJourney("9a8b7c6d-0000-4000-8000-000000000001");
-  expect(openForm).toHaveBeenCalledWith({ entityName: "msdyncrm_customerjourney", entityId: "9a8b7c6d-0000-4000-8000-000000000001" });
+  expect(openForm).toHaveBeenCalledWith({
+    entityName: "msdyncrm_customerjourney",
+    entityId: "9a8b7c6d-0000-4000-8000-000000000001",
+  });
 });
 
 test("the record id falls back to the page's, and the service is kept while the record stays the same", () => {

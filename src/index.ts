@@ -60,7 +60,11 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
     const recordId = recordIdOf(context);
     if (this.record?.recordId !== recordId) {
       const findBridge = createFormBridgeFinder(() => connectFormBridge(recordId));
-      this.record = { recordId, findBridge, service: new JourneyService({ webApi: webApiOf(context), bridge: findBridge }) };
+      this.record = {
+        recordId,
+        findBridge,
+        service: new JourneyService({ webApi: webApiOf(context), bridge: findBridge }),
+      };
     }
     const props: JourneyControlProps & React.Attributes = {
       key: recordId,

@@ -12,9 +12,14 @@ export function formStringResources(rootDir: string): StringResources {
   const builtDir = path.join(rootDir, "out", "webresources", "strings");
   const built = existsSync(builtDir) ? readdirSync(builtDir).filter((file) => file.endsWith(".resx")) : [];
   if (built.length > 0) {
-    return stringResourcesOf(WEB_RESOURCE_PREFIX, Object.fromEntries(built.map((file) => [`strings/${file}`, readFileSync(path.join(builtDir, file), "utf8")])));
+    return stringResourcesOf(
+      WEB_RESOURCE_PREFIX,
+      Object.fromEntries(built.map((file) => [`strings/${file}`, readFileSync(path.join(builtDir, file), "utf8")])),
+    );
   }
-  const config = createRequire(path.join(rootDir, "package.json"))("./webpack.form.config.js") as { plugins: { resxFiles?: () => Record<string, string> }[] };
+  const config = createRequire(path.join(rootDir, "package.json"))("./webpack.form.config.js") as {
+    plugins: { resxFiles?: () => Record<string, string> }[];
+  };
   return stringResourcesOf(WEB_RESOURCE_PREFIX, config.plugins.find((plugin) => plugin.resxFiles)?.resxFiles?.() ?? {});
 }
 

@@ -1,6 +1,11 @@
 /** What the harness needs of a PCF virtual control (the production bundle's class). */
 interface VirtualControl {
-  init(context: unknown, notifyOutputChanged: () => void, state: Record<string, unknown>, container?: HTMLElement): void;
+  init(
+    context: unknown,
+    notifyOutputChanged: () => void,
+    state: Record<string, unknown>,
+    container?: HTMLElement,
+  ): void;
   updateView(context: unknown): unknown;
   getOutputs?(): Record<string, unknown>;
   destroy(): void;
@@ -10,7 +15,10 @@ type ControlConstructor = new () => VirtualControl;
 
 interface PlatformWindow {
   ComponentFramework?: { registerControl(name: string, control: ControlConstructor): void };
-  ReactDOMv16?: { render(element: unknown, container: HTMLElement): void; unmountComponentAtNode(container: HTMLElement): boolean };
+  ReactDOMv16?: {
+    render(element: unknown, container: HTMLElement): void;
+    unmountComponentAtNode(container: HTMLElement): boolean;
+  };
 }
 
 const registry = new Map<string, ControlConstructor>();

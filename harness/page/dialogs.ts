@@ -1,5 +1,10 @@
 /** Xrm.Navigation's confirm and alert dialogs as modal <dialog> elements (text only, never HTML). */
-export function openDialog(options: { title?: string; text: string; confirmLabel: string; cancelLabel?: string }): Promise<boolean> {
+export function openDialog(options: {
+  title?: string;
+  text: string;
+  confirmLabel: string;
+  cancelLabel?: string;
+}): Promise<boolean> {
   return new Promise((resolve) => {
     const dialog = document.createElement("dialog");
     dialog.setAttribute("aria-labelledby", "harness-dialog-title");

@@ -72,7 +72,8 @@ const bareId = (id: string) => id.replace(/[{}]/g, "").toLowerCase();
 const bracedId = (id: string) => `{${bareId(id).toUpperCase()}}`;
 
 function sameValue(a: FormValue, b: FormValue): boolean {
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   if (Array.isArray(a) || Array.isArray(b)) {
     const idOf = (v: FormValue) => (Array.isArray(v) && v[0] ? bareId(v[0].id) : null);
     return idOf(a) === idOf(b);
@@ -85,7 +86,13 @@ export function formValueFromRow(spec: FieldSpec, row: Record<string, unknown>):
   if (spec.type === "lookup") {
     const id = row[`_${spec.name}_value`];
     if (typeof id !== "string" || !spec.lookup) return null;
-    return [{ id: bracedId(id), name: String(row[`_${spec.name}_value${FORMATTED}`] ?? ""), entityType: spec.lookup.entityType }];
+    return [
+      {
+        id: bracedId(id),
+        name: String(row[`_${spec.name}_value${FORMATTED}`] ?? ""),
+        entityType: spec.lookup.entityType,
+      },
+    ];
   }
   const value = row[spec.name];
   if (value === undefined || value === null) return spec.type === "boolean" ? false : null;
@@ -118,7 +125,9 @@ export class FormControl {
     return this.attribute.spec.label;
   }
   getControlType(): string {
-    return this.attribute.spec.name === "msdyncrm_validationresults" ? "customcontrol:cjt_CustomerJourney.JourneyControl" : "standard";
+    return this.attribute.spec.name === "msdyncrm_validationresults"
+      ? "customcontrol:cjt_CustomerJourney.JourneyControl"
+      : "standard";
   }
   getAttribute(): FormAttribute {
     return this.attribute;
@@ -306,7 +315,11 @@ export class JourneyForm {
     try {
       return handler(this.executionContext(source, args));
     } catch (error) {
-      this.setNotification(`A form script handler failed: ${(error as Error).message}`, "ERROR", "harness-handler-error");
+      this.setNotification(
+        `A form script handler failed: ${(error as Error).message}`,
+        "ERROR",
+        "harness-handler-error",
+      );
       return undefined;
     }
   }
@@ -363,7 +376,10 @@ export class JourneyForm {
       try {
         await this.host.webApi.updateRecord(this.host.entityName, this.host.id, payload);
       } catch (error) {
-        const info = { errorCode: Number((error as { errorCode?: number }).errorCode ?? 0), message: String((error as Error).message ?? error) };
+        const info = {
+          errorCode: Number((error as { errorCode?: number }).errorCode ?? 0),
+          message: String((error as Error).message ?? error),
+        };
         this.setNotification(`The record could not be saved: ${info.message}`, "ERROR", "harness-save-failed");
         this.postSave(false, info);
         throw error;
@@ -380,11 +396,18 @@ export class JourneyForm {
     const timeoutMs = this.host.asyncSaveTimeoutMs ?? ASYNC_SAVE_TIMEOUT_MS;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<string | null>((resolve) => {
-      timer = setTimeout(() => resolve(args.isAsyncTimeoutDisabled ? null : `An OnSave handler did not finish within ${timeoutMs / 1000} seconds.`), timeoutMs);
+      timer = setTimeout(
+        () =>
+          resolve(
+            args.isAsyncTimeoutDisabled ? null : `An OnSave handler did not finish within ${timeoutMs / 1000} seconds.`,
+          ),
+        timeoutMs,
+      );
     });
     const settled = result.then(
       () => null,
-      (error: unknown) => `An OnSave handler failed: ${error instanceof Error ? error.message : String((error as { message?: string })?.message ?? error)}`,
+      (error: unknown) =>
+        `An OnSave handler failed: ${error instanceof Error ? error.message : String((error as { message?: string })?.message ?? error)}`,
     );
     const first = await Promise.race([settled, timeout]);
     clearTimeout(timer);
@@ -435,7 +458,11 @@ export class JourneyForm {
       getId: () => bracedId(this.host.id),
       getEntityName: () => this.host.entityName,
       getPrimaryAttributeValue: () => String(this.attribute("msdyncrm_name")?.getValue() ?? ""),
-      getEntityReference: () => ({ id: bracedId(this.host.id), entityType: this.host.entityName, name: String(this.attribute("msdyncrm_name")?.getValue() ?? "") }),
+      getEntityReference: () => ({
+        id: bracedId(this.host.id),
+        entityType: this.host.entityName,
+        name: String(this.attribute("msdyncrm_name")?.getValue() ?? ""),
+      }),
       getIsDirty: () => this.isDirty(),
       getDataXml: () => JSON.stringify(Object.assign({}, ...this.attributes.map((a) => a.submission() ?? {}))),
       addOnSave: (handler: Handler) => this.addOnSaveHandler(handler),
@@ -448,9 +475,13 @@ export class JourneyForm {
         const index = this.onPostSave.indexOf(handler);
         if (index >= 0) this.onPostSave.splice(index, 1);
       },
-      save: (option?: "saveandclose" | "saveandnew") => void this.save(option === "saveandclose" ? SAVE_MODE.SaveAndClose : SAVE_MODE.Save).catch(() => undefined),
+      save: (option?: "saveandclose" | "saveandnew") =>
+        void this.save(option === "saveandclose" ? SAVE_MODE.SaveAndClose : SAVE_MODE.Save).catch(() => undefined),
       isValid: () => true,
-      attributes: collection(() => [...this.attributes], (name) => this.attribute(name)),
+      attributes: collection(
+        () => [...this.attributes],
+        (name) => this.attribute(name),
+      ),
     };
     return {
       getAttribute: attributeLookup,
@@ -466,15 +497,22 @@ export class JourneyForm {
           const index = this.onLoad.indexOf(handler);
           if (index >= 0) this.onLoad.splice(index, 1);
         },
-        attributes: collection(() => [...this.attributes], (name) => this.attribute(name)),
+        attributes: collection(
+          () => [...this.attributes],
+          (name) => this.attribute(name),
+        ),
       },
       ui: {
-        setFormNotification: (message: string, level: NotificationLevel, uniqueId: string) => this.setNotification(message, level, uniqueId),
+        setFormNotification: (message: string, level: NotificationLevel, uniqueId: string) =>
+          this.setNotification(message, level, uniqueId),
         clearFormNotification: (uniqueId?: string) => this.clearNotification(uniqueId),
         close: () => this.host.close(),
         getFormType: () => this.host.formType,
         refreshRibbon: () => this.changed("controls"),
-        controls: collection(() => this.attributes.map((a) => a.control), (name) => this.attribute(name)?.control ?? null),
+        controls: collection(
+          () => this.attributes.map((a) => a.control),
+          (name) => this.attribute(name)?.control ?? null,
+        ),
       },
     };
   }

@@ -19,7 +19,11 @@ const CONTROL_NAME = "CustomerJourney.JourneyControl";
 const PRIVILEGE_WRITE = 3;
 const FORM_TYPE = { Update: 2, ReadOnly: 3 };
 /** Ribbon commands of the form script, shown when the status offers one of their actions (the enable rule). */
-const RIBBON: readonly { command: "checkForErrors" | "goLive" | "stop" | "edit"; label: string; actions: readonly JourneyActionId[] }[] = [
+const RIBBON: readonly {
+  command: "checkForErrors" | "goLive" | "stop" | "edit";
+  label: string;
+  actions: readonly JourneyActionId[];
+}[] = [
   { command: "checkForErrors", label: "Check for errors", actions: ["check"] },
   { command: "goLive", label: "Go live", actions: ["goLive", "republish", "retry", "restart"] },
   { command: "edit", label: "Edit", actions: ["edit"] },
@@ -35,7 +39,9 @@ function byId<T extends HTMLElement>(id: string): T {
 /** The harness query options (lang, privileges, readonly) carried over when the page navigates. */
 function harnessQuery(): string {
   const current = new URLSearchParams(window.location.search);
-  const kept = ["lang", "privileges", "readonly"].filter((key) => current.has(key)).map((key) => `&${key}=${encodeURIComponent(current.get(key) ?? "")}`);
+  const kept = ["lang", "privileges", "readonly"]
+    .filter((key) => current.has(key))
+    .map((key) => `&${key}=${encodeURIComponent(current.get(key) ?? "")}`);
   return kept.join("");
 }
 
@@ -45,15 +51,30 @@ async function lookupChoices(webApi: ReturnType<typeof createWebApiClient>): Pro
     webApi.retrieveMultipleRecords("msdyncrm_segment", "?$select=msdyncrm_segmentname&$orderby=msdyncrm_segmentname"),
   ]);
   return {
-    msdyncrm_contentsettingsid: settings.entities.map((r) => ({ id: String(r.msdyncrm_contentsettingsid), name: String(r.msdyncrm_name) })),
-    msdyncrm_suppressionsegmentid: segments.entities.map((r) => ({ id: String(r.msdyncrm_segmentid), name: String(r.msdyncrm_segmentname) })),
+    msdyncrm_contentsettingsid: settings.entities.map((r) => ({
+      id: String(r.msdyncrm_contentsettingsid),
+      name: String(r.msdyncrm_name),
+    })),
+    msdyncrm_suppressionsegmentid: segments.entities.map((r) => ({
+      id: String(r.msdyncrm_segmentid),
+      name: String(r.msdyncrm_segmentname),
+    })),
   };
 }
 
 async function main(): Promise<void> {
   const config = JSON.parse(byId("harness-config").textContent ?? "{}") as FormPageConfig;
-  const privileges = config.privileges === null ? null : config.privileges.split(",").map((p) => p.trim().toLowerCase()).filter(Boolean);
-  const webApi = createWebApiClient({ baseUrl: "/api/data/v9.2/", headers: privileges ? { "x-harness-privileges": privileges.join(",") } : {} });
+  const privileges =
+    config.privileges === null
+      ? null
+      : config.privileges
+          .split(",")
+          .map((p) => p.trim().toLowerCase())
+          .filter(Boolean);
+  const webApi = createWebApiClient({
+    baseUrl: "/api/data/v9.2/",
+    headers: privileges ? { "x-harness-privileges": privileges.join(",") } : {},
+  });
   const query = harnessQuery();
   const xrm = createXrm(
     {
@@ -125,13 +146,26 @@ async function main(): Promise<void> {
     try {
       await loadScript("/_harness/webresources/form.js");
       script = (window as unknown as { CustomerJourneyForm?: FormScript }).CustomerJourneyForm ?? null;
-      if (!script) form.setNotification("out/webresources/form.js loaded but defines no CustomerJourneyForm.", "WARNING", "harness-form-script");
+      if (!script)
+        form.setNotification(
+          "out/webresources/form.js loaded but defines no CustomerJourneyForm.",
+          "WARNING",
+          "harness-form-script",
+        );
     } catch (error) {
-      form.setNotification(`The form script could not be loaded: ${(error as Error).message}`, "ERROR", "harness-form-script");
+      form.setNotification(
+        `The form script could not be loaded: ${(error as Error).message}`,
+        "ERROR",
+        "harness-form-script",
+      );
     }
   }
   if (!script && !readOnly) {
-    const locks = lockedFields(Number(form.record.statuscode), form.record.msdyncrm_startdatetime as string | null, new Date());
+    const locks = lockedFields(
+      Number(form.record.statuscode),
+      form.record.msdyncrm_startdatetime as string | null,
+      new Date(),
+    );
     for (const field of LOCKABLE_FIELDS) {
       const attribute = form.attribute(field);
       if (attribute) attribute.control.disabled = locks[field];
@@ -148,7 +182,8 @@ async function main(): Promise<void> {
   if (script) {
     const formScript = script;
     if (formScript.onSave) form.addOnSaveHandler((context) => formScript.onSave?.(context));
-    if (formScript.onStatusChange) form.attribute("statuscode")?.addOnChange((context) => formScript.onStatusChange?.(context));
+    if (formScript.onStatusChange)
+      form.attribute("statuscode")?.addOnChange((context) => formScript.onStatusChange?.(context));
     for (const { command, label, actions } of RIBBON) {
       const handler = formScript[command];
       if (!handler) continue;
@@ -165,7 +200,11 @@ async function main(): Promise<void> {
     try {
       await formScript.onLoad?.(form.executionContext(null, null));
     } catch (error) {
-      form.setNotification(`The form script's OnLoad failed: ${(error as Error).message}`, "ERROR", "harness-form-script");
+      form.setNotification(
+        `The form script's OnLoad failed: ${(error as Error).message}`,
+        "ERROR",
+        "harness-form-script",
+      );
     }
     fieldsView.refresh();
   }
@@ -177,7 +216,10 @@ async function main(): Promise<void> {
     try {
       defineComponentFramework();
       await loadScript("/_harness/control/bundle.js");
-      const strings = (await fetch(`/_harness/strings/${config.languageId}.json`).then((r) => r.json())) as Record<string, string>;
+      const strings = (await fetch(`/_harness/strings/${config.languageId}.json`).then((r) => r.json())) as Record<
+        string,
+        string
+      >;
       renderedResults = form.attribute("msdyncrm_validationresults")?.getValue();
       control = mountControl(
         CONTROL_NAME,
@@ -201,7 +243,10 @@ async function main(): Promise<void> {
             navigation: xrm.Navigation,
           }),
         (outputs) => {
-          if ("validationResults" in outputs) form.attribute("msdyncrm_validationresults")?.setValue((outputs.validationResults as string | null) ?? null);
+          if ("validationResults" in outputs)
+            form
+              .attribute("msdyncrm_validationresults")
+              ?.setValue((outputs.validationResults as string | null) ?? null);
         },
       );
       window.addEventListener("resize", () => control?.render(["layout"]));

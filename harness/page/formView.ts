@@ -14,11 +14,18 @@ function toInputDate(value: Date): string {
 function inputText(spec: FieldSpec, value: FormValue): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : toInputDate(value);
-  if (Array.isArray(value)) return spec.lookup && !spec.systemLocked ? (value[0]?.id.replace(/[{}]/g, "").toLowerCase() ?? "") : (value[0]?.name ?? "");
+  if (Array.isArray(value))
+    return spec.lookup && !spec.systemLocked
+      ? (value[0]?.id.replace(/[{}]/g, "").toLowerCase() ?? "")
+      : (value[0]?.name ?? "");
   return String(value);
 }
 
-function parseInput(spec: FieldSpec, element: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, choices: LookupChoices): FormValue {
+function parseInput(
+  spec: FieldSpec,
+  element: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement,
+  choices: LookupChoices,
+): FormValue {
   const text = element.value;
   switch (spec.type) {
     case "boolean":
@@ -37,7 +44,11 @@ function parseInput(spec: FieldSpec, element: HTMLInputElement | HTMLSelectEleme
     case "lookup": {
       if (text === "" || !spec.lookup) return null;
       const choice = (choices[spec.name] ?? []).find((c) => c.id === text);
-      const value: LookupValue = { id: `{${text.toUpperCase()}}`, name: choice?.name ?? "", entityType: spec.lookup.entityType };
+      const value: LookupValue = {
+        id: `{${text.toUpperCase()}}`,
+        name: choice?.name ?? "",
+        entityType: spec.lookup.entityType,
+      };
       return [value];
     }
     default:
@@ -45,7 +56,10 @@ function parseInput(spec: FieldSpec, element: HTMLInputElement | HTMLSelectEleme
   }
 }
 
-function createInput(spec: FieldSpec, choices: LookupChoices): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement {
+function createInput(
+  spec: FieldSpec,
+  choices: LookupChoices,
+): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement {
   if (spec.type === "memo") return document.createElement("textarea");
   if (spec.type === "optionset" || (spec.type === "lookup" && !spec.systemLocked)) {
     const select = document.createElement("select");
@@ -53,7 +67,10 @@ function createInput(spec: FieldSpec, choices: LookupChoices): HTMLInputElement 
     empty.value = "";
     empty.textContent = "---";
     select.append(empty);
-    const options = spec.type === "optionset" ? (spec.options ?? []).map((o) => ({ id: String(o.value), name: o.text })) : (choices[spec.name] ?? []);
+    const options =
+      spec.type === "optionset"
+        ? (spec.options ?? []).map((o) => ({ id: String(o.value), name: o.text }))
+        : (choices[spec.name] ?? []);
     for (const option of options) {
       const element = document.createElement("option");
       element.value = option.id;
@@ -76,7 +93,11 @@ interface FieldElements {
 }
 
 /** Draws the form's fields and keeps them in step with the form model both ways. */
-export function renderFields(container: HTMLElement, form: JourneyForm, choices: LookupChoices): { refresh(): void; focus(name: string): void } {
+export function renderFields(
+  container: HTMLElement,
+  form: JourneyForm,
+  choices: LookupChoices,
+): { refresh(): void; focus(name: string): void } {
   const fields: FieldElements[] = [];
   for (const attribute of form.attributes) {
     const spec = attribute.spec;
@@ -111,7 +132,8 @@ export function renderFields(container: HTMLElement, form: JourneyForm, choices:
         if (input instanceof HTMLInputElement && input.type === "checkbox") input.checked = value === true;
         else if (input.value !== inputText(attribute.spec, value)) input.value = inputText(attribute.spec, value);
       }
-      if (attribute.getName() === "statuscode" && input instanceof HTMLSelectElement) offerAllowedStatuses(input, attribute.getInitialValue());
+      if (attribute.getName() === "statuscode" && input instanceof HTMLSelectElement)
+        offerAllowedStatuses(input, attribute.getInitialValue());
       const control = attribute.control;
       input.disabled = control.getDisabled() || attribute.spec.systemLocked === true;
       wrapper.hidden = !control.getVisible();
@@ -130,7 +152,8 @@ export function renderFields(container: HTMLElement, form: JourneyForm, choices:
 function offerAllowedStatuses(select: HTMLSelectElement, saved: FormValue): void {
   for (const option of Array.from(select.options)) {
     const value = Number(option.value);
-    option.disabled = option.value === "" || (value !== saved && !(typeof saved === "number" && canTransition(saved, value)));
+    option.disabled =
+      option.value === "" || (value !== saved && !(typeof saved === "number" && canTransition(saved, value)));
   }
 }
 

@@ -16,7 +16,10 @@ export interface FormPageConfig {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string,
+  );
 }
 
 /** JSON safe to place inside a <script> element. */
@@ -88,7 +91,10 @@ ${lines}
 }
 
 export function renderNotFound(message: string): string {
-  return page("Not found", `<main><h1>Record not found</h1><p>${escapeHtml(message)}</p><p><a href="/">All customer journeys</a></p></main>`);
+  return page(
+    "Not found",
+    `<main><h1>Record not found</h1><p>${escapeHtml(message)}</p><p><a href="/">All customer journeys</a></p></main>`,
+  );
 }
 
 export function renderFormPage(config: FormPageConfig): string {

@@ -1,7 +1,16 @@
 import type { WebApiPort } from "../../src/dataverse/webApiPort";
 
 /** Privilege types of context.utils.hasEntityPrivilege (PCF's PrivilegeType). */
-const PRIVILEGE_NAMES: Record<number, string> = { 1: "create", 2: "read", 3: "write", 4: "delete", 5: "assign", 6: "share", 7: "append", 8: "appendto" };
+const PRIVILEGE_NAMES: Record<number, string> = {
+  1: "create",
+  2: "read",
+  3: "write",
+  4: "delete",
+  5: "assign",
+  6: "share",
+  7: "append",
+  8: "appendto",
+};
 
 export interface PcfContextInputs {
   entityId: string;
@@ -21,7 +30,12 @@ export interface PcfContextInputs {
   requestRender(): void;
   navigation: {
     openForm(options: { entityName: string; entityId?: string }): Promise<unknown>;
-    openConfirmDialog(strings: { title?: string; text: string; confirmButtonLabel?: string; cancelButtonLabel?: string }): Promise<{ confirmed: boolean }>;
+    openConfirmDialog(strings: {
+      title?: string;
+      text: string;
+      confirmButtonLabel?: string;
+      cancelButtonLabel?: string;
+    }): Promise<{ confirmed: boolean }>;
     openAlertDialog(strings: { text: string; confirmButtonLabel?: string }): Promise<void>;
   };
 }
@@ -42,7 +56,8 @@ function locale(languageId: number): string {
  */
 export function createPcfContext(inputs: PcfContextInputs) {
   const lang = locale(inputs.languageId);
-  const dateFormat = (options: Intl.DateTimeFormatOptions) => (value: Date) => new Intl.DateTimeFormat(lang, { timeZone: "UTC", ...options }).format(value);
+  const dateFormat = (options: Intl.DateTimeFormatOptions) => (value: Date) =>
+    new Intl.DateTimeFormat(lang, { timeZone: "UTC", ...options }).format(value);
   const raw = inputs.validationResults;
   return {
     parameters: {
@@ -52,7 +67,12 @@ export function createPcfContext(inputs: PcfContextInputs) {
         type: "Multiple",
         error: false,
         errorMessage: "",
-        attributes: { LogicalName: "msdyncrm_validationresults", DisplayName: "Error check results", MaxLength: 1048576, Type: "memo" },
+        attributes: {
+          LogicalName: "msdyncrm_validationresults",
+          DisplayName: "Error check results",
+          MaxLength: 1048576,
+          Type: "memo",
+        },
         security: { editable: !inputs.isControlDisabled, readable: true, secured: false },
       },
     },
@@ -62,13 +82,28 @@ export function createPcfContext(inputs: PcfContextInputs) {
       label: "Error check results",
       allocatedWidth: inputs.allocatedWidth,
       allocatedHeight: -1,
-      contextInfo: { entityId: inputs.entityId, entityTypeName: inputs.entityTypeName, entityRecordName: inputs.recordName },
+      contextInfo: {
+        entityId: inputs.entityId,
+        entityTypeName: inputs.entityTypeName,
+        entityRecordName: inputs.recordName,
+      },
       trackContainerResize: () => undefined,
       setControlState: () => true,
       setFullScreen: () => undefined,
     },
-    page: { entityId: inputs.entityId, entityTypeName: inputs.entityTypeName, isPageReadOnly: inputs.isControlDisabled, getClientUrl: () => window.location.origin },
-    client: { getClient: () => "Web", getFormFactor: () => 1, isOffline: () => false, isNetworkAvailable: () => true, disableScroll: false },
+    page: {
+      entityId: inputs.entityId,
+      entityTypeName: inputs.entityTypeName,
+      isPageReadOnly: inputs.isControlDisabled,
+      getClientUrl: () => window.location.origin,
+    },
+    client: {
+      getClient: () => "Web",
+      getFormFactor: () => 1,
+      isOffline: () => false,
+      isNetworkAvailable: () => true,
+      disableScroll: false,
+    },
     resources: {
       getString: (id: string) => inputs.strings[id] ?? "",
       getResource: (_id: string, _success: (data: string) => void, failure: () => void) => failure(),
@@ -80,12 +115,25 @@ export function createPcfContext(inputs: PcfContextInputs) {
       isRTL: false,
       securityRoles: [] as string[],
       getTimeZoneOffsetMinutes: () => 0,
-      dateFormattingInfo: { shortDatePattern: inputs.languageId === 1031 ? "dd.MM.yyyy" : "M/d/yyyy", shortTimePattern: "HH:mm" },
-      numberFormattingInfo: { numberDecimalSeparator: inputs.languageId === 1031 ? "," : ".", numberGroupSeparator: inputs.languageId === 1031 ? "." : "," },
+      dateFormattingInfo: {
+        shortDatePattern: inputs.languageId === 1031 ? "dd.MM.yyyy" : "M/d/yyyy",
+        shortTimePattern: "HH:mm",
+      },
+      numberFormattingInfo: {
+        numberDecimalSeparator: inputs.languageId === 1031 ? "," : ".",
+        numberGroupSeparator: inputs.languageId === 1031 ? "." : ",",
+      },
     },
     utils: {
-      hasEntityPrivilege: (_entityTypeName: string, privilegeType: number) => hasPrivilege(inputs.privileges, privilegeType),
-      getEntityMetadata: () => Promise.resolve({ EntitySetName: "msdyncrm_customerjourneys", LogicalName: inputs.entityTypeName, PrimaryIdAttribute: "msdyncrm_customerjourneyid", PrimaryNameAttribute: "msdyncrm_name" }),
+      hasEntityPrivilege: (_entityTypeName: string, privilegeType: number) =>
+        hasPrivilege(inputs.privileges, privilegeType),
+      getEntityMetadata: () =>
+        Promise.resolve({
+          EntitySetName: "msdyncrm_customerjourneys",
+          LogicalName: inputs.entityTypeName,
+          PrimaryIdAttribute: "msdyncrm_customerjourneyid",
+          PrimaryNameAttribute: "msdyncrm_name",
+        }),
       lookupObjects: () => Promise.resolve([]),
     },
     formatting: {
@@ -95,17 +143,22 @@ export function createPcfContext(inputs: PcfContextInputs) {
       formatTime: dateFormat({ timeStyle: "short" }),
       formatDateYearMonth: dateFormat({ year: "numeric", month: "long" }),
       formatInteger: (value: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(value),
-      formatDecimal: (value: number, precision = 2) => new Intl.NumberFormat(lang, { minimumFractionDigits: precision, maximumFractionDigits: precision }).format(value),
+      formatDecimal: (value: number, precision = 2) =>
+        new Intl.NumberFormat(lang, { minimumFractionDigits: precision, maximumFractionDigits: precision }).format(
+          value,
+        ),
       formatUserDateTimeToUTC: (value: Date) => value,
       formatUTCDateTimeToUserDate: (value: number) => new Date(value),
-      getWeekOfYear: (value: Date) => Math.ceil(((value.getTime() - Date.UTC(value.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7),
+      getWeekOfYear: (value: Date) =>
+        Math.ceil(((value.getTime() - Date.UTC(value.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7),
     },
     factory: { requestRender: inputs.requestRender, getPopupService: () => ({}) },
     navigation: {
       openForm: inputs.navigation.openForm,
       openConfirmDialog: inputs.navigation.openConfirmDialog,
       openAlertDialog: inputs.navigation.openAlertDialog,
-      openErrorDialog: (options: { message?: string }) => inputs.navigation.openAlertDialog({ text: options.message ?? "" }),
+      openErrorDialog: (options: { message?: string }) =>
+        inputs.navigation.openAlertDialog({ text: options.message ?? "" }),
       openUrl: (url: string) => void window.open(url, "_blank", "noopener"),
     },
     webAPI: {

@@ -6,7 +6,8 @@ const FORM = "cjt_/customerjourney/strings/form";
 const ROOT = path.resolve(__dirname, "..", "..");
 
 describe("the harness's Xrm.Utility.getResourceString", () => {
-  const resx = (value: string) => `<root><data name="form.a" xml:space="preserve"><value>${value}</value></data></root>`;
+  const resx = (value: string) =>
+    `<root><data name="form.a" xml:space="preserve"><value>${value}</value></data></root>`;
   const resources = stringResourcesOf("cjt_/customerjourney/", {
     "strings/form.1033.resx": resx("English &amp; more"),
     "strings/form.1031.resx": "<root></root>",
@@ -16,11 +17,15 @@ describe("the harness's Xrm.Utility.getResourceString", () => {
     expect(resourceStringReader(resources, 1031, 1033)(FORM, "form.a")).toBe("English & more");
     expect(resourceStringReader(resources, 1033, 1033)(FORM, "form.missing")).toBeNull();
     const german = stringResourcesOf("cjt_/customerjourney/", { "strings/form.1031.resx": resx("Deutsch") });
-    expect(resourceStringReader({ [FORM]: { ...resources[FORM], ...german[FORM] } }, 1031, 1033)(FORM, "form.a")).toBe("Deutsch");
+    expect(resourceStringReader({ [FORM]: { ...resources[FORM], ...german[FORM] } }, 1031, 1033)(FORM, "form.a")).toBe(
+      "Deutsch",
+    );
   });
 
   it("throws like the platform when no RESX web resource of that name is a dependency", () => {
-    expect(() => resourceStringReader(resources, 1033, 1033)("cjt_/other", "form.a")).toThrow("cjt_/other does not exist.");
+    expect(() => resourceStringReader(resources, 1033, 1033)("cjt_/other", "form.a")).toThrow(
+      "cjt_/other does not exist.",
+    );
   });
 
   it("serves the form script's strings in English and German", () => {

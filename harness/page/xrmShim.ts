@@ -26,13 +26,22 @@ export function createXrm(inputs: XrmShimInputs, languageQuery: string) {
   const german = inputs.languageId === 1031;
   const navigation = {
     openForm(options: { entityName: string; entityId?: string; openInNewWindow?: boolean }) {
-      if (!options.entityId) return Promise.reject({ errorCode: 0, message: "The harness opens existing records only (entityId is required)." });
+      if (!options.entityId)
+        return Promise.reject({
+          errorCode: 0,
+          message: "The harness opens existing records only (entityId is required).",
+        });
       const url = formUrl(options.entityName, options.entityId, languageQuery);
       if (options.openInNewWindow) window.open(url, "_blank", "noopener");
       else inputs.navigate(url);
       return Promise.resolve({ savedEntityReference: [{ entityType: options.entityName, id: options.entityId }] });
     },
-    async openConfirmDialog(strings: { title?: string; text: string; confirmButtonLabel?: string; cancelButtonLabel?: string }) {
+    async openConfirmDialog(strings: {
+      title?: string;
+      text: string;
+      confirmButtonLabel?: string;
+      cancelButtonLabel?: string;
+    }) {
       const confirmed = await openDialog({
         title: strings.title,
         text: strings.text,
@@ -45,7 +54,11 @@ export function createXrm(inputs: XrmShimInputs, languageQuery: string) {
       await openDialog({ title: strings.title, text: strings.text, confirmLabel: strings.confirmButtonLabel ?? "OK" });
     },
     async openErrorDialog(options: { message?: string; details?: string }) {
-      await openDialog({ title: german ? "Fehler" : "Error", text: [options.message, options.details].filter(Boolean).join("\n"), confirmLabel: "OK" });
+      await openDialog({
+        title: german ? "Fehler" : "Error",
+        text: [options.message, options.details].filter(Boolean).join("\n"),
+        confirmLabel: "OK",
+      });
     },
     openUrl(url: string) {
       window.open(url, "_blank", "noopener");

@@ -50,7 +50,9 @@ describe("the harness seed", () => {
       for (const id of used.segments) expect(segments).toContain(id);
       for (const id of used.emails) expect(emails).toContain(id);
     }
-    const failing = referencedItems(parseDefinition(journey(SEED_IDS.journeys.failsGoLive).msdyncrm_workflowdefinition));
+    const failing = referencedItems(
+      parseDefinition(journey(SEED_IDS.journeys.failsGoLive).msdyncrm_workflowdefinition),
+    );
     const draft = data.msdyncrm_segments.find((r) => r.msdyncrm_segmentid === SEED_IDS.segments.draft);
     expect(failing.segments).toContain(SEED_IDS.segments.draft);
     expect(draft?.statuscode).not.toBe(192350001);

@@ -65,7 +65,16 @@ const rootTile = () =>
   tile({
     type: "bpf_root",
     id: "01",
-    items: [{ ItemId: null, ActivityTypeId: "bpf_root", Title: "Undefined", IsNameSystemDefined: true, Name: "New ActivityTypeName_bpf_root_TitleText", ActivityItemId: 0 }],
+    items: [
+      {
+        ItemId: null,
+        ActivityTypeId: "bpf_root",
+        Title: "Undefined",
+        IsNameSystemDefined: true,
+        Name: "New ActivityTypeName_bpf_root_TitleText",
+        ActivityItemId: 0,
+      },
+    ],
   });
 
 function segmentTile(segmentId: string, segmentName: string, firstItemId: number) {
@@ -74,7 +83,15 @@ function segmentTile(segmentId: string, segmentName: string, firstItemId: number
     id: "01_0",
     parent: "01",
     items: [
-      { ItemId: null, ActivityTypeId: "Segment", Title: "Undefined", IsNameSystemDefined: true, Name: "New Segment group", ActivityItemId: firstItemId, SegmentMergeMethod: "Union" },
+      {
+        ItemId: null,
+        ActivityTypeId: "Segment",
+        Title: "Undefined",
+        IsNameSystemDefined: true,
+        Name: "New Segment group",
+        ActivityItemId: firstItemId,
+        SegmentMergeMethod: "Union",
+      },
       {
         ItemId: segmentId,
         ActivityTypeId: "SegmentItem",
@@ -98,13 +115,26 @@ function emailTile(id: string, parent: string, branch: number, emailId: string, 
     id,
     parent,
     branch,
-    items: [{ ItemId: emailId, ActivityTypeId: "Email", Title: "Undefined", IsNameSystemDefined: true, Name: name, ActivityItemId: itemId }],
+    items: [
+      {
+        ItemId: emailId,
+        ActivityTypeId: "Email",
+        Title: "Undefined",
+        IsNameSystemDefined: true,
+        Name: name,
+        ActivityItemId: itemId,
+      },
+    ],
   });
 }
 
 /** Segment → email, the shape of the seed page's create body. */
 function simpleDefinition(segmentId: string, segmentName: string, emailId = SEED_IDS.emails.relationshipTest): string {
-  return JSON.stringify([rootTile(), segmentTile(segmentId, segmentName, 23), emailTile("01_0_2", "01_0", 0, emailId, "Relationship test", 32)]);
+  return JSON.stringify([
+    rootTile(),
+    segmentTile(segmentId, segmentName, 23),
+    emailTile("01_0_2", "01_0", 0, emailId, "Relationship test", 32),
+  ]);
 }
 
 /** Segment, then three parallel chains of email tiles: `tiles` tiles in all, the same on every run. */
@@ -116,7 +146,9 @@ export function largeDefinition(tiles = LARGE_JOURNEY_TILES): string {
     const chain = n % chains;
     const id = `01_0_${chain}_${Math.floor(n / chains)}`;
     const parent = lastOfChain[chain];
-    activities.push(emailTile(id, parent, parent === "01_0" ? chain : 0, SEED_IDS.emails.relationshipTest, `Email ${n + 1}`, 100 + n));
+    activities.push(
+      emailTile(id, parent, parent === "01_0" ? chain : 0, SEED_IDS.emails.relationshipTest, `Email ${n + 1}`, 100 + n),
+    );
     lastOfChain[chain] = id;
   }
   return JSON.stringify(activities);
@@ -124,7 +156,12 @@ export function largeDefinition(tiles = LARGE_JOURNEY_TILES): string {
 
 const SEGMENT_2KZQ1P = "TC407937_DynamicSegment_2KZQ1p";
 
-function journey(id: string, name: string, statuscode: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function journey(
+  id: string,
+  name: string,
+  statuscode: number,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     msdyncrm_customerjourneyid: id,
     msdyncrm_name: name,
@@ -170,23 +207,73 @@ export function seedData(): StoreData {
   const S = SEED_IDS.segments;
   return {
     systemusers: [
-      { systemuserid: SEED_IDS.users.current, fullname: "Alex Rivera", domainname: "alex.rivera@contoso.example", isdisabled: false },
-      { systemuserid: SEED_IDS.users.colleague, fullname: "Morgan Lee", domainname: "morgan.lee@contoso.example", isdisabled: false },
-      { systemuserid: SEED_IDS.users.service, fullname: "Marketing Service", domainname: "marketing.service@contoso.example", isdisabled: false },
+      {
+        systemuserid: SEED_IDS.users.current,
+        fullname: "Alex Rivera",
+        domainname: "alex.rivera@contoso.example",
+        isdisabled: false,
+      },
+      {
+        systemuserid: SEED_IDS.users.colleague,
+        fullname: "Morgan Lee",
+        domainname: "morgan.lee@contoso.example",
+        isdisabled: false,
+      },
+      {
+        systemuserid: SEED_IDS.users.service,
+        fullname: "Marketing Service",
+        domainname: "marketing.service@contoso.example",
+        isdisabled: false,
+      },
     ].map(audited),
     msdyncrm_contentsettingss: [
-      { msdyncrm_contentsettingsid: SEED_IDS.contentSettings, msdyncrm_name: "Default content settings", statecode: 0, statuscode: 1 },
+      {
+        msdyncrm_contentsettingsid: SEED_IDS.contentSettings,
+        msdyncrm_name: "Default content settings",
+        statecode: 0,
+        statuscode: 1,
+      },
     ].map(audited),
     msdyncrm_segments: [
       { msdyncrm_segmentid: S.createSample, msdyncrm_segmentname: SEGMENT_2KZQ1P, statuscode: 192350001, statecode: 0 },
-      { msdyncrm_segmentid: S.validateSample, msdyncrm_segmentname: "TC407937_DynamicSegment_bmkX5u", statuscode: 192350001, statecode: 0 },
-      { msdyncrm_segmentid: S.suppression, msdyncrm_segmentname: "Suppression list", statuscode: 192350001, statecode: 0 },
-      { msdyncrm_segmentid: S.suppressionOld, msdyncrm_segmentname: "Suppression list (2019)", statuscode: 192350001, statecode: 0 },
-      { msdyncrm_segmentid: S.draft, msdyncrm_segmentname: "New prospects (draft)", statuscode: 192350000, statecode: 0 },
+      {
+        msdyncrm_segmentid: S.validateSample,
+        msdyncrm_segmentname: "TC407937_DynamicSegment_bmkX5u",
+        statuscode: 192350001,
+        statecode: 0,
+      },
+      {
+        msdyncrm_segmentid: S.suppression,
+        msdyncrm_segmentname: "Suppression list",
+        statuscode: 192350001,
+        statecode: 0,
+      },
+      {
+        msdyncrm_segmentid: S.suppressionOld,
+        msdyncrm_segmentname: "Suppression list (2019)",
+        statuscode: 192350001,
+        statecode: 0,
+      },
+      {
+        msdyncrm_segmentid: S.draft,
+        msdyncrm_segmentname: "New prospects (draft)",
+        statuscode: 192350000,
+        statecode: 0,
+      },
     ].map(audited),
     msdyncrm_marketingemails: [
-      { msdyncrm_marketingemailid: SEED_IDS.emails.relationshipTest, msdyncrm_name: "Relationship test", statuscode: 192350001, statecode: 0 },
-      { msdyncrm_marketingemailid: SEED_IDS.emails.draft, msdyncrm_name: "Welcome email (draft)", statuscode: 192350000, statecode: 0 },
+      {
+        msdyncrm_marketingemailid: SEED_IDS.emails.relationshipTest,
+        msdyncrm_name: "Relationship test",
+        statuscode: 192350001,
+        statecode: 0,
+      },
+      {
+        msdyncrm_marketingemailid: SEED_IDS.emails.draft,
+        msdyncrm_name: "Welcome email (draft)",
+        statuscode: 192350000,
+        statecode: 0,
+      },
     ].map(audited),
     msdyncrm_customerjourneys: [
       journey(J.simpleEmailSample, "Simple Email Sample", 192350000, {
@@ -206,7 +293,10 @@ export function seedData(): StoreData {
       }),
       journey(J.live, "Monthly newsletter", 192350001, { ...runningDates, msdyncrm_validationresults: VALID_RESULT }),
       journey(J.stopped, "Autumn campaign", 192350002, { ...runningDates, msdyncrm_validationresults: VALID_RESULT }),
-      journey(J.liveEditable, "Product launch", 192350003, { ...runningDates, msdyncrm_validationresults: VALID_RESULT }),
+      journey(J.liveEditable, "Product launch", 192350003, {
+        ...runningDates,
+        msdyncrm_validationresults: VALID_RESULT,
+      }),
       journey(J.expired, "Summer sale 2025", 192350004, {
         msdyncrm_startdatetime: "2025-06-01T09:00:00Z",
         msdyncrm_enddatetime: "2025-08-31T09:00:00Z",
@@ -222,9 +312,13 @@ export function seedData(): StoreData {
       journey(J.failsGoLive, "New prospects welcome", 192350000, {
         msdyncrm_workflowdefinition: simpleDefinition(S.draft, "New prospects (draft)"),
       }),
-      journey(J.large, `Large journey (${LARGE_JOURNEY_TILES} tiles)`, 192350000, { msdyncrm_workflowdefinition: largeDefinition() }),
+      journey(J.large, `Large journey (${LARGE_JOURNEY_TILES} tiles)`, 192350000, {
+        msdyncrm_workflowdefinition: largeDefinition(),
+      }),
       journey(J.scriptName, "<img src=x onerror=alert(1)>", 192350000),
-      journey(J.brokenDefinition, "Broken definition", 192350000, { msdyncrm_workflowdefinition: '[{"ActivityTypeId":"bpf_root",' }),
+      journey(J.brokenDefinition, "Broken definition", 192350000, {
+        msdyncrm_workflowdefinition: '[{"ActivityTypeId":"bpf_root",',
+      }),
     ],
   };
 }

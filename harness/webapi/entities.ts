@@ -41,7 +41,11 @@ const STATUS_LABELS: Record<number, string> = {
 const STATE_LABELS: Record<number, string> = { 0: "Active", 1: "Inactive" };
 
 /** Segment and marketing email status reasons (inferred: Draft / Live / Stopped as on journeys). */
-const PUBLISHABLE_STATUS_LABELS: Record<number, string> = { 192350000: "Draft", 192350001: "Live", 192350002: "Stopped" };
+const PUBLISHABLE_STATUS_LABELS: Record<number, string> = {
+  192350000: "Draft",
+  192350001: "Live",
+  192350002: "Stopped",
+};
 
 const audit = {
   createdon: "datetime",
@@ -80,8 +84,18 @@ export const JOURNEY: EntityDefinition = {
   },
   readOnly: ["createdon", "modifiedon", "versionnumber"],
   lookups: [
-    { navigation: "msdyncrm_contentsettingsId", column: "_msdyncrm_contentsettingsid_value", target: "msdyncrm_contentsettingss", writable: true },
-    { navigation: "msdyncrm_SuppressionSegmentId", column: "_msdyncrm_suppressionsegmentid_value", target: "msdyncrm_segments", writable: true },
+    {
+      navigation: "msdyncrm_contentsettingsId",
+      column: "_msdyncrm_contentsettingsid_value",
+      target: "msdyncrm_contentsettingss",
+      writable: true,
+    },
+    {
+      navigation: "msdyncrm_SuppressionSegmentId",
+      column: "_msdyncrm_suppressionsegmentid_value",
+      target: "msdyncrm_segments",
+      writable: true,
+    },
     { navigation: "ownerid", column: "_ownerid_value", target: "systemusers", writable: true },
     ...auditLookups,
   ],
@@ -99,7 +113,13 @@ export const SEGMENT: EntityDefinition = {
   setName: ENTITY_SET_NAMES.msdyncrm_segment,
   primaryId: "msdyncrm_segmentid",
   primaryName: "msdyncrm_segmentname",
-  columns: { msdyncrm_segmentid: "guid", msdyncrm_segmentname: "string", statuscode: "option", statecode: "option", ...audit },
+  columns: {
+    msdyncrm_segmentid: "guid",
+    msdyncrm_segmentname: "string",
+    statuscode: "option",
+    statecode: "option",
+    ...audit,
+  },
   readOnly: ["createdon", "modifiedon", "versionnumber"],
   lookups: auditLookups,
   optionLabels: { statuscode: PUBLISHABLE_STATUS_LABELS, statecode: STATE_LABELS },
@@ -111,7 +131,13 @@ export const MARKETING_EMAIL: EntityDefinition = {
   setName: ENTITY_SET_NAMES.msdyncrm_marketingemail,
   primaryId: "msdyncrm_marketingemailid",
   primaryName: "msdyncrm_name",
-  columns: { msdyncrm_marketingemailid: "guid", msdyncrm_name: "string", statuscode: "option", statecode: "option", ...audit },
+  columns: {
+    msdyncrm_marketingemailid: "guid",
+    msdyncrm_name: "string",
+    statuscode: "option",
+    statecode: "option",
+    ...audit,
+  },
   readOnly: ["createdon", "modifiedon", "versionnumber"],
   lookups: auditLookups,
   optionLabels: { statuscode: PUBLISHABLE_STATUS_LABELS, statecode: STATE_LABELS },
@@ -123,7 +149,13 @@ export const CONTENT_SETTINGS: EntityDefinition = {
   setName: ENTITY_SET_NAMES.msdyncrm_contentsettings,
   primaryId: "msdyncrm_contentsettingsid",
   primaryName: "msdyncrm_name",
-  columns: { msdyncrm_contentsettingsid: "guid", msdyncrm_name: "string", statecode: "option", statuscode: "option", ...audit },
+  columns: {
+    msdyncrm_contentsettingsid: "guid",
+    msdyncrm_name: "string",
+    statecode: "option",
+    statuscode: "option",
+    ...audit,
+  },
   readOnly: ["createdon", "modifiedon", "versionnumber"],
   lookups: auditLookups,
   optionLabels: { statecode: STATE_LABELS, statuscode: { 1: "Active", 2: "Inactive" } },

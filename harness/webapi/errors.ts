@@ -65,7 +65,9 @@ export const propertyNotFound = (column: string, logicalName: string): Dataverse
 export function defaultFaultError(status: number, retryAfterSeconds?: number): DataverseError {
   switch (status) {
     case 401:
-      return new DataverseError(401, "0x80090313", "The user is not authenticated. Sign in again.", { "WWW-Authenticate": "Bearer" });
+      return new DataverseError(401, "0x80090313", "The user is not authenticated. Sign in again.", {
+        "WWW-Authenticate": "Bearer",
+      });
     case 403:
       return new DataverseError(
         403,
@@ -88,7 +90,11 @@ export function defaultFaultError(status: number, retryAfterSeconds?: number): D
         { "Retry-After": String(retryAfterSeconds ?? 5) },
       );
     case 503:
-      return new DataverseError(503, DataverseErrorCode.Unexpected, "The service is temporarily unavailable. Try again later.");
+      return new DataverseError(
+        503,
+        DataverseErrorCode.Unexpected,
+        "The service is temporarily unavailable. Try again later.",
+      );
     default:
       return new DataverseError(status, DataverseErrorCode.Unexpected, "An unexpected error occurred.");
   }

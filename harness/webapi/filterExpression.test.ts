@@ -40,7 +40,8 @@ describe("$filter parsing", () => {
     fc.assert(
       fc.property(expression, (text) => {
         const node = parseFilter(text);
-        for (const name of filterColumns(node)) expect(["statuscode", "msdyncrm_name", "msdyncrm_recurrencecount"]).toContain(name);
+        for (const name of filterColumns(node))
+          expect(["statuscode", "msdyncrm_name", "msdyncrm_recurrencecount"]).toContain(name);
         const negated: FilterNode = { kind: "not", operand: node };
         for (const row of rows) expect(matchesFilter(row, negated)).toBe(!matchesFilter(row, node));
       }),
@@ -48,7 +49,14 @@ describe("$filter parsing", () => {
   });
 
   test("and binds tighter than or; strings unescape doubled quotes; GUIDs and dates compare by value", () => {
-    const row = { a: 1, b: 2, c: 3, name: "O'Brien", id: "8aee9d91-8c2b-e911-a9b7-000d3a1e6adc", end: "2019-03-09T11:29:00Z" };
+    const row = {
+      a: 1,
+      b: 2,
+      c: 3,
+      name: "O'Brien",
+      id: "8aee9d91-8c2b-e911-a9b7-000d3a1e6adc",
+      end: "2019-03-09T11:29:00Z",
+    };
     expect(matchesFilter(row, parseFilter("a eq 9 and b eq 9 or c eq 3"))).toBe(true);
     expect(matchesFilter(row, parseFilter("a eq 9 and (b eq 9 or c eq 3)"))).toBe(false);
     expect(matchesFilter(row, parseFilter("name eq 'o''brien'"))).toBe(true);

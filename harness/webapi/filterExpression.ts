@@ -157,7 +157,8 @@ export function parseFilter(text: string): FilterNode {
     if (column?.type !== "ident") return fail("expected a column name");
     pos++;
     const op = peek();
-    if (op?.type !== "ident" || !COMPARISONS.has(op.text.toLowerCase())) return fail("expected a comparison operator (eq, ne, gt, lt, ge, le)");
+    if (op?.type !== "ident" || !COMPARISONS.has(op.text.toLowerCase()))
+      return fail("expected a comparison operator (eq, ne, gt, lt, ge, le)");
     pos++;
     return { kind: "compare", op: op.text.toLowerCase() as "eq", column: column.text, value: parseLiteral() };
   };

@@ -51,12 +51,19 @@ export function serverChecks(values: JourneyRecord, store: Store): ValidationRep
       }
     }
   }
-  if (values._msdyncrm_suppressionsegmentid_value) references.push(segment(values._msdyncrm_suppressionsegmentid_value, ""));
+  if (values._msdyncrm_suppressionsegmentid_value)
+    references.push(segment(values._msdyncrm_suppressionsegmentid_value, ""));
 
   const entries = references.map((ref) => referenceFinding(ref, store)).filter((e): e is ValidationEntry => e !== null);
   const contentSettings = values._msdyncrm_contentsettingsid_value;
   if (contentSettings && !store.get(CONTENT_SETTINGS, bareId(contentSettings))) {
-    entries.push({ activityId: "", fault: FaultCode.ErrorContentSettingsNotFound, severity: "Error", args: [bareId(contentSettings)], source: "server" });
+    entries.push({
+      activityId: "",
+      fault: FaultCode.ErrorContentSettingsNotFound,
+      severity: "Error",
+      args: [bareId(contentSettings)],
+      source: "server",
+    });
   }
   return { verdict: verdictOf(entries), entries };
 }

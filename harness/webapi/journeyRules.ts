@@ -3,7 +3,8 @@ import { DataverseError, DataverseErrorCode } from "./errors";
 import { JOURNEY } from "./entities";
 import type { Row } from "./store";
 
-const label = (code: unknown): string => `${JOURNEY.optionLabels.statuscode[code as number] ?? "unknown"} (${String(code)})`;
+const label = (code: unknown): string =>
+  `${JOURNEY.optionLabels.statuscode[code as number] ?? "unknown"} (${String(code)})`;
 
 function invalidTransition(from: unknown, to: unknown): DataverseError {
   return new DataverseError(
@@ -16,7 +17,11 @@ function invalidTransition(from: unknown, to: unknown): DataverseError {
 function checkStateCode(changes: Row, status: number): void {
   const info = statusInfo(status);
   if (!info) {
-    throw new DataverseError(400, DataverseErrorCode.InvalidStatusTransition, `${String(status)} is not a valid status code for msdyncrm_customerjourney.`);
+    throw new DataverseError(
+      400,
+      DataverseErrorCode.InvalidStatusTransition,
+      `${String(status)} is not a valid status code for msdyncrm_customerjourney.`,
+    );
   }
   if (changes.statecode !== undefined && changes.statecode !== info.stateCode) {
     throw new DataverseError(
@@ -43,7 +48,11 @@ export function applyUpdateRules(current: Row, changes: Row): Row {
   if (out.statuscode === undefined || out.statuscode === null) {
     if (out.statuscode === null) throw invalidTransition(current.statuscode, null);
     if (out.statecode !== undefined && out.statecode !== current.statecode) {
-      throw new DataverseError(400, DataverseErrorCode.InvalidStatusTransition, "Set statuscode to change the state of a customer journey.");
+      throw new DataverseError(
+        400,
+        DataverseErrorCode.InvalidStatusTransition,
+        "Set statuscode to change the state of a customer journey.",
+      );
     }
     return out;
   }

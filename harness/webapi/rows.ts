@@ -14,7 +14,10 @@ export type AnnotationFilter = (annotation: string) => boolean;
 export function annotationFilter(prefer: string | undefined): AnnotationFilter {
   const match = /odata\.include-annotations\s*=\s*"?([^";]*)"?/i.exec(prefer ?? "");
   if (!match) return () => false;
-  const patterns = match[1].split(",").map((p) => p.trim()).filter(Boolean);
+  const patterns = match[1]
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
   const included = patterns.filter((p) => !p.startsWith("-"));
   const excluded = patterns.filter((p) => p.startsWith("-")).map((p) => p.slice(1));
   const hit = (name: string, pattern: string) =>
@@ -62,7 +65,8 @@ export function projectRow(
     if (lookup && value !== null) {
       const target = entityBySet(lookup.target);
       const targetRow = target ? store.get(target, String(value)) : undefined;
-      if (wants(FORMATTED) && target && targetRow) out[`${column}@${FORMATTED}`] = String(targetRow[target.primaryName] ?? "");
+      if (wants(FORMATTED) && target && targetRow)
+        out[`${column}@${FORMATTED}`] = String(targetRow[target.primaryName] ?? "");
       if (wants(NAVIGATION)) out[`${column}@${NAVIGATION}`] = lookup.navigation;
       if (wants(LOOKUP_NAME) && target) out[`${column}@${LOOKUP_NAME}`] = target.logicalName;
     } else if (wants(FORMATTED)) {
@@ -123,7 +127,8 @@ function checkValue(entity: EntityDefinition, column: string, value: unknown): u
     case "datetime":
       return normaliseDateTime(entity, column, value);
     case "guid":
-      if (typeof value !== "string" || !GUID.test(value.replace(/[{}]/g, ""))) throw invalidValue(entity, column, value, "Edm.Guid");
+      if (typeof value !== "string" || !GUID.test(value.replace(/[{}]/g, "")))
+        throw invalidValue(entity, column, value, "Edm.Guid");
       return value.replace(/[{}]/g, "").toLowerCase();
     default:
       return value;
@@ -154,10 +159,15 @@ export function readPayload(entity: EntityDefinition, body: unknown, store: Stor
         continue;
       }
       const reference = typeof value === "string" ? parseBindReference(value) : null;
-      if (!reference) throw badRequest(`The value '${String(value)}' of '${key}' is not a valid entity reference such as '/${lookup.target}(<id>)'.`);
+      if (!reference)
+        throw badRequest(
+          `The value '${String(value)}' of '${key}' is not a valid entity reference such as '/${lookup.target}(<id>)'.`,
+        );
       const target = entityBySet(reference.set);
       if (!target || reference.set !== lookup.target) {
-        throw badRequest(`'${reference.set}' is not a valid target for the navigation property '${navigation}' (expected '${lookup.target}').`);
+        throw badRequest(
+          `'${reference.set}' is not a valid target for the navigation property '${navigation}' (expected '${lookup.target}').`,
+        );
       }
       if (!store.get(target, reference.id)) throw rowNotFound(target.logicalName, reference.id);
       changes[lookup.column] = reference.id;

@@ -32,7 +32,8 @@ type Privilege = "create" | "read" | "write" | "delete";
 const ALL_PRIVILEGES: readonly Privilege[] = ["create", "read", "write", "delete"];
 const DEFAULT_PAGE_SIZE = 5000;
 const API_PATH = /^\/api\/data\/(v9\.[0-2])\/(.*)$/;
-const ROW_PATH = /^([A-Za-z_][A-Za-z0-9_]*)\(\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?\)$/;
+const ROW_PATH =
+  /^([A-Za-z_][A-Za-z0-9_]*)\(\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?\)$/;
 const SUPPORTED_OPTIONS = new Set(["$select", "$filter", "$orderby", "$top", "$count", "$skiptoken"]);
 
 /** The emulated Dataverse Web API: routes `/api/data/v9.x/...` requests to the store and the journey rules. */
@@ -51,7 +52,8 @@ export class EmulatedWebApi {
     try {
       return this.route(request);
     } catch (error) {
-      if (error instanceof DataverseError) return { status: error.status, headers: error.headers, body: error.toBody() };
+      if (error instanceof DataverseError)
+        return { status: error.status, headers: error.headers, body: error.toBody() };
       throw error;
     }
   }
@@ -120,12 +122,21 @@ export class EmulatedWebApi {
   private select(request: ApiRequest, entity: EntityDefinition): string[] | null {
     const raw = request.url.searchParams.get("$select");
     if (raw === null) return null;
-    const columns = raw.split(",").map((c) => c.trim()).filter(Boolean);
+    const columns = raw
+      .split(",")
+      .map((c) => c.trim())
+      .filter(Boolean);
     checkColumns(entity, columns);
     return columns;
   }
 
-  private representation(request: ApiRequest, base: string, entity: EntityDefinition, row: Row, status: number): ApiResponse {
+  private representation(
+    request: ApiRequest,
+    base: string,
+    entity: EntityDefinition,
+    row: Row,
+    status: number,
+  ): ApiResponse {
     const body = {
       "@odata.context": `${base}$metadata#${entity.setName}/$entity`,
       ...projectRow(entity, row, this.select(request, entity), annotationFilter(request.headers.prefer), this.store),
@@ -161,7 +172,10 @@ export class EmulatedWebApi {
     const top = params.get("$top");
     let nextLink: string | undefined;
     if (top !== null) {
-      if (!/^\d+$/.test(top)) throw badRequest(`Invalid value '${top}' for $top query option found. The $top query option requires a non-negative integer value.`);
+      if (!/^\d+$/.test(top))
+        throw badRequest(
+          `Invalid value '${top}' for $top query option found. The $top query option requires a non-negative integer value.`,
+        );
       rows = rows.slice(0, Number(top));
     } else {
       const pageSize = maxPageSize(request.headers.prefer) ?? DEFAULT_PAGE_SIZE;
@@ -175,7 +189,9 @@ export class EmulatedWebApi {
       rows = rows.slice(start, start + pageSize);
     }
     const wants = annotationFilter(request.headers.prefer);
-    const body: Row = { "@odata.context": `${base}$metadata#${entity.setName}${select ? `(${select.join(",")})` : ""}` };
+    const body: Row = {
+      "@odata.context": `${base}$metadata#${entity.setName}${select ? `(${select.join(",")})` : ""}`,
+    };
     if (params.get("$count") === "true") body["@odata.count"] = count;
     body.value = rows.map((row) => projectRow(entity, row, select, wants, this.store));
     if (nextLink) body["@odata.nextLink"] = nextLink;
@@ -188,10 +204,15 @@ export class EmulatedWebApi {
     if (id) payload[entity.primaryId] = id;
     const newId = payload[entity.primaryId] as string | undefined;
     if (newId && this.store.get(entity, newId)) {
-      throw new DataverseError(412, DataverseErrorCode.DuplicateRecord, "A record with matching key values already exists.");
+      throw new DataverseError(
+        412,
+        DataverseErrorCode.DuplicateRecord,
+        "A record with matching key values already exists.",
+      );
     }
     const values = entity === JOURNEY ? applyCreateRules(payload) : payload;
-    if (!values._ownerid_value && entity.lookups.some((l) => l.column === "_ownerid_value")) values._ownerid_value = this.userOf(request);
+    if (!values._ownerid_value && entity.lookups.some((l) => l.column === "_ownerid_value"))
+      values._ownerid_value = this.userOf(request);
     const row = this.store.insert(entity, values, this.userOf(request));
     const location = `${base}${entity.setName}(${String(row[entity.primaryId])})`;
     if (wantsRepresentation(request)) {
@@ -210,7 +231,11 @@ export class EmulatedWebApi {
       return this.create(request, base, entity, id);
     }
     if (request.headers["if-none-match"] === "*") {
-      throw new DataverseError(412, DataverseErrorCode.DuplicateRecord, "A record with matching key values already exists.");
+      throw new DataverseError(
+        412,
+        DataverseErrorCode.DuplicateRecord,
+        "A record with matching key values already exists.",
+      );
     }
     this.require(request, entity, "write");
     checkConcurrency(ifMatch, current);
@@ -253,14 +278,20 @@ export class EmulatedWebApi {
 }
 
 function methodNotAllowed(method: string, segment: string): DataverseError {
-  return new DataverseError(405, DataverseErrorCode.MethodNotAllowed, `The HTTP method '${method}' is not allowed on '${segment}'.`);
+  return new DataverseError(
+    405,
+    DataverseErrorCode.MethodNotAllowed,
+    `The HTTP method '${method}' is not allowed on '${segment}'.`,
+  );
 }
 
 const UNSUPPORTED_QUERIES = new Set(["fetchXml", "savedQuery", "userQuery"]);
 
 function checkOption(option: string): void {
   if ((option.startsWith("$") && !SUPPORTED_OPTIONS.has(option)) || UNSUPPORTED_QUERIES.has(option)) {
-    throw badRequest(`The query option '${option}' is not supported by the emulated org (supported: ${[...SUPPORTED_OPTIONS].join(", ")}).`);
+    throw badRequest(
+      `The query option '${option}' is not supported by the emulated org (supported: ${[...SUPPORTED_OPTIONS].join(", ")}).`,
+    );
   }
 }
 
@@ -296,7 +327,8 @@ function preferenceApplied(request: ApiRequest): Record<string, string> {
 function pageNumber(skiptoken: string | null): number {
   if (skiptoken === null) return 1;
   const match = /pagenumber="(\d+)"/.exec(skiptoken);
-  if (!match || Number(match[1]) < 1) throw badRequest(`The $skiptoken '${skiptoken}' is not a paging cookie this org issued.`);
+  if (!match || Number(match[1]) < 1)
+    throw badRequest(`The $skiptoken '${skiptoken}' is not a paging cookie this org issued.`);
   return Number(match[1]);
 }
 
@@ -306,7 +338,10 @@ function sortRows(rows: Row[], orderby: string | null, entity: EntityDefinition)
     if (!/^(asc|desc)$/i.test(direction)) throw badRequest(`'${direction}' is not a sort direction (asc or desc).`);
     return { column, descending: direction.toLowerCase() === "desc" };
   });
-  checkColumns(entity, keys.map((k) => k.column));
+  checkColumns(
+    entity,
+    keys.map((k) => k.column),
+  );
   return [...rows].sort((a, b) => {
     for (const { column, descending } of keys) {
       const va = a[column] ?? null;

@@ -28,13 +28,23 @@ async function errorFrom(response: Response): Promise<XrmWebApiError> {
   try {
     const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
     if (body.error && typeof body.error.message === "string") {
-      return webApiError(response.status, body.error.message, typeof body.error.code === "string" ? body.error.code : undefined, retryAfter);
+      return webApiError(
+        response.status,
+        body.error.message,
+        typeof body.error.code === "string" ? body.error.code : undefined,
+        retryAfter,
+      );
     }
   } catch {
     // Not JSON: fall through to a message built from the status line.
   }
   const detail = text.trim() ? `: ${text.trim().slice(0, 200)}` : "";
-  return webApiError(response.status, `The server answered HTTP ${response.status} ${response.statusText}${detail}`.trim(), undefined, retryAfter);
+  return webApiError(
+    response.status,
+    `The server answered HTTP ${response.status} ${response.statusText}${detail}`.trim(),
+    undefined,
+    retryAfter,
+  );
 }
 
 function checkOptions(options: string | undefined): string {
@@ -53,7 +63,12 @@ export function createWebApiClient(options: WebApiClientOptions): WebApiPort {
   const base = options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`;
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function send(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Response> {
+  async function send(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Response> {
     let response: Response;
     try {
       response = await doFetch(base + path, {
@@ -93,16 +108,27 @@ export function createWebApiClient(options: WebApiClientOptions): WebApiPort {
 
   return {
     async retrieveRecord(entityLogicalName, id, query) {
-      const response = await send("GET", `${entitySetName(entityLogicalName)}(${bareId(id)})${checkOptions(query)}`, undefined, annotations);
+      const response = await send(
+        "GET",
+        `${entitySetName(entityLogicalName)}(${bareId(id)})${checkOptions(query)}`,
+        undefined,
+        annotations,
+      );
       return readJson(response);
     },
 
     async retrieveMultipleRecords(entityLogicalName, query, maxPageSize) {
-      const prefer = maxPageSize ? `odata.include-annotations="*",odata.maxpagesize=${maxPageSize}` : annotations.Prefer;
-      const response = await send("GET", `${entitySetName(entityLogicalName)}${checkOptions(query)}`, undefined, { Prefer: prefer });
+      const prefer = maxPageSize
+        ? `odata.include-annotations="*",odata.maxpagesize=${maxPageSize}`
+        : annotations.Prefer;
+      const response = await send("GET", `${entitySetName(entityLogicalName)}${checkOptions(query)}`, undefined, {
+        Prefer: prefer,
+      });
       const body = await readJson(response);
       if (!Array.isArray(body.value)) throw webApiError(response.status, "The server's answer has no 'value' array.");
-      const result: { entities: Record<string, unknown>[]; nextLink?: string } = { entities: body.value as Record<string, unknown>[] };
+      const result: { entities: Record<string, unknown>[]; nextLink?: string } = {
+        entities: body.value as Record<string, unknown>[],
+      };
       if (typeof body["@odata.nextLink"] === "string") result.nextLink = body["@odata.nextLink"];
       return result;
     },
@@ -114,7 +140,9 @@ export function createWebApiClient(options: WebApiClientOptions): WebApiPort {
 
     async updateRecord(entityLogicalName, id, data) {
       // Like the form's client: an update never creates the row (no upsert).
-      const response = await send("PATCH", `${entitySetName(entityLogicalName)}(${bareId(id)})`, data, { "If-Match": "*" });
+      const response = await send("PATCH", `${entitySetName(entityLogicalName)}(${bareId(id)})`, data, {
+        "If-Match": "*",
+      });
       return { entityType: entityLogicalName, id: idFromEntityId(response, bareId(id)) };
     },
 

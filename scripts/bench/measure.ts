@@ -46,7 +46,9 @@ async function roundTrips(): Promise<unknown> {
   const harness = await startHarness({ port: 0, goLiveDelayMs: lifecycleMs, rootDir: ROOT });
   try {
     const apiLog = async () =>
-      ((await (await fetch(`${harness.url}/_harness/log`)).json()) as { method: string; path: string; time: string }[]).filter((e) => e.path.startsWith("/api/"));
+      (
+        (await (await fetch(`${harness.url}/_harness/log`)).json()) as { method: string; path: string; time: string }[]
+      ).filter((e) => e.path.startsWith("/api/"));
     const clear = () => fetch(`${harness.url}/_harness/log`, { method: "DELETE" });
     const service = new JourneyService({ webApi: createWebApiClient({ baseUrl: `${harness.url}/api/data/v9.2/` }) });
     const id = SEED_IDS.journeys.seedPatch;
@@ -116,8 +118,22 @@ async function panel(): Promise<unknown> {
   console.warn = () => undefined;
   const dom = new JSDOM("<!doctype html><html><body></body></html>", { pretendToBeVisual: true });
   const globals = globalThis as Record<string, unknown>;
-  for (const key of ["window", "document", "navigator", "HTMLElement", "Node", "getComputedStyle", "requestAnimationFrame", "cancelAnimationFrame"]) {
-    if (!(key in globals) || key === "navigator") Object.defineProperty(globals, key, { value: (dom.window as unknown as Record<string, unknown>)[key], configurable: true, writable: true });
+  for (const key of [
+    "window",
+    "document",
+    "navigator",
+    "HTMLElement",
+    "Node",
+    "getComputedStyle",
+    "requestAnimationFrame",
+    "cancelAnimationFrame",
+  ]) {
+    if (!(key in globals) || key === "navigator")
+      Object.defineProperty(globals, key, {
+        value: (dom.window as unknown as Record<string, unknown>)[key],
+        configurable: true,
+        writable: true,
+      });
   }
   const React = await import("react");
   const ReactDOM = await import("react-dom");
@@ -169,7 +185,18 @@ async function panel(): Promise<unknown> {
     );
     ReactDOM.unmountComponentAtNode(container);
   };
-  ReactDOM.render(React.createElement(ValidationPanel, { report, origin: "form", checkedWhen: "now", definition, selectedActivityId: null, onSelectActivity: () => undefined, localise }), container);
+  ReactDOM.render(
+    React.createElement(ValidationPanel, {
+      report,
+      origin: "form",
+      checkedWhen: "now",
+      definition,
+      selectedActivityId: null,
+      onSelectActivity: () => undefined,
+      localise,
+    }),
+    container,
+  );
   const shownEntries = container.querySelectorAll("li").length;
   ReactDOM.unmountComponentAtNode(container);
   const [panelMs, listMs] = interleaved(renderPanel, renderList, 9);

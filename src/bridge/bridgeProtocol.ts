@@ -62,7 +62,10 @@ export class FormBridgeError extends Error {
 
 /** Record ids arrive braced or not, upper or lower case; the channel name must not depend on that. */
 export function normaliseRecordId(recordId: string): string {
-  return recordId.trim().replace(/^\{|\}$/g, "").toLowerCase();
+  return recordId
+    .trim()
+    .replace(/^\{|\}$/g, "")
+    .toLowerCase();
 }
 
 export function bridgeChannelName(recordId: string): string {

@@ -15,7 +15,8 @@ function fakeFormBridge(overrides: Partial<FormBridge> = {}): FormBridge & { cal
     getValues: async () => ({ values: { msdyncrm_name: "Spring campaign", statuscode: 192350000 }, isDirty: true }),
     save: async () => void calls.push("save"),
     refresh: async () => void calls.push("refresh"),
-    setValue: async (attribute, value) => void calls.push(`setValue ${attribute}=${isDate(value) ? value.toISOString() : String(value)}`),
+    setValue: async (attribute, value) =>
+      void calls.push(`setValue ${attribute}=${isDate(value) ? value.toISOString() : String(value)}`),
     setNotification: async (message, level, id) => void calls.push(`notify ${level} ${id}: ${message}`),
     clearNotification: async (id) => void calls.push(`clear ${id}`),
     ...overrides,
@@ -74,7 +75,8 @@ describe("form bridge over BroadcastChannel", () => {
 
   it("passes the form's refusal back with its message and code", async () => {
     const form = fakeFormBridge({
-      save: () => Promise.reject({ errorCode: 2147220891, message: "Go live blocked: the end date is before the start date." }),
+      save: () =>
+        Promise.reject({ errorCode: 2147220891, message: "Go live blocked: the end date is before the start date." }),
       setValue: () => Promise.reject(new Error('"msdyncrm_name" is locked while the journey is live.')),
     });
     cleanups.push(publishFormBridge(RECORD_ID, form));
@@ -82,8 +84,13 @@ describe("form bridge over BroadcastChannel", () => {
 
     const saveError = await bridge!.save().catch((error: unknown) => error);
     expect(saveError).toBeInstanceOf(FormBridgeError);
-    expect(saveError).toMatchObject({ message: "Go live blocked: the end date is before the start date.", code: 2147220891 });
-    await expect(bridge!.setValue("msdyncrm_name", "x")).rejects.toThrow('"msdyncrm_name" is locked while the journey is live.');
+    expect(saveError).toMatchObject({
+      message: "Go live blocked: the end date is before the start date.",
+      code: 2147220891,
+    });
+    await expect(bridge!.setValue("msdyncrm_name", "x")).rejects.toThrow(
+      '"msdyncrm_name" is locked while the journey is live.',
+    );
   });
 
   it("stops answering once the form is unpublished, and says so to a connected control", async () => {
@@ -105,7 +112,10 @@ describe("form bridge over BroadcastChannel", () => {
   it("keeps each control's answers apart when two controls ask at once", async () => {
     let count = 0;
     cleanups.push(
-      publishFormBridge(RECORD_ID, fakeFormBridge({ getValues: async () => ({ values: { msdyncrm_recurrencecount: ++count }, isDirty: false }) })),
+      publishFormBridge(
+        RECORD_ID,
+        fakeFormBridge({ getValues: async () => ({ values: { msdyncrm_recurrencecount: ++count }, isDirty: false }) }),
+      ),
     );
     const [first, second] = await Promise.all([connect(RECORD_ID), connect(RECORD_ID)]);
     const answers = await Promise.all([first!.getValues(), second!.getValues(), first!.getValues()]);

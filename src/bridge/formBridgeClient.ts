@@ -47,7 +47,10 @@ export function connectFormBridge(recordId: string, timeoutMs = 400): Promise<Co
     const requestId = newRequestId();
     return new Promise((resolve, reject) => {
       const timeoutMs = callTimeoutMs(method);
-      const timer = setTimeout(() => finish(new FormBridgeError(`The form did not answer "${method}" within ${timeoutMs / 1000} s.`)), timeoutMs);
+      const timer = setTimeout(
+        () => finish(new FormBridgeError(`The form did not answer "${method}" within ${timeoutMs / 1000} s.`)),
+        timeoutMs,
+      );
       const finish: FinishCall = (error, value) => {
         pending.delete(requestId);
         clearTimeout(timer);
@@ -60,7 +63,9 @@ export function connectFormBridge(recordId: string, timeoutMs = 400): Promise<Co
   };
 
   // Every method forwards its arguments.
-  const methods = Object.fromEntries(BRIDGE_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)])) as unknown as FormBridge;
+  const methods = Object.fromEntries(
+    BRIDGE_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)]),
+  ) as unknown as FormBridge;
   const bridge: ConnectedFormBridge = {
     ...methods,
     disconnect: () => {

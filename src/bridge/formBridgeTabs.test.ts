@@ -38,6 +38,9 @@ describe("the same journey open in two browser tabs", () => {
     cleanups.push(publishFormBridge(RECORD_ID, formNamed("form in this tab")));
     const bridge = await connectFormBridge(RECORD_ID, 200);
     cleanups.push(() => bridge?.disconnect());
-    await expect(bridge!.getValues()).resolves.toEqual({ values: { msdyncrm_name: "form in this tab" }, isDirty: false });
+    await expect(bridge!.getValues()).resolves.toEqual({
+      values: { msdyncrm_name: "form in this tab" },
+      isDirty: false,
+    });
   });
 });

@@ -7,17 +7,27 @@ const newer: RowVersion = { status: 192350001, etag: 'W/"2"', modifiedOn: "2030-
 
 describe("isConflict", () => {
   test("an unchanged version is never a conflict, even with unsaved changes", () => {
-    expect(isConflict(loaded, { ...loaded }, saved(), { values: saved({ msdyncrm_name: "typed" }), isDirty: true })).toBe(false);
+    expect(
+      isConflict(loaded, { ...loaded }, saved(), { values: saved({ msdyncrm_name: "typed" }), isDirty: true }),
+    ).toBe(false);
   });
 
   test("a different status is always a conflict", () => {
-    expect(isConflict(loaded, { ...loaded, status: 192350007 }, saved(), { values: saved(), isDirty: false })).toBe(true);
+    expect(isConflict(loaded, { ...loaded, status: 192350007 }, saved(), { values: saved(), isDirty: false })).toBe(
+      true,
+    );
   });
 
   test("each content column changed by someone else is a conflict", () => {
     for (const column of CONTENT_COLUMNS) {
       const seen = saved();
-      const fresh = saved({ [column]: column.endsWith("datetime") ? "2031-01-01T00:00:00Z" : column.endsWith("_value") ? "3f1d2c4b-0000-4000-8000-000000000999" : 7 });
+      const fresh = saved({
+        [column]: column.endsWith("datetime")
+          ? "2031-01-01T00:00:00Z"
+          : column.endsWith("_value")
+            ? "3f1d2c4b-0000-4000-8000-000000000999"
+            : 7,
+      });
       expect([column, isConflict(loaded, newer, fresh, { values: seen, isDirty: false })]).toEqual([column, true]);
     }
   });
@@ -40,7 +50,17 @@ describe("isConflict", () => {
   test("without ETags the modifiedon instant decides whether the row was saved", () => {
     const noEtag = { status: loaded.status, modifiedOn: loaded.modifiedOn };
     const changed = saved({ msdyncrm_name: "Renamed" });
-    expect(isConflict(noEtag, { ...noEtag, modifiedOn: "2030-01-10T09:00:00.000Z" }, changed, { values: saved(), isDirty: false })).toBe(false);
-    expect(isConflict(noEtag, { ...noEtag, modifiedOn: "2030-01-10T09:00:01Z" }, changed, { values: saved(), isDirty: false })).toBe(true);
+    expect(
+      isConflict(noEtag, { ...noEtag, modifiedOn: "2030-01-10T09:00:00.000Z" }, changed, {
+        values: saved(),
+        isDirty: false,
+      }),
+    ).toBe(false);
+    expect(
+      isConflict(noEtag, { ...noEtag, modifiedOn: "2030-01-10T09:00:01Z" }, changed, {
+        values: saved(),
+        isDirty: false,
+      }),
+    ).toBe(true);
   });
 });

@@ -18,7 +18,6 @@ export const CONTENT_COLUMNS = [
   "_msdyncrm_suppressionsegmentid_value",
 ] as const satisfies readonly (keyof JourneyRecord)[];
 
-
 /** A row's status and version. */
 export interface RowVersion {
   status: number;
@@ -38,9 +37,15 @@ export interface SeenValues {
  * unsaved form changes that is a conflict, without them only when a content column differs from
  * what the user sees (so the user's own save from the form is not mistaken for someone else's).
  */
-export function isConflict(loaded: RowVersion, fresh: RowVersion, freshRow: Record<string, unknown>, seen: SeenValues): boolean {
+export function isConflict(
+  loaded: RowVersion,
+  fresh: RowVersion,
+  freshRow: Record<string, unknown>,
+  seen: SeenValues,
+): boolean {
   if (fresh.status !== loaded.status) return true;
-  const unchanged = loaded.etag && fresh.etag ? loaded.etag === fresh.etag : sameInstant(loaded.modifiedOn, fresh.modifiedOn);
+  const unchanged =
+    loaded.etag && fresh.etag ? loaded.etag === fresh.etag : sameInstant(loaded.modifiedOn, fresh.modifiedOn);
   if (unchanged) return false;
   if (seen.isDirty) return true;
   return CONTENT_COLUMNS.some((column) => !sameValue(column, freshRow[column], seen.values[column]));

@@ -3,7 +3,13 @@ import { join } from "path";
 
 const here = __dirname;
 const resxKeys = (lcid: number) =>
-  new Set([...readFileSync(join(here, "..", "strings", `JourneyControl.${lcid}.resx`), "utf8").matchAll(/<data name="([^"]+)"/g)].map((m) => m[1]));
+  new Set(
+    [
+      ...readFileSync(join(here, "..", "strings", `JourneyControl.${lcid}.resx`), "utf8").matchAll(
+        /<data name="([^"]+)"/g,
+      ),
+    ].map((m) => m[1]),
+  );
 
 test("every error message key the service uses has English and German text", () => {
   const sources = readdirSync(here).filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"));
@@ -15,8 +21,11 @@ test("every error message key the service uses has English and German text", () 
   ];
   const used = new Set(sources.flatMap((name) => keysIn(readFileSync(join(here, name), "utf8"))));
   // Keys built from the kind (`error.${kind}`): every kind but the two whose messages always name their own key.
-  const kindType = /export type JourneyErrorKind =([^;]+);/.exec(readFileSync(join(here, "journeyError.ts"), "utf8"))![1];
-  for (const [, kind] of kindType.matchAll(/"(\w+)"/g)) if (kind !== "refused" && kind !== "unsavedChanges") used.add(`error.${kind}`);
+  const kindType = /export type JourneyErrorKind =([^;]+);/.exec(
+    readFileSync(join(here, "journeyError.ts"), "utf8"),
+  )![1];
+  for (const [, kind] of kindType.matchAll(/"(\w+)"/g))
+    if (kind !== "refused" && kind !== "unsavedChanges") used.add(`error.${kind}`);
   expect(used.size).toBeGreaterThan(10);
   for (const lcid of [1033, 1031]) {
     const keys = resxKeys(lcid);

@@ -1,8 +1,22 @@
 import { FaultCode } from "../journey/faultCatalogue";
 import { JourneyStatus as S } from "../journey/types";
 import { VALIDATE_ACTION_NAME } from "../journey/validateRequest";
-import { CHECK_REUSE_MS, JourneyService, SNAPSHOT_COLUMNS, type CheckOutcome, type JourneyServiceDeps } from "./journeyService";
-import { CONTENT_SETTINGS_ID, FakeWebApi, JOURNEY_ID, SUPPRESSION_SEGMENT_ID, fakeBridge, journeyRow, validateAnswer } from "./testing/fakeWebApi";
+import {
+  CHECK_REUSE_MS,
+  JourneyService,
+  SNAPSHOT_COLUMNS,
+  type CheckOutcome,
+  type JourneyServiceDeps,
+} from "./journeyService";
+import {
+  CONTENT_SETTINGS_ID,
+  FakeWebApi,
+  JOURNEY_ID,
+  SUPPRESSION_SEGMENT_ID,
+  fakeBridge,
+  journeyRow,
+  validateAnswer,
+} from "./testing/fakeWebApi";
 import { rejection } from "./testing/rejection";
 
 function setup(row = journeyRow(), deps: Partial<JourneyServiceDeps> = {}) {
@@ -62,7 +76,10 @@ describe("check", () => {
   test("one validate request with the values given and typed metadata; local and server findings merged", async () => {
     const { webApi, service } = setup();
     const snapshot = await service.load(JOURNEY_ID);
-    webApi.validate = () => Promise.resolve(validateAnswer("Warning", [{ fault: "ErrorEmailNotLive", severity: "Warning", activityId: "01_0_2" }]));
+    webApi.validate = () =>
+      Promise.resolve(
+        validateAnswer("Warning", [{ fault: "ErrorEmailNotLive", severity: "Warning", activityId: "01_0_2" }]),
+      );
     webApi.calls.length = 0;
     const outcome = await service.check({ ...snapshot.record, msdyncrm_name: "" });
 
@@ -74,7 +91,10 @@ describe("check", () => {
     const metadata = request.getMetadata();
     expect(metadata).toMatchObject({ boundParameter: null, operationType: 0, operationName: VALIDATE_ACTION_NAME });
     expect(metadata.parameterTypes.FieldValueStatusCode).toEqual({ typeName: "Edm.Int32", structuralProperty: 1 });
-    expect(metadata.parameterTypes.FieldValueStartDateTime).toEqual({ typeName: "Edm.DateTimeOffset", structuralProperty: 1 });
+    expect(metadata.parameterTypes.FieldValueStartDateTime).toEqual({
+      typeName: "Edm.DateTimeOffset",
+      structuralProperty: 1,
+    });
     expect(metadata.parameterTypes.FieldValueIsRecurring).toEqual({ typeName: "Edm.Boolean", structuralProperty: 1 });
     expect(metadata.parameterTypes.FieldValueRecurrenceCount).toBeUndefined();
     for (const name of Object.keys(metadata.parameterTypes)) expect(request[name]).toBeDefined();
@@ -91,7 +111,10 @@ describe("check", () => {
   test("a missing validate action leaves the local report and says why", async () => {
     const { webApi, service } = setup();
     const snapshot = await service.load(JOURNEY_ID);
-    webApi.failNext("execute", { errorCode: 0x8006088a, message: "Resource not found for the segment 'msdyncrm_CustomerJourneyValidate'." });
+    webApi.failNext("execute", {
+      errorCode: 0x8006088a,
+      message: "Resource not found for the segment 'msdyncrm_CustomerJourneyValidate'.",
+    });
     const outcome = await service.check({ ...snapshot.record, msdyncrm_name: "" });
     expect(outcome.serverUnavailable).toMatchObject({ kind: "actionMissing", messageKey: "error.actionMissing" });
     expect(outcome.server).toBeNull();
@@ -102,14 +125,20 @@ describe("check", () => {
   test("an answer that is not JSON makes the server check unavailable as malformed", async () => {
     const { webApi, service } = setup();
     const snapshot = await service.load(JOURNEY_ID);
-    webApi.validate = () => Promise.resolve({ ok: true, status: 200, json: () => Promise.reject(new SyntaxError("Unexpected end of JSON input")) });
+    webApi.validate = () =>
+      Promise.resolve({
+        ok: true,
+        status: 200,
+        json: () => Promise.reject(new SyntaxError("Unexpected end of JSON input")),
+      });
     expect((await service.check(snapshot.record)).serverUnavailable?.kind).toBe("malformed");
   });
 
   test("garbage inside a JSON answer becomes an unreadable-result finding that blocks", async () => {
     const { webApi, service } = setup();
     const snapshot = await service.load(JOURNEY_ID);
-    webApi.validate = () => Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve({ ValidationResult: "<html>" }) });
+    webApi.validate = () =>
+      Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve({ ValidationResult: "<html>" }) });
     const outcome = await service.check(snapshot.record);
     expect(outcome.report.verdict).toBe("Error");
     expect(outcome.report.entries[0].fault).toBe(FaultCode.ResultNotJson);
@@ -119,7 +148,11 @@ describe("check", () => {
     const { webApi, service } = setup();
     const snapshot = await service.load(JOURNEY_ID);
     webApi.validate = () =>
-      Promise.resolve({ ok: false, status: 404, json: () => Promise.resolve({ error: { code: "0x8006088a", message: "Resource not found for the segment" } }) });
+      Promise.resolve({
+        ok: false,
+        status: 404,
+        json: () => Promise.resolve({ error: { code: "0x8006088a", message: "Resource not found for the segment" } }),
+      });
     expect((await service.check(snapshot.record)).serverUnavailable?.kind).toBe("actionMissing");
   });
 });
@@ -168,7 +201,8 @@ describe("go live: round trips", () => {
 
   test("a failing check is run again, not reused: its cause may have been fixed meanwhile", async () => {
     const { webApi, service } = setup();
-    webApi.validate = () => Promise.resolve(validateAnswer("Error", [{ fault: "ErrorSegmentNotLive", severity: "Error" }]));
+    webApi.validate = () =>
+      Promise.resolve(validateAnswer("Error", [{ fault: "ErrorSegmentNotLive", severity: "Error" }]));
     const snapshot = await service.load(JOURNEY_ID);
     expect((await service.check(snapshot.record)).report.verdict).toBe("Error");
     webApi.validate = () => Promise.resolve(validateAnswer("Valid"));
@@ -205,19 +239,32 @@ describe("go live: refusals", () => {
 
   test("warnings need a confirm: declined or not asked writes nothing, confirmed goes live", async () => {
     const { webApi, service } = setup(journeyRow({ statuscode: S.Stopped }));
-    webApi.validate = () => Promise.resolve(validateAnswer("Warning", [{ fault: "ErrorEmailNotLive", severity: "Warning" }]));
+    webApi.validate = () =>
+      Promise.resolve(validateAnswer("Warning", [{ fault: "ErrorEmailNotLive", severity: "Warning" }]));
     const snapshot = await service.load(JOURNEY_ID);
     expect(await service.transition(snapshot, "restart")).toMatchObject({ done: false, reason: "warningsDeclined" });
     const declined = jest.fn(async () => false);
-    expect(await service.transition(snapshot, "restart", { confirmWarnings: declined })).toMatchObject({ done: false, reason: "warningsDeclined" });
-    expect(declined).toHaveBeenCalledWith(expect.objectContaining({ report: expect.objectContaining({ verdict: "Warning" }) }));
+    expect(await service.transition(snapshot, "restart", { confirmWarnings: declined })).toMatchObject({
+      done: false,
+      reason: "warningsDeclined",
+    });
+    expect(declined).toHaveBeenCalledWith(
+      expect.objectContaining({ report: expect.objectContaining({ verdict: "Warning" }) }),
+    );
     expect(webApi.methods()).not.toContain("updateRecord");
-    expect(await service.transition(snapshot, "restart", { confirmWarnings: async () => true })).toMatchObject({ done: true, status: S.GoingLive });
+    expect(await service.transition(snapshot, "restart", { confirmWarnings: async () => true })).toMatchObject({
+      done: true,
+      status: S.GoingLive,
+    });
   });
 
   test("with the validate action missing, only local checks ran: it asks before going live", async () => {
     const { webApi, service } = setup();
-    webApi.failNext("execute", { errorCode: 0x8006088a, status: 404, message: "Resource not found for the segment" }, 2);
+    webApi.failNext(
+      "execute",
+      { errorCode: 0x8006088a, status: 404, message: "Resource not found for the segment" },
+      2,
+    );
     const snapshot = await service.load(JOURNEY_ID);
     expect(await service.transition(snapshot, "goLive")).toMatchObject({ done: false, reason: "warningsDeclined" });
     const confirm = jest.fn<Promise<boolean>, [CheckOutcome]>(async () => true);
@@ -248,7 +295,10 @@ describe("go live: refusals", () => {
     delete row["@odata.etag"];
     const { webApi, service } = setup(row);
     const snapshot = await service.load(JOURNEY_ID);
-    Object.assign(webApi.rows.get(JOURNEY_ID)!, { modifiedon: "2030-01-10T09:00:01Z", msdyncrm_enddatetime: "2030-04-01T00:00:00Z" });
+    Object.assign(webApi.rows.get(JOURNEY_ID)!, {
+      modifiedon: "2030-01-10T09:00:01Z",
+      msdyncrm_enddatetime: "2030-04-01T00:00:00Z",
+    });
     delete webApi.rows.get(JOURNEY_ID)!["@odata.etag"];
     expect((await rejection(service.transition(snapshot, "stop"))).kind).toBe("conflict");
   });
@@ -275,14 +325,20 @@ describe("go live: refusals", () => {
     const snapshot = await service.load(JOURNEY_ID);
     webApi.calls.length = 0;
     for (const action of ["stop", "edit", "cancelEdit", "check", "copy"] as const) {
-      expect(await rejection(service.transition(snapshot, action))).toMatchObject({ kind: "refused", messageKey: "error.actionNotAllowed" });
+      expect(await rejection(service.transition(snapshot, action))).toMatchObject({
+        kind: "refused",
+        messageKey: "error.actionNotAllowed",
+      });
     }
     expect(webApi.calls).toHaveLength(0);
   });
 
   test("a failed PATCH leaves the status as it was", async () => {
     const { webApi, service } = setup(journeyRow({ statuscode: S.Live }));
-    webApi.failNext("updateRecord", { errorCode: 0x80040220, message: "missing prvWritemsdyncrm_customerjourney privilege" });
+    webApi.failNext("updateRecord", {
+      errorCode: 0x80040220,
+      message: "missing prvWritemsdyncrm_customerjourney privilege",
+    });
     const snapshot = await service.load(JOURNEY_ID);
     expect((await rejection(service.transition(snapshot, "stop"))).kind).toBe("forbidden");
     expect(webApi.rows.get(JOURNEY_ID)?.statuscode).toBe(S.Live);
@@ -311,7 +367,11 @@ describe("unsaved form changes", () => {
     const { webApi, service } = setup(journeyRow({ statuscode: S.Live }), { bridge: async () => bridge });
     const snapshot = await service.load(JOURNEY_ID);
     const error = await rejection(service.transition(snapshot, "stop"));
-    expect(error).toMatchObject({ kind: "unsavedChanges", messageKey: "error.saveFailed", args: ["Fill in the required field Name."] });
+    expect(error).toMatchObject({
+      kind: "unsavedChanges",
+      messageKey: "error.saveFailed",
+      args: ["Fill in the required field Name."],
+    });
     expect(webApi.methods()).not.toContain("updateRecord");
     expect(webApi.rows.get(JOURNEY_ID)?.statuscode).toBe(S.Live);
   });
@@ -341,10 +401,16 @@ describe("unsaved form changes", () => {
     const current = await withForm.service.currentValues(snapshot);
     expect(current).toMatchObject({ isDirty: true, fromForm: true });
     expect(current.values.msdyncrm_name).toBe("Typed");
-    expect(current.values.msdyncrm_customerjourneydesignerstate).toBe(snapshot.record.msdyncrm_customerjourneydesignerstate);
+    expect(current.values.msdyncrm_customerjourneydesignerstate).toBe(
+      snapshot.record.msdyncrm_customerjourneydesignerstate,
+    );
 
     const noForm = setup(journeyRow(), { bridge: async () => null });
-    expect(await noForm.service.currentValues(snapshot)).toEqual({ values: snapshot.record, isDirty: false, fromForm: false });
+    expect(await noForm.service.currentValues(snapshot)).toEqual({
+      values: snapshot.record,
+      isDirty: false,
+      fromForm: false,
+    });
   });
 
   test("go live refreshes the form right after the write, so it shows Going live (and its locks) while the service works", async () => {
@@ -370,7 +436,10 @@ describe("a double click writes once", () => {
   test("the same action asked twice while running shares one write", async () => {
     const { webApi, service } = setup(journeyRow({ statuscode: S.Live }));
     const snapshot = await service.load(JOURNEY_ID);
-    const [first, second] = await Promise.all([service.transition(snapshot, "stop"), service.transition(snapshot, "stop")]);
+    const [first, second] = await Promise.all([
+      service.transition(snapshot, "stop"),
+      service.transition(snapshot, "stop"),
+    ]);
     expect(first).toBe(second);
     expect(webApi.methods().filter((method) => method === "updateRecord")).toHaveLength(1);
   });
@@ -380,7 +449,10 @@ describe("a double click writes once", () => {
     const snapshot = await service.load(JOURNEY_ID);
     const stopping = service.transition(snapshot, "stop");
     expect(service.busy).toBe(true);
-    expect(await rejection(service.copy(snapshot, "Copy of {0}"))).toMatchObject({ kind: "refused", messageKey: "error.busy" });
+    expect(await rejection(service.copy(snapshot, "Copy of {0}"))).toMatchObject({
+      kind: "refused",
+      messageKey: "error.busy",
+    });
     await stopping;
     expect(service.busy).toBe(false);
     await service.copy(snapshot, "Copy of {0}");
@@ -438,7 +510,14 @@ describe("waitUntilSettled", () => {
 
 describe("copy", () => {
   test("creates a Draft with the design, schedule, settings and lookups bound, named from the template", async () => {
-    const { webApi, service } = setup(journeyRow({ statuscode: S.Live, msdyncrm_isrecurring: true, msdyncrm_recurrencecount: 2, msdyncrm_recurrenceintervaldays: 7 }));
+    const { webApi, service } = setup(
+      journeyRow({
+        statuscode: S.Live,
+        msdyncrm_isrecurring: true,
+        msdyncrm_recurrencecount: 2,
+        msdyncrm_recurrenceintervaldays: 7,
+      }),
+    );
     const snapshot = await service.load(JOURNEY_ID);
     webApi.calls.length = 0;
     const { id } = await service.copy(snapshot, "Kopie von {0}");
@@ -470,7 +549,10 @@ describe("copy", () => {
     const snapshot = await service.load(JOURNEY_ID);
     webApi.changeRow(JOURNEY_ID, { msdyncrm_name: "Renamed and saved", msdyncrm_recurrencecount: 9 });
     await service.copy(snapshot, "Copy of {0}");
-    expect(webApi.calls.at(-1)?.data).toMatchObject({ msdyncrm_name: "Copy of Renamed and saved", msdyncrm_recurrencecount: 9 });
+    expect(webApi.calls.at(-1)?.data).toMatchObject({
+      msdyncrm_name: "Copy of Renamed and saved",
+      msdyncrm_recurrencecount: 9,
+    });
   });
 
   test("a failed create reports the error and adds no record", async () => {
@@ -514,7 +596,11 @@ describe("delete", () => {
 describe("throttling", () => {
   test("a throttled request is retried after the Retry-After the server asked for", async () => {
     const { webApi, service, sleeps } = setup();
-    webApi.failNext("retrieveRecord", { errorCode: 2147951394, message: "Number of requests exceeded the limit", retryAfterSeconds: 3 });
+    webApi.failNext("retrieveRecord", {
+      errorCode: 2147951394,
+      message: "Number of requests exceeded the limit",
+      retryAfterSeconds: 3,
+    });
     await service.load(JOURNEY_ID);
     expect(webApi.methods()).toEqual(["retrieveRecord", "retrieveRecord"]);
     expect(sleeps).toEqual([3000]);
@@ -547,7 +633,11 @@ describe("throttling", () => {
   test("after three tries it gives up with a throttled error", async () => {
     const { webApi, service, sleeps } = setup();
     webApi.failNext("retrieveRecord", { status: 429, message: "Too many requests" }, 3);
-    expect(await rejection(service.load(JOURNEY_ID))).toMatchObject({ kind: "throttled", messageKey: "error.throttled", retryable: true });
+    expect(await rejection(service.load(JOURNEY_ID))).toMatchObject({
+      kind: "throttled",
+      messageKey: "error.throttled",
+      retryable: true,
+    });
     expect(webApi.calls).toHaveLength(3);
     expect(sleeps).toHaveLength(2);
     expect(sleeps[1]).toBeGreaterThan(sleeps[0]);

@@ -163,7 +163,11 @@ export interface JourneyService {
    */
   check(values: JourneyRecord): Promise<CheckOutcome>;
   /** Runs an action that writes a status (goLive, stop, edit, republish, cancelEdit, retry, restart). */
-  transition(snapshot: JourneySnapshot, actionId: JourneyActionId, options?: TransitionOptions): Promise<TransitionOutcome>;
+  transition(
+    snapshot: JourneySnapshot,
+    actionId: JourneyActionId,
+    options?: TransitionOptions,
+  ): Promise<TransitionOutcome>;
   /**
    * After Going live / Stopping: loads the journey (at most one request per 2 s, the interval growing
    * by half up to 10 s) until the service has moved it on, then refreshes the form. Each poll is a
@@ -207,8 +211,10 @@ export class JourneyService {
       sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       random: deps.random ?? Math.random,
     };
-    const request = <T>(purpose: RequestPurpose, call: () => Promise<T>): Promise<T> => withRetries(purpose, call, timing);
-    const readRow = (id: string, options: string) => request("read", () => webApi.retrieveRecord(JOURNEY_ENTITY, id, options));
+    const request = <T>(purpose: RequestPurpose, call: () => Promise<T>): Promise<T> =>
+      withRetries(purpose, call, timing);
+    const readRow = (id: string, options: string) =>
+      request("read", () => webApi.retrieveRecord(JOURNEY_ENTITY, id, options));
     /** Runs one write on the journey (one at a time; the same one asked again joins the running one). */
     const write = <T>(snapshot: JourneySnapshot, operation: string, run: () => Promise<T>): Promise<T> =>
       this.writes.run(`${snapshot.id}:${operation}`, run);
@@ -235,7 +241,8 @@ export class JourneyService {
       const found = await findBridge();
       // Null when saved; else why not ("" without a form to save).
       const reason = found ? await found.save().then(() => null, failureDetail) : "";
-      if (reason !== null) throw new JourneyError("unsavedChanges", "error.saveFailed", { args: [reason], detail: reason });
+      if (reason !== null)
+        throw new JourneyError("unsavedChanges", "error.saveFailed", { args: [reason], detail: reason });
     };
 
     /** One request: refuses with "conflict" when someone else changed the journey since the snapshot was loaded. */
@@ -264,14 +271,19 @@ export class JourneyService {
       return age >= 0 && age <= CHECK_REUSE_MS ? last.outcome : undefined;
     };
 
-    const runTransition = async (snapshot: JourneySnapshot, actionId: JourneyActionId, options: TransitionOptions): Promise<TransitionOutcome> => {
+    const runTransition = async (
+      snapshot: JourneySnapshot,
+      actionId: JourneyActionId,
+      options: TransitionOptions,
+    ): Promise<TransitionOutcome> => {
       const action = allowedAction(snapshot.status, actionId);
       const target = action?.writesStatus;
       // Refused too: the actions that write no status (check, copy, delete), which have their own methods.
       if (!action || target === undefined) throw refusedAction(actionId, snapshot.status);
       const progress = options.onProgress ?? (() => undefined);
       const current = await this.currentValues(snapshot);
-      if (current.isDirty && actionId === "cancelEdit") throw new JourneyError("unsavedChanges", "error.cancelEditUnsaved");
+      if (current.isDirty && actionId === "cancelEdit")
+        throw new JourneyError("unsavedChanges", "error.cancelEditUnsaved");
 
       let check: CheckOutcome | undefined;
       if (action.runsCheckFirst) {
@@ -327,7 +339,11 @@ export class JourneyService {
       if (!found) return { values: snapshot.record, isDirty: false, fromForm: false };
       try {
         const { values, isDirty } = await found.getValues();
-        return { values: { ...snapshot.record, ...values, msdyncrm_customerjourneyid: snapshot.id }, isDirty, fromForm: true };
+        return {
+          values: { ...snapshot.record, ...values, msdyncrm_customerjourneyid: snapshot.id },
+          isDirty,
+          fromForm: true,
+        };
       } catch (error) {
         throw new JourneyError("unsavedChanges", "error.formUnreadable", { detail: failureDetail(error) });
       }
@@ -376,7 +392,9 @@ export class JourneyService {
       write(snapshot, "copy", async () => {
         // What is saved now: the form may have been saved since the snapshot was loaded.
         const { record } = await this.load(snapshot.id);
-        const created = await request("create", () => webApi.createRecord(JOURNEY_ENTITY, copyBody(record, nameTemplate)));
+        const created = await request("create", () =>
+          webApi.createRecord(JOURNEY_ENTITY, copyBody(record, nameTemplate)),
+        );
         return { id: bareId(String(created?.id), "malformed") };
       });
 
@@ -411,8 +429,11 @@ export function copyBody(record: JourneyRecord, nameTemplate: string): Record<st
     if (value !== undefined && value !== null) body[column] = value;
   }
   const contentSettings = record._msdyncrm_contentsettingsid_value;
-  if (contentSettings) body["msdyncrm_contentsettingsId@odata.bind"] = `/msdyncrm_contentsettingss(${bareId(contentSettings, "malformed")})`;
+  if (contentSettings)
+    body["msdyncrm_contentsettingsId@odata.bind"] =
+      `/msdyncrm_contentsettingss(${bareId(contentSettings, "malformed")})`;
   const suppression = record._msdyncrm_suppressionsegmentid_value;
-  if (suppression) body["msdyncrm_SuppressionSegmentId@odata.bind"] = `/msdyncrm_segments(${bareId(suppression, "malformed")})`;
+  if (suppression)
+    body["msdyncrm_SuppressionSegmentId@odata.bind"] = `/msdyncrm_segments(${bareId(suppression, "malformed")})`;
   return body;
 }

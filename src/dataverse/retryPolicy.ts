@@ -20,7 +20,11 @@ export const MIN_RETRY_GAP_MS = 2_000;
  * Waits what Retry-After asked, else an exponential back-off with jitter, and never less than
  * MIN_RETRY_GAP_MS; bounded in tries and total wait. Rejects with a JourneyError.
  */
-export async function withRetries<T>(purpose: RequestPurpose, request: () => Promise<T>, timing: RetryTiming): Promise<T> {
+export async function withRetries<T>(
+  purpose: RequestPurpose,
+  request: () => Promise<T>,
+  timing: RetryTiming,
+): Promise<T> {
   let waited = 0;
   for (let attempt = 1; ; attempt += 1) {
     try {

@@ -14,7 +14,9 @@ export function singleFlight(): SingleFlight {
   return {
     run<T>(key: string, operation: () => Promise<T>): Promise<T> {
       if (running) {
-        return running.key === key ? (running.promise as Promise<T>) : Promise.reject(new JourneyError("refused", "error.busy"));
+        return running.key === key
+          ? (running.promise as Promise<T>)
+          : Promise.reject(new JourneyError("refused", "error.busy"));
       }
       const promise = Promise.resolve()
         .then(operation)

@@ -21,10 +21,22 @@ describe("one JourneyError per failure", () => {
     ["429 by status only", { status: 429 }, "read", "throttled", "error.throttled"],
     ["503 by status only", { status: 503, errorCode: 0x80040216 }, "read", "throttled", "error.throttled"],
     ["401", { status: 401, errorCode: 0x80090313 }, "read", "unauthorized", "error.unauthorized"],
-    ["missing privilege", { errorCode: 0x80040220, message: "missing prvWrite" }, "write", "forbidden", "error.forbidden"],
+    [
+      "missing privilege",
+      { errorCode: 0x80040220, message: "missing prvWrite" },
+      "write",
+      "forbidden",
+      "error.forbidden",
+    ],
     ["403 by status only", { status: 403 }, "delete", "forbidden", "error.forbidden"],
     ["row gone", { errorCode: 0x80040217 }, "read", "notFound", "error.notFound"],
-    ["action missing", { errorCode: 0x8006088a, message: "Resource not found for the segment" }, "validate", "actionMissing", "error.actionMissing"],
+    [
+      "action missing",
+      { errorCode: 0x8006088a, message: "Resource not found for the segment" },
+      "validate",
+      "actionMissing",
+      "error.actionMissing",
+    ],
     ["404 on the validate action by status", { status: 404 }, "validate", "actionMissing", "error.actionMissing"],
     ["unknown segment on a row request", { errorCode: 0x8006088a }, "read", "notFound", "error.notFound"],
     ["412", { status: 412, errorCode: 0x80060882 }, "write", "conflict", "error.conflict"],
@@ -32,10 +44,28 @@ describe("one JourneyError per failure", () => {
     ["unknown code without status", { errorCode: 0x80041234 }, "write", "server", "error.server"],
     ["network down (fetch)", new TypeError("Failed to fetch"), "read", "network", "error.network"],
     ["network down (no code)", { message: "Network Error" }, "read", "network", "error.network"],
-    ["network down (fetch client: status 0, errorCode 0)", { errorCode: 0, status: 0, message: "could not reach the server" }, "write", "network", "error.network"],
-    ["unreadable success answer (fetch client)", { errorCode: 0, status: 200, message: "not JSON" }, "read", "malformed", "error.malformed"],
+    [
+      "network down (fetch client: status 0, errorCode 0)",
+      { errorCode: 0, status: 0, message: "could not reach the server" },
+      "write",
+      "network",
+      "error.network",
+    ],
+    [
+      "unreadable success answer (fetch client)",
+      { errorCode: 0, status: 200, message: "not JSON" },
+      "read",
+      "malformed",
+      "error.malformed",
+    ],
     ["malformed JSON", new SyntaxError("Unexpected end of JSON input"), "read", "malformed", "error.malformed"],
-    ["invalid status transition", { errorCode: 0x80040203, message: "not in TransitionData" }, "write", "refused", "error.serverRefused"],
+    [
+      "invalid status transition",
+      { errorCode: 0x80040203, message: "not in TransitionData" },
+      "write",
+      "refused",
+      "error.serverRefused",
+    ],
   ];
   test.each(cases)("%s", (_name, raw, purpose, kind, key) => {
     const error = toJourneyError(raw, purpose);
@@ -44,9 +74,9 @@ describe("one JourneyError per failure", () => {
   });
 
   test("a refusal by a server rule carries the server's words", () => {
-    expect(toJourneyError({ errorCode: 0x80040265, message: "A live journey can't be deleted." }, "delete").args).toEqual([
-      "A live journey can't be deleted.",
-    ]);
+    expect(
+      toJourneyError({ errorCode: 0x80040265, message: "A live journey can't be deleted." }, "delete").args,
+    ).toEqual(["A live journey can't be deleted."]);
   });
 
   test("only throttling, 5xx and network failures are marked worth trying again", () => {
@@ -68,19 +98,26 @@ describe("one JourneyError per failure", () => {
     ["a plain string", "gateway timeout", "gateway timeout"],
     ["a rejection with no value", undefined, ""],
     ["a rejection with null", null, ""],
-  ])("the detail of %s is readable words or nothing, never [object Object], undefined or null", (_case, raw, detail) => {
-    const error = toJourneyError(raw, "write");
-    expect(error.message).not.toMatch(/\[object|undefined|null/);
-    expect(error.message).toBe(detail ? `${error.messageKey}: ${detail}` : error.messageKey);
-    if (error.kind === "refused") expect(error.args).toEqual([detail]);
-  });
+  ])(
+    "the detail of %s is readable words or nothing, never [object Object], undefined or null",
+    (_case, raw, detail) => {
+      const error = toJourneyError(raw, "write");
+      expect(error.message).not.toMatch(/\[object|undefined|null/);
+      expect(error.message).toBe(detail ? `${error.messageKey}: ${detail}` : error.messageKey);
+      if (error.kind === "refused") expect(error.args).toEqual([detail]);
+    },
+  );
 
   test("anything at all becomes a JourneyError with a message key, never a throw", () => {
     fc.assert(
-      fc.property(fc.anything(), fc.constantFrom<RequestPurpose>("read", "validate", "write", "create", "delete"), (raw, purpose) => {
-        const error = toJourneyError(raw, purpose);
-        expect(error.messageKey).toMatch(/^error\.[a-zA-Z]+$/);
-      }),
+      fc.property(
+        fc.anything(),
+        fc.constantFrom<RequestPurpose>("read", "validate", "write", "create", "delete"),
+        (raw, purpose) => {
+          const error = toJourneyError(raw, purpose);
+          expect(error.messageKey).toMatch(/^error\.[a-zA-Z]+$/);
+        },
+      ),
     );
   });
 });

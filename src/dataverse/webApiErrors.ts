@@ -58,7 +58,11 @@ export async function responseError(answer: ActionResponse): Promise<WebApiError
   const error = (body as { error?: unknown } | null | undefined)?.error;
   // Number("") and Number(null) are 0: only a header that is there counts.
   const retryAfter = answer.headers?.get("Retry-After");
-  return { ...(typeof error === "object" ? error : {}), status: answer.status, ...(retryAfter ? { retryAfterSeconds: Number(retryAfter) } : {}) };
+  return {
+    ...(typeof error === "object" ? error : {}),
+    status: answer.status,
+    ...(retryAfter ? { retryAfterSeconds: Number(retryAfter) } : {}),
+  };
 }
 
 /**
@@ -77,13 +81,20 @@ export function toJourneyError(error: unknown, purpose: RequestPurpose): Journey
   if (!kind) {
     if (status >= 400) kind = "server";
     // A rejection despite a success status means the answer itself could not be read.
-    else if ((error instanceof Error && error.name === "SyntaxError") || (status >= 200 && status < 300)) kind = "malformed";
+    else if ((error instanceof Error && error.name === "SyntaxError") || (status >= 200 && status < 300))
+      kind = "malformed";
     else kind = errorCode === undefined && !status ? "network" : "server";
   }
   if (kind === "actionMissing" && purpose !== "validate") kind = "notFound";
 
   const refused = kind === "refused";
   // A 4xx server error is the request's own fault: trying it again gives the same answer.
-  const retryable = kind === "throttled" || kind === "network" || (kind === "server" && (status < 400 || status >= 500));
-  return new JourneyError(kind, refused ? "error.serverRefused" : "error." + kind, { detail, errorCode, retryable, args: refused ? [detail] : [] });
+  const retryable =
+    kind === "throttled" || kind === "network" || (kind === "server" && (status < 400 || status >= 500));
+  return new JourneyError(kind, refused ? "error.serverRefused" : "error." + kind, {
+    detail,
+    errorCode,
+    retryable,
+    args: refused ? [detail] : [],
+  });
 }

@@ -10,7 +10,11 @@ export interface WebApiPort {
     maxPageSize?: number,
   ): Promise<{ entities: Record<string, unknown>[]; nextLink?: string }>;
   createRecord(entityLogicalName: string, data: Record<string, unknown>): Promise<{ entityType: string; id: string }>;
-  updateRecord(entityLogicalName: string, id: string, data: Record<string, unknown>): Promise<{ entityType: string; id: string }>;
+  updateRecord(
+    entityLogicalName: string,
+    id: string,
+    data: Record<string, unknown>,
+  ): Promise<{ entityType: string; id: string }>;
   deleteRecord(entityLogicalName: string, id: string): Promise<{ entityType: string; id: string; name?: string }>;
   online: {
     /** Runs an action; resolves with a fetch-style response whose `json()` gives the body. */

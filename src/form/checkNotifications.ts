@@ -16,7 +16,9 @@ interface Notice {
 export function describeCheckFailure(failure: CheckFailure, getString: (key: string) => string): string {
   if (failure.reason === "unavailable") return getString("form.checkUnavailable");
   const detail =
-    failure.reason === "timeout" ? fillTemplate(getString("form.checkTimedOut"), [String(failure.seconds)]) : failure.message || getString("form.noDetails");
+    failure.reason === "timeout"
+      ? fillTemplate(getString("form.checkTimedOut"), [String(failure.seconds)])
+      : failure.message || getString("form.noDetails");
   return fillTemplate(getString("form.checkFailed"), [detail]);
 }
 
@@ -43,13 +45,20 @@ function distinct(entries: ValidationEntry[]): ValidationEntry[] {
 }
 
 /** One notice per problem (errors first), the first few only. */
-function findingNotices(problems: ValidationEntry[], values: JourneyRecord, getString: (key: string) => string): Notice[] {
+function findingNotices(
+  problems: ValidationEntry[],
+  values: JourneyRecord,
+  getString: (key: string) => string,
+): Notice[] {
   const notices: Notice[] = problems.slice(0, MAX_FINDINGS_SHOWN).map((entry) => ({
     level: entry.severity === "Error" ? "ERROR" : "WARNING",
     message: findingText(entry, values, getString),
   }));
   if (problems.length > MAX_FINDINGS_SHOWN) {
-    notices.push({ level: "INFO", message: fillTemplate(getString("form.moreFindings"), [String(problems.length - MAX_FINDINGS_SHOWN)]) });
+    notices.push({
+      level: "INFO",
+      message: fillTemplate(getString("form.moreFindings"), [String(problems.length - MAX_FINDINGS_SHOWN)]),
+    });
   }
   return notices;
 }
@@ -76,7 +85,10 @@ export function noticesFor(
         ? { level: "INFO", message: getString("form.checkPassed") }
         : {
             level: errors.length ? "ERROR" : "WARNING",
-            message: fillTemplate(getString("form.checkFoundProblems"), [String(errors.length), String(warnings.length)]),
+            message: fillTemplate(getString("form.checkFoundProblems"), [
+              String(errors.length),
+              String(warnings.length),
+            ]),
           };
   } else if (outcome.kind === "blocked") {
     summary = { level: "ERROR", message: fillTemplate(getString("form.goLiveBlocked"), [String(errors.length)]) };

@@ -1,5 +1,16 @@
 import { LOCKABLE_FIELDS } from "../journey/fieldLocks";
-import { Draft, Expired, GoingLive, InError, Live, LiveEditable, Stopped, Stopping, openJourneyForm, type JourneyFormFixture } from "./testing/journeyFormFixture";
+import {
+  Draft,
+  Expired,
+  GoingLive,
+  InError,
+  Live,
+  LiveEditable,
+  Stopped,
+  Stopping,
+  openJourneyForm,
+  type JourneyFormFixture,
+} from "./testing/journeyFormFixture";
 
 const AFTER_GO_LIVE_EDITABLE = [
   "msdyncrm_name",
@@ -42,10 +53,15 @@ describe("field locks on load", () => {
   it.each([
     ["Live, editable", LiveEditable],
     ["Stopped", Stopped],
-  ])("while %s and not yet started, only name, dates and recurrence count and interval stay editable", (_label, status) => {
-    fixture = loaded({ status, start: "2026-12-01T09:00:00.000Z", now: "2026-11-28T12:00:00.000Z" });
-    expect(lockedFieldsOn(fixture)).toEqual(LOCKABLE_FIELDS.filter((field) => !AFTER_GO_LIVE_EDITABLE.includes(field)));
-  });
+  ])(
+    "while %s and not yet started, only name, dates and recurrence count and interval stay editable",
+    (_label, status) => {
+      fixture = loaded({ status, start: "2026-12-01T09:00:00.000Z", now: "2026-11-28T12:00:00.000Z" });
+      expect(lockedFieldsOn(fixture)).toEqual(
+        LOCKABLE_FIELDS.filter((field) => !AFTER_GO_LIVE_EDITABLE.includes(field)),
+      );
+    },
+  );
 
   it("locks the start date of a stopped journey that has already started", () => {
     fixture = loaded({ status: Stopped, start: "2026-11-01T09:00:00.000Z", now: "2026-11-28T12:00:00.000Z" });

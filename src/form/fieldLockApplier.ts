@@ -34,6 +34,10 @@ export function applyFieldLocks(form: Xrm.FormContext, session: FormSession, now
 }
 
 export function isFieldLocked(form: Xrm.FormContext, field: string, now: Date): boolean {
-  const locks: Record<string, boolean> = lockedFields(statusOnForm(form) ?? JourneyStatus.Draft, startOnForm(form), now);
+  const locks: Record<string, boolean> = lockedFields(
+    statusOnForm(form) ?? JourneyStatus.Draft,
+    startOnForm(form),
+    now,
+  );
   return locks[field] === true;
 }

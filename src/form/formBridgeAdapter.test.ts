@@ -1,6 +1,15 @@
 /** @jest-environment jsdom */
 import { BroadcastChannel as NodeBroadcastChannel } from "node:worker_threads";
-import { CONTENT_SETTINGS_ID, Draft, GoingLive, Live, openJourneyForm, settle, validateResponse, type JourneyFormFixture } from "./testing/journeyFormFixture";
+import {
+  CONTENT_SETTINGS_ID,
+  Draft,
+  GoingLive,
+  Live,
+  openJourneyForm,
+  settle,
+  validateResponse,
+  type JourneyFormFixture,
+} from "./testing/journeyFormFixture";
 
 // jsdom has no BroadcastChannel; Node's behaves like the browser's for same-process channels.
 (globalThis as { BroadcastChannel: unknown }).BroadcastChannel = NodeBroadcastChannel;
@@ -51,12 +60,18 @@ describe("the form bridge the form offers the control", () => {
     expect(fixture.form.getAttribute("msdyncrm_enddatetime")!.getValue()).toEqual(new Date("2027-03-01T09:00:00.000Z"));
     expect(changes).toEqual(["end date changed"]);
 
-    await expect(bridge!.setValue("msdyncrm_enddatetime", "next Tuesday")).rejects.toThrow('msdyncrm_enddatetime: "next Tuesday" is not a date.');
-    await expect(bridge!.setValue("msdyncrm_nosuchfield", 1)).rejects.toThrow("msdyncrm_nosuchfield is not on this form.");
+    await expect(bridge!.setValue("msdyncrm_enddatetime", "next Tuesday")).rejects.toThrow(
+      'msdyncrm_enddatetime: "next Tuesday" is not a date.',
+    );
+    await expect(bridge!.setValue("msdyncrm_nosuchfield", 1)).rejects.toThrow(
+      "msdyncrm_nosuchfield is not on this form.",
+    );
 
     await bridge!.setValue("statuscode", Live);
     fixture.handlers.onStatusChange({ getFormContext: () => fixture.form } as unknown as Xrm.Events.EventContext);
-    await expect(bridge!.setValue("msdyncrm_name", "Renamed")).rejects.toThrow("Name cannot be changed while the journey is Live.");
+    await expect(bridge!.setValue("msdyncrm_name", "Renamed")).rejects.toThrow(
+      "Name cannot be changed while the journey is Live.",
+    );
   });
 
   it("saves through the same gate and passes its refusal to the control", async () => {
@@ -64,7 +79,12 @@ describe("the form bridge the form offers the control", () => {
     fixture.answerValidate(
       validateResponse({
         ActivityValidationResults: [
-          { ActivityId: "", Fault: "ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations", Result: "Error", ErrorMessageArguments: [] },
+          {
+            ActivityId: "",
+            Fault: "ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations",
+            Result: "Error",
+            ErrorMessageArguments: [],
+          },
         ],
         Result: "Error",
       }),

@@ -9,7 +9,10 @@ type BridgeValue = Parameters<FormBridge["setValue"]>[1];
 
 const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === "[object Date]";
 
-function toAttributeValue(attribute: Xrm.Attributes.Attribute, value: BridgeValue): Xrm.Attributes.AttributeValues | null {
+function toAttributeValue(
+  attribute: Xrm.Attributes.Attribute,
+  value: BridgeValue,
+): Xrm.Attributes.AttributeValues | null {
   if (value === null) return null;
   const name = attribute.getName();
   switch (attribute.getAttributeType()) {
@@ -41,7 +44,12 @@ function setFormValue(form: Xrm.FormContext, name: string, value: BridgeValue, e
  * The form bridge for one open form. Every call first makes sure the form still shows `recordId`:
  * the Client API has no unload event, and a form context outlives its form when the user moves on.
  */
-export function createFormBridge(form: Xrm.FormContext, recordId: string, env: FormEnvironment, onGone: () => void): FormBridge {
+export function createFormBridge(
+  form: Xrm.FormContext,
+  recordId: string,
+  env: FormEnvironment,
+  onGone: () => void,
+): FormBridge {
   const stillOpen = (): void => {
     let current: string | null;
     try {

@@ -27,11 +27,16 @@ describe("OnLoad notification", () => {
   it("tells the user a journey in Error failed to go live, and takes it away once it is live again", () => {
     fixture = loaded({ status: InError });
     expect(fixture.notifications()).toEqual([
-      { level: "ERROR", id: "cjt-journey-error", message: "This journey failed to go live. Check it for errors, then go live again or stop it." },
+      {
+        level: "ERROR",
+        id: "cjt-journey-error",
+        message: "This journey failed to go live. Check it for errors, then go live again or stop it.",
+      },
     ]);
 
     fixture.form.getAttribute("statuscode")!.setValue(Live);
-    const dataLoadHandlers = (fixture.form.data as unknown as { loadEventHandlers: ((context: unknown) => void)[] }).loadEventHandlers;
+    const dataLoadHandlers = (fixture.form.data as unknown as { loadEventHandlers: ((context: unknown) => void)[] })
+      .loadEventHandlers;
     dataLoadHandlers.forEach((handler) => handler({ getFormContext: () => fixture.form }));
     expect(fixture.notifications()).toEqual([]);
   });
@@ -49,7 +54,9 @@ describe("command: Check for errors", () => {
   it("says so when there is nothing to fix", async () => {
     fixture = loaded({ status: Draft });
     await fixture.handlers.checkForErrors(fixture.form);
-    expect(fixture.notifications()).toEqual([{ level: "INFO", id: "cjt-check-0", message: "The error check found no problems." }]);
+    expect(fixture.notifications()).toEqual([
+      { level: "INFO", id: "cjt-check-0", message: "The error check found no problems." },
+    ]);
     expect(fixture.saved).toEqual([]);
   });
 
@@ -58,7 +65,12 @@ describe("command: Check for errors", () => {
     fixture.answerValidate(
       validateResponse({
         ActivityValidationResults: [
-          { ActivityId: "01_0_2", Fault: "ErrorEmailNotLive", Result: "Error", ErrorMessageArguments: ["15bd0ab8-c12a-e911-a9b6-000d3a1e6c14"] },
+          {
+            ActivityId: "01_0_2",
+            Fault: "ErrorEmailNotLive",
+            Result: "Error",
+            ErrorMessageArguments: ["15bd0ab8-c12a-e911-a9b6-000d3a1e6c14"],
+          },
           { ActivityId: "01_0", Fault: "SomethingNew", Result: "Warning", ErrorMessageArguments: ["x1"] },
         ],
         Result: "Error",
@@ -67,7 +79,10 @@ describe("command: Check for errors", () => {
     await fixture.handlers.checkForErrors(fixture.form);
     expect(fixture.notifications().map(({ level, message }) => [level, message])).toEqual([
       ["ERROR", "The error check found 1 error(s) and 1 warning(s)."],
-      ["ERROR", 'Tile "Welcome email": The email 15bd0ab8-c12a-e911-a9b6-000d3a1e6c14 is not live. Take the email live, then check again.'],
+      [
+        "ERROR",
+        'Tile "Welcome email": The email 15bd0ab8-c12a-e911-a9b6-000d3a1e6c14 is not live. Take the email live, then check again.',
+      ],
       [
         "WARNING",
         'Tile "New Segment group": The error check reported a problem that this product does not describe: SomethingNew. Arguments: x1. Look the code up in the product documentation, or ask your administrator.',
@@ -101,7 +116,10 @@ describe("command: Check for errors", () => {
     await fixture.handlers.checkForErrors(fixture.form);
     const shown = fixture.notifications();
     expect(shown).toHaveLength(7);
-    expect(shown[6]).toMatchObject({ level: "INFO", message: "3 more finding(s) are listed in the error check panel." });
+    expect(shown[6]).toMatchObject({
+      level: "INFO",
+      message: "3 more finding(s) are listed in the error check panel.",
+    });
   });
 });
 
@@ -154,12 +172,15 @@ describe("commands that change the status", () => {
     fixture = loaded({ status: Draft });
     await fixture.handlers.edit(fixture.form);
     expect(fixture.saved).toEqual([]);
-    expect(fixture.checkSummary()?.message).toBe("Not saved: a journey cannot go from Draft to Live, editable. The status was set back to Draft.");
+    expect(fixture.checkSummary()?.message).toBe(
+      "Not saved: a journey cannot go from Draft to Live, editable. The status was set back to Draft.",
+    );
   });
 
   it("a save the platform rejects is reported and the status put back", async () => {
     fixture = loaded({ status: Live });
-    fixture.form.data.save = (() => Promise.reject({ errorCode: -2147220891, message: "You do not have permission to stop this journey." })) as never;
+    fixture.form.data.save = (() =>
+      Promise.reject({ errorCode: -2147220891, message: "You do not have permission to stop this journey." })) as never;
     fixture.confirmAnswers.push(true);
     await fixture.handlers.stop(fixture.form);
     expect(fixture.notifications()).toContainEqual({

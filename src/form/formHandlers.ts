@@ -14,7 +14,9 @@ type Primary = Xrm.FormContext | Xrm.Events.EventContext;
 
 function formOf(primary: Primary): Xrm.FormContext {
   const maybeContext = primary as Partial<Xrm.Events.EventContext>;
-  return typeof maybeContext.getFormContext === "function" ? maybeContext.getFormContext() : (primary as Xrm.FormContext);
+  return typeof maybeContext.getFormContext === "function"
+    ? maybeContext.getFormContext()
+    : (primary as Xrm.FormContext);
 }
 
 function unpublishAll(): void {
@@ -86,7 +88,11 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
       if (error instanceof SaveRefused) return;
       // The platform refused the save (server error, privileges, a concurrent change): say so, undo the status.
       const message = (error as { message?: unknown } | null)?.message;
-      form.ui.setFormNotification(typeof message === "string" ? message : String(error), "ERROR", SAVE_FAILED_NOTIFICATION);
+      form.ui.setFormNotification(
+        typeof message === "string" ? message : String(error),
+        "ERROR",
+        SAVE_FAILED_NOTIFICATION,
+      );
       attribute.setValue(before);
       lockFields(form);
     }
@@ -126,7 +132,10 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
 
     async stop(primary) {
       const env = environment();
-      const confirmed = await env.confirm(env.getString("form.confirmStop.title"), env.getString("form.confirmStop.text"));
+      const confirmed = await env.confirm(
+        env.getString("form.confirmStop.title"),
+        env.getString("form.confirmStop.text"),
+      );
       if (confirmed) await changeStatusAndSave(primary, JourneyStatus.Stopping);
     },
   };

@@ -37,11 +37,14 @@ describe("form strings", () => {
     expect(Object.keys(files).sort()).toEqual(["strings/form.1031.resx", "strings/form.1033.resx"]);
     const tables = Object.fromEntries(Object.entries(files).map(([name, xml]) => [name, readResxStrings(xml)]));
     for (const [name, xml] of Object.entries(files)) {
-      for (const header of ["resmimetype", "version", "reader", "writer"]) expect(xml).toContain(`<resheader name="${header}">`);
+      for (const header of ["resmimetype", "version", "reader", "writer"])
+        expect(xml).toContain(`<resheader name="${header}">`);
       expect(xml).toContain("<value>text/microsoft-resx</value>");
       const strings = tables[name];
       expect(Object.keys(strings).every((key) => /^(form|fault|status)\./.test(key))).toBe(true);
-      expect(Object.keys(strings)).toEqual(expect.arrayContaining(["form.goLiveBlocked", "status.192350006", "fault.unknown.message"]));
+      expect(Object.keys(strings)).toEqual(
+        expect.arrayContaining(["form.goLiveBlocked", "status.192350006", "fault.unknown.message"]),
+      );
     }
     const english = tables["strings/form.1033.resx"];
     const german = tables["strings/form.1031.resx"];

@@ -12,7 +12,10 @@ function webApiColumn(attribute: Xrm.Attributes.Attribute): { column: string; va
       return { column: `_${name}_value`, value: first?.id ? normaliseRecordId(first.id) : null };
     }
     case "datetime":
-      return { column: name, value: value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : null };
+      return {
+        column: name,
+        value: value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : null,
+      };
     default:
       return { column: name, value: value === undefined ? null : (value as FormValue) };
   }

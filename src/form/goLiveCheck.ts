@@ -13,7 +13,8 @@ export type CheckOutcome =
   /** The validate action could not be asked; `report` holds the local checks only. */
   | { kind: "failed"; report: ValidationReport; failure: CheckFailure };
 
-export type CheckFailure = { reason: "unavailable" } | { reason: "timeout"; seconds: number } | { reason: "error"; message: string };
+export type CheckFailure =
+  { reason: "unavailable" } | { reason: "timeout"; seconds: number } | { reason: "error"; message: string };
 
 class CheckTimeout extends Error {}
 
@@ -27,8 +28,13 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
 
 /** The action is gone where outbound marketing was removed: 404, "Resource not found for the segment ...". */
 function isActionMissing(error: unknown): boolean {
-  const { status, message } = (typeof error === "object" && error !== null ? error : {}) as { status?: unknown; message?: unknown };
-  return status === 404 || (typeof message === "string" && /resource not found|could not find|does not exist/i.test(message));
+  const { status, message } = (typeof error === "object" && error !== null ? error : {}) as {
+    status?: unknown;
+    message?: unknown;
+  };
+  return (
+    status === 404 || (typeof message === "string" && /resource not found|could not find|does not exist/i.test(message))
+  );
 }
 
 function describeFailure(error: unknown, timeoutMs: number): CheckFailure {

@@ -10,7 +10,8 @@ function hostEnvironment(): FormEnvironment {
     webApi: Xrm.WebApi as unknown as Pick<WebApiPort, "online">,
     getString: createGetString((webResourceName, key) => Xrm.Utility.getResourceString(webResourceName, key)),
     now: () => new Date(),
-    confirm: (title, text) => Promise.resolve(Xrm.Navigation.openConfirmDialog({ title, text })).then((result) => result.confirmed),
+    confirm: (title, text) =>
+      Promise.resolve(Xrm.Navigation.openConfirmDialog({ title, text })).then((result) => result.confirmed),
     publishBridge: publishFormBridge,
   };
 }

@@ -15,13 +15,23 @@ import {
 
 const RECURRENCE_DOES_NOT_FIT = validateResponse({
   ActivityValidationResults: [
-    { ActivityId: "", Fault: "ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations", Result: "Error", ErrorMessageArguments: [] },
+    {
+      ActivityId: "",
+      Fault: "ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations",
+      Result: "Error",
+      ErrorMessageArguments: [],
+    },
   ],
   Result: "Error",
 });
 const EMAIL_NOT_LIVE_WARNING = validateResponse({
   ActivityValidationResults: [
-    { ActivityId: "01_0_2", Fault: "ErrorEmailNotLive", Result: "Warning", ErrorMessageArguments: ["15bd0ab8-c12a-e911-a9b6-000d3a1e6c14"] },
+    {
+      ActivityId: "01_0_2",
+      Fault: "ErrorEmailNotLive",
+      Result: "Warning",
+      ErrorMessageArguments: ["15bd0ab8-c12a-e911-a9b6-000d3a1e6c14"],
+    },
   ],
   Result: "Warning",
 });
@@ -59,9 +69,15 @@ describe.each([
 
     expect(fixture.saved).toEqual([]);
     const messages = fixture.notifications();
-    expect(messages[0]).toMatchObject({ level: "ERROR", message: expect.stringContaining("1 error(s) stop this journey from going live") });
+    expect(messages[0]).toMatchObject({
+      level: "ERROR",
+      message: expect.stringContaining("1 error(s) stop this journey from going live"),
+    });
     expect(messages).toContainEqual(
-      expect.objectContaining({ level: "ERROR", message: expect.stringContaining("The recurrence does not fit between the start and end dates.") }),
+      expect.objectContaining({
+        level: "ERROR",
+        message: expect.stringContaining("The recurrence does not fit between the start and end dates."),
+      }),
     );
     expect(fixture.form.getAttribute("msdyncrm_name")!.getValue()).toBe("Spring campaign, second wave");
     expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(Draft);
@@ -88,10 +104,21 @@ describe.each([
     });
     expect(request).not.toHaveProperty("FieldValueSuppressionSegmentId");
     const metadata = request.getMetadata();
-    expect(metadata).toMatchObject({ boundParameter: null, operationType: 0, operationName: "msdyncrm_CustomerJourneyValidate" });
-    expect(metadata.parameterTypes.FieldValueEndDateTime).toEqual({ typeName: "Edm.DateTimeOffset", structuralProperty: 1 });
+    expect(metadata).toMatchObject({
+      boundParameter: null,
+      operationType: 0,
+      operationName: "msdyncrm_CustomerJourneyValidate",
+    });
+    expect(metadata.parameterTypes.FieldValueEndDateTime).toEqual({
+      typeName: "Edm.DateTimeOffset",
+      structuralProperty: 1,
+    });
     expect(metadata.parameterTypes.FieldValueStatusCode).toEqual({ typeName: "Edm.Int32", structuralProperty: 1 });
-    expect(Object.keys(metadata.parameterTypes).sort()).toEqual(Object.keys(request).filter((key) => key !== "getMetadata").sort());
+    expect(Object.keys(metadata.parameterTypes).sort()).toEqual(
+      Object.keys(request)
+        .filter((key) => key !== "getMetadata")
+        .sort(),
+    );
   });
 
   it("lets a clean journey go live, once, without notifications", async () => {
@@ -117,7 +144,9 @@ describe.each([
       expect.objectContaining({ level: "WARNING", message: "The journey goes live with 1 warning(s)." }),
       expect.objectContaining({
         level: "WARNING",
-        message: expect.stringMatching(/^Tile "Welcome email": The email 15bd0ab8-c12a-e911-a9b6-000d3a1e6c14 is not live\./),
+        message: expect.stringMatching(
+          /^Tile "Welcome email": The email 15bd0ab8-c12a-e911-a9b6-000d3a1e6c14 is not live\./,
+        ),
       }),
     ]);
   });
@@ -130,7 +159,9 @@ describe.each([
     await userSavesAndGateFinishes(fixture);
 
     expect(fixture.saved).toEqual([]);
-    expect(fixture.notifications().map((notification) => notification.message)).toContain("The journey has no name. Enter a name.");
+    expect(fixture.notifications().map((notification) => notification.message)).toContain(
+      "The journey has no name. Enter a name.",
+    );
     expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(LiveEditable);
   });
 
@@ -143,13 +174,23 @@ describe.each([
     expect(fixture.saved).toEqual([]);
     expect(fixture.validateRequests).toEqual([]);
     expect(fixture.notifications()).toEqual([
-      expect.objectContaining({ level: "ERROR", message: "Not saved: a journey cannot go from Draft to Live. The status was set back to Draft." }),
+      expect.objectContaining({
+        level: "ERROR",
+        message: "Not saved: a journey cannot go from Draft to Live. The status was set back to Draft.",
+      }),
     ]);
     expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(Draft);
   });
 
   it("still blocks an invalid journey and refuses a forbidden status change when its string resources are missing", async () => {
-    fixture = loaded({ status: Draft, asyncSave, withoutStringResources: true, isRecurring: true, intervalDays: 30, count: 3 });
+    fixture = loaded({
+      status: Draft,
+      asyncSave,
+      withoutStringResources: true,
+      isRecurring: true,
+      intervalDays: 30,
+      count: 3,
+    });
     fixture.answerValidate(RECURRENCE_DOES_NOT_FIT);
     setStatus(fixture, GoingLive);
 
@@ -162,14 +203,20 @@ describe.each([
     setStatus(fixture, Live);
     expect(await fixture.userSaves()).toBe("cancelled");
     expect(fixture.saved).toEqual([]);
-    expect(fixture.notifications()).toEqual([expect.objectContaining({ level: "ERROR", message: "form.transitionNotAllowed" })]);
+    expect(fixture.notifications()).toEqual([
+      expect.objectContaining({ level: "ERROR", message: "form.transitionNotAllowed" }),
+    ]);
     expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(Draft);
   });
 
   it("does not let an unchecked journey go live when the validate action is missing (404)", async () => {
     fixture = loaded({ status: InError, asyncSave });
     fixture.answerValidate(() =>
-      Promise.reject({ errorCode: 2148140938, status: 404, message: "Resource not found for the segment 'msdyncrm_CustomerJourneyValidate'." }),
+      Promise.reject({
+        errorCode: 2148140938,
+        status: 404,
+        message: "Resource not found for the segment 'msdyncrm_CustomerJourneyValidate'.",
+      }),
     );
     setStatus(fixture, GoingLive);
 
@@ -184,11 +231,19 @@ describe.each([
   });
 
   it.each([
-    ["a 500 whose body gives no words", async () => ({ ok: false, status: 500, json: async () => ({ error: { message: { text: "internal" } } }) }), "(HTTP 500)"],
+    [
+      "a 500 whose body gives no words",
+      async () => ({ ok: false, status: 500, json: async () => ({ error: { message: { text: "internal" } } }) }),
+      "(HTTP 500)",
+    ],
     ["a rejection with nothing in it", () => Promise.reject({}), "(no reason given)"],
     [
       "a body that is not JSON",
-      async () => ({ ok: true, status: 200, json: () => Promise.reject(new SyntaxError("Unexpected end of JSON input")) }),
+      async () => ({
+        ok: true,
+        status: 200,
+        json: () => Promise.reject(new SyntaxError("Unexpected end of JSON input")),
+      }),
       "(Unexpected end of JSON input)",
     ],
   ])("says why the check could not run in readable words: %s", async (_case, answer, why) => {
@@ -218,8 +273,16 @@ describe.each([
   });
 
   it.each([
-    ["an inner result that is not JSON", async () => ({ ValidationResult: "<html>gateway</html>" }), "The error check's result is not valid JSON"],
-    ["an inner result that is not an object", async () => ({ ValidationResult: "[]" }), "The error check's result is not a JSON object"],
+    [
+      "an inner result that is not JSON",
+      async () => ({ ValidationResult: "<html>gateway</html>" }),
+      "The error check's result is not valid JSON",
+    ],
+    [
+      "an inner result that is not an object",
+      async () => ({ ValidationResult: "[]" }),
+      "The error check's result is not a JSON object",
+    ],
   ])("blocks when the server's answer cannot be read: %s", async (_case, json, why) => {
     fixture = loaded({ status: Draft, asyncSave });
     fixture.answerValidate(async () => ({ ok: true, status: 200, json }));
@@ -228,7 +291,10 @@ describe.each([
     await userSavesAndGateFinishes(fixture);
 
     expect(fixture.saved).toEqual([]);
-    expect(fixture.checkSummary()).toMatchObject({ level: "ERROR", message: expect.stringContaining("1 error(s) stop this journey") });
+    expect(fixture.checkSummary()).toMatchObject({
+      level: "ERROR",
+      message: expect.stringContaining("1 error(s) stop this journey"),
+    });
     expect(fixture.notifications().map((notification) => notification.message)).toContainEqual(
       expect.stringContaining(why),
     );
@@ -253,7 +319,9 @@ describe.each([
 
     const messages = fixture.notifications().map((notification) => notification.message);
     expect(messages[0]).toContain("Nicht gespeichert: 1 Fehler verhindern das Live-Schalten.");
-    expect(messages).toContainEqual(expect.stringContaining("Die Wiederholung passt nicht zwischen Start- und Enddatum."));
+    expect(messages).toContainEqual(
+      expect.stringContaining("Die Wiederholung passt nicht zwischen Start- und Enddatum."),
+    );
   });
 });
 
@@ -287,7 +355,9 @@ describe("save gate details", () => {
 
     expect(await fixture.userSaves()).toBe("cancelled");
     expect(await fixture.userSaves()).toBe("cancelled");
-    expect(fixture.notifications()).toContainEqual(expect.objectContaining({ level: "INFO", message: expect.stringContaining("still running") }));
+    expect(fixture.notifications()).toContainEqual(
+      expect.objectContaining({ level: "INFO", message: expect.stringContaining("still running") }),
+    );
     answer();
     await settle(50);
 

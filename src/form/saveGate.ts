@@ -12,15 +12,13 @@ import { runGoLiveCheck, type CheckOutcome } from "./goLiveCheck";
 /** A save the gate stopped; the form already shows why. */
 export class SaveRefused extends Error {}
 
-export type SaveDecision =
-  | { kind: "pass" }
-  | { kind: "check" }
-  | { kind: "forbidden"; from: number; to: number };
+export type SaveDecision = { kind: "pass" } | { kind: "check" } | { kind: "forbidden"; from: number; to: number };
 
 /** What a save from `savedStatus` to `newStatus` needs: nothing, the go-live check, or refusing (TransitionData). */
 export function decideSave(savedStatus: number | null, newStatus: number | null): SaveDecision {
   if (newStatus === null || newStatus === savedStatus) return { kind: "pass" };
-  if (savedStatus !== null && !canTransition(savedStatus, newStatus)) return { kind: "forbidden", from: savedStatus, to: newStatus };
+  if (savedStatus !== null && !canTransition(savedStatus, newStatus))
+    return { kind: "forbidden", from: savedStatus, to: newStatus };
   return newStatus === JourneyStatus.GoingLive ? { kind: "check" } : { kind: "pass" };
 }
 
@@ -48,7 +46,13 @@ function restoreStatus(form: Xrm.FormContext, session: FormSession, status: numb
   applyFieldLocks(form, session, env.now());
 }
 
-function refuseTransition(form: Xrm.FormContext, session: FormSession, from: number, to: number, env: FormEnvironment): string {
+function refuseTransition(
+  form: Xrm.FormContext,
+  session: FormSession,
+  from: number,
+  to: number,
+  env: FormEnvironment,
+): string {
   const label = (status: number) => env.getString(`status.${status}`);
   const message = fillTemplate(env.getString("form.transitionNotAllowed"), [label(from), label(to)]);
   showNotices(form, session, [{ level: "ERROR", message }]);
@@ -158,7 +162,8 @@ export function gateSave(context: Xrm.Events.SaveEventContext, env: FormEnvironm
 export async function saveThroughGate(form: Xrm.FormContext, env: FormEnvironment): Promise<void> {
   const session = sessionFor(form);
   const decision = decideSave(originalStatus(form, session), statusOnForm(form));
-  if (decision.kind === "forbidden") throw new SaveRefused(refuseTransition(form, session, decision.from, decision.to, env));
+  if (decision.kind === "forbidden")
+    throw new SaveRefused(refuseTransition(form, session, decision.from, decision.to, env));
   if (decision.kind === "check") {
     if (session.checkInFlight) throw new SaveRefused(refuseWhileChecking(form, session, env));
     await checkGoLive(form, session, env);

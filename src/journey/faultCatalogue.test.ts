@@ -1,7 +1,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseStringPromise } from "xml2js";
-import { describeFault, FAULT_SEVERITY, FaultCode, fillPlaceholders, formatString, type Localise } from "./faultCatalogue";
+import {
+  describeFault,
+  FAULT_SEVERITY,
+  FaultCode,
+  fillPlaceholders,
+  formatString,
+  type Localise,
+} from "./faultCatalogue";
 import type { ValidationEntry } from "./types";
 
 async function readResx(culture: number): Promise<Map<string, string>> {
@@ -10,7 +17,13 @@ async function readResx(culture: number): Promise<Map<string, string>> {
   return new Map((parsed.root.data ?? []).map((data) => [data.$.name, data.value[0]]));
 }
 
-const entry = (fault: string, args: string[] = []): ValidationEntry => ({ activityId: "", fault, severity: "Error", args, source: "server" });
+const entry = (fault: string, args: string[] = []): ValidationEntry => ({
+  activityId: "",
+  fault,
+  severity: "Error",
+  args,
+  source: "server",
+});
 
 describe("fault catalogue", () => {
   let english: Map<string, string>;
@@ -19,11 +32,17 @@ describe("fault catalogue", () => {
     english = await readResx(1033);
     german = await readResx(1031);
   });
-  const lookUp = (strings: () => Map<string, string>): Localise => (key, ...args) => fillPlaceholders(strings().get(key) ?? key, args.map(String));
+  const lookUp =
+    (strings: () => Map<string, string>): Localise =>
+    (key, ...args) =>
+      fillPlaceholders(strings().get(key) ?? key, args.map(String));
 
   it("has a message and a fix hint for every fault code, in English and in German", () => {
     const missing: string[] = [];
-    for (const [culture, strings] of [["1033", english], ["1031", german]] as const) {
+    for (const [culture, strings] of [
+      ["1033", english],
+      ["1031", german],
+    ] as const) {
       for (const code of [...Object.values(FaultCode), "unknown"]) {
         for (const part of ["message", "hint"]) {
           const text = strings.get(`fault.${code}.${part}`);
@@ -37,7 +56,8 @@ describe("fault catalogue", () => {
   it("uses the same placeholders in both languages", () => {
     const placeholders = (text: string | undefined) => (text?.match(/\{\d+\}/g) ?? []).sort().join();
     for (const [key, text] of english) {
-      if (key.startsWith("fault.")) expect({ key, placeholders: placeholders(german.get(key)) }).toEqual({ key, placeholders: placeholders(text) });
+      if (key.startsWith("fault."))
+        expect({ key, placeholders: placeholders(german.get(key)) }).toEqual({ key, placeholders: placeholders(text) });
     }
   });
 
@@ -49,7 +69,10 @@ describe("fault catalogue", () => {
   });
 
   it("fills the arguments into the message of a known code", () => {
-    const described = describeFault(entry("ErrorEmailNotLive", ["15bd0ab8-c12a-e911-a9b6-000d3a1e6c14"]), lookUp(() => english));
+    const described = describeFault(
+      entry("ErrorEmailNotLive", ["15bd0ab8-c12a-e911-a9b6-000d3a1e6c14"]),
+      lookUp(() => english),
+    );
     expect(described).toEqual({
       code: "ErrorEmailNotLive",
       known: true,
@@ -57,22 +80,36 @@ describe("fault catalogue", () => {
       hint: english.get("fault.ErrorEmailNotLive.hint"),
       args: ["15bd0ab8-c12a-e911-a9b6-000d3a1e6c14"],
     });
-    expect(describeFault(entry("ErrorEmailNotLive", ["x"]), lookUp(() => german)).message).toBe("Die E-Mail x ist nicht live.");
+    expect(
+      describeFault(
+        entry("ErrorEmailNotLive", ["x"]),
+        lookUp(() => german),
+      ).message,
+    ).toBe("Die E-Mail x ist nicht live.");
   });
 
   it("describes the seed's fault without arguments", () => {
-    const described = describeFault(entry(FaultCode.ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations), lookUp(() => english));
+    const described = describeFault(
+      entry(FaultCode.ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations),
+      lookUp(() => english),
+    );
     expect(described.known).toBe(true);
     expect(described.message).toBe("The recurrence does not fit between the start and end dates.");
     expect(described.message).not.toMatch(/\{\d\}/);
   });
 
   it("still shows the code and the arguments of an unknown fault", () => {
-    const described = describeFault(entry("ErrorSomethingNew", ["01_0_3", "42"]), lookUp(() => english));
+    const described = describeFault(
+      entry("ErrorSomethingNew", ["01_0_3", "42"]),
+      lookUp(() => english),
+    );
     expect(described.known).toBe(false);
     expect(described.message).toContain("ErrorSomethingNew");
     expect(described.hint).toContain("01_0_3, 42");
-    const withoutArgs = describeFault(entry("ErrorSomethingNew"), lookUp(() => german));
+    const withoutArgs = describeFault(
+      entry("ErrorSomethingNew"),
+      lookUp(() => german),
+    );
     expect(withoutArgs.message).toContain("ErrorSomethingNew");
     expect(withoutArgs.hint).toContain("Argumente: keine");
   });

@@ -99,7 +99,10 @@ export function describeFault(entry: ValidationEntry, localise: Localise): Descr
     const value = localise(key, ...fillWith);
     return typeof value === "string" && value !== "" && value !== key ? value : undefined;
   };
-  const texts = (prefix: string, fillWith: readonly string[]) => [lookUp(`${prefix}.message`, fillWith), lookUp(`${prefix}.hint`, fillWith)];
+  const texts = (prefix: string, fillWith: readonly string[]) => [
+    lookUp(`${prefix}.message`, fillWith),
+    lookUp(`${prefix}.hint`, fillWith),
+  ];
   if (isKnownFault(code)) {
     const [message, hint] = texts(`fault.${code}`, args);
     if (message !== undefined && hint !== undefined) return { code, known: true, message, hint, args };

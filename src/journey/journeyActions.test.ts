@@ -43,8 +43,13 @@ describe("journey actions", () => {
     expect(draft.find((a) => a.id === "delete")?.writesStatus).toBeUndefined();
     const live = actionsFor(JourneyStatus.Live);
     expect(live.find((a) => a.id === "stop")).toMatchObject({ writesStatus: JourneyStatus.Stopping, confirm: "stop" });
-    expect(live.find((a) => a.id === "edit")).toMatchObject({ writesStatus: JourneyStatus.LiveEditable, runsCheckFirst: false });
-    expect(actionsFor(JourneyStatus.LiveEditable).find((a) => a.id === "cancelEdit")?.writesStatus).toBe(JourneyStatus.Live);
+    expect(live.find((a) => a.id === "edit")).toMatchObject({
+      writesStatus: JourneyStatus.LiveEditable,
+      runsCheckFirst: false,
+    });
+    expect(actionsFor(JourneyStatus.LiveEditable).find((a) => a.id === "cancelEdit")?.writesStatus).toBe(
+      JourneyStatus.Live,
+    );
     for (const status of [JourneyStatus.LiveEditable, JourneyStatus.Stopped, JourneyStatus.Error]) {
       const goesLive = actionsFor(status).find((a) => a.writesStatus === JourneyStatus.GoingLive);
       expect(goesLive?.runsCheckFirst).toBe(true);
@@ -52,7 +57,12 @@ describe("journey actions", () => {
   });
 
   it("never lets a live journey be deleted", () => {
-    for (const status of [JourneyStatus.Live, JourneyStatus.LiveEditable, JourneyStatus.GoingLive, JourneyStatus.Stopping]) {
+    for (const status of [
+      JourneyStatus.Live,
+      JourneyStatus.LiveEditable,
+      JourneyStatus.GoingLive,
+      JourneyStatus.Stopping,
+    ]) {
       expect(allowedAction(status, "delete")).toBeUndefined();
     }
     expect(allowedAction(JourneyStatus.Stopped, "delete")).toMatchObject({ id: "delete", confirm: "delete" });

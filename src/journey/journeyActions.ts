@@ -2,16 +2,7 @@ import { canTransition } from "./statusModel";
 import { JourneyStatus, type JourneyStatusCode } from "./types";
 
 export type JourneyActionId =
-  | "check"
-  | "goLive"
-  | "stop"
-  | "edit"
-  | "republish"
-  | "cancelEdit"
-  | "retry"
-  | "restart"
-  | "copy"
-  | "delete";
+  "check" | "goLive" | "stop" | "edit" | "republish" | "cancelEdit" | "retry" | "restart" | "copy" | "delete";
 
 export interface JourneyAction {
   id: JourneyActionId;
@@ -61,5 +52,7 @@ export function actionsFor(status: number): JourneyAction[] {
 /** The action as the status offers it, when it may run from there (if it writes a status, TransitionData allows it); else undefined. */
 export function allowedAction(status: number, id: JourneyActionId): JourneyAction | undefined {
   const offered = actionsFor(status).find((candidate) => candidate.id === id);
-  return offered && (offered.writesStatus === undefined || canTransition(status, offered.writesStatus)) ? offered : undefined;
+  return offered && (offered.writesStatus === undefined || canTransition(status, offered.writesStatus))
+    ? offered
+    : undefined;
 }

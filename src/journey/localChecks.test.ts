@@ -6,7 +6,9 @@ import { generateDefinition } from "./sampleDefinition";
 import type { JourneyRecord } from "./types";
 import { fromValidateParameters } from "./validateRequest";
 
-const seedBody = JSON.parse(fs.readFileSync(path.join(__dirname, "../../test/fixtures/seed/validate-request.json"), "utf8")) as unknown;
+const seedBody = JSON.parse(
+  fs.readFileSync(path.join(__dirname, "../../test/fixtures/seed/validate-request.json"), "utf8"),
+) as unknown;
 const seedValues = fromValidateParameters(seedBody).values;
 
 const good: JourneyRecord = {
@@ -58,7 +60,9 @@ describe("runLocalChecks", () => {
   });
 
   it("includes the recurrence and the definition's structure", () => {
-    expect(faults({ ...good, msdyncrm_isrecurring: true, msdyncrm_recurrencecount: -1 })).toEqual(["RecurrenceCountInvalid"]);
+    expect(faults({ ...good, msdyncrm_isrecurring: true, msdyncrm_recurrencecount: -1 })).toEqual([
+      "RecurrenceCountInvalid",
+    ]);
     expect(faults({ ...good, msdyncrm_workflowdefinition: "not json" })).toEqual(["DefinitionNotJson"]);
     expect(faults({ ...good, msdyncrm_workflowdefinition: null })).toEqual(["DefinitionEmpty"]);
   });
@@ -66,11 +70,18 @@ describe("runLocalChecks", () => {
   it("gives a Warning verdict when only warnings are found, and marks every entry local", () => {
     const startsWithEmail = JSON.stringify([
       { ActivityTypeId: "bpf_root", ActivityId: "01", Properties: { Items: [] } },
-      { ActivityTypeId: "Email", ActivityId: "e", ParentActivityId: "01", Properties: { Items: [{ ItemId: "x", ActivityTypeId: "Email" }] } },
+      {
+        ActivityTypeId: "Email",
+        ActivityId: "e",
+        ParentActivityId: "01",
+        Properties: { Items: [{ ItemId: "x", ActivityTypeId: "Email" }] },
+      },
     ]);
     const report = runLocalChecks({ ...good, msdyncrm_workflowdefinition: startsWithEmail });
     expect(report.verdict).toBe("Warning");
-    expect(report.entries.map((e) => [e.fault, e.activityId, e.source])).toEqual([["StartsWithoutSegment", "e", "local"]]);
+    expect(report.entries.map((e) => [e.fault, e.activityId, e.source])).toEqual([
+      ["StartsWithoutSegment", "e", "local"],
+    ]);
   });
 
   it("never throws on arbitrary field values, even objects that cannot become strings", () => {

@@ -14,7 +14,8 @@ export function runLocalChecks(values: JourneyRecord): ValidationReport {
   const { msdyncrm_name: name, msdyncrm_startdatetime: start, msdyncrm_enddatetime: end } = values;
   if (typeof name !== "string" || name.trim() === "") entries.push(localFinding("NameMissing"));
   // An unreadable date gives NaN, and a comparison with NaN is false: only two readable dates are compared.
-  if (timeOf(start) >= timeOf(end)) entries.push(localFinding("StartNotBeforeEnd", "", [start as string, end as string]));
+  if (timeOf(start) >= timeOf(end))
+    entries.push(localFinding("StartNotBeforeEnd", "", [start as string, end as string]));
   entries.push(
     ...recurrenceFindings(recurrenceFromRecord(values)),
     ...parseDefinition(values.msdyncrm_workflowdefinition).findings,

@@ -97,7 +97,13 @@ describe("recurrence", () => {
   });
 
   it("lays out the iterations, numbered from 1 and capped", () => {
-    const weekly = { isRecurring: true, intervalDays: 7, count: 3, start: "2026-01-01T09:00:30Z", end: "2026-02-01T00:00:00Z" };
+    const weekly = {
+      isRecurring: true,
+      intervalDays: 7,
+      count: 3,
+      start: "2026-01-01T09:00:30Z",
+      end: "2026-02-01T00:00:00Z",
+    };
     expect(iterationCalendar(weekly)).toEqual([
       { index: 1, start: "2026-01-01T09:00:00.000Z", end: "2026-01-08T09:00:00.000Z" },
       { index: 2, start: "2026-01-08T09:00:00.000Z", end: "2026-01-15T09:00:00.000Z" },
@@ -125,7 +131,9 @@ describe("recurrence", () => {
         const earliest = earliestFittingEnd(values);
         expect(earliest).not.toBeNull();
         expect(recurrenceFits({ ...values, end: earliest })).toBe(true);
-        expect(recurrenceFits({ ...values, end: new Date(Date.parse(earliest as string) - minute).toISOString() })).toBe(false);
+        expect(
+          recurrenceFits({ ...values, end: new Date(Date.parse(earliest as string) - minute).toISOString() }),
+        ).toBe(false);
       }),
     );
   });
@@ -149,16 +157,27 @@ describe("recurrence", () => {
       fc.constant({ toString: null, valueOf: null }) as fc.Arbitrary<unknown> as fc.Arbitrary<number>,
       fc.anything({ withNullPrototype: true, withBigInt: true }) as fc.Arbitrary<number>,
     );
-    const anyDate = fc.oneof(fc.string(), fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? "Invalid" : d.toISOString())), fc.constant(null));
+    const anyDate = fc.oneof(
+      fc.string(),
+      fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? "Invalid" : d.toISOString())),
+      fc.constant(null),
+    );
     fc.assert(
-      fc.property(fc.boolean(), anyNumber, anyNumber, anyDate, anyDate, (isRecurring, intervalDays, count, start, end) => {
-        const values = { isRecurring, intervalDays, count, start, end };
-        recurrenceFindings(values);
-        recurrenceFits(values);
-        expect(iterationCalendar(values).length).toBeLessThanOrEqual(100);
-        const earliest = earliestFittingEnd(values);
-        if (earliest !== null) expect(recurrenceFits({ ...values, end: earliest })).toBe(true);
-      }),
+      fc.property(
+        fc.boolean(),
+        anyNumber,
+        anyNumber,
+        anyDate,
+        anyDate,
+        (isRecurring, intervalDays, count, start, end) => {
+          const values = { isRecurring, intervalDays, count, start, end };
+          recurrenceFindings(values);
+          recurrenceFits(values);
+          expect(iterationCalendar(values).length).toBeLessThanOrEqual(100);
+          const earliest = earliestFittingEnd(values);
+          if (earliest !== null) expect(recurrenceFits({ ...values, end: earliest })).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -42,7 +42,8 @@ function isNonNegativeInteger(value: number | null | undefined): boolean {
 function schedule(values: RecurrenceValues): { start: number; interval: number; count: number } | null {
   const start = toMinute(values.start);
   const { intervalDays, count } = values;
-  if (!values.isRecurring || start === null || !isNonNegativeInteger(intervalDays) || !isNonNegativeInteger(count)) return null;
+  if (!values.isRecurring || start === null || !isNonNegativeInteger(intervalDays) || !isNonNegativeInteger(count))
+    return null;
   return { start, interval: intervalDays ?? 0, count: count ?? 0 };
 }
 
@@ -86,7 +87,8 @@ export function recurrenceFindings(values: RecurrenceValues): ValidationEntry[] 
   if (!values.isRecurring) return [];
   const { intervalDays, count } = values;
   const findings: ValidationEntry[] = [];
-  if (!isNonNegativeInteger(intervalDays)) findings.push(localFinding("RecurrenceIntervalInvalid", "", [asText(intervalDays)]));
+  if (!isNonNegativeInteger(intervalDays))
+    findings.push(localFinding("RecurrenceIntervalInvalid", "", [asText(intervalDays)]));
   if (!isNonNegativeInteger(count)) findings.push(localFinding("RecurrenceCountInvalid", "", [asText(count)]));
   const start = toMinute(values.start);
   const end = toMinute(values.end);

@@ -16,14 +16,22 @@ export function generateDefinition(tileCount: number): string {
     extraItems: unknown[] = [],
   ): string => {
     const activityId = parentId === null ? "01" : `01_${tiles.length}`;
-    const first = { ItemId: itemId, ActivityTypeId: type, Title: "Undefined", Name: `${type} ${tiles.length}`, ActivityItemId: nextItemId++ };
+    const first = {
+      ItemId: itemId,
+      ActivityTypeId: type,
+      Title: "Undefined",
+      Name: `${type} ${tiles.length}`,
+      ActivityItemId: nextItemId++,
+    };
     tiles.push({
       ActivityTypeId: type,
       ...(parentId === null ? {} : { ParentActivityId: parentId }),
       ParentBranchId: branch,
       ParentRelationshipType: relationship,
       ActivityId: activityId,
-      Properties: { Items: [first, ...extraItems.map((item) => ({ ...(item as object), ActivityItemId: nextItemId++ }))] },
+      Properties: {
+        Items: [first, ...extraItems.map((item) => ({ ...(item as object), ActivityItemId: nextItemId++ }))],
+      },
       EntityTarget: "contact",
     });
     return activityId;
@@ -31,7 +39,13 @@ export function generateDefinition(tileCount: number): string {
 
   const root = add("bpf_root", null, 0, "Default");
   let parentId = add("Segment", root, 0, "Default", null, [
-    { ItemId: guid(1), ActivityTypeId: "SegmentItem", Name: "Segment", ContainmentMethod: "Inclusion", SegmentSourceType: "Segment" },
+    {
+      ItemId: guid(1),
+      ActivityTypeId: "SegmentItem",
+      Name: "Segment",
+      ContainmentMethod: "Inclusion",
+      SegmentSourceType: "Segment",
+    },
   ]);
   let branch = 0;
   let relationship = "Default";
@@ -48,7 +62,11 @@ export function generateDefinition(tileCount: number): string {
       add("Email", first, 0, "Default", guid(tiles.length));
       [parentId, branch, relationship] = [add("SplitterBranch", splitter, 1, "Default"), 0, "Default"];
     } else {
-      [parentId, branch, relationship] = [add("Email", parentId, branch, relationship, guid(tiles.length)), 0, "Default"];
+      [parentId, branch, relationship] = [
+        add("Email", parentId, branch, relationship, guid(tiles.length)),
+        0,
+        "Default",
+      ];
     }
   }
   return JSON.stringify(tiles);

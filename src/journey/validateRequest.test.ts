@@ -58,7 +58,9 @@ describe("validate request mapping", () => {
   });
 
   it("leaves out absent and null values", () => {
-    expect(toValidateParameters({ msdyncrm_name: "Only a name", msdyncrm_startdatetime: null, statuscode: null })).toEqual({
+    expect(
+      toValidateParameters({ msdyncrm_name: "Only a name", msdyncrm_startdatetime: null, statuscode: null }),
+    ).toEqual({
       FieldValueName: "Only a name",
     });
   });

@@ -39,7 +39,11 @@ const EDM_BOOLEAN = "Edm.Boolean";
  * The parameter `FieldValue<field>`. Its column follows the Web API's naming unless given:
  * `msdyncrm_` and the field in lower case.
  */
-function parameter(field: FieldName, typeName: EdmTypeName, column = `msdyncrm_${field.toLowerCase()}`): ValidateParameter {
+function parameter(
+  field: FieldName,
+  typeName: EdmTypeName,
+  column = `msdyncrm_${field.toLowerCase()}`,
+): ValidateParameter {
   return { name: `FieldValue${field}`, column: column as keyof JourneyRecord, typeName };
 }
 
@@ -136,7 +140,8 @@ export function fromValidateParameters(body: unknown): { values: JourneyRecord; 
     if (!hasOwn(given, name)) continue;
     const value = given[name];
     if (value === null) continue;
-    const wrongType = () => problems.push(`${name}: expected ${typeName}, got ${describeType(value)} ${JSON.stringify(value)}.`);
+    const wrongType = () =>
+      problems.push(`${name}: expected ${typeName}, got ${describeType(value)} ${JSON.stringify(value)}.`);
     if (typeName === EDM_INT32) {
       if (isInt32(value)) values[column] = value;
       else wrongType();

@@ -4,7 +4,10 @@ import fc from "fast-check";
 import type { Severity, ValidationEntry, ValidationReport } from "./types";
 import { mergeReports, parseValidationResponse, toValidationResultJson, verdictOf } from "./validationResult";
 
-const seedResponseText = fs.readFileSync(path.join(__dirname, "../../test/fixtures/seed/validate-response.json"), "utf8");
+const seedResponseText = fs.readFileSync(
+  path.join(__dirname, "../../test/fixtures/seed/validate-response.json"),
+  "utf8",
+);
 const seedResponse = JSON.parse(seedResponseText) as { ValidationResult: string };
 
 const seedReport: ValidationReport = {
@@ -26,7 +29,9 @@ describe("parseValidationResponse", () => {
     expect(parseValidationResponse(seedResponse.ValidationResult)).toEqual(seedReport);
     expect(parseValidationResponse(JSON.parse(seedResponse.ValidationResult))).toEqual(seedReport);
     expect(parseValidationResponse(seedResponseText)).toEqual(seedReport);
-    expect(parseValidationResponse({ ValidationResult: JSON.parse(seedResponse.ValidationResult) })).toEqual(seedReport);
+    expect(parseValidationResponse({ ValidationResult: JSON.parse(seedResponse.ValidationResult) })).toEqual(
+      seedReport,
+    );
   });
 
   it("labels entries with the source it is given", () => {
@@ -34,14 +39,21 @@ describe("parseValidationResponse", () => {
   });
 
   it("reads a valid result with no entries as Valid and a warning as Warning", () => {
-    expect(parseValidationResponse('{"ActivityValidationResults":[],"Result":"Valid"}')).toEqual({ verdict: "Valid", entries: [] });
+    expect(parseValidationResponse('{"ActivityValidationResults":[],"Result":"Valid"}')).toEqual({
+      verdict: "Valid",
+      entries: [],
+    });
     const warning = parseValidationResponse({
-      ActivityValidationResults: [{ ActivityId: "01_0_3", Fault: "SomethingNew", Result: "Warning", ErrorMessageArguments: ["a", 7] }],
+      ActivityValidationResults: [
+        { ActivityId: "01_0_3", Fault: "SomethingNew", Result: "Warning", ErrorMessageArguments: ["a", 7] },
+      ],
       Result: "Warning",
     });
     expect(warning).toEqual({
       verdict: "Warning",
-      entries: [{ activityId: "01_0_3", fault: "SomethingNew", severity: "Warning", args: ["a", "7"], source: "server" }],
+      entries: [
+        { activityId: "01_0_3", fault: "SomethingNew", severity: "Warning", args: ["a", "7"], source: "server" },
+      ],
     });
   });
 
@@ -64,7 +76,9 @@ describe("parseValidationResponse", () => {
     // Only "not JSON" has an argument: the parser's message (its wording is the JavaScript engine's).
     const args = fault === "ResultNotJson" ? [expect.stringMatching(/\S/)] : [];
     expect(report.entries).toEqual([{ activityId: "", fault, severity: "Error", args, source: "server" }]);
-    expect(report.unreadable?.raw).toBe(typeof input === "string" ? input : (JSON.stringify(input) ?? "[object Undefined]"));
+    expect(report.unreadable?.raw).toBe(
+      typeof input === "string" ? input : (JSON.stringify(input) ?? "[object Undefined]"),
+    );
   });
 
   it("gives the parser's message with a result that is not JSON", () => {
@@ -81,7 +95,15 @@ describe("parseValidationResponse", () => {
     };
     const report = parseValidationResponse(hostile);
     expect(report.verdict).toBe("Error");
-    expect(report.entries).toEqual([{ activityId: "", fault: "ValidationResultUnreadable", severity: "Error", args: ["getter failed"], source: "server" }]);
+    expect(report.entries).toEqual([
+      {
+        activityId: "",
+        fault: "ValidationResultUnreadable",
+        severity: "Error",
+        args: ["getter failed"],
+        source: "server",
+      },
+    ]);
     expect(report.unreadable).toBeDefined();
   });
 
@@ -100,7 +122,13 @@ describe("parseValidationResponse", () => {
       { activityId: "", fault: "NoActivity", severity: "Warning", args: [], source: "server" },
       { activityId: "01_0", fault: "", severity: "Error", args: ["single"], source: "server" },
       { activityId: "7", fault: "NumericId", severity: "Valid", args: ["", '{"a":1}', "true"], source: "server" },
-      { activityId: "", fault: "ValidationResultUnreadable", severity: "Error", args: ["not an entry"], source: "server" },
+      {
+        activityId: "",
+        fault: "ValidationResultUnreadable",
+        severity: "Error",
+        args: ["not an entry"],
+        source: "server",
+      },
     ]);
     // The overall verdict is never milder than its worst entry.
     expect(report.verdict).toBe("Error");
@@ -110,7 +138,8 @@ describe("parseValidationResponse", () => {
   it("treats an unknown overall Result as Error and a missing one as the worst entry", () => {
     expect(parseValidationResponse({ ActivityValidationResults: [], Result: "Maybe" }).verdict).toBe("Error");
     expect(
-      parseValidationResponse({ ActivityValidationResults: [{ ActivityId: "", Fault: "X", Result: "Warning" }] }).verdict,
+      parseValidationResponse({ ActivityValidationResults: [{ ActivityId: "", Fault: "X", Result: "Warning" }] })
+        .verdict,
     ).toBe("Warning");
   });
 
@@ -127,7 +156,12 @@ describe("parseValidationResponse", () => {
   it("never throws on arbitrary JSON values, as values, as text, or wrapped as ValidationResult", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        for (const input of [value, JSON.stringify(value), { ValidationResult: JSON.stringify(value) }, { ValidationResult: value }]) {
+        for (const input of [
+          value,
+          JSON.stringify(value),
+          { ValidationResult: JSON.stringify(value) },
+          { ValidationResult: value },
+        ]) {
           const report = parseValidationResponse(input);
           expect(SEVERITIES).toContain(report.verdict);
           expect(Array.isArray(report.entries)).toBe(true);
@@ -139,12 +173,19 @@ describe("parseValidationResponse", () => {
 
   it("never throws on results whose entries have arbitrary fields", () => {
     const entry = fc.record(
-      { ActivityId: fc.jsonValue(), Fault: fc.jsonValue(), Result: fc.jsonValue(), ErrorMessageArguments: fc.jsonValue() },
+      {
+        ActivityId: fc.jsonValue(),
+        Fault: fc.jsonValue(),
+        Result: fc.jsonValue(),
+        ErrorMessageArguments: fc.jsonValue(),
+      },
       { requiredKeys: [] },
     );
     fc.assert(
       fc.property(fc.array(fc.oneof(entry, fc.jsonValue())), fc.jsonValue(), (list, result) => {
-        const report = parseValidationResponse({ ValidationResult: JSON.stringify({ ActivityValidationResults: list, Result: result }) });
+        const report = parseValidationResponse({
+          ValidationResult: JSON.stringify({ ActivityValidationResults: list, Result: result }),
+        });
         expect(report.entries).toHaveLength(list.length);
         for (const e of report.entries) expect(e.args.every((arg) => typeof arg === "string")).toBe(true);
       }),
@@ -153,9 +194,12 @@ describe("parseValidationResponse", () => {
 
   it("never throws on arbitrary JavaScript values either", () => {
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withMap: true, withTypedArray: true }), (value) => {
-        expect(SEVERITIES).toContain(parseValidationResponse(value).verdict);
-      }),
+      fc.property(
+        fc.anything({ withNullPrototype: true, withBigInt: true, withMap: true, withTypedArray: true }),
+        (value) => {
+          expect(SEVERITIES).toContain(parseValidationResponse(value).verdict);
+        },
+      ),
     );
   });
 });
@@ -204,7 +248,10 @@ describe("verdictOf and mergeReports", () => {
   it("keeps every entry and the worst verdict", () => {
     const local: ValidationReport = { verdict: "Warning", entries: [entry("Warning")] };
     const server: ValidationReport = { verdict: "Valid", entries: [entry("Valid", "server")] };
-    expect(mergeReports(local, server)).toEqual({ verdict: "Warning", entries: [entry("Warning"), entry("Valid", "server")] });
+    expect(mergeReports(local, server)).toEqual({
+      verdict: "Warning",
+      entries: [entry("Warning"), entry("Valid", "server")],
+    });
     expect(mergeReports()).toEqual({ verdict: "Valid", entries: [] });
     const unreadable = parseValidationResponse("nope");
     expect(mergeReports(local, unreadable)).toMatchObject({ verdict: "Error", unreadable: unreadable.unreadable });

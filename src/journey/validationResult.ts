@@ -49,7 +49,9 @@ function readEntry(value: unknown, source: FindingSource): ValidationEntry {
     activityId: text(activityId) ?? "",
     fault: typeof fault === "string" ? fault : "",
     severity: readSeverity(value.Result),
-    args: (Array.isArray(args) ? args : args == null ? [] : [args]).map((arg: unknown) => (arg == null ? "" : asText(arg))),
+    args: (Array.isArray(args) ? args : args == null ? [] : [args]).map((arg: unknown) =>
+      arg == null ? "" : asText(arg),
+    ),
     source,
   };
 }

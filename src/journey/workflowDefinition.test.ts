@@ -30,13 +30,23 @@ function tile({ id, type, parent, branch = 0, rel = "Default", itemId = null, ex
     ActivityId: id,
     Properties: {
       Items: [
-        { ItemId: itemId, ActivityTypeId: type, Title: "Undefined", Name: name ?? `${type} ${id}`, ActivityItemId: nextItemId++ },
+        {
+          ItemId: itemId,
+          ActivityTypeId: type,
+          Title: "Undefined",
+          Name: name ?? `${type} ${id}`,
+          ActivityItemId: nextItemId++,
+        },
         ...extra.map((item) => ({ ActivityItemId: nextItemId++, ...item })),
       ],
     },
   };
 }
-const segmentItem = (itemId: string | null = "24db2671-1529-e911-a9b7-000d3a1e6adc") => ({ ItemId: itemId, ActivityTypeId: "SegmentItem", Name: "A segment" });
+const segmentItem = (itemId: string | null = "24db2671-1529-e911-a9b7-000d3a1e6adc") => ({
+  ItemId: itemId,
+  ActivityTypeId: "SegmentItem",
+  Name: "A segment",
+});
 const root = () => tile({ id: "01", type: "bpf_root" });
 const segment = (id = "01_0", parent = "01") => tile({ id, type: "Segment", parent, extra: [segmentItem()] });
 const email = (id: string, parent: string, branch = 0, rel = "Default") =>
@@ -58,7 +68,12 @@ describe("parseDefinition", () => {
     expect(parsed.byId.get("01_0")?.children.map((t) => t.activityId)).toEqual(["01_0_3"]);
     expect(parsed.byId.get("01_0")?.items).toEqual([
       { activityItemId: 52, type: "Segment", itemId: null, name: "New Segment group" },
-      { activityItemId: 53, type: "SegmentItem", itemId: "056bbe66-f025-e911-a9ba-000d3a1e689f", name: "TC407937_DynamicSegment_bmkX5u" },
+      {
+        activityItemId: 53,
+        type: "SegmentItem",
+        itemId: "056bbe66-f025-e911-a9ba-000d3a1e689f",
+        name: "TC407937_DynamicSegment_bmkX5u",
+      },
     ]);
     expect(referencedItems(parsed)).toEqual({
       segments: ["056bbe66-f025-e911-a9ba-000d3a1e689f"],
@@ -130,7 +145,12 @@ describe("parseDefinition", () => {
   });
 
   it("reports a repeated ActivityId on the repeated tile and keeps the first", () => {
-    const parsed = parse([root(), segment(), email("e", "01_0"), tile({ id: "e", type: "LandingPage", parent: "01_0", branch: 1 })]);
+    const parsed = parse([
+      root(),
+      segment(),
+      email("e", "01_0"),
+      tile({ id: "e", type: "LandingPage", parent: "01_0", branch: 1 }),
+    ]);
     expect(faults(parsed)).toEqual([["DuplicateActivityId", "e", "e"]]);
     expect(parsed.byId.get("e")?.type).toBe("Email");
   });
@@ -140,7 +160,9 @@ describe("parseDefinition", () => {
     const second = email("e2", "e1");
     second.Properties.Items[0].ActivityItemId = first.Properties.Items[0].ActivityItemId;
     const parsed = parse([root(), segment(), first, second]);
-    expect(faults(parsed)).toEqual([["DuplicateActivityItemId", "e2", String(first.Properties.Items[0].ActivityItemId), "e1"]]);
+    expect(faults(parsed)).toEqual([
+      ["DuplicateActivityItemId", "e2", String(first.Properties.Items[0].ActivityItemId), "e1"],
+    ]);
   });
 
   it("reports a missing parent and keeps the orphaned subtree after the journey", () => {
@@ -181,8 +203,13 @@ describe("parseDefinition", () => {
   });
 
   it("reports a missing bpf_root and a second one", () => {
-    expect(faults(parse([segment("s", "01")]))).toEqual([["RootMissing", ""], ["ParentMissing", "s", "01"]]);
-    expect(faults(parse([root(), segment(), tile({ id: "02", type: "bpf_root" })]))).toEqual([["DuplicateRoot", "02", "01"]]);
+    expect(faults(parse([segment("s", "01")]))).toEqual([
+      ["RootMissing", ""],
+      ["ParentMissing", "s", "01"],
+    ]);
+    expect(faults(parse([root(), segment(), tile({ id: "02", type: "bpf_root" })]))).toEqual([
+      ["DuplicateRoot", "02", "01"],
+    ]);
   });
 
   it("reports a default relationship under a trigger, in any letter case", () => {
@@ -218,7 +245,9 @@ describe("parseDefinition", () => {
 
   it("warns when the journey does not start with a segment tile", () => {
     const parsed = parse([root(), email("e", "01"), segment("s", "01")]);
-    expect(parsed.findings).toEqual([{ activityId: "e", fault: "StartsWithoutSegment", severity: "Warning", args: [], source: "local" }]);
+    expect(parsed.findings).toEqual([
+      { activityId: "e", fault: "StartsWithoutSegment", severity: "Warning", args: [], source: "local" },
+    ]);
     expect(faults(parse([root()]))).toEqual([["StartsWithoutSegment", ""]]);
   });
 
@@ -237,7 +266,15 @@ describe("parseDefinition", () => {
   it("lists each referenced segment and email once, lower case without braces", () => {
     const parsed = parse([
       root(),
-      tile({ id: "g", type: "Segment", parent: "01", extra: [segmentItem("{AAAAAAAA-0000-0000-0000-000000000001}"), segmentItem("aaaaaaaa-0000-0000-0000-000000000001")] }),
+      tile({
+        id: "g",
+        type: "Segment",
+        parent: "01",
+        extra: [
+          segmentItem("{AAAAAAAA-0000-0000-0000-000000000001}"),
+          segmentItem("aaaaaaaa-0000-0000-0000-000000000001"),
+        ],
+      }),
       tile({ id: "e1", type: "Email", parent: "g", itemId: "BBBBBBBB-0000-0000-0000-000000000002" }),
       tile({ id: "e2", type: "Email", parent: "e1", itemId: "bbbbbbbb-0000-0000-0000-000000000002" }),
     ]);
@@ -283,15 +320,33 @@ describe("parseDefinition", () => {
     const id = fc.constantFrom("01", "a", "b", "c", "d", "e");
     const tileLike = fc.record(
       {
-        ActivityTypeId: fc.oneof(fc.constantFrom("bpf_root", "Segment", "Email", "Trigger", "Splitter", "SplitterBranch", "SegmentItem"), fc.jsonValue()),
+        ActivityTypeId: fc.oneof(
+          fc.constantFrom("bpf_root", "Segment", "Email", "Trigger", "Splitter", "SplitterBranch", "SegmentItem"),
+          fc.jsonValue(),
+        ),
         ActivityId: fc.oneof(id, fc.jsonValue()),
         ParentActivityId: fc.oneof(id, fc.jsonValue()),
-        ParentBranchId: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.jsonValue(), fc.constant({ toString: null, valueOf: null })),
-        ParentRelationshipType: fc.oneof(fc.constantFrom("Default", "default", "yesBranch", "noBranch"), fc.jsonValue()),
+        ParentBranchId: fc.oneof(
+          fc.integer({ min: -1, max: 3 }),
+          fc.jsonValue(),
+          fc.constant({ toString: null, valueOf: null }),
+        ),
+        ParentRelationshipType: fc.oneof(
+          fc.constantFrom("Default", "default", "yesBranch", "noBranch"),
+          fc.jsonValue(),
+        ),
         Properties: fc.oneof(
           fc.record({
             Items: fc.array(
-              fc.record({ ItemId: fc.oneof(fc.constant(null), fc.string(), fc.constant({ toString: null })), ActivityTypeId: fc.jsonValue(), ActivityItemId: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.jsonValue()), Name: fc.jsonValue() }, { requiredKeys: [] }),
+              fc.record(
+                {
+                  ItemId: fc.oneof(fc.constant(null), fc.string(), fc.constant({ toString: null })),
+                  ActivityTypeId: fc.jsonValue(),
+                  ActivityItemId: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.jsonValue()),
+                  Name: fc.jsonValue(),
+                },
+                { requiredKeys: [] },
+              ),
             ),
           }),
           fc.jsonValue(),
@@ -309,7 +364,9 @@ describe("parseDefinition", () => {
         }
         for (const tile of parsed.tiles) {
           if (tile.depth > 0) expect(parsed.byId.get(tile.parentId as string)?.depth).toBe(tile.depth - 1);
-          expect(tile.children.every((child, i) => i === 0 || tile.children[i - 1].branchIndex <= child.branchIndex)).toBe(true);
+          expect(
+            tile.children.every((child, i) => i === 0 || tile.children[i - 1].branchIndex <= child.branchIndex),
+          ).toBe(true);
         }
       }),
       { numRuns: 1000 },

@@ -119,13 +119,15 @@ function checkRules(root: Tile | null, tiles: readonly Tile[], report: Report): 
     const { type, children, items, activityId } = tile;
     if (type === "Trigger") {
       for (const child of children) {
-        if (child.relationship.toLowerCase() === "default") report("DefaultBranchUnderTrigger", child.activityId, [activityId]);
+        if (child.relationship.toLowerCase() === "default")
+          report("DefaultBranchUnderTrigger", child.activityId, [activityId]);
       }
     } else if (type === "Splitter") {
       const branches = children.filter((child) => child.type === "SplitterBranch").length;
       if (branches < 2) report("SplitterTooFewBranches", activityId, [String(branches)]);
     } else if (type === "Segment") {
-      if (!items.some((item) => item.type === "SegmentItem" && item.itemId !== null)) report("SegmentGroupEmpty", activityId);
+      if (!items.some((item) => item.type === "SegmentItem" && item.itemId !== null))
+        report("SegmentGroupEmpty", activityId);
     } else if (type === "Email") {
       if (!items.some((item) => item.itemId !== null)) report("EmailNotChosen", activityId);
     }
@@ -209,7 +211,10 @@ export function parseDefinition(definition: string | null | undefined): ParsedDe
 }
 
 function normalisedGuid(id: string): string {
-  return id.trim().replace(/^\{|\}$/g, "").toLowerCase();
+  return id
+    .trim()
+    .replace(/^\{|\}$/g, "")
+    .toLowerCase();
 }
 
 /** The segments and emails the tiles refer to, as lower-case GUIDs without braces, each once. */

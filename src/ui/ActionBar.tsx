@@ -33,13 +33,7 @@ const ICONS: Readonly<Record<JourneyActionId, string>> = {
 export const ActionBar: React.FC<ActionBarProps> = ({ actions, running, disabledReason, onRun, localise }) => {
   const [idPrefix] = useState(() => getId("cjt-action-"));
   return (
-    <Stack
-      horizontal
-      wrap
-      tokens={{ childrenGap: 8 }}
-      role="group"
-      aria-label={localise("action.toolbar")}
-    >
+    <Stack horizontal wrap tokens={{ childrenGap: 8 }} role="group" aria-label={localise("action.toolbar")}>
       {actions.map((action) => {
         const reason = disabledReason(action);
         const reasonId = `${idPrefix}-${action.id}`;

@@ -28,7 +28,6 @@ const BADGE_COLOURS: Readonly<Record<Severity, Tone>> = {
   Valid: TONES.info,
 };
 
-
 /** The tiles a user sees: the hidden root's children (or the tile itself when it is not the root). */
 function visibleTops(definition: ParsedDefinition): Tile[] {
   const reachable = new Set<string>();
@@ -46,7 +45,13 @@ function visibleTops(definition: ParsedDefinition): Tile[] {
   return tops;
 }
 
-export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, countsByTile, selectedActivityId, onSelectActivity, localise }) => {
+export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
+  definition,
+  countsByTile,
+  selectedActivityId,
+  onSelectActivity,
+  localise,
+}) => {
   const selectedRef = useRef<HTMLButtonElement | null>(null);
   useEffect(() => {
     selectedRef.current?.scrollIntoView?.({ block: "nearest" });
@@ -77,7 +82,11 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, coun
               </span>
             ))}
         </button>
-        {children.length > 0 && <ul className={path.size < INDENTED_LEVELS ? classes.subtree : classes.list}>{children.map((child) => renderTile(child, nextPath))}</ul>}
+        {children.length > 0 && (
+          <ul className={path.size < INDENTED_LEVELS ? classes.subtree : classes.list}>
+            {children.map((child) => renderTile(child, nextPath))}
+          </ul>
+        )}
       </li>
     );
   };
@@ -88,7 +97,9 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({ definition, coun
     <section aria-label={title}>
       <h3 className={classes.heading}>{title}</h3>
       {tops.length === 0 ? (
-        <p className={classes.muted}>{localise(definition.findings.length > 0 ? "outline.unreadable" : "outline.empty")}</p>
+        <p className={classes.muted}>
+          {localise(definition.findings.length > 0 ? "outline.unreadable" : "outline.empty")}
+        </p>
       ) : (
         // One tab stop for the whole tree, arrow keys within: a 300-tile journey is not 300 tab presses.
         <FocusZone direction={FocusZoneDirection.vertical}>

@@ -79,7 +79,9 @@ describe("action bar", () => {
     for (const label of ["Stop", "Edit"]) {
       const button = screen.getByRole("button", { name: label });
       expect(isDisabled(button)).toBe(true);
-      expect(document.getElementById(button.getAttribute("aria-describedby") as string)?.textContent).toBe(en("action.disabled.readOnly"));
+      expect(document.getElementById(button.getAttribute("aria-describedby") as string)?.textContent).toBe(
+        en("action.disabled.readOnly"),
+      );
       fireEvent.click(button);
     }
     expect(service.transition).not.toHaveBeenCalled();
@@ -114,7 +116,13 @@ describe("confirmations", () => {
     fireEvent.click(screen.getByRole("button", { name: "Stop" }));
     dialog = await screen.findByRole("alertdialog");
     fireEvent.click(within(dialog).getByRole("button", { name: "Stop" }));
-    await waitFor(() => expect(service.transition).toHaveBeenCalledWith(expect.objectContaining({ id: expect.any(String) }), "stop", expect.anything()));
+    await waitFor(() =>
+      expect(service.transition).toHaveBeenCalledWith(
+        expect.objectContaining({ id: expect.any(String) }),
+        "stop",
+        expect.anything(),
+      ),
+    );
   });
 
   test("Delete asks first, names the journey, and deletes only when confirmed", async () => {
@@ -151,7 +159,9 @@ describe("confirmations", () => {
     const warnings = checkOutcome([entry("StartsWithoutSegment", "", "Warning", [], "local")]);
     service.transition.mockImplementation(async (_snapshot, _id, options) => {
       const accepted = await options?.confirmWarnings?.(warnings);
-      return accepted ? { done: true, status: S.GoingLive, savedForm: false } : { done: false, reason: "warningsDeclined", check: warnings };
+      return accepted
+        ? { done: true, status: S.GoingLive, savedForm: false }
+        : { done: false, reason: "warningsDeclined", check: warnings };
     });
     fireEvent.click(screen.getByRole("button", { name: "Go live" }));
     fireEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Cancel" }));
@@ -195,19 +205,31 @@ describe("status changes and the live region", () => {
 
   test("a check refused by errors writes nothing and says how many errors stop it", async () => {
     const { service } = await viewWith(S.Draft);
-    const errors = checkOutcome([entry("ErrorSegmentNotLive", "01_0", "Error", ["24db2671"]), entry("NameMissing", "", "Error", [], "local")]);
+    const errors = checkOutcome([
+      entry("ErrorSegmentNotLive", "01_0", "Error", ["24db2671"]),
+      entry("NameMissing", "", "Error", [], "local"),
+    ]);
     service.transition.mockResolvedValue({ done: false, reason: "checkErrors", check: errors });
     fireEvent.click(screen.getByRole("button", { name: "Go live" }));
-    expect(await screen.findByText("Not changed: 2 errors stop this journey from going live. Fix them and try again.")).toBeTruthy();
+    expect(
+      await screen.findByText("Not changed: 2 errors stop this journey from going live. Fix them and try again."),
+    ).toBeTruthy();
     expect(liveRegion().textContent).toBe("Not gone live: 2 error(s) found.");
     expect(screen.getByTestId("verdict").textContent).toBe("Errors found: 2 errors");
   });
 
   test("Check shows fresh results and announces them", async () => {
-    const { service } = await viewWith(S.Draft, { storedValidationResults: JSON.stringify({ ActivityValidationResults: [], Result: "Valid" }) });
+    const { service } = await viewWith(S.Draft, {
+      storedValidationResults: JSON.stringify({ ActivityValidationResults: [], Result: "Valid" }),
+    });
     expect(screen.getByTestId("verdict").textContent).toBe("No errors found");
     expect(screen.getByText(en("panel.origin.stored"))).toBeTruthy();
-    service.check.mockResolvedValue(checkOutcome([entry("ErrorEmailNotLive", "01_0_1", "Error", ["15bd0ab8"]), entry("StartsWithoutSegment", "", "Warning", [], "local")]));
+    service.check.mockResolvedValue(
+      checkOutcome([
+        entry("ErrorEmailNotLive", "01_0_1", "Error", ["15bd0ab8"]),
+        entry("StartsWithoutSegment", "", "Warning", [], "local"),
+      ]),
+    );
     fireEvent.click(screen.getByRole("button", { name: "Check for errors" }));
     await waitFor(() => expect(screen.getByTestId("verdict").textContent).toBe("Errors found: 1 error, 1 warning"));
     expect(liveRegion().textContent).toBe("Error check finished. Errors found: 1 error, 1 warning");
@@ -217,7 +239,11 @@ describe("status changes and the live region", () => {
 
   test("a check without the form says it used the saved values", async () => {
     const { service } = await viewWith(S.Draft);
-    service.currentValues.mockImplementation(async (snapshot) => ({ values: snapshot.record, isDirty: false, fromForm: false }));
+    service.currentValues.mockImplementation(async (snapshot) => ({
+      values: snapshot.record,
+      isDirty: false,
+      fromForm: false,
+    }));
     fireEvent.click(screen.getByRole("button", { name: "Check for errors" }));
     expect(await screen.findByText(/with the saved values \(the form did not answer\)/)).toBeTruthy();
   });
@@ -239,28 +265,58 @@ describe("banners for the service's errors", () => {
   });
 
   const kinds: JourneyErrorKind[] = [
-    "unauthorized", "forbidden", "notFound", "actionMissing", "conflict", "throttled", "server",
-    "network", "malformed", "refused", "timeout", "unsavedChanges", "checkFailed",
+    "unauthorized",
+    "forbidden",
+    "notFound",
+    "actionMissing",
+    "conflict",
+    "throttled",
+    "server",
+    "network",
+    "malformed",
+    "refused",
+    "timeout",
+    "unsavedChanges",
+    "checkFailed",
   ];
-  test.each(kinds)("a %s error shows the text of its message key with its arguments; only a conflict or a timeout offers Reload", async (kind) => {
-    const messages: Record<string, string> = { [`test.${kind}`]: `Text for ${kind}: {0} / {1}` };
-    const { service } = await viewWith(S.Live, { getString: (key) => messages[key] ?? en(key) });
-    service.transition.mockRejectedValue(new JourneyError(kind, `test.${kind}`, { args: ["first", "second"] }));
-    fireEvent.click(screen.getByRole("button", { name: "Edit" }));
-    const banner = await findBanner(kind);
-    expect(banner.textContent).toContain(`Text for ${kind}: first / second`);
-    expect(within(banner).queryByRole("button", { name: "Reload" }) !== null).toBe(kind === "conflict" || kind === "timeout");
-    expect(liveRegion().textContent).toBe(`Text for ${kind}: first / second`);
-  });
+  test.each(kinds)(
+    "a %s error shows the text of its message key with its arguments; only a conflict or a timeout offers Reload",
+    async (kind) => {
+      const messages: Record<string, string> = { [`test.${kind}`]: `Text for ${kind}: {0} / {1}` };
+      const { service } = await viewWith(S.Live, { getString: (key) => messages[key] ?? en(key) });
+      service.transition.mockRejectedValue(new JourneyError(kind, `test.${kind}`, { args: ["first", "second"] }));
+      fireEvent.click(screen.getByRole("button", { name: "Edit" }));
+      const banner = await findBanner(kind);
+      expect(banner.textContent).toContain(`Text for ${kind}: first / second`);
+      expect(within(banner).queryByRole("button", { name: "Reload" }) !== null).toBe(
+        kind === "conflict" || kind === "timeout",
+      );
+      expect(liveRegion().textContent).toBe(`Text for ${kind}: first / second`);
+    },
+  );
 
   test("every error message the service uses has an English text the banner shows", async () => {
     expect(errorKeys.length).toBeGreaterThan(0);
-    const banners: Banner[] = errorKeys.map((key) => ({ kind: "error", error: new JourneyError("server", key, { args: ["7"] }) }));
-    render(<JourneyBanners banners={banners} onReload={() => undefined} onDismiss={() => undefined} localise={localiserFor(en)} />);
+    const banners: Banner[] = errorKeys.map((key) => ({
+      kind: "error",
+      error: new JourneyError("server", key, { args: ["7"] }),
+    }));
+    render(
+      <JourneyBanners
+        banners={banners}
+        onReload={() => undefined}
+        onDismiss={() => undefined}
+        localise={localiserFor(en)}
+      />,
+    );
     await waitFor(() => {
-      const shown = Array.from(document.querySelectorAll('[data-banner="server"]')).map((banner) => banner.textContent ?? "");
+      const shown = Array.from(document.querySelectorAll('[data-banner="server"]')).map(
+        (banner) => banner.textContent ?? "",
+      );
       expect(shown).toHaveLength(errorKeys.length);
-      errorKeys.forEach((key, index) => expect([key, shown[index].includes(en(key).replace(/\{\d\}/g, "7"))]).toEqual([key, true]));
+      errorKeys.forEach((key, index) =>
+        expect([key, shown[index].includes(en(key).replace(/\{\d\}/g, "7"))]).toEqual([key, true]),
+      );
     });
   });
 
@@ -279,18 +335,25 @@ describe("banners for the service's errors", () => {
   test("a missing validate action says so and shows the local findings", async () => {
     const { service } = await viewWith(S.Draft);
     const unavailable = new JourneyError("actionMissing", "error.actionMissing");
-    const outcome: CheckOutcome = { ...checkOutcome([entry("NameMissing", "", "Error", [], "local")]), server: null, serverUnavailable: unavailable };
+    const outcome: CheckOutcome = {
+      ...checkOutcome([entry("NameMissing", "", "Error", [], "local")]),
+      server: null,
+      serverUnavailable: unavailable,
+    };
     service.check.mockResolvedValue(outcome);
     fireEvent.click(screen.getByRole("button", { name: "Check for errors" }));
     const banner = await findBanner("serverUnavailable");
-    expect(banner.textContent).toContain("The server's error check is unavailable, so this product's own checks were used.");
+    expect(banner.textContent).toContain(
+      "The server's error check is unavailable, so this product's own checks were used.",
+    );
     expect(screen.getByText("Local check")).toBeTruthy();
   });
 });
 
 describe("width", () => {
   /** The flex basis of the error check's column. */
-  const panelColumn = () => (screen.getByRole("region", { name: "Error check" }).parentElement as HTMLElement).style.flex;
+  const panelColumn = () =>
+    (screen.getByRole("region", { name: "Error check" }).parentElement as HTMLElement).style.flex;
 
   test.each([
     [800, "side by side", "1 1 300px"],
@@ -301,13 +364,18 @@ describe("width", () => {
     await viewWith(S.Draft, { allocatedWidth });
     await screen.findByRole("region", { name: "Journey outline" });
     expect(panelColumn()).toBe(flex);
-    expect((screen.getByRole("region", { name: "Journey outline" }).closest(".ms-Stack") as HTMLElement).style.flex).toBe(flex);
+    expect(
+      (screen.getByRole("region", { name: "Journey outline" }).closest(".ms-Stack") as HTMLElement).style.flex,
+    ).toBe(flex);
   });
 });
 
 describe("German", () => {
   test("labels, status and panel come from the German resources", async () => {
-    await viewWith(S.Draft, { languageId: 1031, storedValidationResults: JSON.stringify({ ActivityValidationResults: [], Result: "Valid" }) });
+    await viewWith(S.Draft, {
+      languageId: 1031,
+      storedValidationResults: JSON.stringify({ ActivityValidationResults: [], Result: "Valid" }),
+    });
     expect(actionButtons("Aktionen für die Customer Journey").map((b) => b.textContent)).toEqual([
       "Auf Fehler überprüfen",
       "Live schalten",
@@ -321,7 +389,10 @@ describe("German", () => {
 
   test("findings, the stop dialog and an error banner are German too", async () => {
     const de = resxStrings(1031).getString;
-    const stored = { ActivityValidationResults: [{ ActivityId: "", Fault: "NameMissing", Result: "Error" }], Result: "Error" };
+    const stored = {
+      ActivityValidationResults: [{ ActivityId: "", Fault: "NameMissing", Result: "Error" }],
+      Result: "Error",
+    };
     const { service } = await viewWith(S.Live, { languageId: 1031, storedValidationResults: JSON.stringify(stored) });
     expect(screen.getByText(de("fault.NameMissing.message"), { exact: false })).toBeTruthy();
     expect(screen.getByText(de("fault.NameMissing.hint"))).toBeTruthy();
@@ -353,5 +424,12 @@ function isDisabled(element: HTMLElement): boolean {
 
 function snapshotFor(status: number) {
   const record = journeyRecord({ statuscode: status });
-  return { record, id: record.msdyncrm_customerjourneyid as string, status, modifiedOn: record.modifiedon ?? null, modifiedByName: "Nancy Anderson", loadedAt: new Date() };
+  return {
+    record,
+    id: record.msdyncrm_customerjourneyid as string,
+    status,
+    modifiedOn: record.modifiedon ?? null,
+    modifiedByName: "Nancy Anderson",
+    loadedAt: new Date(),
+  };
 }

@@ -64,7 +64,9 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
   };
 
   const endLocked =
-    snapshot && values && lockedFields(snapshot.status, values.msdyncrm_startdatetime, props.now()).msdyncrm_enddatetime;
+    snapshot &&
+    values &&
+    lockedFields(snapshot.status, values.msdyncrm_startdatetime, props.now()).msdyncrm_enddatetime;
   const fixDisabledReason =
     isDisabled || endLocked ? localise(isDisabled ? "recurrence.readOnly" : "recurrence.locked") : undefined;
 
@@ -87,7 +89,11 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
           <Stack tokens={{ childrenGap: 4 }}>
             <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
               <h2 className={classes.title}>{snapshot.record.msdyncrm_name || localise("header.untitled")}</h2>
-              <span className={classes.pill} style={STATUS_TONES[snapshot.status] ?? TONES.neutral} data-status={snapshot.status}>
+              <span
+                className={classes.pill}
+                style={STATUS_TONES[snapshot.status] ?? TONES.neutral}
+                data-status={snapshot.status}
+              >
                 {statusLabel(snapshot.status, localise)}
               </span>
               {journey.following && (
@@ -99,7 +105,12 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
         )}
         {!props.recordId && <MessageBar>{localise("header.notSaved")}</MessageBar>}
         {journey.loading && !snapshot && <Spinner size={SpinnerSize.small} label={localise("header.loading")} />}
-        <JourneyBanners banners={journey.banners} onReload={journey.reload} onDismiss={journey.dismissBanner} localise={localise} />
+        <JourneyBanners
+          banners={journey.banners}
+          onReload={journey.reload}
+          onDismiss={journey.dismissBanner}
+          localise={localise}
+        />
         {snapshot && (
           <ActionBar
             actions={actionsFor(snapshot.status)}
@@ -143,7 +154,13 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
       </Stack>
       <ConfirmDialog request={journey.confirm} onAnswer={journey.answerConfirm} localise={localise} />
       {/* Announces politely to screen readers; the same text again is announced again (keyed by its sequence). */}
-      <div role="status" aria-live="polite" aria-atomic="true" className={classes.visuallyHidden} data-testid="live-region">
+      <div
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        className={classes.visuallyHidden}
+        data-testid="live-region"
+      >
         <span key={journey.announcement?.sequence}>{journey.announcement?.message}</span>
       </div>
     </div>

@@ -26,7 +26,13 @@ const smallText = (text: string) => (
   </Text>
 );
 
-export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, formatDateTime, onFitEnd, fixDisabledReason, localise }) => {
+export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({
+  values,
+  formatDateTime,
+  onFitEnd,
+  fixDisabledReason,
+  localise,
+}) => {
   const [showAll, setShowAll] = useState(false);
   /** While the end date is being set: true; after it failed: the reason; else null. */
   const [fix, setFix] = useState<true | string | null>(null);
@@ -77,9 +83,7 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({ values, fo
       )}
       {calendar.length > 0 && (
         <table className={classes.table}>
-          <caption className={classes.caption}>
-            {localise("recurrence.calendarCaption", calendar.length)}
-          </caption>
+          <caption className={classes.caption}>{localise("recurrence.calendarCaption", calendar.length)}</caption>
           <thead>
             <tr>
               {COLUMNS.map((column) => (

@@ -21,7 +21,12 @@ function stored(entries: StoredEntry[], result = "Error"): string {
   return JSON.stringify({ ActivityValidationResults: entries, Result: result });
 }
 
-const e = (ActivityId: string, Fault: string, Result: StoredEntry["Result"] = "Error", ErrorMessageArguments: string[] = []): StoredEntry => ({
+const e = (
+  ActivityId: string,
+  Fault: string,
+  Result: StoredEntry["Result"] = "Error",
+  ErrorMessageArguments: string[] = [],
+): StoredEntry => ({
   ActivityId,
   Fault,
   Result,
@@ -60,7 +65,9 @@ describe("validation panel", () => {
       e("", "ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations"),
       e("01_0_3", "ErrorEmailNotFound", "Error", ["mail-4"]),
     ]);
-    const headings = within(panel()).getAllByRole("heading").map((h) => h.textContent);
+    const headings = within(panel())
+      .getAllByRole("heading")
+      .map((h) => h.textContent);
     expect(headings).toEqual([
       "Whole journey",
       'Segment tile "Newsletter readers"',
@@ -69,13 +76,24 @@ describe("validation panel", () => {
       "Tile zz_9 (not in the journey's design)",
     ]);
     const thanks = screen.getByRole("heading", { name: 'Email tile "Thanks"' }).nextElementSibling as HTMLElement;
-    const codes = within(thanks).getAllByText(/^Code: /).map((node) => node.textContent);
+    const codes = within(thanks)
+      .getAllByText(/^Code: /)
+      .map((node) => node.textContent);
     expect(codes).toEqual(["Code: ErrorEmailNotFound", "Code: ErrorEmailNotLive"]);
   });
 
   test.each(Object.values(FaultCode))("%s is described with its own message and hint, not as unknown", async (code) => {
     await viewWithStored([e("", code, "Error", ["2027-01-05T09:00:00.000Z", "30", "3", "28"])]);
-    const described = describeFault({ activityId: "", fault: code, severity: "Error", args: ["2027-01-05T09:00:00.000Z", "30", "3", "28"], source: "server" }, localiserFor(en));
+    const described = describeFault(
+      {
+        activityId: "",
+        fault: code,
+        severity: "Error",
+        args: ["2027-01-05T09:00:00.000Z", "30", "3", "28"],
+        source: "server",
+      },
+      localiserFor(en),
+    );
     expect(described.known).toBe(true);
     expect(within(panel()).getByText(described.message, { exact: false })).toBeTruthy();
     expect(within(panel()).getByText(described.hint)).toBeTruthy();
@@ -83,7 +101,9 @@ describe("validation panel", () => {
 
   test("an unknown code is shown with the code and its arguments", async () => {
     await viewWithStored([e("01_0_1", "ErrorSomethingNew", "Warning", ["abc", "42"])]);
-    expect(within(panel()).getByText(en("fault.unknown.message").replace("{0}", "ErrorSomethingNew"), { exact: false })).toBeTruthy();
+    expect(
+      within(panel()).getByText(en("fault.unknown.message").replace("{0}", "ErrorSomethingNew"), { exact: false }),
+    ).toBeTruthy();
     expect(within(panel()).getByText(en("fault.unknown.hint").replace("{1}", "abc, 42"))).toBeTruthy();
     expect(within(panel()).getByText("Code: ErrorSomethingNew")).toBeTruthy();
     expect(within(panel()).getByRole("img", { name: "Warning" })).toBeTruthy();
@@ -105,7 +125,13 @@ describe("validation panel", () => {
       server: { verdict: "Error", entries: [] },
     });
     fireEvent.click(screen.getByRole("button", { name: "Check for errors" }));
-    await waitFor(() => expect(within(panel()).getAllByText(/Local check|Server check/).map((n) => n.textContent)).toEqual(["Local check", "Server check"]));
+    await waitFor(() =>
+      expect(
+        within(panel())
+          .getAllByText(/Local check|Server check/)
+          .map((n) => n.textContent),
+      ).toEqual(["Local check", "Server check"]),
+    );
     view.unmount();
   });
 
@@ -120,7 +146,12 @@ describe("validation panel", () => {
     expect(await within(panel()).findByText(en("panel.origin.checking"))).toBeTruthy();
     expect(within(panel()).getByText("Code: NameMissing")).toBeTruthy();
 
-    answer(checkOutcome([entry("NameMissing", "", "Error", [], "local"), entry("ErrorSegmentNotLive", "01_0", "Error", ["x"], "server")]));
+    answer(
+      checkOutcome([
+        entry("NameMissing", "", "Error", [], "local"),
+        entry("ErrorSegmentNotLive", "01_0", "Error", ["x"], "server"),
+      ]),
+    );
     await waitFor(() => expect(screen.getByTestId("verdict").textContent).toBe("Errors found: 2 errors"));
     expect(within(panel()).queryByText(en("panel.origin.checking"))).toBeNull();
   });
@@ -134,7 +165,13 @@ describe("validation panel", () => {
       report: {
         verdict: "Error",
         entries: [
-          { activityId: "", fault, severity: "Error", args: ["2027-04-01T09:00:00.000Z", "30", "3", "28"], source: "local" },
+          {
+            activityId: "",
+            fault,
+            severity: "Error",
+            args: ["2027-04-01T09:00:00.000Z", "30", "3", "28"],
+            source: "local",
+          },
           { activityId: "", fault, severity: "Error", args: [], source: "server" },
         ],
       },
@@ -144,7 +181,11 @@ describe("validation panel", () => {
     fireEvent.click(screen.getByRole("button", { name: "Check for errors" }));
     await waitFor(() => expect(screen.getByTestId("verdict").textContent).toBe("Errors found: 1 error"));
     expect(within(panel()).getAllByText(`Code: ${fault}`)).toHaveLength(1);
-    expect(within(panel()).getAllByText(/Local check|Server check/).map((n) => n.textContent)).toEqual(["Local check", "Server check"]);
+    expect(
+      within(panel())
+        .getAllByText(/Local check|Server check/)
+        .map((n) => n.textContent),
+    ).toEqual(["Local check", "Server check"]);
   });
 
   test("an unreadable stored result says so instead of failing", async () => {
@@ -183,18 +224,29 @@ describe("validation panel", () => {
 
 describe("outline", () => {
   test("shows the tiles as a tree under the hidden root, with badges per severity", async () => {
-    await viewWithStored([e("01_0_1", "ErrorEmailNotLive"), e("01_0_1", "ErrorEmailNotFound"), e("01_0_1", "X", "Warning")]);
+    await viewWithStored([
+      e("01_0_1", "ErrorEmailNotLive"),
+      e("01_0_1", "ErrorEmailNotFound"),
+      e("01_0_1", "X", "Warning"),
+    ]);
     const welcome = within(outline()).getByRole("button", { name: /^Welcome/ });
     expect(welcome.textContent).toBe("Welcome(Email)2 errors1 warning");
     const segment = within(outline()).getByRole("button", { name: /^Newsletter readers/ });
     const nested = segment.parentElement?.querySelector("ul") as HTMLElement;
-    expect(within(nested).getAllByRole("button").map((b) => b.textContent?.split("(")[0])).toEqual(["Welcome", "Opened?", "Thanks"]);
+    expect(
+      within(nested)
+        .getAllByRole("button")
+        .map((b) => b.textContent?.split("(")[0]),
+    ).toEqual(["Welcome", "Opened?", "Thanks"]);
     expect(within(outline()).queryByText(/bpf_root/)).toBeNull();
   });
 
   test("the outline and the panel's entries are one tab stop each, with arrow keys inside", async () => {
     await viewWithStored([e("01_0_1", "ErrorEmailNotLive"), e("01_1", "ErrorSegmentNotLive")]);
-    const tabbable = (root: HTMLElement) => within(root).getAllByRole("button").filter((b) => b.dataset.activityId && b.tabIndex === 0);
+    const tabbable = (root: HTMLElement) =>
+      within(root)
+        .getAllByRole("button")
+        .filter((b) => b.dataset.activityId && b.tabIndex === 0);
     expect(within(outline()).getAllByRole("button")).toHaveLength(5);
     expect(tabbable(outline())).toHaveLength(1);
     expect(tabbable(panel())).toHaveLength(1);
@@ -206,8 +258,13 @@ describe("outline", () => {
   });
 
   test("choosing an entry highlights its tile, and choosing a tile highlights its entries", async () => {
-    await viewWithStored([e("01_0_3", "ErrorEmailNotLive", "Error", ["m"]), e("01_1", "ErrorSegmentNotLive", "Error", ["s"])]);
-    const entryButton = within(panel()).getAllByRole("button", { pressed: false }).find((b) => b.textContent?.includes("Code: ErrorEmailNotLive")) as HTMLElement;
+    await viewWithStored([
+      e("01_0_3", "ErrorEmailNotLive", "Error", ["m"]),
+      e("01_1", "ErrorSegmentNotLive", "Error", ["s"]),
+    ]);
+    const entryButton = within(panel())
+      .getAllByRole("button", { pressed: false })
+      .find((b) => b.textContent?.includes("Code: ErrorEmailNotLive")) as HTMLElement;
     fireEvent.click(entryButton);
     expect(within(outline()).getByRole("button", { pressed: true }).textContent).toMatch(/^Thanks/);
     expect(entryButton.getAttribute("aria-pressed")).toBe("true");
@@ -242,7 +299,11 @@ describe("recurrence preview", () => {
     const [attribute, value] = bridge.setValue.mock.calls[0];
     expect(attribute).toBe("msdyncrm_enddatetime");
     expect((value as Date).toISOString()).toBe("2027-04-01T09:00:00.000Z");
-    await waitFor(() => expect(screen.getByTestId("live-region").textContent).toBe("End date set to Apr 1, 2027, 09:00 AM on the form. Save to keep it."));
+    await waitFor(() =>
+      expect(screen.getByTestId("live-region").textContent).toBe(
+        "End date set to Apr 1, 2027, 09:00 AM on the form. Save to keep it.",
+      ),
+    );
   });
 
   test("the fix works from the form's values at the click, not those the preview was drawn from", async () => {

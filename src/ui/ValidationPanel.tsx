@@ -88,7 +88,12 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
                 {verdictText(report, localise)}
               </Text>
             </Stack>
-            <ActionButton iconProps={{ iconName: "Copy" }} onClick={async () => setCopyResult(await copyText(reportAsText(report, definition, localise, checkedWhen)))}>
+            <ActionButton
+              iconProps={{ iconName: "Copy" }}
+              onClick={async () =>
+                setCopyResult(await copyText(reportAsText(report, definition, localise, checkedWhen)))
+              }
+            >
               {localise("panel.copy.button")}
             </ActionButton>
           </Stack>
@@ -123,7 +128,9 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
                           type="button"
                           className={classes.entry}
                           aria-pressed={selectedActivityId === group.activityId}
-                          onClick={() => onSelectActivity(selectedActivityId === group.activityId ? null : group.activityId)}
+                          onClick={() =>
+                            onSelectActivity(selectedActivityId === group.activityId ? null : group.activityId)
+                          }
                           data-activity-id={group.activityId}
                         >
                           {findingContent(finding, localise)}

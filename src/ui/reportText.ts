@@ -17,7 +17,9 @@ export function severityLabel(severity: Severity, localise: Localise): string {
 /** The verdict line: "2 errors, 1 warning" or the verdict's own wording when there is nothing to count. */
 export function verdictText(report: ValidationReport, localise: Localise): string {
   const counts = countBySeverity(distinctFindings(report.entries));
-  const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => severityCount(severity, counts[severity], localise));
+  const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) =>
+    severityCount(severity, counts[severity], localise),
+  );
   const verdict = localise(`panel.verdict.${report.verdict}`);
   return parts.length === 0 ? verdict : `${verdict}: ${parts.join(", ")}`;
 }
@@ -30,7 +32,12 @@ export function groupTitle(group: EntryGroup, localise: Localise): string {
 }
 
 /** The whole report as plain text, for "Copy details". */
-export function reportAsText(report: ValidationReport, definition: ParsedDefinition, localise: Localise, checkedWhen: string): string {
+export function reportAsText(
+  report: ValidationReport,
+  definition: ParsedDefinition,
+  localise: Localise,
+  checkedWhen: string,
+): string {
   const lines = [localise("panel.copy.heading", checkedWhen), verdictText(report, localise)];
   for (const group of groupEntries(report, definition)) {
     lines.push("", groupTitle(group, localise));

@@ -8,7 +8,17 @@ import type { ConfirmKind } from "./ConfirmDialog";
 import type { ReportOrigin } from "./ValidationPanel";
 import { localiserFor, statusLabel } from "./strings";
 
-const UI_PREFIXES = ["action.", "confirm.", "panel.", "header.", "outline.", "recurrence.", "live.", "banner.", "copy."];
+const UI_PREFIXES = [
+  "action.",
+  "confirm.",
+  "panel.",
+  "header.",
+  "outline.",
+  "recurrence.",
+  "live.",
+  "banner.",
+  "copy.",
+];
 const english = resxStrings(1033);
 const german = resxStrings(1031);
 const uiKeys = (keys: string[]) => keys.filter((key) => UI_PREFIXES.some((prefix) => key.startsWith(prefix))).sort();
@@ -18,7 +28,9 @@ function keysUsedInSource(): string[] {
   const found = new Set<string>();
   for (const file of readdirSync(__dirname).filter((name) => /\.tsx?$/.test(name) && !name.includes(".test."))) {
     const source = readFileSync(join(__dirname, file), "utf8");
-    for (const match of source.matchAll(/"((?:action|confirm|panel|header|outline|recurrence|live|banner|copy)\.[A-Za-z.]+[A-Za-z])"/g)) {
+    for (const match of source.matchAll(
+      /"((?:action|confirm|panel|header|outline|recurrence|live|banner|copy)\.[A-Za-z.]+[A-Za-z])"/g,
+    )) {
       found.add(match[1]);
     }
   }
@@ -35,7 +47,9 @@ test("English and German have the same UI keys, none empty", () => {
 test("every key the UI names is in the resources", () => {
   const used = keysUsedInSource();
   expect(used.length).toBeGreaterThan(50);
-  const missing = used.filter((key) => english.getString(key) === "" && !english.keys.some((k) => k.startsWith(`${key}.`)));
+  const missing = used.filter(
+    (key) => english.getString(key) === "" && !english.keys.some((k) => k.startsWith(`${key}.`)),
+  );
   expect(missing).toEqual([]);
 });
 
@@ -52,11 +66,14 @@ test("the localiser fills placeholders and falls back to the key when the resour
 });
 
 test("every status and every action has its label in both languages", () => {
-  const actionIds = new Set(Object.keys(STATUSES).flatMap((status) => actionsFor(Number(status)).map((action) => action.id)));
+  const actionIds = new Set(
+    Object.keys(STATUSES).flatMap((status) => actionsFor(Number(status)).map((action) => action.id)),
+  );
   expect(actionIds.size).toBe(10);
   for (const strings of [english, german]) {
     const localise = localiserFor(strings.getString);
-    for (const status of Object.keys(STATUSES)) expect(statusLabel(Number(status), localise)).not.toMatch(/^status\.|\(/);
+    for (const status of Object.keys(STATUSES))
+      expect(statusLabel(Number(status), localise)).not.toMatch(/^status\.|\(/);
     for (const id of actionIds) expect([id, strings.getString(`action.${id}`)]).not.toContainEqual("");
   }
   expect(statusLabel(192350099, localiserFor(english.getString))).toBe("Unknown status (192350099)");
@@ -70,7 +87,9 @@ test("the keys the UI builds from a kind, a severity or an origin are in both la
     ...every<ConfirmKind>({ stop: true, delete: true, warnings: true, serverUnavailable: true }).flatMap((kind) =>
       ["title", "message", "confirm"].map((part) => `confirm.${kind}.${part}`),
     ),
-    ...every<ReportOrigin>({ stored: true, form: true, saved: true, checking: true }).map((origin) => `panel.origin.${origin}`),
+    ...every<ReportOrigin>({ stored: true, form: true, saved: true, checking: true }).map(
+      (origin) => `panel.origin.${origin}`,
+    ),
     ...every<FindingSource>({ local: true, server: true }).map((source) => `panel.source.${source}`),
     ...every<Severity>({ Error: true, Warning: true, Valid: true }).flatMap((severity) => [
       `panel.severity.${severity}`,

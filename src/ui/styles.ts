@@ -37,7 +37,14 @@ const selectable: IRawStyle = {
     "&[aria-pressed='true']": { background: "#deecf9", borderColor: "#0078d4" },
   },
 };
-const pill: IRawStyle = { display: "inline-block", padding: "0 6px", borderRadius: 8, fontSize: 11, fontWeight: 600, whiteSpace: "nowrap" };
+const pill: IRawStyle = {
+  display: "inline-block",
+  padding: "0 6px",
+  borderRadius: 8,
+  fontSize: 11,
+  fontWeight: 600,
+  whiteSpace: "nowrap",
+};
 
 /** The control's own classes, in one place so that shared looks are written once. */
 export const classes = mergeStyleSets({

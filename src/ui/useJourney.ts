@@ -66,7 +66,9 @@ function countOf(report: ValidationReport, severity: Severity): number {
 
 function asJourneyError(error: unknown): JourneyError {
   if (isJourneyError(error)) return error;
-  return new JourneyError("server", "banner.unexpected", { detail: error instanceof Error ? error.message : String(error) });
+  return new JourneyError("server", "banner.unexpected", {
+    detail: error instanceof Error ? error.message : String(error),
+  });
 }
 
 /** The journey's state and what the user can do with it; `localise` gives the words it announces and shows. */
@@ -150,7 +152,10 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
   const showCheck = (outcome: CheckOutcome, origin: ReportOrigin = "form") => {
     update({ shown: { report: outcome.report, origin, checkedAt: props.now().toISOString() } });
     const unavailable = outcome.serverUnavailable;
-    replaceBanners(["serverUnavailable", "blocked"], ...(unavailable ? [{ kind: "serverUnavailable" as const, error: unavailable }] : []));
+    replaceBanners(
+      ["serverUnavailable", "blocked"],
+      ...(unavailable ? [{ kind: "serverUnavailable" as const, error: unavailable }] : []),
+    );
     announce("live.checked", verdictText(outcome.report, localise));
   };
 
@@ -163,7 +168,9 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
   /** Shows and announces a status the journey moved to. */
   const showStatus = (status: number) => {
     update((current) =>
-      current.snapshot ? { snapshot: { ...current.snapshot, status, record: { ...current.snapshot.record, statuscode: status } } } : {},
+      current.snapshot
+        ? { snapshot: { ...current.snapshot, status, record: { ...current.snapshot.record, statuscode: status } } }
+        : {},
     );
     announce("live.status", statusLabel(status, localise));
   };
@@ -199,7 +206,10 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
       case "check": {
         const current = await service.currentValues(snapshot);
         // The product's own findings at once; the server's check then replaces them with the whole report.
-        update({ values: current.values, shown: { report: runLocalChecks(current.values), origin: "checking", checkedAt: null } });
+        update({
+          values: current.values,
+          shown: { report: runLocalChecks(current.values), origin: "checking", checkedAt: null },
+        });
         showCheck(await service.check(current.values), current.fromForm ? "form" : "saved");
         return;
       }
@@ -223,7 +233,10 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
     const outcome = await service.transition(snapshot, action.id, {
       confirmWarnings: (check) => {
         showCheck(check);
-        return ask({ kind: check.serverUnavailable ? "serverUnavailable" : "warnings", args: [countOf(check.report, "Warning")] });
+        return ask({
+          kind: check.serverUnavailable ? "serverUnavailable" : "warnings",
+          args: [countOf(check.report, "Warning")],
+        });
       },
     });
     if (outcome.check) showCheck(outcome.check);

@@ -3,7 +3,13 @@ import { parseDefinition } from "../journey/workflowDefinition";
 import { countsByTile, distinctFindings, groupEntries } from "./validationGroups";
 import { DEFINITION } from "./testing/fakeJourneyService";
 
-const entry = (fault: string, source: ValidationEntry["source"], args: string[] = [], activityId = "", severity: ValidationEntry["severity"] = "Error"): ValidationEntry => ({
+const entry = (
+  fault: string,
+  source: ValidationEntry["source"],
+  args: string[] = [],
+  activityId = "",
+  severity: ValidationEntry["severity"] = "Error",
+): ValidationEntry => ({
   activityId,
   fault,
   severity,
@@ -13,7 +19,12 @@ const entry = (fault: string, source: ValidationEntry["source"], args: string[] 
 
 describe("distinctFindings", () => {
   test("the same fault from both checks is one finding with both sources, keeping the arguments", () => {
-    const local = entry("ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations", "local", ["2019-05-09T11:48:00.000Z", "30", "3", "28"]);
+    const local = entry("ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations", "local", [
+      "2019-05-09T11:48:00.000Z",
+      "30",
+      "3",
+      "28",
+    ]);
     const server = entry("ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations", "server");
     expect(distinctFindings([server, local])).toEqual([{ entry: local, sources: ["server", "local"] }]);
   });
@@ -53,7 +64,14 @@ describe("groupEntries", () => {
   });
 
   test("counts per tile count each finding once", () => {
-    const counts = countsByTile({ verdict: "Error", entries: [entry("E", "server", [], "01_0"), entry("E", "local", [], "01_0"), entry("W", "local", [], "01_0", "Warning")] });
+    const counts = countsByTile({
+      verdict: "Error",
+      entries: [
+        entry("E", "server", [], "01_0"),
+        entry("E", "local", [], "01_0"),
+        entry("W", "local", [], "01_0", "Warning"),
+      ],
+    });
     expect(counts.get("01_0")).toEqual({ Error: 1, Warning: 1, Valid: 0 });
   });
 });

@@ -20,7 +20,10 @@ export const SEVERITIES: readonly Severity[] = ["Error", "Warning", "Valid"];
 export type SeverityCounts = Record<Severity, number>;
 
 /** The findings per severity, added to `counts` when given. */
-export function countBySeverity(findings: readonly Finding[], counts: SeverityCounts = { Error: 0, Warning: 0, Valid: 0 }): SeverityCounts {
+export function countBySeverity(
+  findings: readonly Finding[],
+  counts: SeverityCounts = { Error: 0, Warning: 0, Valid: 0 },
+): SeverityCounts {
   for (const { entry } of findings) counts[entry.severity] += 1;
   return counts;
 }
@@ -72,7 +75,11 @@ export function groupEntries(report: ValidationReport, definition: ParsedDefinit
     if (!findings) return;
     byActivity.delete(activityId);
     // Array sort is stable: within a severity, the order the findings came in.
-    groups.push({ activityId, tile, findings: findings.sort((a, b) => SEVERITIES.indexOf(a.entry.severity) - SEVERITIES.indexOf(b.entry.severity)) });
+    groups.push({
+      activityId,
+      tile,
+      findings: findings.sort((a, b) => SEVERITIES.indexOf(a.entry.severity) - SEVERITIES.indexOf(b.entry.severity)),
+    });
   };
   take("", null);
   for (const tile of definition.tiles) take(tile.activityId, tile);

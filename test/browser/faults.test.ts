@@ -37,17 +37,65 @@ interface Drill {
 }
 
 const DRILLS: Drill[] = [
-  { name: "401", fault: { match: onPatch, status: 401 }, banner: "unauthorized", message: /Your sign-in has expired\. Sign in again, then retry\./, maxPatchAttempts: 1 },
-  { name: "403", fault: { match: onPatch, status: 403 }, banner: "forbidden", message: /You don't have the privilege to do this with customer journeys/, maxPatchAttempts: 1 },
-  { name: "404 (row gone)", fault: { match: onReread, status: 404 }, banner: "notFound", message: /This journey no longer exists/, maxPatchAttempts: 0 },
-  { name: "412", fault: { match: onPatch, status: 412 }, banner: "conflict", message: /Someone changed this journey after you opened it, so nothing was changed/, maxPatchAttempts: 1 },
-  { name: "500", fault: { match: onPatch, status: 500 }, banner: "server", message: /The server could not complete the request/, maxPatchAttempts: 1 },
-  { name: "503 (keeps failing)", fault: { match: onPatch, status: 503, retryAfter: 1, times: 10 }, banner: "throttled", message: /The server is busy right now, so nothing was changed/, maxPatchAttempts: 3 },
+  {
+    name: "401",
+    fault: { match: onPatch, status: 401 },
+    banner: "unauthorized",
+    message: /Your sign-in has expired\. Sign in again, then retry\./,
+    maxPatchAttempts: 1,
+  },
+  {
+    name: "403",
+    fault: { match: onPatch, status: 403 },
+    banner: "forbidden",
+    message: /You don't have the privilege to do this with customer journeys/,
+    maxPatchAttempts: 1,
+  },
+  {
+    name: "404 (row gone)",
+    fault: { match: onReread, status: 404 },
+    banner: "notFound",
+    message: /This journey no longer exists/,
+    maxPatchAttempts: 0,
+  },
+  {
+    name: "412",
+    fault: { match: onPatch, status: 412 },
+    banner: "conflict",
+    message: /Someone changed this journey after you opened it, so nothing was changed/,
+    maxPatchAttempts: 1,
+  },
+  {
+    name: "500",
+    fault: { match: onPatch, status: 500 },
+    banner: "server",
+    message: /The server could not complete the request/,
+    maxPatchAttempts: 1,
+  },
+  {
+    name: "503 (keeps failing)",
+    fault: { match: onPatch, status: 503, retryAfter: 1, times: 10 },
+    banner: "throttled",
+    message: /The server is busy right now, so nothing was changed/,
+    maxPatchAttempts: 3,
+  },
   // Chromium's network stack sends a request again by itself when a connection closes without an
   // answer (seen: up to 4 tries), so the drill keeps the connection down for every try; the product
   // does not retry it (the single drop is the test after these).
-  { name: "dropped connection", fault: { match: onPatch, drop: true, times: 5 }, banner: "network", message: /The server could not be reached/, maxPatchAttempts: 5 },
-  { name: "malformed JSON", fault: { match: onReread, malformed: true }, banner: "malformed", message: /The server's answer could not be read/, maxPatchAttempts: 0 },
+  {
+    name: "dropped connection",
+    fault: { match: onPatch, drop: true, times: 5 },
+    banner: "network",
+    message: /The server could not be reached/,
+    maxPatchAttempts: 5,
+  },
+  {
+    name: "malformed JSON",
+    fault: { match: onReread, malformed: true },
+    banner: "malformed",
+    message: /The server's answer could not be read/,
+    maxPatchAttempts: 0,
+  },
 ];
 
 for (const drill of DRILLS) {
@@ -65,9 +113,16 @@ for (const drill of DRILLS) {
 
       const log = await harnessLog(url);
       const tried = patches(log);
-      assert.ok(tried.length <= drill.maxPatchAttempts, `PATCH tried ${tried.length} times (at most ${drill.maxPatchAttempts})`);
+      assert.ok(
+        tried.length <= drill.maxPatchAttempts,
+        `PATCH tried ${tried.length} times (at most ${drill.maxPatchAttempts})`,
+      );
       assert.deepEqual(succeeded(tried), [], "no PATCH went through");
-      assert.deepEqual(log.filter((e) => e.method === "POST" && !/CustomerJourneyValidate/.test(e.path)), [], "nothing created");
+      assert.deepEqual(
+        log.filter((e) => e.method === "POST" && !/CustomerJourneyValidate/.test(e.path)),
+        [],
+        "nothing created",
+      );
       const after = await journeyRow(url, DRAFT);
       assert.equal(after?.statuscode, S.Draft);
       assert.equal(after?.modifiedon, before?.modifiedon, "the row is untouched");
@@ -138,7 +193,10 @@ test("concurrency: another client changed the journey after the page loaded → 
     await journey.action("goLive").click();
     const banner = journey.banner("conflict");
     await banner.waitFor();
-    assert.match((await banner.textContent()) ?? "", /Someone changed this journey after you opened it, so nothing was changed\. Reload it/);
+    assert.match(
+      (await banner.textContent()) ?? "",
+      /Someone changed this journey after you opened it, so nothing was changed\. Reload it/,
+    );
     assert.ok(await banner.getByRole("button", { name: "Reload" }).isVisible(), "a Reload is offered");
     await journey.idle();
 
@@ -147,7 +205,11 @@ test("concurrency: another client changed the journey after the page loaded → 
     assert.equal(row?.msdyncrm_name, "Changed elsewhere", "the other client's change stays");
     assert.equal(row?.statuscode, S.Draft);
     assert.equal(row?.modifiedon, changed?.modifiedon);
-    assert.equal(await journey.field("msdyncrm_name").inputValue(), "Typed on this form", "what the user typed is still on the form");
+    assert.equal(
+      await journey.field("msdyncrm_name").inputValue(),
+      "Typed on this form",
+      "what the user typed is still on the form",
+    );
 
     await banner.getByRole("button", { name: "Reload" }).click();
     await banner.waitFor({ state: "detached" });
@@ -163,7 +225,10 @@ test("a rapid double click on Go live writes exactly one PATCH", (t) =>
       button.click();
       button.click();
     });
-    await journey.action("goLive").dblclick({ force: true }).catch(() => undefined);
+    await journey
+      .action("goLive")
+      .dblclick({ force: true })
+      .catch(() => undefined);
     await journey.waitForStatus(S.Live, 15_000);
     const tried = patches(await harnessLog(url));
     assert.equal(tried.length, 1, `PATCHes: ${JSON.stringify(tried)}`);
@@ -179,14 +244,17 @@ test("markup in a journey name and in a fault argument renders as text; no dialo
     const validationResult = JSON.stringify({
       ActivityValidationResults: [
         { ActivityId: "01_0", Fault: "ErrorSegmentNotLive", Result: "Error", ErrorMessageArguments: [markup] },
-        { ActivityId: "", Fault: '<script>alert(3)</script>', Result: "Warning", ErrorMessageArguments: [markup] },
+        { ActivityId: "", Fault: "<script>alert(3)</script>", Result: "Warning", ErrorMessageArguments: [markup] },
       ],
       Result: "Error",
     });
     await injectFault(url, {
       match: { method: "POST", pathContains: "msdyncrm_CustomerJourneyValidate" },
       status: 200,
-      body: { "@odata.context": `${url}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.msdyncrm_CustomerJourneyValidateResponse`, ValidationResult: validationResult },
+      body: {
+        "@odata.context": `${url}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.msdyncrm_CustomerJourneyValidateResponse`,
+        ValidationResult: validationResult,
+      },
     });
     await journey.action("check").click();
     await journey.idle();

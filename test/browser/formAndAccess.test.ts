@@ -4,7 +4,14 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { SEED_IDS } from "../../harness/seed/seedData";
 import { JourneyStatus as S } from "../../src/journey/types";
-import { clearLog, eventually, harnessLog, journeyRow, useBrowserHarness, withScreenshots } from "./support/browserHarness";
+import {
+  clearLog,
+  eventually,
+  harnessLog,
+  journeyRow,
+  useBrowserHarness,
+  withScreenshots,
+} from "./support/browserHarness";
 import { JourneyPage } from "./support/journeyPage";
 
 const J = SEED_IDS.journeys;
@@ -29,13 +36,20 @@ test("the web resource's gate: saving an invalid journey as Going live is cancel
     await clearLog(url);
     await journey.save();
 
-    const error = journey.formNotifications().filter({ hasText: /Not saved/ }).first();
+    const error = journey
+      .formNotifications()
+      .filter({ hasText: /Not saved/ })
+      .first();
     await error.waitFor();
     assert.match((await error.textContent()) ?? "", /Not saved: 1 error\(s\) stop this journey from going live/);
     const all = (await journey.formNotifications().allTextContents()).join("\n");
     assert.match(all, /The recurrence does not fit between the start and end dates/);
 
-    assert.deepEqual((await harnessLog(url)).filter((e) => e.method === "PATCH"), [], "the save was cancelled before any write");
+    assert.deepEqual(
+      (await harnessLog(url)).filter((e) => e.method === "PATCH"),
+      [],
+      "the save was cancelled before any write",
+    );
     const row = await journeyRow(url, J.simpleEmailSample);
     assert.equal(row?.statuscode, S.Draft);
     assert.equal(row?.msdyncrm_name, "Simple Email Sample");
@@ -50,9 +64,23 @@ test("the web resource's gate lets a valid journey saved as Going live through, 
     const journey = await JourneyPage.open(page, url, J.seedPatch);
     await journey.setField("statuscode", String(S.GoingLive));
     await journey.save();
-    await eventually("the journey to be saved as Going live", async () => (await journeyRow(url, J.seedPatch))?.statuscode, (status) => status !== S.Draft);
-    assert.deepEqual(await journey.formNotifications().filter({ hasText: /cancelled|Not saved/ }).allTextContents(), []);
-    await eventually("the journey to go live", async () => (await journeyRow(url, J.seedPatch))?.statuscode, (status) => status === S.Live);
+    await eventually(
+      "the journey to be saved as Going live",
+      async () => (await journeyRow(url, J.seedPatch))?.statuscode,
+      (status) => status !== S.Draft,
+    );
+    assert.deepEqual(
+      await journey
+        .formNotifications()
+        .filter({ hasText: /cancelled|Not saved/ })
+        .allTextContents(),
+      [],
+    );
+    await eventually(
+      "the journey to go live",
+      async () => (await journeyRow(url, J.seedPatch))?.statuscode,
+      (status) => status === S.Live,
+    );
   }));
 
 const STATUS_JOURNEYS: [string, string][] = [
@@ -129,7 +157,11 @@ test("Stop with the keyboard: the confirm starts on Cancel, so Enter right away 
     await journey.action("stop").focus();
     await page.keyboard.press("Enter");
     await page.locator(".ms-Dialog-main").waitFor();
-    await eventually("focus inside the dialog", () => page.evaluate(() => document.activeElement?.textContent ?? ""), (text) => text === "Cancel");
+    await eventually(
+      "focus inside the dialog",
+      () => page.evaluate(() => document.activeElement?.textContent ?? ""),
+      (text) => text === "Cancel",
+    );
     await page.keyboard.press("Enter");
     await page.locator(".ms-Dialog-main").waitFor({ state: "detached" });
     assert.equal((await journeyRow(url, J.live))?.statuscode, S.Live);

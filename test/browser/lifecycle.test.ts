@@ -2,7 +2,16 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { SEED_IDS } from "../../harness/seed/seedData";
 import { JourneyStatus as S } from "../../src/journey/types";
-import { clearLog, eventually, harnessLog, journeyRow, patchJourney, useBrowserHarness, withScreenshots, type LogEntry } from "./support/browserHarness";
+import {
+  clearLog,
+  eventually,
+  harnessLog,
+  journeyRow,
+  patchJourney,
+  useBrowserHarness,
+  withScreenshots,
+  type LogEntry,
+} from "./support/browserHarness";
 import { JourneyPage } from "./support/journeyPage";
 
 const J = SEED_IDS.journeys;
@@ -12,7 +21,10 @@ const SEED_FAULT = "ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations";
 const SETTLE_MS = 15_000;
 
 /** Requests that change something (the validate action only reads). */
-const writes = (log: LogEntry[]) => log.filter((entry) => entry.method !== "GET" && !(entry.method === "POST" && /CustomerJourneyValidate/.test(entry.path)));
+const writes = (log: LogEntry[]) =>
+  log.filter(
+    (entry) => entry.method !== "GET" && !(entry.method === "POST" && /CustomerJourneyValidate/.test(entry.path)),
+  );
 
 test("the seed's Simple Email Sample: check, break the recurrence, see the fault, fix it, go live, stop, restart", (t) =>
   withScreenshots(t, suite, async ({ page, url, dialogs }) => {
@@ -53,7 +65,10 @@ test("the seed's Simple Email Sample: check, break the recurrence, see the fault
     await journey.action("goLive").click();
     await journey.control.getByText("Waiting for the status to change…").waitFor();
     // The form shows Going live at once, its fields locked: nothing can be typed that the settled refresh would drop.
-    await page.waitForFunction((goingLive) => (document.querySelector("#field-statuscode") as HTMLSelectElement | null)?.value === goingLive, String(S.GoingLive));
+    await page.waitForFunction(
+      (goingLive) => (document.querySelector("#field-statuscode") as HTMLSelectElement | null)?.value === goingLive,
+      String(S.GoingLive),
+    );
     assert.equal(await journey.field("msdyncrm_name").isDisabled(), true, "the name is locked while going live");
     const seen = await journey.waitForStatus(S.Live, SETTLE_MS);
     assert.ok(seen.includes(S.GoingLive), `Going live was shown on the way (saw ${seen.join(" → ")})`);
@@ -63,7 +78,11 @@ test("the seed's Simple Email Sample: check, break the recurrence, see the fault
     assert.equal(live?.msdyncrm_isrecurring, true);
     assert.equal(live?.msdyncrm_enddatetime, "2019-05-10T11:29:00Z");
     assert.match((await journey.liveRegion().textContent()) ?? "", /Journey status: Live/);
-    assert.equal(await journey.page.locator("#record-title").textContent(), "Simple Email Sample · Live", "the form was refreshed");
+    assert.equal(
+      await journey.page.locator("#record-title").textContent(),
+      "Simple Email Sample · Live",
+      "the form was refreshed",
+    );
 
     // Stop asks first; Cancel leaves it Live, Stop stops it.
     await journey.idle();
@@ -85,23 +104,34 @@ test("the seed's Simple Email Sample: check, break the recurrence, see the fault
     assert.deepEqual(dialogs, []);
   }));
 
-test("the recurrence fix: after a check of the form's broken recurrence, \"Set end date to …\" writes the end date on the form", (t) =>
+test('the recurrence fix: after a check of the form\'s broken recurrence, "Set end date to …" writes the end date on the form', (t) =>
   withScreenshots(t, suite, async ({ page, url }) => {
     const journey = await JourneyPage.open(page, url, J.simpleEmailSample);
     await journey.breakRecurrence();
     await journey.action("check").click();
     await journey.idle();
-    assert.match((await journey.panel().textContent()) ?? "", /The recurrence does not fit between the start and end dates\./);
+    assert.match(
+      (await journey.panel().textContent()) ?? "",
+      /The recurrence does not fit between the start and end dates\./,
+    );
 
     const fix = journey.control.locator('[data-testid="recurrence-fix"]');
     await fix.waitFor();
     assert.match((await fix.textContent()) ?? "", /Set end date to .*2019/);
     await fix.click();
-    await eventually("the end date on the form", () => journey.field("msdyncrm_enddatetime").inputValue(), (v) => v === "2019-05-10T11:29");
+    await eventually(
+      "the end date on the form",
+      () => journey.field("msdyncrm_enddatetime").inputValue(),
+      (v) => v === "2019-05-10T11:29",
+    );
     await journey.action("check").click();
     await journey.idle();
     assert.equal(await journey.verdict().textContent(), "No errors found");
-    assert.equal((await journeyRow(url, J.simpleEmailSample))?.msdyncrm_enddatetime, "2019-03-09T11:29:00Z", "nothing saved by the fix itself");
+    assert.equal(
+      (await journeyRow(url, J.simpleEmailSample))?.msdyncrm_enddatetime,
+      "2019-03-09T11:29:00Z",
+      "nothing saved by the fix itself",
+    );
   }));
 
 test("Live → Edit → change → Save and go live → Live, with the change saved", (t) =>
@@ -114,7 +144,11 @@ test("Live → Edit → change → Save and go live → Live, with the change sa
     assert.deepEqual(await journey.actionIds(), ["check", "republish", "cancelEdit", "copy"]);
     assert.equal((await journeyRow(url, J.live))?.statuscode, S.LiveEditable);
 
-    await eventually("the name field to unlock", () => journey.field("msdyncrm_name").isEnabled(), (enabled) => enabled);
+    await eventually(
+      "the name field to unlock",
+      () => journey.field("msdyncrm_name").isEnabled(),
+      (enabled) => enabled,
+    );
     await journey.setField("msdyncrm_name", "Monthly newsletter (edited)");
     await journey.action("republish").click();
     await journey.waitForStatus(S.Live, SETTLE_MS);
@@ -130,7 +164,10 @@ test("Error → Retry go live: refused while the segment is not live, goes live 
     await journey.action("retry").click();
     await journey.idle();
     await journey.banner("blocked").waitFor();
-    assert.match((await journey.panel().textContent()) ?? "", new RegExp(`The segment ${SEED_IDS.segments.draft} is not live`));
+    assert.match(
+      (await journey.panel().textContent()) ?? "",
+      new RegExp(`The segment ${SEED_IDS.segments.draft} is not live`),
+    );
     assert.equal((await journeyRow(url, J.error))?.statuscode, S.Error);
 
     // The design is fixed elsewhere (points at a live segment); after a reload the retry goes through.
@@ -147,7 +184,9 @@ test("Copy creates a Draft copy and the form lands on it", (t) =>
   withScreenshots(t, suite, async ({ page, url }) => {
     const journey = await JourneyPage.open(page, url, J.live);
     await journey.action("copy").click();
-    await page.waitForURL((target) => target.searchParams.get("id") !== null && target.searchParams.get("id") !== J.live);
+    await page.waitForURL(
+      (target) => target.searchParams.get("id") !== null && target.searchParams.get("id") !== J.live,
+    );
     const copyId = new URL(page.url()).searchParams.get("id")?.replace(/[{}]/g, "").toLowerCase() ?? "";
     const landed = new JourneyPage(page);
     await landed.loaded();
@@ -171,7 +210,8 @@ test("Delete: a stopped journey is deleted after the confirm; a live one offers 
     await stopped.confirm("Delete");
     await stopped.banner("deleted").waitFor();
     assert.equal(await journeyRow(url, J.stopped), null);
-    for (const id of await stopped.actionIds()) assert.equal(await stopped.action(id).isDisabled(), true, `${id} is disabled after the delete`);
+    for (const id of await stopped.actionIds())
+      assert.equal(await stopped.action(id).isDisabled(), true, `${id} is disabled after the delete`);
 
     const live = await JourneyPage.open(page, url, J.live);
     assert.ok(!(await live.actionIds()).includes("delete"), "a live journey offers no Delete");

@@ -47,7 +47,11 @@ async function visit(setup?: (page: Page) => Promise<void>): Promise<Visit> {
   if (setup) await setup(page);
   await page.goto(`${server.url}/`);
   await page.getByText("PowerApps component framework Test Environment").waitFor();
-    await page.waitForFunction(() => document.querySelector("[data-status]") || document.body.innerText.includes("Error loading control"), null, { timeout: WAIT_MS });
+  await page.waitForFunction(
+    () => document.querySelector("[data-status]") || document.body.innerText.includes("Error loading control"),
+    null,
+    { timeout: WAIT_MS },
+  );
   return visit;
 }
 
@@ -72,10 +76,13 @@ test("pcf-start: the production bundle renders in Microsoft's test page without 
   await checking(visited, "pcf-start-without-Xrm", async () => {
     const text = await controlText(page);
     assert.ok(!text.includes("Error loading control"), "pcf-start reports: Error loading control");
-    assert.equal(await page.locator("[data-status]").count() > 0, true, "the control's view is on the page");
+    assert.equal((await page.locator("[data-status]").count()) > 0, true, "the control's view is on the page");
     assert.deepEqual(pageErrors, []);
     // Fluent's default fonts and icons point at Microsoft's CDN in this page (blocked here); nothing else leaves the machine.
-    assert.deepEqual(offsite.filter((url) => !/^https:\/\/res(-1)?\.cdn\.office\.net\/files\/fabric-cdn-prod/.test(url)), []);
+    assert.deepEqual(
+      offsite.filter((url) => !/^https:\/\/res(-1)?\.cdn\.office\.net\/files\/fabric-cdn-prod/.test(url)),
+      [],
+    );
   });
 });
 
@@ -89,7 +96,7 @@ test("pcf-start with a global Xrm present (as on a model-driven form): the contr
   await checking(visited, "pcf-start-with-Xrm", async () => {
     const text = await controlText(page);
     assert.ok(!text.includes("Error loading control"));
-    assert.equal(await page.locator("[data-status]").count() > 0, true, "the control's view is on the page");
+    assert.equal((await page.locator("[data-status]").count()) > 0, true, "the control's view is on the page");
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -46,15 +46,29 @@ describe("dynamics-web-api against the emulated org", () => {
     });
     expect(updated.msdyncrm_name).toBe("Renamed by dynamics-web-api");
     await expect(
-      api.update({ collection: "msdyncrm_customerjourneys", key: id, data: { msdyncrm_name: "Stale" }, ifmatch: row["@odata.etag"] }),
+      api.update({
+        collection: "msdyncrm_customerjourneys",
+        key: id,
+        data: { msdyncrm_name: "Stale" },
+        ifmatch: row["@odata.etag"],
+      }),
     ).rejects.toMatchObject({ status: 412 });
 
-    const all = await api.retrieveAll({ collection: "msdyncrm_customerjourneys", select: ["msdyncrm_name"], maxPageSize: 3 });
+    const all = await api.retrieveAll({
+      collection: "msdyncrm_customerjourneys",
+      select: ["msdyncrm_name"],
+      maxPageSize: 3,
+    });
     expect(all.value.map((r: { msdyncrm_customerjourneyid: string }) => r.msdyncrm_customerjourneyid)).toContain(id);
-    expect(new Set(all.value.map((r: { msdyncrm_customerjourneyid: string }) => r.msdyncrm_customerjourneyid)).size).toBe(all.value.length);
+    expect(
+      new Set(all.value.map((r: { msdyncrm_customerjourneyid: string }) => r.msdyncrm_customerjourneyid)).size,
+    ).toBe(all.value.length);
 
     await api.deleteRecord({ collection: "msdyncrm_customerjourneys", key: id });
-    await expect(api.retrieve({ collection: "msdyncrm_customerjourneys", key: id })).rejects.toMatchObject({ status: 404, code: "0x80040217" });
+    await expect(api.retrieve({ collection: "msdyncrm_customerjourneys", key: id })).rejects.toMatchObject({
+      status: 404,
+      code: "0x80040217",
+    });
   });
 
   test("callAction runs the validate action with the seed's parameters", async () => {
@@ -65,8 +79,13 @@ describe("dynamics-web-api against the emulated org", () => {
   });
 
   test("the library reads the org's errors: unknown set and live-journey delete", async () => {
-    await expect(client().retrieveMultiple({ collection: "msdyncrm_nothings" })).rejects.toMatchObject({ status: 404, code: "0x8006088a" });
-    await expect(client().deleteRecord({ collection: "msdyncrm_customerjourneys", key: SEED_IDS.journeys.live })).rejects.toMatchObject({
+    await expect(client().retrieveMultiple({ collection: "msdyncrm_nothings" })).rejects.toMatchObject({
+      status: 404,
+      code: "0x8006088a",
+    });
+    await expect(
+      client().deleteRecord({ collection: "msdyncrm_customerjourneys", key: SEED_IDS.journeys.live }),
+    ).rejects.toMatchObject({
       status: 400,
       code: "0x80040265",
     });

@@ -42,7 +42,10 @@ describe("fault injection, the request log and reset", () => {
   });
 
   test("a custom body replaces the default one", async () => {
-    await inject({ status: 429, body: { error: { code: "0x80072326", message: "Number of concurrent requests exceeded the limit of 52." } } });
+    await inject({
+      status: 429,
+      body: { error: { code: "0x80072326", message: "Number of concurrent requests exceeded the limit of 52." } },
+    });
     expect((await json(await fetch(live()))).error.code).toBe("0x80072326");
   });
 
@@ -68,7 +71,10 @@ describe("fault injection, the request log and reset", () => {
     expect((await fetch(live())).status).toBe(200);
     const other = await fetch(`${org.api()}msdyncrm_customerjourneys(${SEED_IDS.journeys.seedPatch})`);
     expect(other.status).toBe(200);
-    const patched = await fetch(`${org.api()}msdyncrm_customerjourneys(${SEED_IDS.journeys.seedPatch})`, { method: "PATCH", body: "{}" });
+    const patched = await fetch(`${org.api()}msdyncrm_customerjourneys(${SEED_IDS.journeys.seedPatch})`, {
+      method: "PATCH",
+      body: "{}",
+    });
     expect(patched.status).toBe(503);
   });
 
@@ -128,7 +134,9 @@ describe("--data keeps changes across restarts", () => {
 
     const second = await startHarness({ port: 0, data: file });
     try {
-      const row = await json(await fetch(`${second.url}/api/data/v9.2/msdyncrm_customerjourneys(${SEED_IDS.journeys.seedPatch})`));
+      const row = await json(
+        await fetch(`${second.url}/api/data/v9.2/msdyncrm_customerjourneys(${SEED_IDS.journeys.seedPatch})`),
+      );
       expect(row.msdyncrm_name).toBe("Kept");
     } finally {
       await second.stop();

@@ -27,8 +27,13 @@ describe("the harness form model", () => {
     return form;
   };
   const row = async (id: string = SEED_IDS.journeys.seedPatch): Promise<Json> =>
-    json(await fetch(`${org.api()}msdyncrm_customerjourneys(${id})?$select=msdyncrm_name,msdyncrm_enddatetime,_msdyncrm_suppressionsegmentid_value,statuscode`));
-  const patches = async () => ((await json(await fetch(`${org.url}/_harness/log`))) as unknown as Json[]).filter((e) => e.method === "PATCH");
+    json(
+      await fetch(
+        `${org.api()}msdyncrm_customerjourneys(${id})?$select=msdyncrm_name,msdyncrm_enddatetime,_msdyncrm_suppressionsegmentid_value,statuscode`,
+      ),
+    );
+  const patches = async () =>
+    ((await json(await fetch(`${org.url}/_harness/log`))) as unknown as Json[]).filter((e) => e.method === "PATCH");
 
   beforeEach(() => {
     changes.length = 0;
@@ -38,7 +43,11 @@ describe("the harness form model", () => {
     const form = (await openForm(SEED_IDS.journeys.seedValidate)).context;
     expect(form.getAttribute("msdyncrm_startdatetime")?.getValue()).toEqual(new Date("2019-02-08T11:48:00Z"));
     expect(form.getAttribute("msdyncrm_suppressionsegmentid")?.getValue()).toEqual([
-      { id: `{${SEED_IDS.segments.suppression.toUpperCase()}}`, name: "Suppression list", entityType: "msdyncrm_segment" },
+      {
+        id: `{${SEED_IDS.segments.suppression.toUpperCase()}}`,
+        name: "Suppression list",
+        entityType: "msdyncrm_segment",
+      },
     ]);
     expect(form.getAttribute("statuscode")?.getValue()).toBe(192350000);
     expect(form.getAttribute("statuscode")?.getText()).toBe("Draft");
@@ -51,7 +60,11 @@ describe("the harness form model", () => {
     await fetch(`${org.url}/_harness/log`, { method: "DELETE" });
     form.getAttribute("msdyncrm_name")?.setValue("Renamed on the form");
     form.getAttribute("msdyncrm_enddatetime")?.setValue(new Date("2027-03-01T10:00:00Z"));
-    form.getAttribute("msdyncrm_suppressionsegmentid")?.setValue([{ id: `{${SEED_IDS.segments.suppression.toUpperCase()}}`, name: "", entityType: "msdyncrm_segment" }]);
+    form
+      .getAttribute("msdyncrm_suppressionsegmentid")
+      ?.setValue([
+        { id: `{${SEED_IDS.segments.suppression.toUpperCase()}}`, name: "", entityType: "msdyncrm_segment" },
+      ]);
     expect(form.data.entity.getIsDirty()).toBe(true);
     await form.data.save();
     expect(await patches()).toHaveLength(1);
@@ -129,7 +142,9 @@ describe("the harness form model", () => {
     const form = model.context;
     const fired: string[] = [];
     const name = form.getAttribute("msdyncrm_name");
-    name?.addOnChange((context: ExecutionContext) => fired.push(String(context.getFormContext().getAttribute("msdyncrm_name")?.getValue())));
+    name?.addOnChange((context: ExecutionContext) =>
+      fired.push(String(context.getFormContext().getAttribute("msdyncrm_name")?.getValue())),
+    );
     name?.setValue("Quiet");
     expect(fired).toEqual([]);
     name?.fireOnChange();
@@ -144,7 +159,10 @@ describe("the harness form model", () => {
     const form = model.context;
     let loads = 0;
     form.data.addOnLoad(() => loads++);
-    await fetch(`${org.api()}msdyncrm_customerjourneys(${SEED_IDS.journeys.seedPatch})`, { method: "PATCH", body: JSON.stringify({ msdyncrm_name: "Changed elsewhere" }) });
+    await fetch(`${org.api()}msdyncrm_customerjourneys(${SEED_IDS.journeys.seedPatch})`, {
+      method: "PATCH",
+      body: JSON.stringify({ msdyncrm_name: "Changed elsewhere" }),
+    });
     await form.data.refresh(false);
     expect(form.getAttribute("msdyncrm_name")?.getValue()).toBe("Changed elsewhere");
     expect(loads).toBe(1);

@@ -1,7 +1,11 @@
 import { startHarness, type Harness, type HarnessOptions } from "../../harness/server";
 
 /** Starts one harness for a test file on a free 127.0.0.1 port and reseeds it before every test. */
-export function useHarness(options: HarnessOptions = {}): { readonly url: string; api(version?: string): string; harness(): Harness } {
+export function useHarness(options: HarnessOptions = {}): {
+  readonly url: string;
+  api(version?: string): string;
+  harness(): Harness;
+} {
   let harness: Harness | undefined;
   beforeAll(async () => {
     harness = await startHarness({ port: 0, goLiveDelayMs: 50, ...options });

@@ -3,7 +3,8 @@ import path from "node:path";
 import { SEED_IDS } from "../../harness/seed/seedData";
 import { json, useHarness } from "./harnessFixture";
 
-const formUrl = (id: string, extra = "") => `/main.aspx?pagetype=entityrecord&etn=msdyncrm_customerjourney&id=${id}${extra}`;
+const formUrl = (id: string, extra = "") =>
+  `/main.aspx?pagetype=entityrecord&etn=msdyncrm_customerjourney&id=${id}${extra}`;
 
 describe("the harness pages and assets", () => {
   const org = useHarness();
@@ -19,15 +20,25 @@ describe("the harness pages and assets", () => {
     const response = await fetch(`${org.url}${formUrl(SEED_IDS.journeys.scriptName, "&lang=1031&privileges=read")}`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    const config = JSON.parse(/<script type="application\/json" id="harness-config">([^<]*)<\/script>/.exec(html)?.[1] ?? "null");
-    expect(config).toMatchObject({ id: SEED_IDS.journeys.scriptName, languageId: 1031, privileges: "read", entityName: "msdyncrm_customerjourney" });
+    const config = JSON.parse(
+      /<script type="application\/json" id="harness-config">([^<]*)<\/script>/.exec(html)?.[1] ?? "null",
+    );
+    expect(config).toMatchObject({
+      id: SEED_IDS.journeys.scriptName,
+      languageId: 1031,
+      privileges: "read",
+      entityName: "msdyncrm_customerjourney",
+    });
     expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
-    for (const asset of ["/_harness/lib/react.js", "/_harness/lib/fluent.js", "/_harness/page.js"]) expect(html).toContain(asset);
+    for (const asset of ["/_harness/lib/react.js", "/_harness/lib/fluent.js", "/_harness/page.js"])
+      expect(html).toContain(asset);
   });
 
   test("an unknown record or table is a 404 page", async () => {
     expect((await fetch(`${org.url}${formUrl("00000000-0000-4000-8000-000000000000")}`)).status).toBe(404);
-    expect((await fetch(`${org.url}/main.aspx?pagetype=entityrecord&etn=account&id=${SEED_IDS.journeys.live}`)).status).toBe(404);
+    expect(
+      (await fetch(`${org.url}/main.aspx?pagetype=entityrecord&etn=account&id=${SEED_IDS.journeys.live}`)).status,
+    ).toBe(404);
   });
 
   test("the page script bundles; the platform libraries set the globals the control reads", async () => {
@@ -60,10 +71,14 @@ describe("the harness pages and assets", () => {
 
 describe("npm start", () => {
   test("starts on the given port, prints the URL, serves, and stops cleanly on SIGTERM", async () => {
-    const child = spawn(process.execPath, [require.resolve("tsx/cli"), path.join(__dirname, "../../harness/start.ts"), "--port", "0"], {
-      env: { ...process.env, HARNESS_SKIP_BUILD: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [require.resolve("tsx/cli"), path.join(__dirname, "../../harness/start.ts"), "--port", "0"],
+      {
+        env: { ...process.env, HARNESS_SKIP_BUILD: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no URL printed: ${output}`)), 20_000);
@@ -84,10 +99,14 @@ describe("npm start", () => {
   }, 30_000);
 
   test("refuses unknown options with the usage text", async () => {
-    const child = spawn(process.execPath, [require.resolve("tsx/cli"), path.join(__dirname, "../../harness/start.ts"), "--colour"], {
-      env: { ...process.env, HARNESS_SKIP_BUILD: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [require.resolve("tsx/cli"), path.join(__dirname, "../../harness/start.ts"), "--colour"],
+      {
+        env: { ...process.env, HARNESS_SKIP_BUILD: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let errors = "";
     child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));

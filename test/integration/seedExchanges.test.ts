@@ -50,10 +50,17 @@ describe("the seed page's exchanges against the emulated org", () => {
 
   test("update: statuscode Going live is accepted, then the service moves the journey to Live", async () => {
     const url = `${org.api("v9.0")}msdyncrm_customerjourneys(${SEED_IDS.journeys.seedPatch})`;
-    const response = await fetch(url, { method: "PATCH", headers: { "Content-Type": "application/json" }, body: '{\n    "statuscode": 192350006\n}' });
+    const response = await fetch(url, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
+      body: '{\n    "statuscode": 192350006\n}',
+    });
     expect(response.status).toBe(204);
     expect((await json(await fetch(url))).statuscode).toBe(192350006);
-    const settled = await eventually(() => fetch(url).then(json), (row) => row.statuscode !== 192350006);
+    const settled = await eventually(
+      () => fetch(url).then(json),
+      (row) => row.statuscode !== 192350006,
+    );
     expect(settled.statuscode).toBe(192350001);
     expect(JSON.parse(settled.msdyncrm_validationresults).Result).toBe("Valid");
   });

@@ -32,7 +32,8 @@ async function row(id: string): Promise<Json> {
   return json(await fetch(`${org.api()}msdyncrm_customerjourneys(${id})`));
 }
 
-const methods = (entries: Json[]) => entries.map((entry) => `${entry.method} ${String(entry.path).replace(/\?.*$/, "")}`);
+const methods = (entries: Json[]) =>
+  entries.map((entry) => `${entry.method} ${String(entry.path).replace(/\?.*$/, "")}`);
 
 test("open is one request and brings the ETag and who changed the journey last", async () => {
   await clearLog();
@@ -50,7 +51,9 @@ test("check is one request; the seed's recurrence fault comes from the server an
   await clearLog();
   const outcome = await journeys.check(snapshot.record);
   expect(methods(await apiRequests())).toEqual(["POST /api/data/v9.2/msdyncrm_CustomerJourneyValidate"]);
-  const recurrence = outcome.report.entries.filter((entry) => entry.fault === "ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations");
+  const recurrence = outcome.report.entries.filter(
+    (entry) => entry.fault === "ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations",
+  );
   expect(recurrence.map((entry) => entry.source).sort()).toEqual(["local", "server"]);
   expect(outcome.report.verdict).toBe("Error");
 });
@@ -68,7 +71,10 @@ test("go live after a check is two requests (re-read + PATCH), and the service t
 
   await clearLog();
   const seen: number[] = [];
-  const settled = await journeys.waitUntilSettled(J.seedPatch, { timeoutMs: 20_000, onProgress: (status) => seen.push(status) });
+  const settled = await journeys.waitUntilSettled(J.seedPatch, {
+    timeoutMs: 20_000,
+    onProgress: (status) => seen.push(status),
+  });
   expect(settled.status).toBe(S.Live);
   expect(seen.at(-1)).toBe(S.Live);
   expect((await apiRequests()).map((entry) => entry.method)).toEqual(seen.map(() => "GET"));
@@ -81,7 +87,10 @@ test("following a slow stop: at most one request per 2 s until Stopped", async (
     await journeys.transition(await journeys.load(J.live), "stop");
     await clearLog();
     const seen: number[] = [];
-    const settled = await journeys.waitUntilSettled(J.live, { timeoutMs: 20_000, onProgress: (status) => seen.push(status) });
+    const settled = await journeys.waitUntilSettled(J.live, {
+      timeoutMs: 20_000,
+      onProgress: (status) => seen.push(status),
+    });
     expect(settled.status).toBe(S.Stopped);
     expect(seen).toEqual([S.Stopping, S.Stopped]);
     const polls = (await apiRequests()).map((entry) => Date.parse(String(entry.time)));
@@ -126,7 +135,10 @@ test("unsaved form changes are checked, saved through the form, then the status 
     setNotification: async () => undefined,
     clearNotification: async () => undefined,
   };
-  const journeys = new JourneyService({ webApi: createWebApiClient({ baseUrl: org.api() }), bridge: async () => bridge });
+  const journeys = new JourneyService({
+    webApi: createWebApiClient({ baseUrl: org.api() }),
+    bridge: async () => bridge,
+  });
   const snapshot = await journeys.load(J.seedPatch);
   await clearLog();
   expect(await journeys.transition(snapshot, "goLive")).toMatchObject({ done: true, savedForm: true });
@@ -157,7 +169,9 @@ test("without the validate action the check falls back to the local checks and s
     const outcome = await journeys.check(snapshot.record);
     expect(outcome.serverUnavailable).toMatchObject({ kind: "actionMissing", messageKey: "error.actionMissing" });
     expect(outcome.report.entries.every((entry) => entry.source === "local")).toBe(true);
-    expect(outcome.report.entries.map((entry) => entry.fault)).toContain("ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations");
+    expect(outcome.report.entries.map((entry) => entry.fault)).toContain(
+      "ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations",
+    );
   } finally {
     await fetch(`${org.url}/_harness/settings`, { method: "POST", body: JSON.stringify({ validateAction: true }) });
   }
@@ -198,7 +212,10 @@ describe("faults from the org", () => {
   });
 
   test("a journey that no longer exists", async () => {
-    expect(await rejection(service().load("3f1d2c4b-0000-4000-8000-00000000dead"))).toMatchObject({ kind: "notFound", messageKey: "error.notFound" });
+    expect(await rejection(service().load("3f1d2c4b-0000-4000-8000-00000000dead"))).toMatchObject({
+      kind: "notFound",
+      messageKey: "error.notFound",
+    });
   });
 });
 

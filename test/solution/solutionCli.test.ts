@@ -1,7 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createFixture, REPOSITORY_ROOT, SCHEMA_FILE, type Fixture, type FixtureOptions } from "../../solution/testFixture";
+import {
+  createFixture,
+  REPOSITORY_ROOT,
+  SCHEMA_FILE,
+  type Fixture,
+  type FixtureOptions,
+} from "../../solution/testFixture";
 
 const fixtures: Fixture[] = [];
 afterEach(() => fixtures.splice(0).forEach((fixture) => fixture.remove()));
@@ -26,7 +32,9 @@ describe("node solution/pack.mjs", () => {
     const { paths } = fixture({ version: "2.1.0" });
     const { status, stdout } = run("pack.mjs", ["--root", paths.root]);
     expect(status).toBe(0);
-    expect(stdout).toContain("Packed CustomerJourneyControl 2.1.0.0 (control cjt_CustomerJourney.JourneyControl 2.1.0)");
+    expect(stdout).toContain(
+      "Packed CustomerJourneyControl 2.1.0.0 (control cjt_CustomerJourney.JourneyControl 2.1.0)",
+    );
     expect(existsSync(join(paths.binDir, "CustomerJourneyControl_2_1_0_0.zip"))).toBe(true);
     expect(existsSync(join(paths.binDir, "CustomerJourneyControl_2_1_0_0_managed.zip"))).toBe(true);
   });
@@ -36,7 +44,9 @@ describe("node solution/pack.mjs", () => {
     const { status, stderr } = run("pack.mjs", ["--root", paths.root]);
     expect(status).toBe(1);
     expect(stderr).toContain(`Invalid solution definition ${paths.definitionFile}:`);
-    expect(stderr).toContain('publisher.prefix "x" must be 2 to 8 letters or digits, start with a letter and not start with "mscrm"');
+    expect(stderr).toContain(
+      'publisher.prefix "x" must be 2 to 8 letters or digits, start with a letter and not start with "mscrm"',
+    );
     expect(stderr).not.toMatch(/^\s+at /m);
   });
 
@@ -45,7 +55,9 @@ describe("node solution/pack.mjs", () => {
     const zipsIn = (timeZone: string) => {
       const binDir = join(paths.root, `bin-${timeZone.replace("/", "-")}`);
       expect(run("pack.mjs", ["--root", paths.root, "--bin-dir", binDir], { TZ: timeZone }).status).toBe(0);
-      return ["CustomerJourneyControl_1_2_3_0.zip", "CustomerJourneyControl_1_2_3_0_managed.zip"].map((name) => readFileSync(join(binDir, name)));
+      return ["CustomerJourneyControl_1_2_3_0.zip", "CustomerJourneyControl_1_2_3_0_managed.zip"].map((name) =>
+        readFileSync(join(binDir, name)),
+      );
     };
     const [auckland, losAngeles] = [zipsIn("Pacific/Auckland"), zipsIn("America/Los_Angeles")];
     expect(auckland[0].equals(losAngeles[0])).toBe(true);
@@ -87,7 +99,13 @@ describe("node solution/bump-version.mjs", () => {
 
   it("bumps a tree that the packer then accepts", () => {
     const { paths } = fixture({ version: "1.2.3" });
-    const bumped = run("bump-version.mjs", ["minor", "--package", paths.packageFile, "--manifest", paths.inputManifestFile]);
+    const bumped = run("bump-version.mjs", [
+      "minor",
+      "--package",
+      paths.packageFile,
+      "--manifest",
+      paths.inputManifestFile,
+    ]);
     expect(bumped.status).toBe(0);
     expect(bumped.stdout).toContain("Version 1.2.3 -> 1.3.0");
     const stale = run("pack.mjs", ["--root", paths.root]);

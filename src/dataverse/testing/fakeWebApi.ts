@@ -47,9 +47,17 @@ export interface RecordedCall {
 type Answer = ActionResponse;
 
 /** The validate action's answer for a verdict and entries, as the org sends it. */
-export function validateAnswer(result: "Valid" | "Warning" | "Error", entries: { fault: string; severity: string; activityId?: string }[] = []): Answer {
+export function validateAnswer(
+  result: "Valid" | "Warning" | "Error",
+  entries: { fault: string; severity: string; activityId?: string }[] = [],
+): Answer {
   const inner = {
-    ActivityValidationResults: entries.map((e) => ({ ActivityId: e.activityId ?? "", Fault: e.fault, Result: e.severity, ErrorMessageArguments: [] })),
+    ActivityValidationResults: entries.map((e) => ({
+      ActivityId: e.activityId ?? "",
+      Fault: e.fault,
+      Result: e.severity,
+      ErrorMessageArguments: [],
+    })),
     Result: result,
   };
   const body = {
@@ -104,12 +112,16 @@ export class FakeWebApi implements WebApiPort {
 
   private nextVersion(): Record<string, unknown> {
     this.version += 1;
-    return { "@odata.etag": `W/"${this.version}"`, modifiedon: new Date(Date.UTC(2030, 0, 10, 9, 0, this.version - 1000)).toISOString() };
+    return {
+      "@odata.etag": `W/"${this.version}"`,
+      modifiedon: new Date(Date.UTC(2030, 0, 10, 9, 0, this.version - 1000)).toISOString(),
+    };
   }
 
   private row(id: string): Record<string, unknown> {
     const row = this.rows.get(id);
-    if (!row) throw { errorCode: 0x80040217, message: `msdyncrm_customerjourney With Id = ${id} Does Not Exist`, status: 404 };
+    if (!row)
+      throw { errorCode: 0x80040217, message: `msdyncrm_customerjourney With Id = ${id} Does Not Exist`, status: 404 };
     return row;
   }
 

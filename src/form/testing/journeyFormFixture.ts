@@ -13,7 +13,9 @@ import { readFormValues } from "../formValues";
 /** The RESX web resources exactly as the build writes them (webpack.form.config.js), path → text. */
 export function builtResxFiles(): Record<string, string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = require("../../../webpack.form.config.js") as { plugins: { resxFiles?: () => Record<string, string> }[] };
+  const config = require("../../../webpack.form.config.js") as {
+    plugins: { resxFiles?: () => Record<string, string> }[];
+  };
   return config.plugins.find((plugin) => plugin.resxFiles)!.resxFiles!();
 }
 
@@ -42,7 +44,13 @@ export const SAMPLE_DEFINITION = JSON.stringify([
     ActivityId: "01_0",
     Properties: {
       Items: [
-        { ItemId: null, ActivityTypeId: "Segment", Name: "New Segment group", ActivityItemId: 23, SegmentMergeMethod: "Union" },
+        {
+          ItemId: null,
+          ActivityTypeId: "Segment",
+          Name: "New Segment group",
+          ActivityItemId: 23,
+          SegmentMergeMethod: "Union",
+        },
         {
           ItemId: "24db2671-1529-e911-a9b7-000d3a1e6adc",
           ActivityTypeId: "SegmentItem",
@@ -62,7 +70,14 @@ export const SAMPLE_DEFINITION = JSON.stringify([
     ParentRelationshipType: "Default",
     ActivityId: "01_0_2",
     Properties: {
-      Items: [{ ItemId: "15bd0ab8-c12a-e911-a9b6-000d3a1e6c14", ActivityTypeId: "Email", Name: "Welcome email", ActivityItemId: 32 }],
+      Items: [
+        {
+          ItemId: "15bd0ab8-c12a-e911-a9b6-000d3a1e6c14",
+          ActivityTypeId: "Email",
+          Name: "Welcome email",
+          ActivityItemId: 32,
+        },
+      ],
     },
     EntityTarget: "contact",
   },
@@ -89,7 +104,9 @@ export interface JourneyFormOptions {
   newRecord?: boolean;
 }
 
-export type ValidateAnswer = (request: ActionRequest) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+export type ValidateAnswer = (
+  request: ActionRequest,
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
 export function validateResponse(inner: unknown): ValidateAnswer {
   return async () => ({
@@ -133,37 +150,70 @@ const STATUS_OPTIONS = Object.entries(JourneyStatus).map(([text, value]) => ({ t
 /** An xrm-mock journey form with a stand-in for the platform's save pipeline and the validate action. */
 export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture {
   forgetAllSessions();
-  XrmMockGenerator.initialise({ entity: { id: options.newRecord ? "" : JOURNEY_ID, entityName: "msdyncrm_customerjourney" } });
+  XrmMockGenerator.initialise({
+    entity: { id: options.newRecord ? "" : JOURNEY_ID, entityName: "msdyncrm_customerjourney" },
+  });
   const designDisabled = new Set(options.disabledByDesign ?? []);
   const control = (name: string, label: string) => [{ name, label, disabled: designDisabled.has(name) }];
   const A = XrmMockGenerator.Attribute;
-  A.createString({ name: "msdyncrm_name", value: options.name === undefined ? "Spring campaign" : options.name }, control("msdyncrm_name", "Name"));
+  A.createString(
+    { name: "msdyncrm_name", value: options.name === undefined ? "Spring campaign" : options.name },
+    control("msdyncrm_name", "Name"),
+  );
   A.createDate(
-    { name: "msdyncrm_startdatetime", value: options.start === null ? null : new Date(options.start ?? "2026-12-01T09:00:00.000Z") },
+    {
+      name: "msdyncrm_startdatetime",
+      value: options.start === null ? null : new Date(options.start ?? "2026-12-01T09:00:00.000Z"),
+    },
     control("msdyncrm_startdatetime", "Start date and time"),
   );
   A.createDate(
-    { name: "msdyncrm_enddatetime", value: options.end === null ? null : new Date(options.end ?? "2027-01-31T09:00:00.000Z") },
+    {
+      name: "msdyncrm_enddatetime",
+      value: options.end === null ? null : new Date(options.end ?? "2027-01-31T09:00:00.000Z"),
+    },
     control("msdyncrm_enddatetime", "End date and time"),
   );
-  A.createBoolean({ name: "msdyncrm_isrecurring", value: options.isRecurring ?? false }, control("msdyncrm_isrecurring", "Is recurring"));
-  A.createNumber({ name: "msdyncrm_recurrencecount", value: options.count ?? null }, control("msdyncrm_recurrencecount", "Recurrence count"));
+  A.createBoolean(
+    { name: "msdyncrm_isrecurring", value: options.isRecurring ?? false },
+    control("msdyncrm_isrecurring", "Is recurring"),
+  );
+  A.createNumber(
+    { name: "msdyncrm_recurrencecount", value: options.count ?? null },
+    control("msdyncrm_recurrencecount", "Recurrence count"),
+  );
   A.createNumber(
     { name: "msdyncrm_recurrenceintervaldays", value: options.intervalDays ?? null },
     control("msdyncrm_recurrenceintervaldays", "Recurrence interval"),
   );
   A.createLookup(
-    { name: "msdyncrm_contentsettingsid", value: [{ id: CONTENT_SETTINGS_ID, entityType: "msdyncrm_contentsettings", name: "Default" }] },
+    {
+      name: "msdyncrm_contentsettingsid",
+      value: [{ id: CONTENT_SETTINGS_ID, entityType: "msdyncrm_contentsettings", name: "Default" }],
+    },
     control("msdyncrm_contentsettingsid", "Content settings"),
   );
-  A.createLookup({ name: "msdyncrm_suppressionsegmentid", value: null }, control("msdyncrm_suppressionsegmentid", "Suppression segment"));
-  A.createNumber({ name: "msdyncrm_customerjourneytimezone", value: 92 }, control("msdyncrm_customerjourneytimezone", "Time zone"));
+  A.createLookup(
+    { name: "msdyncrm_suppressionsegmentid", value: null },
+    control("msdyncrm_suppressionsegmentid", "Suppression segment"),
+  );
+  A.createNumber(
+    { name: "msdyncrm_customerjourneytimezone", value: 92 },
+    control("msdyncrm_customerjourneytimezone", "Time zone"),
+  );
   A.createString(
-    { name: "msdyncrm_workflowdefinition", value: options.definition === undefined ? SAMPLE_DEFINITION : options.definition },
+    {
+      name: "msdyncrm_workflowdefinition",
+      value: options.definition === undefined ? SAMPLE_DEFINITION : options.definition,
+    },
     control("msdyncrm_workflowdefinition", "Journey designer"),
   );
-  A.createOptionSet({ name: "statuscode", value: options.status, options: STATUS_OPTIONS }, control("header_statuscode", "Status reason"));
-  for (const attribute of XrmMockGenerator.formContext.getAttribute()) (attribute as unknown as { isDirty: boolean }).isDirty = false;
+  A.createOptionSet(
+    { name: "statuscode", value: options.status, options: STATUS_OPTIONS },
+    control("header_statuscode", "Status reason"),
+  );
+  for (const attribute of XrmMockGenerator.formContext.getAttribute())
+    (attribute as unknown as { isDirty: boolean }).isDirty = false;
 
   const form = XrmMockGenerator.formContext as unknown as Xrm.FormContext;
   const validateRequests: ActionRequest[] = [];
@@ -181,7 +231,9 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
       },
     },
     getString: createGetString(
-      options.withoutStringResources ? resourceStringReader({}, 1033, 1033) : builtResourceStrings(options.languageId ?? 1033),
+      options.withoutStringResources
+        ? resourceStringReader({}, 1033, 1033)
+        : builtResourceStrings(options.languageId ?? 1033),
     ),
     now: () => new Date(options.now ?? "2026-11-28T12:00:00.000Z"),
     confirm: async () => confirmAnswers.shift() ?? false,
@@ -199,7 +251,8 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
     const values = readFormValues(form);
     saved.push({ statuscode: values.statuscode, values });
     for (const attribute of form.getAttribute()) (attribute as unknown as { isDirty: boolean }).isDirty = false;
-    for (const handler of (form.data as unknown as { loadEventHandlers: ((context: unknown) => void)[] }).loadEventHandlers) {
+    for (const handler of (form.data as unknown as { loadEventHandlers: ((context: unknown) => void)[] })
+      .loadEventHandlers) {
       handler({ getFormContext: () => form });
     }
   };
@@ -214,12 +267,16 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
           preventDefault: () => args.preventDefault(),
           isDefaultPrevented: () => args.isDefaultPrevented(),
         };
-    const result = handlers.onSave({ getFormContext: () => form, getEventArgs: () => eventArgs } as unknown as Xrm.Events.SaveEventContext);
+    const result = handlers.onSave({
+      getFormContext: () => form,
+      getEventArgs: () => eventArgs,
+    } as unknown as Xrm.Events.SaveEventContext);
     if (options.asyncSave && result) {
       try {
         await result;
       } catch (error) {
-        if (args.preventOnError) throw { errorCode: 2147746565, message: `Save cancelled: ${(error as Error).message}` };
+        if (args.preventOnError)
+          throw { errorCode: 2147746565, message: `Save cancelled: ${(error as Error).message}` };
       }
     }
     if (args.isDefaultPrevented()) throw { errorCode: 2147746565, message: "Save cancelled by an OnSave handler." };
@@ -243,9 +300,14 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
         () => "cancelled" as const,
       ),
     notifications: () =>
-      ((form.ui as unknown as { formNotifications?: { level: string; message: string; uniqueId: string }[] }).formNotifications ?? []).map(
-        (notification) => ({ level: notification.level, message: notification.message, id: notification.uniqueId }),
-      ),
+      (
+        (form.ui as unknown as { formNotifications?: { level: string; message: string; uniqueId: string }[] })
+          .formNotifications ?? []
+      ).map((notification) => ({
+        level: notification.level,
+        message: notification.message,
+        id: notification.uniqueId,
+      })),
     checkSummary() {
       return this.notifications().find((notification) => notification.id === "cjt-check-0");
     },

@@ -7,12 +7,53 @@ export const JOURNEY_ID = "5f0d6c2a-1b2c-4d3e-8f90-0a1b2c3d4e5f";
 
 /** bpf_root › Segment "Newsletter readers" › Email "Welcome" › Trigger "Opened?" (yes: Email "Thanks"), plus a second segment. */
 export const DEFINITION = JSON.stringify([
-  { ActivityTypeId: "bpf_root", ActivityId: "01", ParentBranchId: 0, ParentRelationshipType: "Default", Properties: { Items: [{ ActivityTypeId: "bpf_root", ActivityItemId: 0 }] } },
-  { ActivityTypeId: "Segment", ActivityId: "01_0", ParentActivityId: "01", ParentBranchId: 0, ParentRelationshipType: "Default", Properties: { Items: [{ ActivityTypeId: "Segment", Name: "Newsletter readers", ActivityItemId: 1 }] } },
-  { ActivityTypeId: "Trigger", ActivityId: "01_0_2", ParentActivityId: "01_0_1", ParentBranchId: 0, ParentRelationshipType: "Default", Properties: { Items: [{ ActivityTypeId: "Trigger", Name: "Opened?", ActivityItemId: 3 }] } },
-  { ActivityTypeId: "Email", ActivityId: "01_0_1", ParentActivityId: "01_0", ParentBranchId: 0, ParentRelationshipType: "Default", Properties: { Items: [{ ActivityTypeId: "Email", Name: "Welcome", ActivityItemId: 2 }] } },
-  { ActivityTypeId: "Email", ActivityId: "01_0_3", ParentActivityId: "01_0_2", ParentBranchId: 0, ParentRelationshipType: "yesBranch", Properties: { Items: [{ ActivityTypeId: "Email", Name: "Thanks", ActivityItemId: 4 }] } },
-  { ActivityTypeId: "Segment", ActivityId: "01_1", ParentActivityId: "01", ParentBranchId: 1, ParentRelationshipType: "Default", Properties: { Items: [{ ActivityTypeId: "Segment", Name: "Event guests", ActivityItemId: 5 }] } },
+  {
+    ActivityTypeId: "bpf_root",
+    ActivityId: "01",
+    ParentBranchId: 0,
+    ParentRelationshipType: "Default",
+    Properties: { Items: [{ ActivityTypeId: "bpf_root", ActivityItemId: 0 }] },
+  },
+  {
+    ActivityTypeId: "Segment",
+    ActivityId: "01_0",
+    ParentActivityId: "01",
+    ParentBranchId: 0,
+    ParentRelationshipType: "Default",
+    Properties: { Items: [{ ActivityTypeId: "Segment", Name: "Newsletter readers", ActivityItemId: 1 }] },
+  },
+  {
+    ActivityTypeId: "Trigger",
+    ActivityId: "01_0_2",
+    ParentActivityId: "01_0_1",
+    ParentBranchId: 0,
+    ParentRelationshipType: "Default",
+    Properties: { Items: [{ ActivityTypeId: "Trigger", Name: "Opened?", ActivityItemId: 3 }] },
+  },
+  {
+    ActivityTypeId: "Email",
+    ActivityId: "01_0_1",
+    ParentActivityId: "01_0",
+    ParentBranchId: 0,
+    ParentRelationshipType: "Default",
+    Properties: { Items: [{ ActivityTypeId: "Email", Name: "Welcome", ActivityItemId: 2 }] },
+  },
+  {
+    ActivityTypeId: "Email",
+    ActivityId: "01_0_3",
+    ParentActivityId: "01_0_2",
+    ParentBranchId: 0,
+    ParentRelationshipType: "yesBranch",
+    Properties: { Items: [{ ActivityTypeId: "Email", Name: "Thanks", ActivityItemId: 4 }] },
+  },
+  {
+    ActivityTypeId: "Segment",
+    ActivityId: "01_1",
+    ParentActivityId: "01",
+    ParentBranchId: 1,
+    ParentRelationshipType: "Default",
+    Properties: { Items: [{ ActivityTypeId: "Segment", Name: "Event guests", ActivityItemId: 5 }] },
+  },
 ]);
 
 export function journeyRecord(overrides: Partial<JourneyRecord> = {}): JourneyRecord {
@@ -47,10 +88,21 @@ export function reportOf(entries: ValidationEntry[]): ValidationReport {
 
 export function checkOutcome(entries: ValidationEntry[], extra: Partial<CheckOutcome> = {}): CheckOutcome {
   const report = reportOf(entries);
-  return { report, local: reportOf(entries.filter((e) => e.source === "local")), server: reportOf(entries.filter((e) => e.source === "server")), ...extra };
+  return {
+    report,
+    local: reportOf(entries.filter((e) => e.source === "local")),
+    server: reportOf(entries.filter((e) => e.source === "server")),
+    ...extra,
+  };
 }
 
-export function entry(fault: string, activityId = "", severity: ValidationEntry["severity"] = "Error", args: string[] = [], source: ValidationEntry["source"] = "server"): ValidationEntry {
+export function entry(
+  fault: string,
+  activityId = "",
+  severity: ValidationEntry["severity"] = "Error",
+  args: string[] = [],
+  source: ValidationEntry["source"] = "server",
+): ValidationEntry {
   return { activityId, fault, severity, args, source };
 }
 
@@ -58,7 +110,11 @@ export function entry(fault: string, activityId = "", severity: ValidationEntry[
 export function fakeJourneyService(record: JourneyRecord = journeyRecord()): jest.Mocked<JourneyServiceApi> {
   return {
     load: mockOf<"load">(async () => snapshotOf(record)),
-    currentValues: mockOf<"currentValues">(async (snapshot) => ({ values: snapshot.record, isDirty: false, fromForm: true })),
+    currentValues: mockOf<"currentValues">(async (snapshot) => ({
+      values: snapshot.record,
+      isDirty: false,
+      fromForm: true,
+    })),
     check: mockOf<"check">(async () => checkOutcome([])),
     transition: mockOf<"transition">(async () => ({ done: true, status: 192350006, savedForm: false })),
     // Stays Going live / Stopping until a test says how it settles.
@@ -70,5 +126,7 @@ export function fakeJourneyService(record: JourneyRecord = journeyRecord()): jes
 
 function mockOf<K extends keyof JourneyServiceApi>(implementation: JourneyServiceApi[K]) {
   type Method = JourneyServiceApi[K];
-  return jest.fn<ReturnType<Method>, Parameters<Method>>(implementation as (...args: Parameters<Method>) => ReturnType<Method>);
+  return jest.fn<ReturnType<Method>, Parameters<Method>>(
+    implementation as (...args: Parameters<Method>) => ReturnType<Method>,
+  );
 }

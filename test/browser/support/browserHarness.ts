@@ -55,7 +55,12 @@ export function launchChromium(): Promise<Browser> {
 }
 
 function safeName(text: string): string {
-  return text.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").slice(0, 80) || "test";
+  return (
+    text
+      .replace(/[^a-z0-9]+/gi, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 80) || "test"
+  );
 }
 
 /**
@@ -70,7 +75,11 @@ export function useBrowserHarness(options: { lifecycleDelayMs?: number } = {}): 
   const extraPages: Page[] = [];
 
   before(async () => {
-    harness = await startHarness({ port: 0, goLiveDelayMs: options.lifecycleDelayMs ?? LIFECYCLE_DELAY_MS, rootDir: ROOT });
+    harness = await startHarness({
+      port: 0,
+      goLiveDelayMs: options.lifecycleDelayMs ?? LIFECYCLE_DELAY_MS,
+      rootDir: ROOT,
+    });
     browser = await launchChromium();
   });
   after(async () => {
@@ -81,9 +90,20 @@ export function useBrowserHarness(options: { lifecycleDelayMs?: number } = {}): 
     if (!harness || !browser) throw new Error("The harness or the browser did not start.");
     const reset = await fetch(`${harness.url}/_harness/reset`, { method: "POST" });
     if (!reset.ok) throw new Error(`Reset failed: ${reset.status}`);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: "en-US", timezoneId: "UTC" });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 1000 },
+      locale: "en-US",
+      timezoneId: "UTC",
+    });
     context.setDefaultTimeout(WAIT_MS);
-    const session: Session = { url: harness.url, page: undefined as unknown as Page, context, dialogs: [], pageErrors: [], offsiteRequests: [] };
+    const session: Session = {
+      url: harness.url,
+      page: undefined as unknown as Page,
+      context,
+      dialogs: [],
+      pageErrors: [],
+      offsiteRequests: [],
+    };
     await watchContext(context, harness.url, session);
     session.page = await context.newPage();
     current = session;
@@ -133,7 +153,11 @@ async function watchContext(context: BrowserContext, harnessUrl: string, session
 }
 
 /** Runs a test body; on failure saves a screenshot of every open page into test-results/ and rethrows. */
-export async function withScreenshots(t: TestContext, suite: SuiteHandle, body: (session: Session) => Promise<void>): Promise<void> {
+export async function withScreenshots(
+  t: TestContext,
+  suite: SuiteHandle,
+  body: (session: Session) => Promise<void>,
+): Promise<void> {
   const session = suite.session();
   try {
     await body(session);
@@ -162,15 +186,25 @@ export async function clearLog(url: string): Promise<void> {
 export type { FaultSpec };
 
 export async function injectFault(url: string, fault: FaultSpec): Promise<void> {
-  const response = await fetch(`${url}/_harness/faults`, { method: "POST", body: JSON.stringify(fault), headers: { "Content-Type": "application/json" } });
-  if (response.status !== 201) throw new Error(`The harness refused the fault ${JSON.stringify(fault)}: ${response.status} ${await response.text()}`);
+  const response = await fetch(`${url}/_harness/faults`, {
+    method: "POST",
+    body: JSON.stringify(fault),
+    headers: { "Content-Type": "application/json" },
+  });
+  if (response.status !== 201)
+    throw new Error(
+      `The harness refused the fault ${JSON.stringify(fault)}: ${response.status} ${await response.text()}`,
+    );
 }
 
 export async function pendingFaults(url: string): Promise<unknown[]> {
   return (await (await fetch(`${url}/_harness/faults`)).json()) as unknown[];
 }
 
-export async function harnessSettings(url: string, changes: { validateAction?: boolean; goLiveDelayMs?: number }): Promise<void> {
+export async function harnessSettings(
+  url: string,
+  changes: { validateAction?: boolean; goLiveDelayMs?: number },
+): Promise<void> {
   const response = await fetch(`${url}/_harness/settings`, { method: "POST", body: JSON.stringify(changes) });
   if (!response.ok) throw new Error(`Settings refused: ${response.status}`);
 }
@@ -197,11 +231,17 @@ export async function patchJourney(url: string, id: string, body: Record<string,
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Polls `read` until `done` holds; throws with the last value when the time is up. */
-export async function eventually<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = WAIT_MS): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = WAIT_MS,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   let value = await read();
   while (!done(value)) {
-    if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(value)}`);
+    if (Date.now() > until)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(value)}`);
     await sleep(50);
     value = await read();
   }

@@ -14,7 +14,8 @@ export function ensureBuilt(root, log = console.log) {
       if (!existsSync(full)) return;
       const stat = statSync(full);
       if (stat.isDirectory()) for (const name of readdirSync(full)) visit(path.join(entry, name));
-      else if (!/\.test\.tsx?$/.test(entry) && !entry.includes(`${path.sep}testing${path.sep}`)) newest = Math.max(newest, stat.mtimeMs);
+      else if (!/\.test\.tsx?$/.test(entry) && !entry.includes(`${path.sep}testing${path.sep}`))
+        newest = Math.max(newest, stat.mtimeMs);
     };
     entries.forEach(visit);
     return newest;
@@ -22,8 +23,24 @@ export function ensureBuilt(root, log = console.log) {
 
   // What the browser drives must be built from the current sources: missing or older outputs are rebuilt.
   const builds = [
-    ["out/controls/bundle.js", ["run", "build:control"], ["src/index.ts", "src/ui", "src/journey", "src/dataverse", "src/bridge", "src/strings", "ControlManifest.Input.xml"]],
-    ["out/webresources/form.js", ["run", "build:form"], ["src/form", "src/journey", "src/bridge", "src/strings", "webpack.form.config.js"]],
+    [
+      "out/controls/bundle.js",
+      ["run", "build:control"],
+      [
+        "src/index.ts",
+        "src/ui",
+        "src/journey",
+        "src/dataverse",
+        "src/bridge",
+        "src/strings",
+        "ControlManifest.Input.xml",
+      ],
+    ],
+    [
+      "out/webresources/form.js",
+      ["run", "build:form"],
+      ["src/form", "src/journey", "src/bridge", "src/strings", "webpack.form.config.js"],
+    ],
   ];
   for (const [file, args, sources] of builds) {
     const output = path.join(root, file);

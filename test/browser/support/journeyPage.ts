@@ -39,7 +39,9 @@ export class JourneyPage {
   }
 
   async actionIds(): Promise<string[]> {
-    return this.control.locator("button[data-action]").evaluateAll((buttons) => buttons.map((b) => b.getAttribute("data-action") ?? ""));
+    return this.control
+      .locator("button[data-action]")
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute("data-action") ?? ""));
   }
 
   /** The status code the control shows (its badge). */
@@ -70,7 +72,7 @@ export class JourneyPage {
   async idle(): Promise<void> {
     await eventually(
       "the action bar to be idle",
-      () => this.control.locator('button[data-action] .ms-Spinner').count(),
+      () => this.control.locator("button[data-action] .ms-Spinner").count(),
       (count) => count === 0,
     );
   }
@@ -97,7 +99,9 @@ export class JourneyPage {
 
   /** The Fluent confirm dialog (rendered in a layer outside the control's container). */
   confirmDialog(): Locator {
-    return this.page.locator('.ms-Dialog-main[role="dialog"], .ms-Dialog-main [role="dialog"], [role="alertdialog"]').first();
+    return this.page
+      .locator('.ms-Dialog-main[role="dialog"], .ms-Dialog-main [role="dialog"], [role="alertdialog"]')
+      .first();
   }
 
   async confirm(label: string): Promise<void> {

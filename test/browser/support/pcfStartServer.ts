@@ -19,15 +19,22 @@ const TYPES: Record<string, string> = {
  */
 export function pcfStartPage(pcfStartDir: string): string {
   const original = readFileSync(path.join(pcfStartDir, "index.html"), "utf8");
-  const cdnScripts = /<script src="https:\/\/unpkg\.com\/react@[^"]*"><\/script><script src="https:\/\/unpkg\.com\/react-dom@[^"]*"><\/script><script>window\["Reactv16"\] = window\.React;<\/script>/;
-  if (!cdnScripts.test(original)) throw new Error("pcf-start's index.html no longer loads React from unpkg the way this server expects; update pcfStartServer.ts.");
+  const cdnScripts =
+    /<script src="https:\/\/unpkg\.com\/react@[^"]*"><\/script><script src="https:\/\/unpkg\.com\/react-dom@[^"]*"><\/script><script>window\["Reactv16"\] = window\.React;<\/script>/;
+  if (!cdnScripts.test(original))
+    throw new Error(
+      "pcf-start's index.html no longer loads React from unpkg the way this server expects; update pcfStartServer.ts.",
+    );
   return original.replace(
     cdnScripts,
     '<script src="lib/react_16_14_0.js"></script><script>window.React = window.Reactv16; window.ReactDOM = window.ReactDOMv16;</script>',
   );
 }
 
-export async function startPcfStartServer(pcfStartDir: string, controlDir: string): Promise<{ url: string; requests: string[]; stop(): Promise<void> }> {
+export async function startPcfStartServer(
+  pcfStartDir: string,
+  controlDir: string,
+): Promise<{ url: string; requests: string[]; stop(): Promise<void> }> {
   const page = pcfStartPage(pcfStartDir);
   const requests: string[] = [];
   const server = createServer((req, res) => {
@@ -41,13 +48,17 @@ export async function startPcfStartServer(pcfStartDir: string, controlDir: strin
     const file = [controlDir, pcfStartDir]
       .map((dir) => path.join(dir, relative))
       .find((candidate) => candidate.startsWith(controlDir) || candidate.startsWith(pcfStartDir))
-      ? [path.join(controlDir, relative), path.join(pcfStartDir, relative)].find((candidate) => existsSync(candidate) && statSync(candidate).isFile())
+      ? [path.join(controlDir, relative), path.join(pcfStartDir, relative)].find(
+          (candidate) => existsSync(candidate) && statSync(candidate).isFile(),
+        )
       : undefined;
     if (!file || relative.startsWith("..")) {
       res.writeHead(404, { "Content-Type": "text/plain" }).end(`Not found: ${url.pathname}`);
       return;
     }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+    res
+      .writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" })
+      .end(readFileSync(file));
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
