@@ -8,7 +8,7 @@ import { createDateTimeFormatter } from "./ui/dateFormat";
 import { createFormBridgeFinder } from "./ui/formBridgeFinder";
 import type { JourneyControlProps, PrivilegeKind } from "./ui/journeyControlProps";
 import { JourneyView } from "./ui/JourneyView";
-import { createElement } from "./ui/reactBindings";
+import { createElement } from "./ui/platform";
 
 const ENTITY = "msdyncrm_customerjourney";
 /** 0x8006088a, "Resource not found for the segment": what Dataverse answers for a missing action. */

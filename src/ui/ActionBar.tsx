@@ -1,11 +1,19 @@
-/** @jsx createElement */
 import type * as React from "react";
-import { DefaultButton, getId, PrimaryButton, Spinner, SpinnerSize, Stack, TooltipHost } from "./fluent";
+import {
+  createElement,
+  DefaultButton,
+  getId,
+  PrimaryButton,
+  Spinner,
+  SpinnerSize,
+  Stack,
+  TooltipHost,
+  useState,
+} from "./platform";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { JourneyStatus } from "../journey/types";
 import type { Localise } from "./strings";
 import { classes } from "./styles";
-import { createElement, useState } from "./reactBindings";
 
 export interface ActionBarProps {
   actions: readonly JourneyAction[];

@@ -1,8 +1,6 @@
-/** @jsx createElement */
 import type * as React from "react";
-import { DefaultButton, Dialog, DialogFooter, PrimaryButton } from "./fluent";
+import { createElement, DefaultButton, Dialog, DialogFooter, PrimaryButton, useRef } from "./platform";
 import type { Localise } from "./strings";
-import { createElement, useRef } from "./reactBindings";
 
 /**
  * The questions the control asks before acting: stopping, deleting, going live despite warnings or

@@ -1,11 +1,8 @@
-/** @jsx createElement */
-/** @jsxFrag Fragment */
 import type * as React from "react";
 import type { IMessageBarProps } from "@fluentui/react";
-import { MessageBar, MessageBarButton, MessageBarType } from "./fluent";
+import { createElement, Fragment, MessageBar, MessageBarButton, MessageBarType } from "./platform";
 import type { Banner } from "./useJourney";
 import { localiseCount, type Localise } from "./strings";
-import { createElement, Fragment } from "./reactBindings";
 
 export interface JourneyBannersProps {
   banners: readonly Banner[];

@@ -1,13 +1,11 @@
-/** @jsx createElement */
 import type * as React from "react";
-import { FocusZone, FocusZoneDirection } from "./fluent";
+import { createElement, FocusZone, FocusZoneDirection, useEffect, useRef } from "./platform";
 import type { ParsedDefinition, Tile } from "../journey/workflowDefinition";
 import type { Severity } from "../journey/types";
 import { SEVERITIES, type SeverityCounts } from "./validationGroups";
 import { severityCount } from "./reportText";
 import type { Localise } from "./strings";
 import { classes, TONES, type Tone } from "./styles";
-import { createElement, useEffect, useRef } from "./reactBindings";
 
 export interface JourneyOutlineProps {
   definition: ParsedDefinition;

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import * as React from "react";
+import { createElement } from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { JourneyError, type JourneyErrorKind } from "../dataverse/journeyError";
 import type { CheckOutcome, TransitionOutcome } from "../dataverse/journeyService";

@@ -1,6 +1,5 @@
-/** @jsx createElement */
 import type * as React from "react";
-import { MessageBar, Spinner, SpinnerSize, Stack } from "./fluent";
+import { createElement, MessageBar, Spinner, SpinnerSize, Stack, useMemo, useState } from "./platform";
 import { JourneyStatus } from "../journey/types";
 import { actionsFor, type JourneyAction } from "../journey/journeyActions";
 import { lockedFields } from "../journey/fieldLocks";
@@ -17,7 +16,6 @@ import { localiserFor, statusLabel } from "./strings";
 import { classes, TONES, type Tone } from "./styles";
 import { useJourney } from "./useJourney";
 import { countsByTile } from "./validationGroups";
-import { createElement, useMemo, useState } from "./reactBindings";
 
 /** Below this width the panel and the outline stack instead of standing side by side. */
 const TWO_COLUMN_MIN_WIDTH = 640;

@@ -1,11 +1,9 @@
-/** @jsx createElement */
 import type * as React from "react";
-import { DefaultButton, MessageBar, MessageBarType, Text } from "./fluent";
+import { createElement, DefaultButton, MessageBar, MessageBarType, Text, useState } from "./platform";
 import { earliestFittingEnd, iterationCalendar, recurrenceFits, type RecurrenceValues } from "../journey/recurrence";
 import type { FormatDateTime } from "./dateFormat";
 import type { Localise } from "./strings";
 import { classes } from "./styles";
-import { createElement, useState } from "./reactBindings";
 
 export interface RecurrencePreviewProps {
   values: RecurrenceValues;

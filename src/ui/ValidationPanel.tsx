@@ -1,7 +1,18 @@
-/** @jsx createElement */
-/** @jsxFrag Fragment */
 import type * as React from "react";
-import { ActionButton, FocusZone, FocusZoneDirection, Icon, MessageBar, MessageBarType, Stack, Text } from "./fluent";
+import {
+  ActionButton,
+  createElement,
+  FocusZone,
+  FocusZoneDirection,
+  Fragment,
+  Icon,
+  MessageBar,
+  MessageBarType,
+  Stack,
+  Text,
+  useEffect,
+  useState,
+} from "./platform";
 import { describeFault } from "../journey/faultCatalogue";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
 import type { Severity, ValidationReport } from "../journey/types";
@@ -10,7 +21,6 @@ import { groupEntries, type Finding } from "./validationGroups";
 import { groupTitle, reportAsText, severityLabel, verdictText } from "./reportText";
 import { classes } from "./styles";
 import type { Localise } from "./strings";
-import { createElement, Fragment, useEffect, useState } from "./reactBindings";
 
 /**
  * Where the report shown came from: the stored result of the last check, a check just run on the form's

@@ -1,5 +1,5 @@
 import type { IRawStyle } from "@fluentui/react";
-import { hiddenContentStyle, mergeStyleSets } from "./fluent";
+import { hiddenContentStyle, mergeStyleSets } from "./platform";
 
 const MUTED = "#605e5c";
 

@@ -11,7 +11,7 @@ import type { JourneyControlProps } from "./journeyControlProps";
 import type { ReportOrigin } from "./ValidationPanel";
 import { verdictText } from "./reportText";
 import { statusLabel, type Localise } from "./strings";
-import { useEffect, useRef, useState } from "./reactBindings";
+import { useEffect, useRef, useState } from "./platform";
 
 export interface ShownReport {
   report: ValidationReport;
@@ -139,6 +139,7 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
   useEffect(() => {
     // Once per record (none before the journey is saved); later loads follow actions or the Reload button.
     if (recordId) void loadSnapshot();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once per record and service; loadSnapshot is remade each render
   }, [recordId, service]);
 
   // A new stored result (the form was refreshed after a go-live, say) replaces what is shown.

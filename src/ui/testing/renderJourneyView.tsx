@@ -1,4 +1,4 @@
-import * as React from "react";
+import { createElement } from "react";
 import { render } from "@testing-library/react";
 import { setIconOptions } from "@fluentui/react";
 import type { FormBridge } from "../../bridge/formBridgeTypes";
