@@ -23,6 +23,8 @@ export interface EntityDefinition {
   readOnly: readonly string[];
   lookups: readonly LookupDefinition[];
   optionLabels: Readonly<Record<string, Readonly<Record<number, string>>>>;
+  /** The least value of number columns whose documented minimum is above Int32's. */
+  minimumValues?: Readonly<Record<string, number>>;
   /** Clients may create/update/delete rows (the others are reference data). */
   writable: boolean;
 }
@@ -37,6 +39,10 @@ const STATUS_LABELS: Record<number, string> = {
   192350006: "Going live",
   192350007: "Stopping",
 };
+
+/** Edm.Int32, the type of every "int" and "option" column. */
+export const INT32_MIN = -(2 ** 31);
+export const INT32_MAX = 2 ** 31 - 1;
 
 const STATE_LABELS: Record<number, string> = { 0: "Active", 1: "Inactive" };
 
@@ -105,6 +111,8 @@ export const JOURNEY: EntityDefinition = {
     msdyncrm_type: { 192350000: "Automated", 192350001: "LinkedIn" },
     msdyncrm_entitytarget: { 0: "Contact", 1: "Account" },
   },
+  // Documented as non-negative integers.
+  minimumValues: { msdyncrm_recurrenceintervaldays: 0, msdyncrm_recurrencecount: 0 },
   writable: true,
 };
 
@@ -189,7 +197,12 @@ export function readableColumns(entity: EntityDefinition): string[] {
   return [...Object.keys(entity.columns), ...entity.lookups.map((l) => l.column)];
 }
 
+/** The type of one of the table's own columns; names every object inherits (`constructor`, `__proto__`) are none. */
+export function ownColumnType(entity: EntityDefinition, column: string): ColumnType | undefined {
+  return Object.prototype.hasOwnProperty.call(entity.columns, column) ? entity.columns[column] : undefined;
+}
+
+/** The type of a readable column: an own column, or a lookup's `_x_value` (a GUID). */
 export function columnType(entity: EntityDefinition, column: string): ColumnType | undefined {
-  if (entity.columns[column]) return entity.columns[column];
-  return entity.lookups.some((l) => l.column === column) ? "guid" : undefined;
+  return ownColumnType(entity, column) ?? (entity.lookups.some((l) => l.column === column) ? "guid" : undefined);
 }

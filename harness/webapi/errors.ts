@@ -28,6 +28,10 @@ export const DataverseErrorCode = {
   Unexpected: "0x80040216",
   /** The HTTP method is not allowed on the resource. */
   MethodNotAllowed: "0x80060889",
+  /** A value failed the column's validation (length). */
+  ValidationFailed: "0x80044331",
+  /** A number outside the column's accepted values. */
+  ValueOutOfRange: "0x8004431a",
 } as const;
 
 export class DataverseError extends Error {
@@ -43,6 +47,20 @@ export class DataverseError extends Error {
   toBody(): { error: { code: string; message: string } } {
     return { error: { code: this.code, message: this.message } };
   }
+
+  toResponse(): {
+    status: number;
+    headers: Record<string, string>;
+    body: { error: { code: string; message: string } };
+  } {
+    return { status: this.status, headers: this.headers, body: this.toBody() };
+  }
+}
+
+/** Anything else that went wrong inside the harness, answered the way Dataverse answers an unexpected error. */
+export function harnessFailure(error: unknown): DataverseError {
+  if (error instanceof DataverseError) return error;
+  return new DataverseError(500, DataverseErrorCode.Unexpected, `The harness failed: ${(error as Error).message}`);
 }
 
 export const rowNotFound = (logicalName: string, id: string): DataverseError =>

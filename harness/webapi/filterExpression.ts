@@ -88,6 +88,12 @@ function syntaxError(text: string, at: number, what: string) {
   return badRequest(`Syntax error at position ${at} in '${text}': ${what}.`);
 }
 
+/**
+ * How deep parentheses and `not` may nest (*inferred*: OData's parser refuses past its recursion
+ * limit, which it reaches at about this many parentheses; Dataverse does not document its own).
+ */
+const MAX_NESTING = 100;
+
 const COMPARISONS = new Set(["eq", "ne", "gt", "lt", "ge", "le"]);
 const FUNCTIONS = new Set(["contains", "startswith", "endswith"]);
 
@@ -125,15 +131,22 @@ export function parseFilter(text: string): FilterNode {
     }
     return left;
   };
+  let depth = 0;
+  const nested = <T>(parse: () => T): T => {
+    if (++depth > MAX_NESTING) throw badRequest("The recursion limit has been exceeded.");
+    const node = parse();
+    depth--;
+    return node;
+  };
   const parseUnary = (): FilterNode => {
     if (isKeyword("not")) {
       pos++;
-      return { kind: "not", operand: parseUnary() };
+      return { kind: "not", operand: nested(parseUnary) };
     }
     const t = peek();
     if (t?.type === "punct" && t.text === "(") {
       pos++;
-      const inner = parseOr();
+      const inner = nested(parseOr);
       expectPunct(")");
       return inner;
     }

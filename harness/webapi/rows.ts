@@ -1,4 +1,12 @@
-import { columnType, entityBySet, readableColumns, type EntityDefinition } from "./entities";
+import {
+  columnType,
+  entityBySet,
+  INT32_MAX,
+  INT32_MIN,
+  ownColumnType,
+  readableColumns,
+  type EntityDefinition,
+} from "./entities";
 import { badRequest, DataverseError, DataverseErrorCode, propertyNotFound, rowNotFound } from "./errors";
 import { etagOf, type Row, type Store } from "./store";
 
@@ -35,7 +43,7 @@ export function formatDateTime(iso: string): string {
 
 function formattedValue(entity: EntityDefinition, column: string, value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
-  switch (entity.columns[column]) {
+  switch (ownColumnType(entity, column)) {
     case "option":
       return entity.optionLabels[column]?.[value as number] ?? String(value);
     case "bool":
@@ -104,23 +112,37 @@ function normaliseDateTime(entity: EntityDefinition, column: string, value: unkn
   return new Date(Date.parse(value)).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
+function checkInt32(entity: EntityDefinition, column: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < INT32_MIN || value > INT32_MAX) {
+    throw invalidValue(entity, column, value, "Edm.Int32");
+  }
+  const minimum = entity.minimumValues?.[column] ?? INT32_MIN;
+  if (value < minimum) {
+    throw new DataverseError(
+      400,
+      DataverseErrorCode.ValueOutOfRange,
+      `A validation error occurred. The value ${value} of '${column}' on record of type '${entity.logicalName}' is outside the valid range. Accepted Values: ${minimum} to ${INT32_MAX}.`,
+    );
+  }
+  return value;
+}
+
 function checkValue(entity: EntityDefinition, column: string, value: unknown): unknown {
   if (value === null) return null;
-  switch (entity.columns[column]) {
+  switch (ownColumnType(entity, column)) {
     case "string":
       if (typeof value !== "string") throw invalidValue(entity, column, value, "Edm.String");
       if (value.length > MEMO_MAX_LENGTH) {
         throw new DataverseError(
           400,
-          "0x80044331",
+          DataverseErrorCode.ValidationFailed,
           `A validation error occurred. The length of the '${column}' attribute of the '${entity.logicalName}' entity exceeded the maximum allowed length of '${MEMO_MAX_LENGTH}'.`,
         );
       }
       return value;
     case "int":
     case "option":
-      if (typeof value !== "number" || !Number.isInteger(value)) throw invalidValue(entity, column, value, "Edm.Int32");
-      return value;
+      return checkInt32(entity, column, value);
     case "bool":
       if (typeof value !== "boolean") throw invalidValue(entity, column, value, "Edm.Boolean");
       return value;
@@ -178,7 +200,7 @@ export function readPayload(entity: EntityDefinition, body: unknown, store: Stor
         `The property '${key}' is a read-only lookup value. Use '${entity.lookups.find((l) => l.column === key)?.navigation}@odata.bind' to set it.`,
       );
     }
-    if (!entity.columns[key]) {
+    if (!ownColumnType(entity, key)) {
       throw badRequest(
         `The property '${key}' does not exist on type 'Microsoft.Dynamics.CRM.${entity.logicalName}'. Make sure to only use property names that are defined by the type or mark the type as open type.`,
       );

@@ -52,8 +52,7 @@ export class EmulatedWebApi {
     try {
       return this.route(request);
     } catch (error) {
-      if (error instanceof DataverseError)
-        return { status: error.status, headers: error.headers, body: error.toBody() };
+      if (error instanceof DataverseError) return error.toResponse();
       throw error;
     }
   }
@@ -61,7 +60,7 @@ export class EmulatedWebApi {
   private route(request: ApiRequest): ApiResponse {
     const [, version, rest] = API_PATH.exec(request.url.pathname) ?? [];
     const base = `${request.url.origin}/api/data/${version}/`;
-    const segment = decodeURIComponent(rest ?? "");
+    const segment = decodePath(rest ?? "");
     const method = request.method.toUpperCase();
 
     if (segment === VALIDATE_ACTION_NAME) {
@@ -274,6 +273,15 @@ export class EmulatedWebApi {
         ValidationResult: toValidationResultJson(checkJourney(values, this.store)),
       },
     };
+  }
+}
+
+/** A '%' without two hex digits, or escapes that are not UTF-8, is a URL the web server refuses (*inferred* wording). */
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    throw badRequest("The request URL is invalid.");
   }
 }
 
