@@ -11,8 +11,10 @@ export interface FaultSpec {
   drop?: boolean;
   /** Answer 200 with a truncated JSON body. */
   malformed?: boolean;
-  /** Wait this long first; alone, the request then proceeds normally. */
+  /** Wait this long first (at most MAX_DELAY_MS); alone, the request then proceeds normally. */
   delayMs?: number;
+  /** Never answer: the request waits until the client gives up, or a reset or stop closes its connection. */
+  hang?: boolean;
   /** How many requests it applies to (default 1). */
   times?: number;
 }
@@ -22,21 +24,54 @@ export interface QueuedFault extends FaultSpec {
   remaining: number;
 }
 
+/** The longest a Node timer waits; a longer delay would fire at once. */
+export const MAX_DELAY_MS = 2 ** 31 - 1;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+function checkNonNegative(value: unknown, name: string): void {
+  if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value) || value < 0))
+    throw new Error(`'${name}' must be a non-negative number.`);
+}
+
+function checkFlag(value: unknown, name: string): void {
+  if (value !== undefined && typeof value !== "boolean") throw new Error(`'${name}' must be true or false.`);
+}
+
+/** Throws unless `value` is absent or a delay a timer can wait; `advice` ends the message. */
+export function checkDelay(value: unknown, name: string, advice = ""): void {
+  checkNonNegative(value, name);
+  if ((value as number) > MAX_DELAY_MS) {
+    throw new Error(
+      `'${name}' must be at most ${MAX_DELAY_MS} ms (about 24.8 days), the longest a timer can wait${advice}.`,
+    );
+  }
+}
+
 export function checkFaultSpec(input: unknown): FaultSpec {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) throw new Error("A fault is a JSON object.");
+  if (!isObject(input)) throw new Error("A fault is a JSON object.");
   const spec = input as FaultSpec;
-  const numberOrUndefined = (value: unknown, name: string) => {
-    if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value) || value < 0))
-      throw new Error(`'${name}' must be a non-negative number.`);
-  };
-  numberOrUndefined(spec.status, "status");
-  numberOrUndefined(spec.retryAfter, "retryAfter");
-  numberOrUndefined(spec.delayMs, "delayMs");
-  numberOrUndefined(spec.times, "times");
+  if (spec.match !== undefined) {
+    if (!isObject(spec.match)) throw new Error("'match' must be an object with method and/or pathContains.");
+    for (const key of ["method", "pathContains"] as const) {
+      if (spec.match[key] !== undefined && typeof spec.match[key] !== "string")
+        throw new Error(`'match.${key}' must be a string.`);
+    }
+  }
+  checkNonNegative(spec.status, "status");
+  checkNonNegative(spec.retryAfter, "retryAfter");
+  checkDelay(spec.delayMs, "delayMs", '; for a request that never answers, use "hang": true');
+  checkNonNegative(spec.times, "times");
+  checkFlag(spec.drop, "drop");
+  checkFlag(spec.malformed, "malformed");
+  checkFlag(spec.hang, "hang");
   if (spec.status !== undefined && (spec.status < 100 || spec.status > 599))
     throw new Error("'status' must be an HTTP status code.");
-  if (spec.status === undefined && !spec.drop && !spec.malformed && spec.delayMs === undefined) {
-    throw new Error("A fault needs at least one of status, drop, malformed or delayMs.");
+  const answers = spec.status !== undefined || spec.drop || spec.malformed || spec.delayMs !== undefined;
+  if (spec.hang && answers) throw new Error("'hang' never answers, so it goes with nothing but match and times.");
+  if (!spec.hang && !answers) {
+    throw new Error("A fault needs at least one of status, drop, malformed, delayMs or hang.");
   }
   return spec;
 }

@@ -2,12 +2,12 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import path from "node:path";
-import { checkFaultSpec, FaultQueue, type LogEntry } from "./faults";
+import { checkDelay, checkFaultSpec, FaultQueue, type FaultSpec, type LogEntry } from "./faults";
 import { renderFormPage, renderJourneyList, renderNotFound } from "./page/html";
 import { buildPageScript } from "./page/buildPageScript";
 import { readResxStrings } from "./page/resx";
 import { SEED_IDS, seedData } from "./seed/seedData";
-import { DataverseError, defaultFaultError, segmentNotFound } from "./webapi/errors";
+import { bodyTooLarge, defaultFaultError, harnessFailure, MAX_BODY_BYTES, segmentNotFound } from "./webapi/errors";
 import { JOURNEY } from "./webapi/entities";
 import { JourneyLifecycle } from "./webapi/journeyLifecycle";
 import { Store, type StoreData } from "./webapi/store";
@@ -41,7 +41,6 @@ interface HarnessSettings {
 
 const DEFAULT_DELAY_MS = 1500;
 const MAX_LOG_ENTRIES = 10_000;
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 const JSON_HEADERS = { "Content-Type": "application/json; odata.metadata=minimal", "OData-Version": "4.0" };
 
@@ -60,6 +59,7 @@ function loadData(options: HarnessOptions): StoreData {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const rootDir = options.rootDir ?? path.resolve(__dirname, "..");
+  checkDelay(options.goLiveDelayMs, "goLiveDelayMs");
   const settings: HarnessSettings = { validateAction: true, goLiveDelayMs: options.goLiveDelayMs ?? DEFAULT_DELAY_MS };
   const persist = () => {
     if (options.data) writeFileSync(options.data, JSON.stringify(store.toJSON(), null, 1));
@@ -79,6 +79,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const faults = new FaultQueue();
   let log: LogEntry[] = [];
   const sockets = new Set<Socket>();
+  /** Requests a `hang` fault holds; reset and stop close them. */
+  const hanging = new Set<ServerResponse>();
 
   const files = {
     react: path.join(rootDir, "node_modules/pcf-start/lib/react_16_14_0.js"),
@@ -94,6 +96,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 
   const reset = () => {
+    for (const held of hanging) held.destroy();
+    hanging.clear();
     lifecycle.cancelAll();
     store.load(options.seed ?? seedData());
     persist();
@@ -103,12 +107,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     settings.goLiveDelayMs = options.goLiveDelayMs ?? DEFAULT_DELAY_MS;
   };
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> {
+  /** `body` is undefined when it was over MAX_BODY_BYTES. */
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, body?: string): Promise<void> {
     const started = Date.now();
+    const method = req.method ?? "GET";
     const pathAndQuery = url.pathname + url.search;
     const record = (status: number, fault?: number) => {
       log.push({
-        method: req.method ?? "GET",
+        method,
         path: pathAndQuery,
         status,
         time: new Date(started).toISOString(),
@@ -117,7 +123,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       });
       if (log.length > MAX_LOG_ENTRIES) log.shift();
     };
-    const fault = faults.take(req.method ?? "GET", pathAndQuery);
+    // The size limit comes first, as at a web server's front door: no fault is used up.
+    const fault = body === undefined ? undefined : faults.take(method, pathAndQuery);
+    if (fault?.hang) {
+      hanging.add(res);
+      await new Promise((resolve) => res.once("close", resolve));
+      // A reset has already taken it out, and cleared the log it would go in.
+      if (hanging.delete(res)) record(0, fault.id);
+      return;
+    }
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault?.drop) {
       record(0, fault.id);
@@ -129,29 +143,25 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       res.writeHead(200, JSON_HEADERS).end('{"@odata.context":"#","value":[{"@odata.etag":');
       return;
     }
-    let response: ApiResponse;
-    if (fault?.status) {
-      const error = defaultFaultError(fault.status, fault.retryAfter);
-      const headers: Record<string, string> = { ...error.headers };
-      if (fault.retryAfter !== undefined) headers["Retry-After"] = String(fault.retryAfter);
-      response = {
-        status: fault.status,
-        headers,
-        body: fault.body ?? (fault.status === 401 ? undefined : error.toBody()),
-      };
-    } else if (EmulatedWebApi.isApiPath(url.pathname)) {
-      response = await api.handle({
+    const response = fault?.status ? faultResponse(fault.status, fault) : await answerApi(req, url, body);
+    record(response.status, fault?.id);
+    sendApiResponse(res, response);
+  }
+
+  async function answerApi(req: IncomingMessage, url: URL, body?: string): Promise<ApiResponse> {
+    if (body === undefined) return bodyTooLarge().toResponse();
+    if (!EmulatedWebApi.isApiPath(url.pathname))
+      return segmentNotFound(url.pathname.split("/").filter(Boolean).slice(2).join("/")).toResponse();
+    try {
+      return await api.handle({
         method: req.method ?? "GET",
         url,
         headers: req.headers as Record<string, string>,
         body,
       });
-    } else {
-      const error = segmentNotFound(url.pathname.split("/").filter(Boolean).slice(2).join("/"));
-      response = { status: error.status, body: error.toBody() };
+    } catch (error) {
+      return harnessFailure(error).toResponse();
     }
-    record(response.status, fault?.id);
-    sendApiResponse(res, response);
   }
 
   async function handleHarness(req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> {
@@ -184,12 +194,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           const changes = parsed() as Partial<HarnessSettings>;
           if (changes.validateAction !== undefined && typeof changes.validateAction !== "boolean")
             throw new Error("'validateAction' must be true or false.");
-          if (
-            changes.goLiveDelayMs !== undefined &&
-            (typeof changes.goLiveDelayMs !== "number" || changes.goLiveDelayMs < 0)
-          ) {
-            throw new Error("'goLiveDelayMs' must be a non-negative number.");
-          }
+          checkDelay(changes.goLiveDelayMs, "goLiveDelayMs");
           Object.assign(settings, {
             validateAction: changes.validateAction ?? settings.validateAction,
             goLiveDelayMs: changes.goLiveDelayMs ?? settings.goLiveDelayMs,
@@ -259,27 +264,26 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   }
 
   const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] | undefined = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) req.destroy();
-      else chunks.push(chunk);
+      // Past the limit the rest is read and dropped, so the client gets a 413 rather than a reset connection.
+      if (size > MAX_BODY_BYTES) chunks = undefined;
+      else chunks?.push(chunk);
     });
     req.on("end", () => {
       const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
-      const body = Buffer.concat(chunks).toString("utf8");
+      const body = chunks && Buffer.concat(chunks).toString("utf8");
       const handler = url.pathname.startsWith("/api/")
         ? handleApi(req, res, url, body)
-        : url.pathname.startsWith("/_harness/")
-          ? handleHarness(req, res, url, body)
-          : Promise.resolve(handlePage(req, res, url));
+        : body === undefined
+          ? Promise.resolve(sendApiResponse(res, bodyTooLarge().toResponse()))
+          : url.pathname.startsWith("/_harness/")
+            ? handleHarness(req, res, url, body)
+            : Promise.resolve(handlePage(req, res, url));
       handler.catch((error: unknown) => {
-        const failure =
-          error instanceof DataverseError
-            ? error
-            : new DataverseError(500, "0x80040216", `The harness failed: ${(error as Error).message}`);
-        if (!res.headersSent) sendApiResponse(res, { status: failure.status, body: failure.toBody() });
+        if (!res.headersSent) sendApiResponse(res, harnessFailure(error).toResponse());
         else res.destroy();
       });
     });
@@ -305,6 +309,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A queued fault's status answer: a realistic Dataverse error body unless the fault gives its own. */
+function faultResponse(status: number, fault: FaultSpec): ApiResponse {
+  const error = defaultFaultError(status, fault.retryAfter);
+  const headers: Record<string, string> = { ...error.headers };
+  if (fault.retryAfter !== undefined) headers["Retry-After"] = String(fault.retryAfter);
+  return { status, headers, body: fault.body ?? (status === 401 ? undefined : error.toBody()) };
 }
 
 function sendApiResponse(res: ServerResponse, response: ApiResponse): void {

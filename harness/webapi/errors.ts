@@ -72,6 +72,16 @@ export const segmentNotFound = (segment: string): DataverseError =>
 export const badRequest = (message: string): DataverseError =>
   new DataverseError(400, DataverseErrorCode.BadRequest, message);
 
+/** The largest request body the emulated org reads (*inferred*: Dataverse does not document its own). */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export const bodyTooLarge = (): DataverseError =>
+  new DataverseError(
+    413,
+    DataverseErrorCode.BadRequest,
+    `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB (${MAX_BODY_BYTES.toLocaleString("en-US")} bytes), the most the emulated org accepts.`,
+  );
+
 export const propertyNotFound = (column: string, logicalName: string): DataverseError =>
   new DataverseError(
     400,

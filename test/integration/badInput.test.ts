@@ -131,4 +131,20 @@ describe("the emulated org answers bad input as Dataverse does: a 400 with an OD
       expect(timeZone.status).toBe(204);
     });
   });
+
+  describe("a body over the limit", () => {
+    test("40 MB is read to the end and answered 413 with an OData error, on a connection that stays usable", async () => {
+      const response = await send("POST", journeys(), `{"msdyncrm_name":"${"x".repeat(40 * 1024 * 1024)}"}`);
+      expect(response.status).toBe(413);
+      expect((await json(response)).error).toEqual({
+        code: "0x80060888",
+        message: "The request body is larger than 16 MiB (16,777,216 bytes), the most the emulated org accepts.",
+      });
+      expect((await fetch(journey(J.live))).status).toBe(200);
+      expect((await log()).map((e) => [e.method, e.path, e.status])).toEqual([
+        ["POST", "/api/data/v9.2/msdyncrm_customerjourneys", 413],
+        ["GET", `/api/data/v9.2/msdyncrm_customerjourneys(${J.live})`, 200],
+      ]);
+    });
+  });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { SEED_IDS } from "../../harness/seed/seedData";
 import { startHarness } from "../../harness/server";
-import { json, useHarness, type Json } from "./harnessFixture";
+import { eventually, json, sleep, useHarness, type Json } from "./harnessFixture";
 
 describe("fault injection, the request log and reset", () => {
   const org = useHarness();
@@ -64,6 +64,70 @@ describe("fault injection, the request log and reset", () => {
     const response = await fetch(live());
     expect(response.status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  test("a delay longer than a timer can wait (2^31 - 1 ms) is refused with a clear message, and so is such a go-live delay", async () => {
+    const refused = await fetch(`${org.url}/_harness/faults`, {
+      method: "POST",
+      body: JSON.stringify({ delayMs: 2 ** 31 }),
+    });
+    expect(refused.status).toBe(400);
+    expect((await json(refused)).error).toBe(
+      "'delayMs' must be at most 2147483647 ms (about 24.8 days), the longest a timer can wait; for a request that never answers, use \"hang\": true.",
+    );
+    expect(await json(await fetch(`${org.url}/_harness/faults`))).toEqual([]);
+    const settings = await fetch(`${org.url}/_harness/settings`, {
+      method: "POST",
+      body: JSON.stringify({ goLiveDelayMs: 2 ** 31 }),
+    });
+    expect(settings.status).toBe(400);
+    expect((await json(settings)).error).toMatch(/'goLiveDelayMs' must be at most 2147483647 ms/);
+    expect((await json(await fetch(`${org.url}/_harness/settings`))).goLiveDelayMs).toBe(50);
+  });
+
+  test("hang never answers: the request waits until the client gives up, and the log records it then", async () => {
+    const fault = await inject({ match: { method: "GET" }, hang: true });
+    const controller = new AbortController();
+    let settled = false;
+    const request = fetch(live(), { signal: controller.signal }).finally(() => {
+      settled = true;
+    });
+    await sleep(500);
+    expect(settled).toBe(false);
+    expect(await log()).toEqual([]);
+    controller.abort();
+    await expect(request).rejects.toThrow();
+    const entries = await eventually(log, (e) => e.length > 0);
+    expect(entries.map((e) => [e.method, e.path, e.status, e.fault])).toEqual([
+      ["GET", `/api/data/v9.2/msdyncrm_customerjourneys(${SEED_IDS.journeys.live})`, 0, fault.id],
+    ]);
+    expect((await fetch(live())).status).toBe(200);
+  });
+
+  test("reset ends a hanging request by closing its connection and leaves the new log empty", async () => {
+    await inject({ hang: true });
+    const request = fetch(live());
+    const taken = await eventually(
+      async () => (await json(await fetch(`${org.url}/_harness/faults`))) as unknown as Json[],
+      (queued) => queued.length === 0,
+    );
+    expect(taken).toEqual([]);
+    await fetch(`${org.url}/_harness/reset`, { method: "POST" });
+    await expect(request).rejects.toThrow();
+    expect(await log()).toEqual([]);
+    expect((await fetch(live())).status).toBe(200);
+  });
+
+  test.each([
+    [{ hang: true, status: 500 }, "'hang' never answers, so it goes with nothing but match and times."],
+    [{ match: { method: 5 }, status: 500 }, "'match.method' must be a string."],
+    [{ match: "GET", status: 500 }, "'match' must be an object with method and/or pathContains."],
+    [{ drop: "yes" }, "'drop' must be true or false."],
+  ])("a fault spec %j is refused and the org keeps answering", async (spec, message) => {
+    const response = await fetch(`${org.url}/_harness/faults`, { method: "POST", body: JSON.stringify(spec) });
+    expect(response.status).toBe(400);
+    expect((await json(response)).error).toBe(message);
+    expect((await fetch(live())).status).toBe(200);
   });
 
   test("faults match on method and path only", async () => {
