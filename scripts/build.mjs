@@ -1,6 +1,6 @@
 // Production build of everything that ships: the control, the form web resource, then the solution zips.
 import { spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 
 const env = { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: "true" };
 /** The control's size goal. pcf-scripts owns the control's webpack, so the limit is checked here (the form's webpack checks its own). */
@@ -9,8 +9,8 @@ const CONTROL_BUNDLE = "out/controls/bundle.js";
 const steps = [
   ["control", "npx", ["pcf-scripts", "build", "--buildMode", "production"]],
   ["form web resource", "npx", ["webpack", "--config", "webpack.form.config.js"]],
+  ["solution", "node", ["solution/cli.mjs", "pack"]],
 ];
-if (existsSync("solution/pack.mjs")) steps.push(["solution", "node", ["solution/pack.mjs"]]);
 
 for (const [name, command, args] of steps) {
   console.log(`\n== build: ${name}`);
