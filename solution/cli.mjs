@@ -19,7 +19,7 @@ Options of pack and verify:
   --definition <file>    solution definition (default: <root>/solution/solution.json)
 Option of verify:
   --schema <file>        CustomizationsSolution.xsd, its included schemas beside it
-                         (default: ../shared/schemas beside the repository)
+                         (default: Microsoft's set in solution/schemas)
 Options of bump:
   --package <file>       (default: package.json)
   --manifest <file>      (default: ControlManifest.Input.xml)
@@ -54,8 +54,7 @@ async function pack(values) {
 async function verify(values) {
   const { locateCustomizationsSchema } = load("./schemaValidation.ts", import.meta.url);
   const { verifySolution } = load("./verifySolution.ts", import.meta.url);
-  const paths = treePaths(values);
-  const { report, problems } = await verifySolution(paths, locateCustomizationsSchema(paths.root, values.schema));
+  const { report, problems } = await verifySolution(treePaths(values), locateCustomizationsSchema(values.schema));
   for (const line of report) console.log(line);
   if (problems.length > 0) {
     console.error(`\nSolution verification failed (${problems.length} problem${problems.length === 1 ? "" : "s"}):`);

@@ -1,13 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  createFixture,
-  REPOSITORY_ROOT,
-  SCHEMA_FILE,
-  type Fixture,
-  type FixtureOptions,
-} from "../../solution/testFixture";
+import { createFixture, REPOSITORY_ROOT, type Fixture, type FixtureOptions } from "../../solution/testing/testFixture";
+import { readZip, writeZip } from "../../solution/zipArchive";
 
 const fixtures: Fixture[] = [];
 afterEach(() => fixtures.splice(0).forEach((fixture) => fixture.remove()));
@@ -94,19 +89,36 @@ describe("node solution/cli.mjs pack", () => {
 });
 
 describe("node solution/cli.mjs verify", () => {
-  it("passes freshly packed zips and fails them once damaged", () => {
+  it("passes freshly packed zips against the repository's schema set and fails them once damaged", () => {
     const { paths } = fixture();
     expect(cli(["pack", "--root", paths.root]).status).toBe(0);
-    const passed = cli(["verify", "--root", paths.root, "--schema", SCHEMA_FILE]);
+    const passed = cli(["verify", "--root", paths.root]);
     expect(passed.status).toBe(0);
     expect(passed.stdout).toContain("Solution verification passed");
 
     const zip = join(paths.binDir, "CustomerJourneyControl_1_2_3_0_managed.zip");
     writeFileSync(zip, readFileSync(zip).subarray(0, 100));
-    const failed = cli(["verify", "--root", paths.root, "--schema", SCHEMA_FILE]);
+    const failed = cli(["verify", "--root", paths.root]);
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain("Solution verification failed (1 problem):");
     expect(failed.stderr).toContain("CustomerJourneyControl_1_2_3_0_managed.zip: not a readable zip");
+  });
+
+  it("prints the line of customizations.xml that breaks the schema", () => {
+    const { paths } = fixture();
+    expect(cli(["pack", "--root", paths.root]).status).toBe(0);
+    const zip = join(paths.binDir, "CustomerJourneyControl_1_2_3_0.zip");
+    const entries = readZip(new Uint8Array(readFileSync(zip))).entries.map((entry) =>
+      entry.name === "customizations.xml"
+        ? { name: entry.name, data: Buffer.from(Buffer.from(entry.data).toString().replace("<Roles />", "<Role />")) }
+        : entry,
+    );
+    writeFileSync(zip, writeZip(entries));
+    const { status, stderr } = cli(["verify", "--root", paths.root]);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(
+      /^ {2}- CustomerJourneyControl_1_2_3_0\.zip: customizations\.xml does not match CustomizationsSolution\.xsd: customizations\.xml:4: Schemas validity error : Element 'Role': This element is not expected\./m,
+    );
   });
 
   it("says where it looked when the schema is missing", () => {
