@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bumpVersion } from "./bumpVersion";
-import { REPOSITORY_ROOT } from "./testFixture";
+import { REPOSITORY_ROOT } from "./testing/testFixture";
 import { readControlVersion } from "./version";
 
 let directory: string;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { packSolution } from "./packSolution";
 import { schemaProblems } from "./schemaValidation";
 import { SolutionInputError } from "./solutionInputError";
-import { createFixture, SCHEMA_FILE, type Fixture, type FixtureOptions } from "./testFixture";
+import { createFixture, SCHEMA_FILE, type Fixture, type FixtureOptions } from "./testing/testFixture";
 import { readZip } from "./zipArchive";
 
 const fixtures: Fixture[] = [];
@@ -117,7 +117,7 @@ describe("packing the solution", () => {
     const { paths } = fixture();
     const { entries } = unpack((await packSolution(paths)).files[1]);
     expect(
-      schemaProblems(
+      await schemaProblems(
         entries.find((entry) => entry.name === "customizations.xml")!.data,
         SCHEMA_FILE,
         "customizations.xml",

@@ -1,40 +1,44 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { validateXML } from "xmllint-wasm";
 import { SolutionInputError } from "./solutionInputError";
 
-/** Microsoft's customizations.xml schema, kept next to the repository in ../shared/schemas (as in CI). */
-export function locateCustomizationsSchema(root: string, explicit?: string): string {
-  const file = explicit ? resolve(explicit) : resolve(root, "..", "shared", "schemas", "CustomizationsSolution.xsd");
+/** Microsoft's customizations.xml schema set, kept in the repository (solution/schemas, its README says which). */
+export function locateCustomizationsSchema(explicit?: string): string {
+  const file = resolve(explicit ?? join(__dirname, "schemas", "CustomizationsSolution.xsd"));
   if (!existsSync(file)) {
     throw new SolutionInputError("Schema for customizations.xml not found", [
-      `${file} does not exist: the shared folder (with schemas/CustomizationsSolution.xsd) must sit next to the repository, ` +
-        "or pass --schema <path to CustomizationsSolution.xsd>",
+      `${file} does not exist: pass --schema <path to CustomizationsSolution.xsd>`,
     ]);
   }
   return file;
 }
 
-/** Problems xmllint reports for the document against the schema; an empty list means valid. */
-export function schemaProblems(xml: Uint8Array, schemaFile: string, documentName: string): string[] {
-  const directory = mkdtempSync(join(tmpdir(), "cjt-xsd-"));
+/** The root schema and, preloaded under their file names, the other schemas of its folder (the ones it includes). */
+function readSchemaSet(schemaFile: string) {
+  const directory = dirname(schemaFile);
+  const rootName = basename(schemaFile);
+  const read = (fileName: string) => ({ fileName, contents: readFileSync(join(directory, fileName), "utf8") });
+  const included = readdirSync(directory).filter((name) => name.endsWith(".xsd") && name !== rootName);
+  return { schema: read(rootName), preload: included.map(read) };
+}
+
+/**
+ * Problems libxml2 (xmllint-wasm, no native xmllint needed) finds in the document against the schema, each as
+ * `<document>:<line>: <message>`; an empty list means valid.
+ */
+export async function schemaProblems(xml: Uint8Array, schemaFile: string, documentName: string): Promise<string[]> {
+  let result;
   try {
-    const file = join(directory, documentName);
-    writeFileSync(file, xml);
-    const result = spawnSync("xmllint", ["--noout", "--schema", schemaFile, file], { encoding: "utf8" });
-    if (result.error) {
-      throw new SolutionInputError("Cannot run xmllint", [
-        `${result.error.message}: install it with \`apt-get update && apt-get install -y libxml2-utils\``,
-      ]);
-    }
-    if (result.status === 0) return [];
-    const lines = result.stderr
-      .split("\n")
-      .map((line) => line.split(file).join(documentName).trim())
-      .filter((line) => line.length > 0 && !line.endsWith("fails to validate"));
-    return lines.length > 0 ? lines : [`${documentName} fails to validate (xmllint exit ${result.status})`];
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
+    result = await validateXML({ xml: { fileName: documentName, contents: xml }, ...readSchemaSet(schemaFile) });
+  } catch (error) {
+    throw new SolutionInputError(
+      `Cannot check ${documentName} against ${schemaFile}`,
+      (error as Error).message.split("\n").filter((line) => line.trim().length > 0),
+    );
   }
+  if (result.valid) return [];
+  // Errors without a location are the source excerpt and caret that follow a parser error.
+  const located = result.errors.filter((error) => error.loc !== null).map((error) => error.rawMessage);
+  return located.length > 0 ? located : [`${documentName} fails to validate: ${result.rawOutput.trim()}`];
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { parseSolutionDefinition, parseSolutionDefinitionText } from "./solutionDefinition";
 import { SolutionInputError } from "./solutionInputError";
-import { readProjectDefinition, type EditableDefinition } from "./testFixture";
+import { readProjectDefinition, type EditableDefinition } from "./testing/testFixture";
 
 const real = readProjectDefinition;
 const stringResources = (definition: EditableDefinition) =>

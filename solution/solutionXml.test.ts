@@ -8,7 +8,7 @@ import {
   renderSolutionXml,
   webResourceEntryName,
 } from "./solutionXml";
-import { REFERENCE_SOLUTIONS } from "./testFixture";
+import { REFERENCE_SOLUTIONS } from "./testing/testFixture";
 
 const reference = (folder: string, file: string) => readFileSync(join(REFERENCE_SOLUTIONS, folder, file), "utf8");
 const entriesOf = (folder: string) => reference(folder, "entries.txt").split(/\r?\n/).filter(Boolean);

@@ -7,7 +7,7 @@ import type {
 
 /*
  * Renders the three XML parts of a solution zip in the shape Microsoft's SolutionPackager writes
- * (see ../shared/reference-solutions): UTF-8 with a byte order mark, CRLF line ends, two-space indent,
+ * (see solution/testing/reference-solutions): UTF-8 with a byte order mark, CRLF line ends, two-space indent,
  * " />" for empty elements, no newline at the end; [Content_Types].xml on one line.
  */
 

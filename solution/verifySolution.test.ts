@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { packSolution } from "./packSolution";
-import { createFixture, SCHEMA_FILE, type Fixture } from "./testFixture";
+import { createFixture, SCHEMA_FILE, type Fixture } from "./testing/testFixture";
 import { verifySolution } from "./verifySolution";
 import { readZip, writeZip, type ZipEntry } from "./zipArchive";
 
@@ -89,18 +89,20 @@ describe("verifying a damaged zip fails", () => {
     );
   });
 
-  it("when customizations.xml breaks Microsoft's schema", async () => {
-    replaceText(UNMANAGED, "customizations.xml", (content) =>
-      content.replace("<WebResourceType>3</WebResourceType>", "<WebResourceType>JScript</WebResourceType>"),
+  it("when customizations.xml breaks Microsoft's schema, naming the line and what is wrong", async () => {
+    let line = 0;
+    replaceText(UNMANAGED, "customizations.xml", (content) => {
+      const broken = content.replace(
+        "<WebResourceType>3</WebResourceType>",
+        "<WebResourceType>JScript</WebResourceType>",
+      );
+      line = broken.split("\r\n").findIndex((text) => text.includes("JScript")) + 1;
+      return broken;
+    });
+    expect((await verify()).problems).toContain(
+      `${UNMANAGED}: customizations.xml does not match CustomizationsSolution.xsd: customizations.xml:${line}: ` +
+        "Schemas validity error : Element 'WebResourceType': 'JScript' is not a valid value of the atomic type 'xs:integer'.",
     );
-    const { problems } = await verify();
-    expect(
-      problems.some(
-        (problem) =>
-          problem.startsWith(`${UNMANAGED}: customizations.xml does not match CustomizationsSolution.xsd:`) &&
-          problem.includes("WebResourceType"),
-      ),
-    ).toBe(true);
   });
 
   it("when a root component has no component behind it", async () => {

@@ -33,6 +33,8 @@ interface Expectations {
   releaseVersion: string;
   solutionVersion: string;
   schemaFile: string;
+  /** customizations.xml's schema problems; both zips normally carry the same one, which is then checked once. */
+  schemaProblemsOf: (customizationsXml: Uint8Array) => Promise<string[]>;
   /** Built files the zips must carry unchanged, by directory of the build output. */
   builtControlFiles: Map<string, Uint8Array>;
   builtWebResource: Uint8Array | null;
@@ -110,7 +112,7 @@ async function checkZipContent(entries: ZipEntry[], managed: boolean, expected: 
   const controls = new Map<string, string>();
   const webResources = new Map<string, string>();
   if (customizationsXml) {
-    for (const problem of schemaProblems(customizationsXml, expected.schemaFile, "customizations.xml")) {
+    for (const problem of await expected.schemaProblemsOf(customizationsXml)) {
       problems.push(`customizations.xml does not match ${basename(expected.schemaFile)}: ${problem}`);
     }
     const { root } = await parseXml(decode(customizationsXml), "customizations.xml");
@@ -335,6 +337,15 @@ function checkAgainstBuild(
   }
 }
 
+function schemaCheckOnceEach(schemaFile: string): Expectations["schemaProblemsOf"] {
+  const results = new Map<string, Promise<string[]>>();
+  return (customizationsXml) => {
+    const key = decode(customizationsXml);
+    if (!results.has(key)) results.set(key, schemaProblems(customizationsXml, schemaFile, "customizations.xml"));
+    return results.get(key)!;
+  };
+}
+
 function readExpectations(paths: SolutionPaths, schemaFile: string, problems: string[]): Expectations {
   const definition = parseSolutionDefinitionText(
     readFileSync(paths.definitionFile, "utf8"),
@@ -367,6 +378,7 @@ function readExpectations(paths: SolutionPaths, schemaFile: string, problems: st
     releaseVersion: formatReleaseVersion(release),
     solutionVersion: solutionVersionOf(release),
     schemaFile,
+    schemaProblemsOf: schemaCheckOnceEach(schemaFile),
     builtControlFiles,
     builtWebResource,
     builtStringResources,

@@ -1,13 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  createFixture,
-  REPOSITORY_ROOT,
-  SCHEMA_FILE,
-  type Fixture,
-  type FixtureOptions,
-} from "../../solution/testFixture";
+import { createFixture, REPOSITORY_ROOT, type Fixture, type FixtureOptions } from "../../solution/testing/testFixture";
+import { readZip, writeZip } from "../../solution/zipArchive";
 
 const fixtures: Fixture[] = [];
 afterEach(() => fixtures.splice(0).forEach((fixture) => fixture.remove()));
@@ -18,8 +13,9 @@ function fixture(options?: FixtureOptions): Fixture {
   return created;
 }
 
-function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [join(REPOSITORY_ROOT, "solution", script), ...args], {
+/** `node solution/cli.mjs <args>` from the repository, as the npm scripts run it. */
+function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [join(REPOSITORY_ROOT, "solution", "cli.mjs"), ...args], {
     cwd: REPOSITORY_ROOT,
     encoding: "utf8",
     env: { ...process.env, ...env },
@@ -27,10 +23,37 @@ function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe("node solution/pack.mjs", () => {
+const SYNOPSIS = "Usage: node solution/cli.mjs pack|verify|bump <patch|minor|major|x.y.z> [options]";
+
+describe("node solution/cli.mjs", () => {
+  it("lists its commands and options with --help", () => {
+    const { status, stdout } = cli(["--help"]);
+    expect(status).toBe(0);
+    expect(stdout.startsWith(SYNOPSIS)).toBe(true);
+    for (const text of ["pack ", "verify ", "bump <patch|minor|major|x.y.z>", "--root <dir>", "--schema <file>"])
+      expect(stdout).toContain(text);
+    expect(cli(["verify", "--help"]).stdout).toBe(stdout);
+  });
+
+  it.each([
+    [[], "No command given."],
+    [["publish"], 'Unknown command "publish".'],
+    [["pack", "--schema", "x.xsd"], "pack: Unknown option '--schema'"],
+    [["verify", "extra"], "verify takes no arguments, got: extra."],
+    [["bump"], "bump takes <patch|minor|major|x.y.z>, got: none."],
+  ])("refuses %j with exit code 2 and says how to call it", (args, message) => {
+    const { status, stdout, stderr } = cli(args);
+    expect(status).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(message);
+    expect(stderr).toContain(SYNOPSIS);
+  });
+});
+
+describe("node solution/cli.mjs pack", () => {
   it("packs both zips of a built tree and names them", () => {
     const { paths } = fixture({ version: "2.1.0" });
-    const { status, stdout } = run("pack.mjs", ["--root", paths.root]);
+    const { status, stdout } = cli(["pack", "--root", paths.root]);
     expect(status).toBe(0);
     expect(stdout).toContain(
       "Packed CustomerJourneyControl 2.1.0.0 (control cjt_CustomerJourney.JourneyControl 2.1.0)",
@@ -41,7 +64,7 @@ describe("node solution/pack.mjs", () => {
 
   it("stops the build with a clear message for a bad definition, without a stack trace", () => {
     const { paths } = fixture({ editDefinition: (d) => (d.publisher.prefix = "x") });
-    const { status, stderr } = run("pack.mjs", ["--root", paths.root]);
+    const { status, stderr } = cli(["pack", "--root", paths.root]);
     expect(status).toBe(1);
     expect(stderr).toContain(`Invalid solution definition ${paths.definitionFile}:`);
     expect(stderr).toContain(
@@ -54,7 +77,7 @@ describe("node solution/pack.mjs", () => {
     const { paths } = fixture();
     const zipsIn = (timeZone: string) => {
       const binDir = join(paths.root, `bin-${timeZone.replace("/", "-")}`);
-      expect(run("pack.mjs", ["--root", paths.root, "--bin-dir", binDir], { TZ: timeZone }).status).toBe(0);
+      expect(cli(["pack", "--root", paths.root, "--bin-dir", binDir], { TZ: timeZone }).status).toBe(0);
       return ["CustomerJourneyControl_1_2_3_0.zip", "CustomerJourneyControl_1_2_3_0_managed.zip"].map((name) =>
         readFileSync(join(binDir, name)),
       );
@@ -65,51 +88,73 @@ describe("node solution/pack.mjs", () => {
   });
 });
 
-describe("node solution/verify.mjs", () => {
-  it("passes freshly packed zips and fails them once damaged", () => {
+describe("node solution/cli.mjs verify", () => {
+  it("passes freshly packed zips against the repository's schema set and fails them once damaged", () => {
     const { paths } = fixture();
-    expect(run("pack.mjs", ["--root", paths.root]).status).toBe(0);
-    const passed = run("verify.mjs", ["--root", paths.root, "--schema", SCHEMA_FILE]);
+    expect(cli(["pack", "--root", paths.root]).status).toBe(0);
+    const passed = cli(["verify", "--root", paths.root]);
     expect(passed.status).toBe(0);
     expect(passed.stdout).toContain("Solution verification passed");
 
     const zip = join(paths.binDir, "CustomerJourneyControl_1_2_3_0_managed.zip");
     writeFileSync(zip, readFileSync(zip).subarray(0, 100));
-    const failed = run("verify.mjs", ["--root", paths.root, "--schema", SCHEMA_FILE]);
+    const failed = cli(["verify", "--root", paths.root]);
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain("Solution verification failed (1 problem):");
     expect(failed.stderr).toContain("CustomerJourneyControl_1_2_3_0_managed.zip: not a readable zip");
   });
 
-  it("says where it looked when the schema is not next to the repository", () => {
+  it("prints the line of customizations.xml that breaks the schema", () => {
+    const { paths } = fixture();
+    expect(cli(["pack", "--root", paths.root]).status).toBe(0);
+    const zip = join(paths.binDir, "CustomerJourneyControl_1_2_3_0.zip");
+    const entries = readZip(new Uint8Array(readFileSync(zip))).entries.map((entry) =>
+      entry.name === "customizations.xml"
+        ? { name: entry.name, data: Buffer.from(Buffer.from(entry.data).toString().replace("<Roles />", "<Role />")) }
+        : entry,
+    );
+    writeFileSync(zip, writeZip(entries));
+    const { status, stderr } = cli(["verify", "--root", paths.root]);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(
+      /^ {2}- CustomerJourneyControl_1_2_3_0\.zip: customizations\.xml does not match CustomizationsSolution\.xsd: customizations\.xml:4: Schemas validity error : Element 'Role': This element is not expected\./m,
+    );
+  });
+
+  it("says where it looked when the schema is missing", () => {
     const { paths } = fixture();
     const missing = join(paths.root, "no-such-schema.xsd");
-    const { status, stderr } = run("verify.mjs", ["--root", paths.root, "--schema", missing]);
+    const { status, stderr } = cli(["verify", "--root", paths.root, "--schema", missing]);
     expect(status).toBe(1);
     expect(stderr).toContain(`Schema for customizations.xml not found:\n  - ${missing} does not exist`);
   });
 });
 
-describe("node solution/bump-version.mjs", () => {
-  it("explains its usage when the bump kind is missing", () => {
-    const { status, stderr } = run("bump-version.mjs", []);
-    expect(status).toBe(2);
-    expect(stderr).toContain("Usage: npm run version:bump -- patch|minor|major|x.y.z");
+describe("node solution/cli.mjs bump", () => {
+  it("bumps a tree, after which the packer refuses the stale build", () => {
+    const { paths } = fixture({ version: "1.2.3" });
+    const bumped = cli(["bump", "minor", "--package", paths.packageFile, "--manifest", paths.inputManifestFile]);
+    expect(bumped.status).toBe(0);
+    expect(bumped.stdout).toContain("Version 1.2.3 -> 1.3.0");
+    expect(JSON.parse(readFileSync(paths.packageFile, "utf8")).version).toBe("1.3.0");
+    const stale = cli(["pack", "--root", paths.root]);
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain("has version 1.2.3, package.json has 1.3.0: the build is stale");
   });
 
-  it("bumps a tree that the packer then accepts", () => {
+  it("refuses a version that is not a bump kind or x.y.z", () => {
     const { paths } = fixture({ version: "1.2.3" });
-    const bumped = run("bump-version.mjs", [
-      "minor",
+    const { status, stderr } = cli([
+      "bump",
+      "huge",
       "--package",
       paths.packageFile,
       "--manifest",
       paths.inputManifestFile,
     ]);
-    expect(bumped.status).toBe(0);
-    expect(bumped.stdout).toContain("Version 1.2.3 -> 1.3.0");
-    const stale = run("pack.mjs", ["--root", paths.root]);
-    expect(stale.status).toBe(1);
-    expect(stale.stderr).toContain("has version 1.2.3, package.json has 1.3.0: the build is stale");
+    expect(status).toBe(1);
+    expect(stderr).toContain('"huge" is not major.minor.patch');
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(JSON.parse(readFileSync(paths.packageFile, "utf8")).version).toBe("1.2.3");
   });
 });

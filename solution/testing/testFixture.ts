@@ -1,13 +1,14 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { locateCustomizationsSchema } from "./schemaValidation";
-import { solutionPaths, type SolutionPaths } from "./solutionPaths";
+import { locateCustomizationsSchema } from "../schemaValidation";
+import { solutionPaths, type SolutionPaths } from "../solutionPaths";
 
 /** Test support: a throw-away repository tree with a built control and web resource, independent of out/. */
-export const REPOSITORY_ROOT = resolve(__dirname, "..");
-export const SCHEMA_FILE = locateCustomizationsSchema(REPOSITORY_ROOT);
-export const REFERENCE_SOLUTIONS = resolve(REPOSITORY_ROOT, "..", "shared", "reference-solutions");
+export const REPOSITORY_ROOT = resolve(__dirname, "..", "..");
+export const SCHEMA_FILE = locateCustomizationsSchema();
+/** Files of real solutions, for comparison (see reference-solutions/README.md). */
+export const REFERENCE_SOLUTIONS = resolve(__dirname, "reference-solutions");
 
 /** solution.json as tests edit it. */
 export interface EditableDefinition {

@@ -1,0 +1,128 @@
+// The solution's command line: pack the zips, verify them, bump the version. `node solution/cli.mjs --help`.
+import { parseArgs } from "node:util";
+import { require as load } from "tsx/cjs/api";
+
+const SYNOPSIS = "Usage: node solution/cli.mjs pack|verify|bump <patch|minor|major|x.y.z> [options]";
+const USAGE = `${SYNOPSIS}
+
+Commands:
+  pack                             pack the unmanaged and managed zips into solution/bin from the build output
+  verify                           unpack both zips and check them (schema, references, content types,
+                                   packed = built, sizes)
+  bump <patch|minor|major|x.y.z>   raise the one version: package.json (+ package-lock.json) and
+                                   ControlManifest.Input.xml together
+
+Options of pack and verify:
+  --root <dir>           the tree to read and write (default: the current directory)
+  --build-dir <dir>      build output (default: <root>/out)
+  --bin-dir <dir>        where the zips are (default: <root>/solution/bin)
+  --definition <file>    solution definition (default: <root>/solution/solution.json)
+Option of verify:
+  --schema <file>        CustomizationsSolution.xsd, its included schemas beside it
+                         (default: Microsoft's set in solution/schemas)
+Options of bump:
+  --package <file>       (default: package.json)
+  --manifest <file>      (default: ControlManifest.Input.xml)
+
+npm scripts: npm run build (ends with pack), npm run verify, npm run version:bump -- <kind>.`;
+
+const treeOptions = {
+  root: { type: "string", default: process.cwd() },
+  "build-dir": { type: "string" },
+  "bin-dir": { type: "string" },
+  definition: { type: "string" },
+};
+
+function treePaths(values) {
+  const { solutionPaths } = load("./solutionPaths.ts", import.meta.url);
+  return solutionPaths(values.root, {
+    buildDir: values["build-dir"],
+    binDir: values["bin-dir"],
+    definitionFile: values.definition,
+  });
+}
+
+async function pack(values) {
+  const { packSolution } = load("./packSolution.ts", import.meta.url);
+  const { inputs, files } = await packSolution(treePaths(values));
+  console.log(
+    `Packed ${inputs.definition.uniqueName} ${inputs.solutionVersion} (control ${inputs.controlName} ${inputs.releaseVersion}):`,
+  );
+  for (const file of files) console.log(`  ${file}`);
+}
+
+async function verify(values) {
+  const { locateCustomizationsSchema } = load("./schemaValidation.ts", import.meta.url);
+  const { verifySolution } = load("./verifySolution.ts", import.meta.url);
+  const { report, problems } = await verifySolution(treePaths(values), locateCustomizationsSchema(values.schema));
+  for (const line of report) console.log(line);
+  if (problems.length > 0) {
+    console.error(`\nSolution verification failed (${problems.length} problem${problems.length === 1 ? "" : "s"}):`);
+    for (const problem of problems) console.error(`  - ${problem}`);
+    process.exitCode = 1;
+  } else {
+    console.log("\nSolution verification passed: both zips are complete, consistent and match the build.");
+  }
+}
+
+async function bump(values, [kind]) {
+  const { bumpVersion } = load("./bumpVersion.ts", import.meta.url);
+  const { from, to, manifestWas } = bumpVersion(values.package, values.manifest, kind);
+  if (manifestWas)
+    console.log(`Note: ${values.manifest} had ${manifestWas}, package.json had ${from}; both now agree.`);
+  console.log(
+    `Version ${from} -> ${to} (package.json, package-lock.json, ${values.manifest}; solution version ${to}.0).`,
+  );
+  console.log("Run `npm run build` to pack the solution with the new version.");
+}
+
+const COMMANDS = {
+  pack: { run: pack, options: treeOptions, arguments: [] },
+  verify: { run: verify, options: { ...treeOptions, schema: { type: "string" } }, arguments: [] },
+  bump: {
+    run: bump,
+    options: {
+      package: { type: "string", default: "package.json" },
+      manifest: { type: "string", default: "ControlManifest.Input.xml" },
+    },
+    arguments: ["patch|minor|major|x.y.z"],
+  },
+};
+
+function usageError(message) {
+  console.error(`${message}\n${SYNOPSIS}  (--help lists the options)`);
+  process.exit(2);
+}
+
+const [name, ...args] = process.argv.slice(2);
+if (name === "--help" || name === "-h") {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (name === undefined) usageError("No command given.");
+if (!Object.hasOwn(COMMANDS, name)) usageError(`Unknown command "${name}".`);
+const command = COMMANDS[name];
+let parsed;
+try {
+  parsed = parseArgs({
+    args,
+    options: { ...command.options, help: { type: "boolean", short: "h" } },
+    allowPositionals: true,
+  });
+} catch (error) {
+  usageError(`${name}: ${error.message}`);
+}
+if (parsed.values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (parsed.positionals.length !== command.arguments.length) {
+  const expected = command.arguments.map((argument) => ` <${argument}>`).join("");
+  usageError(`${name} takes${expected || " no arguments"}, got: ${parsed.positionals.join(" ") || "none"}.`);
+}
+try {
+  await command.run(parsed.values, parsed.positionals);
+} catch (error) {
+  console.error(error.name === "SolutionInputError" ? error.message : error);
+  process.exitCode = 1;
+}
