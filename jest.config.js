@@ -4,6 +4,8 @@ const path = require("node:path");
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
+  // Component tests render Fluent in jsdom; on a busy 2-core machine one can take longer than jest's 5 s default.
+  testTimeout: 20_000,
   roots: ["src", "harness", "test", "solution"]
     .filter((dir) => fs.existsSync(path.join(__dirname, dir)))
     .map((dir) => `<rootDir>/${dir}`),
