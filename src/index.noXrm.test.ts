@@ -4,7 +4,10 @@ import type { JourneyControlProps } from "./ui/journeyControlProps";
 import type { WebApiPort } from "./dataverse/webApiPort";
 import type { IInputs } from "../generated/ManifestTypes";
 
-jest.mock("./bridge/formBridgeClient", () => ({ connectFormBridge: jest.fn(async () => null) }));
+jest.mock("./bridge/formBridgeClient", () => ({
+  ...jest.requireActual("./bridge/formBridgeClient"),
+  connectFormBridge: jest.fn(async () => null),
+}));
 jest.mock("./dataverse/journeyService", () => ({
   JourneyService: jest.fn().mockImplementation((deps: unknown) => ({ deps })),
 }));

@@ -1,10 +1,15 @@
 /** @jest-environment jsdom */
 import type * as React from "react";
+import { connectFormBridge, type RaiseEvent } from "./bridge/formBridgeClient";
+import type { ConnectedFormBridge } from "./bridge/formBridgeTypes";
 import { JourneyControl } from "./index";
 import type { JourneyControlProps } from "./ui/journeyControlProps";
 import type { IInputs } from "../generated/ManifestTypes";
 
-jest.mock("./bridge/formBridgeClient", () => ({ connectFormBridge: jest.fn(async () => null) }));
+jest.mock("./bridge/formBridgeClient", () => ({
+  ...jest.requireActual("./bridge/formBridgeClient"),
+  connectFormBridge: jest.fn(async () => null),
+}));
 jest.mock("./dataverse/journeyService", () => ({
   JourneyService: jest.fn().mockImplementation((deps: unknown) => ({ deps })),
 }));
@@ -13,9 +18,16 @@ const openForm = jest.fn(async () => ({ savedEntityReference: [] }));
 Object.assign(globalThis, { Xrm: { WebApi: { marker: "webApi" }, Navigation: { openForm } } });
 
 function context(
-  overrides: { entityId?: string; pageEntityId?: string; disabled?: boolean; raw?: string | null } = {},
+  overrides: {
+    entityId?: string;
+    pageEntityId?: string;
+    disabled?: boolean;
+    raw?: string | null;
+    events?: ComponentFramework.IEventBag;
+  } = {},
 ) {
   return {
+    events: overrides.events ?? {},
     parameters: { validationResults: { raw: overrides.raw ?? null } },
     mode: {
       isControlDisabled: overrides.disabled ?? false,
@@ -80,4 +92,39 @@ test("the record id falls back to the page's, and the service is kept while the 
 
 test("a journey not saved yet has no record id", () => {
   expect(propsOf(new JourneyControl().updateView(context())).recordId).toBe("");
+});
+
+describe("the way to the form script", () => {
+  const connect = connectFormBridge as jest.MockedFunction<typeof connectFormBridge>;
+  afterEach(() => connect.mockReset());
+
+  it("raises the custom events of the latest context, and says when the host has none", async () => {
+    const formConnect = jest.fn();
+    const control = new JourneyControl();
+    control.init(context());
+    const props = propsOf(control.updateView(context({ entityId: "11111111-2222-3333-4444-555555555555" })));
+    control.updateView(context({ entityId: "11111111-2222-3333-4444-555555555555", events: { formConnect } }));
+    connect.mockResolvedValueOnce(null);
+
+    await expect(props.findBridge()).resolves.toBeNull();
+    const raise: RaiseEvent = connect.mock.calls[0][0];
+    expect(raise("formConnect", { listener: "payload" })).toBe(true);
+    expect(formConnect).toHaveBeenCalledWith({ listener: "payload" });
+    expect(raise("formNoSuchEvent", {})).toBe(false);
+  });
+
+  it("lets go of the form when destroyed or moved to another record", async () => {
+    const bridges = [{ disconnect: jest.fn() }, { disconnect: jest.fn() }];
+    for (const bridge of bridges) connect.mockResolvedValueOnce(bridge as unknown as ConnectedFormBridge);
+    const control = new JourneyControl();
+    const first = propsOf(control.updateView(context({ entityId: "11111111-2222-3333-4444-555555555555" })));
+    await first.findBridge();
+    const second = propsOf(control.updateView(context({ entityId: "66666666-2222-3333-4444-555555555555" })));
+    await second.findBridge();
+    expect(bridges.map((bridge) => bridge.disconnect.mock.calls.length)).toEqual([1, 0]);
+
+    control.destroy();
+    await Promise.resolve();
+    expect(bridges.map((bridge) => bridge.disconnect.mock.calls.length)).toEqual([1, 1]);
+  });
 });

@@ -1,11 +1,11 @@
 import type * as React from "react";
 import { IInputs, IOutputs } from "../generated/ManifestTypes";
 import { normaliseRecordId } from "./bridge/bridgeProtocol";
-import { connectFormBridge } from "./bridge/formBridgeClient";
+import { connectFormBridge, raiseThrough } from "./bridge/formBridgeClient";
+import { createFormBridgeFinder, type FormBridgeFinder } from "./bridge/formBridgeFinder";
 import { JourneyService } from "./dataverse/journeyService";
 import type { WebApiPort } from "./dataverse/webApiPort";
 import { createDateTimeFormatter } from "./ui/dateFormat";
-import { createFormBridgeFinder } from "./ui/formBridgeFinder";
 import type { JourneyControlProps, PrivilegeKind } from "./ui/journeyControlProps";
 import { JourneyView } from "./ui/JourneyView";
 import { createElement } from "./ui/platform";
@@ -51,15 +51,24 @@ function recordIdOf(context: ComponentFramework.Context<IInputs>): string {
 export class JourneyControl implements ComponentFramework.ReactControl<IInputs, IOutputs> {
   /** What lives as long as the record shown: its id, its service and the way to its form. */
   private record: Pick<JourneyControlProps, "recordId" | "service" | "findBridge"> | null = null;
+  private formBridge: FormBridgeFinder | null = null;
+  /** The custom events of the latest updateView's context: the form script answers them (see src/bridge). */
+  private events: ComponentFramework.IEventBag | undefined;
+
+  private readonly raiseEvent = raiseThrough(() => this.events);
 
   public init(context: ComponentFramework.Context<IInputs>): void {
     context.mode.trackContainerResize(true);
   }
 
   public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
+    this.events = context.events;
     const recordId = recordIdOf(context);
     if (this.record?.recordId !== recordId) {
-      const findBridge = createFormBridgeFinder(() => connectFormBridge(recordId));
+      this.formBridge?.close();
+      const formBridge = createFormBridgeFinder(() => connectFormBridge(this.raiseEvent));
+      const findBridge = () => formBridge.find();
+      this.formBridge = formBridge;
       this.record = {
         recordId,
         findBridge,
@@ -89,6 +98,7 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
   }
 
   public destroy(): void {
-    // React unmounts the view; the bridge's channel closes with the page.
+    // React unmounts the view.
+    this.formBridge?.close();
   }
 }

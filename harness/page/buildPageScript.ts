@@ -2,6 +2,7 @@ import { build } from "esbuild";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { controlEventNames } from "./manifestEvents";
 import { WEB_RESOURCE_PREFIX, stringResourcesOf, type StringResources } from "./resx";
 
 /**
@@ -29,20 +30,28 @@ const cache = new Map<string, Promise<string>>();
 export function buildPageScript(rootDir: string): Promise<string> {
   let script = cache.get(rootDir);
   if (!script) {
-    script = build({
-      entryPoints: [path.join(rootDir, "harness/page/formPage.ts")],
-      bundle: true,
-      write: false,
-      format: "iife",
-      platform: "browser",
-      target: "es2019",
-      sourcemap: "inline",
-      logLevel: "silent",
-      // What Xrm.Utility.getResourceString answers from: the RESX web resources form.js depends on.
-      define: { HARNESS_STRING_RESOURCES: JSON.stringify(formStringResources(rootDir)) },
-    }).then((result) => result.outputFiles[0].text);
+    script = controlEventNames(rootDir).then((eventNames) => bundlePageScript(rootDir, eventNames));
     script.catch(() => cache.delete(rootDir));
     cache.set(rootDir, script);
   }
   return script;
+}
+
+function bundlePageScript(rootDir: string, eventNames: string[]): Promise<string> {
+  return build({
+    entryPoints: [path.join(rootDir, "harness/page/formPage.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2019",
+    sourcemap: "inline",
+    logLevel: "silent",
+    define: {
+      // What Xrm.Utility.getResourceString answers from: the RESX web resources form.js depends on.
+      HARNESS_STRING_RESOURCES: JSON.stringify(formStringResources(rootDir)),
+      // What context.events is built from: the control manifest's <event> names.
+      HARNESS_CONTROL_EVENTS: JSON.stringify(eventNames),
+    },
+  }).then((result) => result.outputFiles[0].text);
 }

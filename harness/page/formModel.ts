@@ -1,4 +1,5 @@
 import type { WebApiPort } from "../../src/dataverse/webApiPort";
+import { ControlEvents } from "./controlEvents";
 import type { FieldSpec } from "./journeyFields";
 
 type Handler = (context: ExecutionContext) => unknown;
@@ -110,24 +111,26 @@ export function payloadFor(spec: FieldSpec, value: FormValue): Record<string, un
   return { [spec.name]: value };
 }
 
+/** Where a field's control sits: the form's body, or its header (control name `header_<column>`). */
+export type ControlPlace = "body" | "header";
+
 export class FormControl {
   disabled = false;
   visible = true;
   readonly notifications = new Map<string, string>();
   constructor(
-    private readonly form: JourneyForm,
+    protected readonly form: JourneyForm,
     readonly attribute: FormAttribute,
+    readonly place: ControlPlace,
   ) {}
   getName(): string {
-    return this.attribute.spec.name;
+    return this.place === "header" ? `header_${this.attribute.spec.name}` : this.attribute.spec.name;
   }
   getLabel(): string {
     return this.attribute.spec.label;
   }
   getControlType(): string {
-    return this.attribute.spec.name === "msdyncrm_validationresults"
-      ? "customcontrol:cjt_CustomerJourney.JourneyControl"
-      : "standard";
+    return "standard";
   }
   getAttribute(): FormAttribute {
     return this.attribute;
@@ -162,22 +165,53 @@ export class FormControl {
   }
 }
 
+/**
+ * A field's control that hosts a code component: the component raises its custom events through
+ * context.events and a form script handles them with addEventHandler (see ControlEvents).
+ */
+export class CodeComponentControl extends FormControl {
+  readonly events = new ControlEvents((eventName, error) =>
+    this.form.setNotification(
+      `A form script handler of the control's ${eventName} event failed: ${(error as Error)?.message ?? String(error)}`,
+      "ERROR",
+      "harness-handler-error",
+    ),
+  );
+  getControlType(): string {
+    return `customcontrol:${this.attribute.spec.codeComponent ?? ""}`;
+  }
+  addEventHandler(eventName: string, handler: (payload?: unknown) => void): void {
+    this.events.addEventHandler(eventName, handler);
+  }
+  removeEventHandler(eventName: string, handler: (payload?: unknown) => void): void {
+    this.events.removeEventHandler(eventName, handler);
+  }
+}
+
 export class FormAttribute {
   private value: FormValue = null;
   private saved: FormValue = null;
   private submitMode: SubmitMode;
   private requiredLevel: "none" | "required" | "recommended" = "none";
   private readonly onChange: Handler[] = [];
+  /** The control in the body, where the form shows the field. */
   readonly control: FormControl;
+  private readonly allControls: FormControl[];
   readonly controls: { get(): FormControl[]; forEach(callback: (control: FormControl, index: number) => void): void };
 
   constructor(
     private readonly form: JourneyForm,
     readonly spec: FieldSpec,
+    places: readonly ControlPlace[],
   ) {
     this.submitMode = spec.systemLocked ? "never" : "dirty";
-    this.control = new FormControl(form, this);
-    this.controls = { get: () => [this.control], forEach: (callback) => [this.control].forEach(callback) };
+    const Control = spec.codeComponent ? CodeComponentControl : FormControl;
+    this.allControls = places.map((place) => new Control(form, this, place));
+    this.control = this.allControls[0];
+    this.controls = {
+      get: () => [...this.allControls],
+      forEach: (callback) => [...this.allControls].forEach(callback),
+    };
   }
 
   load(value: FormValue): void {
@@ -257,6 +291,8 @@ export interface FormHost {
   formType: number;
   /** Async OnSave handlers get this long unless they call disableAsyncTimeout (10 s on real forms). */
   asyncSaveTimeoutMs?: number;
+  /** Fields the form designer also placed in the header (a second control, `header_<column>`). */
+  headerFields?: readonly string[];
 }
 
 export type FormContext = ReturnType<JourneyForm["createFormContext"]>;
@@ -280,7 +316,10 @@ export class JourneyForm {
     private readonly host: FormHost,
     specs: readonly FieldSpec[],
   ) {
-    this.attributes = specs.map((spec) => new FormAttribute(this, spec));
+    const header = new Set(host.headerFields ?? []);
+    this.attributes = specs.map(
+      (spec) => new FormAttribute(this, spec, header.has(spec.name) ? ["body", "header"] : ["body"]),
+    );
     this.context = this.createFormContext();
   }
 
@@ -290,6 +329,15 @@ export class JourneyForm {
 
   attribute(name: string): FormAttribute | null {
     return this.attributes.find((a) => a.getName() === name) ?? null;
+  }
+
+  /** Every control on the form, body and header. */
+  get controls(): FormControl[] {
+    return this.attributes.flatMap((a) => a.controls.get());
+  }
+
+  control(name: string): FormControl | null {
+    return this.controls.find((c) => c.getName() === name) ?? null;
   }
 
   changed(kind: "values" | "controls" | "notifications" | "record"): void {
@@ -331,6 +379,19 @@ export class JourneyForm {
     this.changed("record");
   }
 
+  /**
+   * Re-reads the record as after a save with changes or a refresh: OnChange for each column whose
+   * value the server changed, then data OnLoad. *inferred*: that order, and "changed" meaning other
+   * than the value on the form before (the docs name both events, not their order).
+   */
+  private async reload(): Promise<void> {
+    const before = new Map(this.attributes.map((attribute) => [attribute, attribute.getValue()]));
+    await this.load();
+    for (const attribute of this.attributes)
+      if (!sameValue(before.get(attribute) ?? null, attribute.getValue())) attribute.fireOnChange();
+    for (const handler of [...this.onLoad]) this.runHandler(handler, this.context.data, null);
+  }
+
   addOnLoadHandler(handler: Handler): void {
     this.onLoad.push(handler);
   }
@@ -343,7 +404,7 @@ export class JourneyForm {
     return this.attributes.some((a) => a.getIsDirty());
   }
 
-  /** Saves like a model-driven form: OnSave handlers (awaiting async ones), PATCH of the dirty fields, re-read, PostSave. */
+  /** Saves like a model-driven form: OnSave handlers (awaiting async ones), PATCH of the dirty fields, re-read, OnPostSave. */
   save(saveMode: number = SAVE_MODE.Save): Promise<void> {
     if (!this.saving) {
       this.saving = this.runSave(saveMode).finally(() => {
@@ -387,7 +448,8 @@ export class JourneyForm {
     }
     this.clearNotification("harness-save-failed");
     this.clearNotification("harness-save-cancelled");
-    await this.load();
+    if (Object.keys(payload).length > 0) await this.reload();
+    else await this.load();
     this.postSave(true, null);
     if (saveMode === SAVE_MODE.SaveAndClose) this.host.close();
   }
@@ -422,8 +484,7 @@ export class JourneyForm {
 
   async refresh(save = false): Promise<void> {
     if (save) await this.save();
-    await this.load();
-    for (const handler of [...this.onLoad]) this.runHandler(handler, this.context.data, null);
+    await this.reload();
   }
 
   setNotification(message: string, level: NotificationLevel, uniqueId: string): boolean {
@@ -444,8 +505,7 @@ export class JourneyForm {
       (): FormAttribute[];
       (name: string): FormAttribute | null;
     };
-    const controlLookup = ((name?: string) =>
-      name === undefined ? this.attributes.map((a) => a.control) : (this.attribute(name)?.control ?? null)) as {
+    const controlLookup = ((name?: string) => (name === undefined ? this.controls : this.control(name))) as {
       (): FormControl[];
       (name: string): FormControl | null;
     };
@@ -510,8 +570,8 @@ export class JourneyForm {
         getFormType: () => this.host.formType,
         refreshRibbon: () => this.changed("controls"),
         controls: collection(
-          () => this.attributes.map((a) => a.control),
-          (name) => this.attribute(name)?.control ?? null,
+          () => this.controls,
+          (name) => this.control(name),
         ),
       },
     };

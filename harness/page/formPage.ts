@@ -1,7 +1,7 @@
 import { actionsFor, lockedFields, LOCKABLE_FIELDS, type JourneyActionId } from "../../src/journey";
 import { createWebApiClient } from "../xrm/webApiClient";
 import { defineComponentFramework, loadScript, mountControl, type MountedControl } from "./controlHost";
-import { JourneyForm, type ExecutionContext } from "./formModel";
+import { CodeComponentControl, JourneyForm, type ControlPlace, type ExecutionContext } from "./formModel";
 import type { FormPageConfig } from "./html";
 import { renderFields, renderNotifications, type LookupChoices } from "./formView";
 import { JOURNEY_FIELDS, STATUS_OPTIONS } from "./journeyFields";
@@ -14,6 +14,8 @@ type FormScript = Partial<Record<"onLoad" | "onSave" | "onStatusChange", (contex
 
 /** The form script's String (RESX) web resources, put in at bundling (buildPageScript.ts). */
 declare const HARNESS_STRING_RESOURCES: StringResources;
+/** The control manifest's <event> names, put in at bundling: what each instance's context.events offers. */
+declare const HARNESS_CONTROL_EVENTS: string[];
 
 const CONTROL_NAME = "CustomerJourney.JourneyControl";
 const PRIVILEGE_WRITE = 3;
@@ -36,10 +38,10 @@ function byId<T extends HTMLElement>(id: string): T {
   return element as T;
 }
 
-/** The harness query options (lang, privileges, readonly) carried over when the page navigates. */
+/** The harness query options carried over when the page navigates. */
 function harnessQuery(): string {
   const current = new URLSearchParams(window.location.search);
-  const kept = ["lang", "privileges", "readonly"]
+  const kept = ["lang", "privileges", "readonly", "formscript", "header"]
     .filter((key) => current.has(key))
     .map((key) => `&${key}=${encodeURIComponent(current.get(key) ?? "")}`);
   return kept.join("");
@@ -90,8 +92,13 @@ async function main(): Promise<void> {
   Object.assign(window, { Xrm: xrm });
   const readOnly = config.readOnly || !hasPrivilege(privileges, PRIVILEGE_WRITE);
 
+  // `formscript=0`: the form without the product's form script; `header=1`: the control in the header too.
+  const options = new URLSearchParams(window.location.search);
+  const withFormScript = config.hasFormScript && options.get("formscript") !== "0";
+  const controlInHeader = options.get("header") === "1";
+
   let fieldsView: ReturnType<typeof renderFields> | null = null;
-  let control: MountedControl | null = null;
+  let controls: MountedControl[] = [];
   let renderedResults: unknown;
   const notificationsArea = byId("form-notifications");
   const form = new JourneyForm(
@@ -110,11 +117,12 @@ async function main(): Promise<void> {
           showRibbon();
         }
         const results = form.attribute("msdyncrm_validationresults")?.getValue();
-        if (control && (kind === "record" || results !== renderedResults)) {
+        if (kind === "record" || results !== renderedResults) {
           renderedResults = results;
-          control.render(["validationResults"]);
+          for (const control of controls) control.render(["validationResults"]);
         }
       },
+      headerFields: controlInHeader ? ["msdyncrm_validationresults"] : [],
     },
     JOURNEY_FIELDS,
   );
@@ -142,7 +150,7 @@ async function main(): Promise<void> {
 
   // Without the product's form script, lock fields the way the status asks; with it, the script does.
   let script: FormScript | null = null;
-  if (config.hasFormScript) {
+  if (withFormScript) {
     try {
       await loadScript("/_harness/webresources/form.js");
       script = (window as unknown as { CustomerJourneyForm?: FormScript }).CustomerJourneyForm ?? null;
@@ -209,9 +217,14 @@ async function main(): Promise<void> {
     fieldsView.refresh();
   }
 
-  const container = byId("control-field");
+  const containers: Record<ControlPlace, HTMLElement> = {
+    body: byId("control-field"),
+    header: byId("header-control-field"),
+  };
+  byId("form-header").hidden = !controlInHeader;
   if (!config.hasControl) {
-    container.textContent = "The control is not built yet (out/controls/bundle.js is missing): run npm run build.";
+    containers.body.textContent =
+      "The control is not built yet (out/controls/bundle.js is missing): run npm run build.";
   } else {
     try {
       defineComponentFramework();
@@ -221,37 +234,44 @@ async function main(): Promise<void> {
         string
       >;
       renderedResults = form.attribute("msdyncrm_validationresults")?.getValue();
-      control = mountControl(
-        CONTROL_NAME,
-        container,
-        (updatedProperties, requestRender) =>
-          createPcfContext({
-            entityId: config.id,
-            entityTypeName: config.entityName,
-            recordName: String(form.record.msdyncrm_name ?? ""),
-            validationResults: (form.attribute("msdyncrm_validationresults")?.getValue() as string | null) ?? null,
-            strings,
-            languageId: config.languageId,
-            userId: config.userId,
-            userName: config.userName,
-            privileges,
-            isControlDisabled: readOnly,
-            allocatedWidth: container.clientWidth,
-            webApi,
-            updatedProperties,
-            requestRender,
-            navigation: xrm.Navigation,
-          }),
-        (outputs) => {
-          if ("validationResults" in outputs)
-            form
-              .attribute("msdyncrm_validationresults")
-              ?.setValue((outputs.validationResults as string | null) ?? null);
-        },
-      );
-      window.addEventListener("resize", () => control?.render(["layout"]));
+      // One instance of the code component per control of its field (body, header), each with its own events.
+      const instances = form.controls.filter((c): c is CodeComponentControl => c instanceof CodeComponentControl);
+      controls = instances.map((instance) => {
+        const container = containers[instance.place];
+        const events = instance.events.eventBag(HARNESS_CONTROL_EVENTS);
+        return mountControl(
+          CONTROL_NAME,
+          container,
+          (updatedProperties, requestRender) =>
+            createPcfContext({
+              entityId: config.id,
+              entityTypeName: config.entityName,
+              recordName: String(form.record.msdyncrm_name ?? ""),
+              validationResults: (form.attribute("msdyncrm_validationresults")?.getValue() as string | null) ?? null,
+              strings,
+              languageId: config.languageId,
+              userId: config.userId,
+              userName: config.userName,
+              privileges,
+              isControlDisabled: readOnly,
+              allocatedWidth: container.clientWidth,
+              webApi,
+              updatedProperties,
+              events,
+              requestRender,
+              navigation: xrm.Navigation,
+            }),
+          (outputs) => {
+            if ("validationResults" in outputs)
+              form
+                .attribute("msdyncrm_validationresults")
+                ?.setValue((outputs.validationResults as string | null) ?? null);
+          },
+        );
+      });
+      window.addEventListener("resize", () => controls.forEach((control) => control.render(["layout"])));
     } catch (error) {
-      container.textContent = `The control could not be started: ${(error as Error).message}`;
+      containers.body.textContent = `The control could not be started: ${(error as Error).message}`;
     }
   }
   byId("form-root").setAttribute("aria-busy", "false");

@@ -108,6 +108,7 @@ export function renderFormPage(config: FormPageConfig): string {
   <a href="/">All customer journeys</a>
 </div>
 <div id="form-notifications" class="notifications" role="status" aria-live="polite"></div>
+<section class="card" id="form-header" aria-labelledby="header-heading" hidden><h2 id="header-heading">Header</h2><div id="header-control-field" data-field="header_msdyncrm_validationresults"></div></section>
 <section class="card" aria-labelledby="general-heading"><h2 id="general-heading">General</h2><div id="fields"></div></section>
 <section class="card" aria-labelledby="control-heading"><h2 id="control-heading">Error check results</h2><div id="control-field" data-field="msdyncrm_validationresults"></div></section>
 </main>

@@ -11,6 +11,8 @@ export interface FieldSpec {
   systemLocked?: boolean;
   lookup?: { entityType: string; setName: string; navigation: string };
   options?: readonly { value: number; text: string }[];
+  /** The code component the form designer put on this field instead of the standard control. */
+  codeComponent?: string;
 }
 
 export const STATUS_OPTIONS = [
@@ -57,7 +59,13 @@ export const JOURNEY_FIELDS: readonly FieldSpec[] = [
   },
   { name: "msdyncrm_workflowdefinition", label: "Workflow definition", type: "memo", shown: true },
   { name: "msdyncrm_customerjourneydesignerstate", label: "Designer state", type: "memo", shown: false },
-  { name: "msdyncrm_validationresults", label: "Error check results", type: "memo", shown: false },
+  {
+    name: "msdyncrm_validationresults",
+    label: "Error check results",
+    type: "memo",
+    shown: false,
+    codeComponent: "cjt_CustomerJourney.JourneyControl",
+  },
   {
     name: "msdyncrm_entitytarget",
     label: "Target",

@@ -27,6 +27,8 @@ export interface PcfContextInputs {
   allocatedWidth: number;
   webApi: WebApiPort;
   updatedProperties: string[];
+  /** context.events: a method per <event> of the manifest, raising it on this control instance. */
+  events: Record<string, (payload?: unknown) => void>;
   requestRender(): void;
   navigation: {
     openForm(options: { entityName: string; entityId?: string }): Promise<unknown>;
@@ -52,7 +54,8 @@ function locale(languageId: number): string {
 
 /**
  * The PCF context the harness gives the control: what the real one offers for what the control
- * uses (parameters, mode, page, resources, userSettings, utils, formatting, factory, navigation, webAPI).
+ * uses (parameters, mode, page, resources, userSettings, utils, formatting, factory, navigation, webAPI,
+ * events).
  */
 export function createPcfContext(inputs: PcfContextInputs) {
   const lang = locale(inputs.languageId);
@@ -168,6 +171,7 @@ export function createPcfContext(inputs: PcfContextInputs) {
       updateRecord: inputs.webApi.updateRecord,
       deleteRecord: inputs.webApi.deleteRecord,
     },
+    events: inputs.events,
     updatedProperties: inputs.updatedProperties,
   };
 }

@@ -1,55 +1,57 @@
-import type { FormBridge } from "./formBridgeTypes";
+import type { FormBridge, FormEventListener, NotificationLevel } from "./formBridgeTypes";
 
-/** The messages the form script (host) and the control (client) exchange over one BroadcastChannel. */
-export type BridgeMethod = keyof FormBridge;
+/**
+ * The control reaches the form script through PCF custom events (the manifest's <event> elements):
+ * it raises one event per request with `context.events.<name>(payload)`, the form script subscribes
+ * in OnLoad with `formContext.getControl(<control>).addEventHandler(<name>, handler)` and answers
+ * through the payload's `resolve` / `reject`. An event reaches only the handlers of that one control
+ * instance on that one form: no other tab, window or page can ask or answer.
+ */
+export const FORM_EVENTS = {
+  connect: "formConnect",
+  getValues: "formGetValues",
+  save: "formSave",
+  refresh: "formRefresh",
+  setValue: "formSetValue",
+  setNotification: "formSetNotification",
+  clearNotification: "formClearNotification",
+} as const satisfies Record<"connect" | keyof FormBridge, string>;
 
-export interface HelloMessage {
-  kind: "hello";
-  requestId: string;
-  tabId: string | null;
+export type FormRequest = keyof typeof FORM_EVENTS;
+
+/** What the form hands back when it accepts a connection. */
+export interface FormConnection {
+  /** Forgets the control's listener. */
+  disconnect(): void;
 }
 
-export interface WelcomeMessage {
-  kind: "welcome";
-  requestId: string;
-  hostId: string;
-  tabId: string | null;
+/** Each request's fields, besides its answer callbacks. */
+export interface FormRequestFields {
+  /** The control's listener: the form calls it with every change, save and command from now on. */
+  connect: { listener: FormEventListener };
+  getValues: object;
+  save: object;
+  refresh: object;
+  setValue: { column: string; value: Parameters<FormBridge["setValue"]>[1] };
+  setNotification: { message: string; level: NotificationLevel; id: string };
+  clearNotification: { id: string };
 }
 
-export interface CallMessage {
-  kind: "call";
-  requestId: string;
-  hostId: string;
-  method: BridgeMethod;
-  args: unknown[];
-}
+type FormAnswer<Request extends FormRequest> = Request extends keyof FormBridge
+  ? Awaited<ReturnType<FormBridge[Request]>>
+  : FormConnection;
 
-export interface SerializedError {
-  message: string;
-  code?: string | number;
-}
+/** The payload of a request's event: its fields, and the callbacks the form answers with (once). */
+export type FormRequestPayload<Request extends FormRequest> = FormRequestFields[Request] & {
+  resolve(value: FormAnswer<Request>): void;
+  /** With the reason: an Error or the platform's `{ errorCode, message }`. */
+  reject(error: unknown): void;
+};
 
-export type ResultMessage =
-  | { kind: "result"; requestId: string; ok: true; value: unknown }
-  | { kind: "result"; requestId: string; ok: false; error: SerializedError };
+/** The only columns the control sets on the form (the recurrence fix's end date); the form refuses any other. */
+export const COLUMNS_THE_CONTROL_SETS: readonly string[] = ["msdyncrm_enddatetime"];
 
-export interface GoodbyeMessage {
-  kind: "goodbye";
-  hostId: string;
-}
-
-export type BridgeMessage = HelloMessage | WelcomeMessage | CallMessage | ResultMessage | GoodbyeMessage;
-
-export const BRIDGE_METHODS: readonly BridgeMethod[] = [
-  "getValues",
-  "save",
-  "refresh",
-  "setValue",
-  "setNotification",
-  "clearNotification",
-];
-
-/** A failure reported by the other side of the bridge (or the bridge itself), with the form's error code if any. */
+/** A failure reported by the form (or the bridge itself), with the form's error code if any. */
 export class FormBridgeError extends Error {
   readonly code?: string | number;
 
@@ -60,61 +62,24 @@ export class FormBridgeError extends Error {
   }
 }
 
-/** Record ids arrive braced or not, upper or lower case; the channel name must not depend on that. */
-export function normaliseRecordId(recordId: string): string {
-  return recordId
-    .trim()
-    .replace(/^\{|\}$/g, "")
-    .toLowerCase();
-}
-
-export function bridgeChannelName(recordId: string): string {
-  return `cjt-journey-form:${normaliseRecordId(recordId)}`;
-}
-
-export function isBridgeMessage(data: unknown): data is BridgeMessage {
-  return typeof data === "object" && data !== null && typeof (data as { kind?: unknown }).kind === "string";
-}
-
-export function serializeError(error: unknown): SerializedError {
+/** The form's reason as a FormBridgeError: errors from the form's frame are not this realm's Error. */
+export function toBridgeError(error: unknown): FormBridgeError {
   const { message, errorCode, code } = (typeof error === "object" && error !== null ? error : {}) as {
     message?: unknown;
     errorCode?: unknown;
     code?: unknown;
   };
-  const errorCodeValue = errorCode ?? code;
-  const serialized: SerializedError = { message: typeof message === "string" && message ? message : String(error) };
-  if (typeof errorCodeValue === "string" || typeof errorCodeValue === "number") serialized.code = errorCodeValue;
-  return serialized;
+  const codeValue = errorCode ?? code;
+  return new FormBridgeError(
+    typeof message === "string" && message ? message : String(error),
+    typeof codeValue === "string" || typeof codeValue === "number" ? codeValue : undefined,
+  );
 }
 
-export function newRequestId(): string {
-  const random = globalThis.crypto?.randomUUID?.();
-  return random ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
-const TAB_ID_KEY = "cjt-journey-form-bridge-tab";
-
-/**
- * An id shared by every same-origin frame of one browser tab (session storage is per tab), so a
- * control answers only to the form in its own tab when the same journey is open in two tabs.
- * null where session storage is unavailable: then any form with this record id is accepted.
- */
-export function currentTabId(): string | null {
-  // Absent or refused storage throws here too.
-  try {
-    const storage = globalThis.sessionStorage;
-    let tabId = storage.getItem(TAB_ID_KEY);
-    if (!tabId) {
-      tabId = newRequestId();
-      storage.setItem(TAB_ID_KEY, tabId);
-    }
-    return tabId;
-  } catch {
-    return null;
-  }
-}
-
-export function sameTab(a: string | null, b: string | null): boolean {
-  return a === null || b === null || a === b;
+/** Record ids arrive braced or not, upper or lower case; comparisons must not depend on that. */
+export function normaliseRecordId(recordId: string): string {
+  return recordId
+    .trim()
+    .replace(/^\{|\}$/g, "")
+    .toLowerCase();
 }

@@ -1,104 +1,128 @@
 import {
-  BRIDGE_METHODS,
+  FORM_EVENTS,
   FormBridgeError,
-  bridgeChannelName,
-  currentTabId,
-  isBridgeMessage,
-  newRequestId,
-  sameTab,
-  type BridgeMethod,
-  type BridgeMessage,
+  toBridgeError,
+  type FormConnection,
+  type FormRequest,
+  type FormRequestFields,
 } from "./bridgeProtocol";
-import type { FormBridge } from "./formBridgeTypes";
+import type { ConnectedFormBridge, FormBridge, FormEvent, FormEventListener } from "./formBridgeTypes";
 
-/** A bridge the caller may let go of (closes the channel; pending calls are rejected). */
-export interface ConnectedFormBridge extends FormBridge {
-  disconnect(): void;
+/** Raises the control's custom event `name` with `payload`; false where the host offers no such event. */
+export type RaiseEvent = (name: string, payload: object) => boolean;
+
+/** Raises through a PCF context's events, as `events()` gives them at the time (each updateView brings a new context). */
+export function raiseThrough(events: () => ComponentFramework.IEventBag | undefined): RaiseEvent {
+  return (name, payload) => {
+    const event = events()?.[name];
+    if (!event) return false;
+    event(payload);
+    return true;
+  };
 }
+
+/** How long the form script has to accept the control before it works on the saved record instead. */
+export const CONNECT_TIMEOUT_MS = 400;
 
 /** How long one call may take: a save runs the go-live check and the save itself, a refresh re-reads the record. */
-function callTimeoutMs(method: BridgeMethod): number {
-  return method === "save" ? 60_000 : method === "refresh" ? 30_000 : 5_000;
+function answerTimeoutMs(request: FormRequest): number {
+  return request === "save" ? 60_000 : request === "refresh" ? 30_000 : 5_000;
 }
 
-/** Ends a pending call (clears its timer, forgets it): with the error, or else with the value. */
-type FinishCall = (error: FormBridgeError | null, value?: unknown) => void;
+const DISCONNECTED = "Disconnected from the form.";
 
 /**
- * Finds the form script of `recordId` in this tab. Resolves with null when no form answers within
- * `timeoutMs` (no form script registered, a different page, or the form of another tab).
+ * Raises the request's event and settles with the form's first answer. Rejects when the form
+ * refuses, or when nothing answers (the host has no such event, or no answer within `timeoutMs`);
+ * `onLate` gets a success that came after that.
  */
-export function connectFormBridge(recordId: string, timeoutMs = 400): Promise<ConnectedFormBridge | null> {
-  const channel = new BroadcastChannel(bridgeChannelName(recordId));
-  const tabId = currentTabId();
-  const helloId = newRequestId();
-  const pending = new Map<string, FinishCall>();
-  let hostId: string | null = null;
-  let closedReason: string | null = null;
+function ask<Request extends FormRequest>(
+  raise: RaiseEvent,
+  request: Request,
+  fields: FormRequestFields[Request],
+  timeoutMs: number,
+  onLate?: (value: unknown) => void,
+): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    /** True for the first answer only. */
+    const first = (): boolean => {
+      if (answered) return false;
+      answered = true;
+      clearTimeout(timer);
+      return true;
+    };
+    const noAnswer = () => {
+      if (first()) reject(new FormBridgeError(`The form did not answer "${request}" within ${timeoutMs / 1000} s.`));
+    };
+    const timer = setTimeout(noAnswer, timeoutMs);
+    const payload = {
+      ...fields,
+      resolve: (value: unknown) => (first() ? resolve(value) : onLate?.(value)),
+      reject: (error: unknown) => first() && reject(toBridgeError(error)),
+    };
+    try {
+      if (!raise(FORM_EVENTS[request], payload)) noAnswer();
+    } catch (error) {
+      payload.reject(error);
+    }
+  });
+}
 
-  const settleAll = (reason: string): void => {
-    closedReason = reason;
-    for (const finish of pending.values()) finish(new FormBridgeError(reason));
+/**
+ * Connects to the form script of the form this control sits on, handing it the listener for the
+ * form's events. Resolves with null when no form script accepts within `timeoutMs`, or at once
+ * where the host has no custom events (a canvas app, the pcf-start page).
+ */
+export async function connectFormBridge(
+  raise: RaiseEvent,
+  timeoutMs = CONNECT_TIMEOUT_MS,
+): Promise<ConnectedFormBridge | null> {
+  const listeners = new Set<FormEventListener>();
+  const pendingRejects = new Set<(error: FormBridgeError) => void>();
+  let connected = true;
+  // Each subscriber runs on its own: one that fails neither keeps the event from the others nor fails the form's handler.
+  const listener = (event: FormEvent): void => {
+    if (connected) for (const each of [...listeners]) queueMicrotask(() => each(event));
   };
+  let connection: FormConnection;
+  try {
+    const letGo = (late: unknown) => (late as FormConnection | undefined)?.disconnect();
+    connection = (await ask(raise, "connect", { listener }, timeoutMs, letGo)) as FormConnection;
+  } catch {
+    return null;
+  }
 
-  const call = (method: BridgeMethod, args: unknown[]): Promise<unknown> => {
-    // Only a connected bridge is handed out, so hostId is set here until the bridge closes.
-    if (closedReason !== null) return Promise.reject(new FormBridgeError(closedReason));
-    const requestId = newRequestId();
+  const call = <Request extends keyof FormBridge>(
+    request: Request,
+    fields: FormRequestFields[Request],
+  ): Promise<Awaited<ReturnType<FormBridge[Request]>>> => {
+    if (!connected) return Promise.reject(new FormBridgeError(DISCONNECTED));
     return new Promise((resolve, reject) => {
-      const timeoutMs = callTimeoutMs(method);
-      const timer = setTimeout(
-        () => finish(new FormBridgeError(`The form did not answer "${method}" within ${timeoutMs / 1000} s.`)),
-        timeoutMs,
-      );
-      const finish: FinishCall = (error, value) => {
-        pending.delete(requestId);
-        clearTimeout(timer);
-        if (error) reject(error);
-        else resolve(value);
-      };
-      pending.set(requestId, finish);
-      channel.postMessage({ kind: "call", requestId, hostId: hostId as string, method, args } satisfies BridgeMessage);
+      pendingRejects.add(reject);
+      ask(raise, request, fields, answerTimeoutMs(request))
+        .then((value) => resolve(value as Awaited<ReturnType<FormBridge[Request]>>), reject)
+        .finally(() => pendingRejects.delete(reject));
     });
   };
 
-  // Every method forwards its arguments.
-  const methods = Object.fromEntries(
-    BRIDGE_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)]),
-  ) as unknown as FormBridge;
-  const bridge: ConnectedFormBridge = {
-    ...methods,
-    disconnect: () => {
-      if (closedReason === null) settleAll("Disconnected from the form.");
-      channel.close();
+  return {
+    getValues: () => call("getValues", {}),
+    save: () => call("save", {}),
+    refresh: () => call("refresh", {}),
+    setValue: (column, value) => call("setValue", { column, value }),
+    setNotification: (message, level, id) => call("setNotification", { message, level, id }),
+    clearNotification: (id) => call("clearNotification", { id }),
+    onFormEvent(added) {
+      listeners.add(added);
+      return () => void listeners.delete(added);
+    },
+    disconnect() {
+      if (!connected) return;
+      connected = false;
+      listeners.clear();
+      for (const reject of pendingRejects) reject(new FormBridgeError(DISCONNECTED));
+      connection?.disconnect();
     },
   };
-
-  return new Promise((resolve) => {
-    const giveUp = setTimeout(() => {
-      // The bridge was never handed out, so no call can be waiting.
-      channel.close();
-      resolve(null);
-    }, timeoutMs);
-
-    channel.onmessage = (event: MessageEvent) => {
-      const message: unknown = event.data;
-      if (!isBridgeMessage(message)) return;
-      if (message.kind === "welcome") {
-        if (hostId !== null || message.requestId !== helloId || !sameTab(tabId, message.tabId)) return;
-        hostId = message.hostId;
-        clearTimeout(giveUp);
-        resolve(bridge);
-      } else if (message.kind === "result") {
-        // The host answers null for the methods that give nothing back.
-        if (message.ok) pending.get(message.requestId)?.(null, message.value ?? undefined);
-        else pending.get(message.requestId)?.(new FormBridgeError(message.error.message, message.error.code));
-      } else if (message.kind === "goodbye" && message.hostId === hostId) {
-        settleAll("The form was closed.");
-        channel.close();
-      }
-    };
-
-    channel.postMessage({ kind: "hello", requestId: helloId, tabId } satisfies BridgeMessage);
-  });
 }

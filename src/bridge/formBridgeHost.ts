@@ -1,51 +1,72 @@
-import {
-  BRIDGE_METHODS,
-  bridgeChannelName,
-  currentTabId,
-  isBridgeMessage,
-  newRequestId,
-  serializeError,
-  type BridgeMessage,
-  type CallMessage,
-} from "./bridgeProtocol";
-import type { FormBridge } from "./formBridgeTypes";
+import { FORM_EVENTS, type FormRequest, type FormRequestPayload } from "./bridgeProtocol";
+import type { FormBridge, FormEvent, FormEventListener } from "./formBridgeTypes";
 
-/**
- * Offers `bridge` to controls looking for the form of `recordId` (see bridgeProtocol.ts).
- * Returns the function that withdraws it again; calling that twice is harmless.
- */
-export function publishFormBridge(recordId: string, bridge: FormBridge): () => void {
-  const channel = new BroadcastChannel(bridgeChannelName(recordId));
-  const hostId = newRequestId();
-  const tabId = currentTabId();
-  let published = true;
+type EventHandler = (payload: unknown) => void;
 
-  const post = (message: BridgeMessage): void => {
-    if (published) channel.postMessage(message);
+/** A control whose code component raises custom events (Client API addEventHandler / removeEventHandler). */
+export interface EventSourceControl {
+  addEventHandler(eventName: string, handler: EventHandler): void;
+  removeEventHandler(eventName: string, handler: EventHandler): void;
+}
+
+/** The form script's side of the bridge on one open form. */
+export interface FormBridgeHost {
+  /** Tells every connected control; a listener that throws (its control is gone) is dropped. */
+  notify(event: FormEvent): void;
+  /** Stops answering the controls' events and forgets their listeners. */
+  close(): void;
+}
+
+/** An event handler that runs `answer` on the request's payload and passes its outcome to the payload's callbacks. */
+function answering<Request extends FormRequest>(
+  answer: (request: FormRequestPayload<Request>) => unknown,
+): EventHandler {
+  return (payload) => {
+    const request = payload as FormRequestPayload<Request>;
+    Promise.resolve(request)
+      .then(answer)
+      .then(
+        (value) => request.resolve(value as Parameters<typeof request.resolve>[0]),
+        (error: unknown) => request.reject(error),
+      );
   };
+}
 
-  const answerCall = async (call: CallMessage): Promise<void> => {
-    try {
-      if (!BRIDGE_METHODS.includes(call.method)) throw new Error(`The form offers no "${String(call.method)}".`);
-      const method = bridge[call.method] as (...args: unknown[]) => Promise<unknown>;
-      const value = await method.apply(bridge, Array.isArray(call.args) ? call.args : []);
-      post({ kind: "result", requestId: call.requestId, ok: true, value: value ?? null });
-    } catch (error) {
-      post({ kind: "result", requestId: call.requestId, ok: false, error: serializeError(error) });
-    }
+/** Answers the requests of each control in `controls` with `bridge`, and reports to the controls that connect. */
+export function hostFormBridge(controls: readonly EventSourceControl[], bridge: FormBridge): FormBridgeHost {
+  const listeners = new Set<FormEventListener>();
+  const handlers: Record<FormRequest, EventHandler> = {
+    connect: answering<"connect">(({ listener }) => {
+      listeners.add(listener);
+      return { disconnect: () => void listeners.delete(listener) };
+    }),
+    getValues: answering(() => bridge.getValues()),
+    save: answering(() => bridge.save()),
+    refresh: answering(() => bridge.refresh()),
+    setValue: answering<"setValue">(({ column, value }) => bridge.setValue(column, value)),
+    setNotification: answering<"setNotification">(({ message, level, id }) =>
+      bridge.setNotification(message, level, id),
+    ),
+    clearNotification: answering<"clearNotification">(({ id }) => bridge.clearNotification(id)),
   };
+  const requests = Object.keys(FORM_EVENTS) as FormRequest[];
+  for (const control of controls)
+    for (const request of requests) control.addEventHandler(FORM_EVENTS[request], handlers[request]);
 
-  channel.onmessage = (event: MessageEvent) => {
-    const message: unknown = event.data;
-    if (!isBridgeMessage(message)) return;
-    if (message.kind === "hello") post({ kind: "welcome", requestId: message.requestId, hostId, tabId });
-    else if (message.kind === "call" && message.hostId === hostId) void answerCall(message);
-  };
-
-  return () => {
-    if (!published) return;
-    channel.postMessage({ kind: "goodbye", hostId } satisfies BridgeMessage);
-    published = false;
-    channel.close();
+  return {
+    notify(event) {
+      for (const listener of [...listeners]) {
+        try {
+          listener(event);
+        } catch {
+          listeners.delete(listener);
+        }
+      }
+    },
+    close() {
+      for (const control of controls)
+        for (const request of requests) control.removeEventHandler(FORM_EVENTS[request], handlers[request]);
+      listeners.clear();
+    },
   };
 }

@@ -1,8 +1,8 @@
-import type { JourneyRecord } from "../journey/types";
+import type { JourneyRecord, ValidationReport } from "../journey/types";
 
 export type NotificationLevel = "ERROR" | "WARNING" | "INFO";
 
-/** What the control asks of the form: published by the form web resource, found by record id. */
+/** What the control asks of the form: answered by the form script through the control's custom events. */
 export interface FormBridge {
   /** The form's current values (saved or not) with Web API column names, and whether any are unsaved. */
   getValues(): Promise<{ values: JourneyRecord; isDirty: boolean }>;
@@ -14,4 +14,30 @@ export interface FormBridge {
   setValue(attribute: string, value: string | number | boolean | Date | null): Promise<void>;
   setNotification(message: string, level: NotificationLevel, id: string): Promise<void>;
   clearNotification(id: string): Promise<void>;
+}
+
+/** The form script's commands that change the status (its "Check for errors" reports as `checked`). */
+export type FormCommand = "goLive" | "stop" | "edit";
+
+/** What the form script tells a connected control of its own accord. */
+export type FormEvent =
+  /** A column the checks read changed on the form: typed, set by a script, or reloaded changed (Status Reason reports as `statusChanged`). */
+  | { kind: "changed"; column: string }
+  /** Status Reason changed on the form: set there, or moved on by the server and reloaded. */
+  | { kind: "statusChanged"; status: number | null }
+  /** The form was saved; `status` as saved. */
+  | { kind: "saved"; status: number | null }
+  /** The form's "Check for errors" ran; `serverChecked` is false when only the local checks could run. */
+  | { kind: "checked"; report: ValidationReport; serverChecked: boolean }
+  /** One of the form's status commands started (Stop only once the user confirmed). */
+  | { kind: "command"; command: FormCommand };
+
+export type FormEventListener = (event: FormEvent) => void;
+
+/** The bridge to the form the control sits on, while connected. */
+export interface ConnectedFormBridge extends FormBridge {
+  /** Calls `listener` with every event the form reports from now on; returns the function that stops that. */
+  onFormEvent(listener: FormEventListener): () => void;
+  /** Tells the form to stop reporting; calls still pending and any made later are rejected. */
+  disconnect(): void;
 }

@@ -1,8 +1,10 @@
-import type { FormBridge, NotificationLevel } from "../bridge/formBridgeTypes";
+import { COLUMNS_THE_CONTROL_SETS } from "../bridge/bridgeProtocol";
+import { hostFormBridge, type EventSourceControl, type FormBridgeHost } from "../bridge/formBridgeHost";
+import type { FormBridge, FormEvent, NotificationLevel } from "../bridge/formBridgeTypes";
 import { formatString as fillTemplate } from "../journey/faultCatalogue";
 import { isFieldLocked } from "./fieldLockApplier";
 import type { FormEnvironment } from "./formEnvironment";
-import { formRecordId, readFormValues, statusOnForm } from "./formValues";
+import { STATUS_FIELD, formRecordId, readFormValues, statusOnForm } from "./formValues";
 import { saveThroughGate } from "./saveGate";
 
 type BridgeValue = Parameters<FormBridge["setValue"]>[1];
@@ -28,9 +30,25 @@ function toAttributeValue(
   }
 }
 
+/** The column the control is bound to: the form designer may place the control in the body and in the header. */
+const CONTROL_COLUMN = "msdyncrm_validationresults";
+
+/** The columns the checks read: the form reports each change of them (and of Status Reason) to the control. */
+const CHECKED_COLUMNS = [
+  "msdyncrm_name",
+  "msdyncrm_startdatetime",
+  "msdyncrm_enddatetime",
+  "msdyncrm_isrecurring",
+  "msdyncrm_recurrenceintervaldays",
+  "msdyncrm_recurrencecount",
+  "msdyncrm_workflowdefinition",
+];
+
 function setFormValue(form: Xrm.FormContext, name: string, value: BridgeValue, env: FormEnvironment): void {
   const attribute = form.getAttribute(name);
   const label = form.getControl<Xrm.Controls.StandardControl>(name)?.getLabel() || name;
+  if (!COLUMNS_THE_CONTROL_SETS.includes(name))
+    throw new Error(fillTemplate(env.getString("form.notSetByControl"), [label]));
   if (!attribute) throw new Error(fillTemplate(env.getString("form.fieldNotOnForm"), [label]));
   if (isFieldLocked(form, name, env.now())) {
     const status = env.getString(`status.${statusOnForm(form)}`);
@@ -44,7 +62,7 @@ function setFormValue(form: Xrm.FormContext, name: string, value: BridgeValue, e
  * The form bridge for one open form. Every call first makes sure the form still shows `recordId`:
  * the Client API has no unload event, and a form context outlives its form when the user moves on.
  */
-export function createFormBridge(
+function createFormBridge(
   form: Xrm.FormContext,
   recordId: string,
   env: FormEnvironment,
@@ -84,4 +102,30 @@ export function createFormBridge(
       form.ui.clearFormNotification(id);
     }),
   };
+}
+
+/** Every instance of the control on the form (body, header): the controls of its column that raise custom events. */
+function controlInstances(form: Xrm.FormContext): EventSourceControl[] {
+  const controls: unknown[] = form.getAttribute(CONTROL_COLUMN)?.controls.get() ?? [];
+  return controls.filter(
+    (control): control is EventSourceControl =>
+      typeof (control as Partial<EventSourceControl>).addEventHandler === "function",
+  );
+}
+
+/** Answers every instance of the control on the form with the form bridge of `recordId` (see createFormBridge). */
+export function hostBridgeOnForm(
+  form: Xrm.FormContext,
+  recordId: string,
+  env: FormEnvironment,
+  onGone: () => void,
+): FormBridgeHost {
+  return hostFormBridge(controlInstances(form), createFormBridge(form, recordId, env, onGone));
+}
+
+/** Reports each change of the checked columns and of Status Reason on the form, typed or set by a script. */
+export function reportColumnChanges(form: Xrm.FormContext, report: (event: FormEvent) => void): void {
+  for (const column of CHECKED_COLUMNS)
+    form.getAttribute(column)?.addOnChange(() => report({ kind: "changed", column }));
+  form.getAttribute(STATUS_FIELD)?.addOnChange(() => report({ kind: "statusChanged", status: statusOnForm(form) }));
 }

@@ -1,4 +1,3 @@
-import type { FormBridge } from "../bridge/formBridgeTypes";
 import type { WebApiPort } from "../dataverse/webApiPort";
 
 /** What the handlers need from the outside world; index.ts gives the real one, tests their own. */
@@ -7,6 +6,5 @@ export interface FormEnvironment {
   getString(key: string): string;
   now(): Date;
   confirm(title: string, text: string): Promise<boolean>;
-  publishBridge(recordId: string, bridge: FormBridge): () => void;
   checkTimeoutMs?: number;
 }

@@ -1,8 +1,9 @@
+import type { FormCommand, FormEvent } from "../bridge/formBridgeTypes";
 import { JourneyStatus } from "../journey/types";
 import { applyFieldLocks } from "./fieldLockApplier";
-import { createFormBridge } from "./formBridgeAdapter";
+import { hostBridgeOnForm, reportColumnChanges } from "./formBridgeAdapter";
 import type { FormEnvironment } from "./formEnvironment";
-import { allSessions, sessionFor } from "./formSession";
+import { sessionFor } from "./formSession";
 import { STATUS_FIELD, formRecordId, statusOnForm } from "./formValues";
 import { SaveRefused, checkAndNotify, gateSave, saveThroughGate } from "./saveGate";
 
@@ -19,12 +20,9 @@ function formOf(primary: Primary): Xrm.FormContext {
     : (primary as Xrm.FormContext);
 }
 
-function unpublishAll(): void {
-  for (const session of allSessions()) {
-    session.unpublishBridge?.();
-    session.unpublishBridge = null;
-    session.bridgeForm = null;
-  }
+/** Tells the control instances connected on the form. */
+function tellControls(form: Xrm.FormContext, event: FormEvent): void {
+  sessionFor(form).bridgeHost?.notify(event);
 }
 
 export interface FormHandlers {
@@ -39,7 +37,7 @@ export interface FormHandlers {
 
 /** The handlers of the form web resource; `environment` is read at each event (Xrm exists only then). */
 export function createFormHandlers(environment: () => FormEnvironment): FormHandlers {
-  /** After the record's data (re)loaded or was saved: remember its status, lock, flag Error, offer the bridge. */
+  /** After the record's data (re)loaded or was saved: remember its status, lock, flag Error, answer the control. */
   const dataLoaded = (form: Xrm.FormContext): void => {
     const env = environment();
     const session = sessionFor(form);
@@ -51,33 +49,25 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
       form.ui.clearFormNotification(IN_ERROR_NOTIFICATION);
     }
     const recordId = formRecordId(form);
-    // Data OnLoad follows every save and refresh: keep the bridge a control is connected to.
-    if (recordId && session.bridgeForm !== form) {
-      session.unpublishBridge?.();
-      const unpublish = env.publishBridge(
-        recordId,
-        createFormBridge(form, recordId, env, () => {
-          // Let the call that found the form gone answer first, then withdraw.
-          setTimeout(unpublish, 0);
-          if (session.unpublishBridge === unpublish) {
-            session.unpublishBridge = null;
-            session.bridgeForm = null;
-          }
-        }),
-      );
-      session.unpublishBridge = unpublish;
-      session.bridgeForm = form;
+    // A new record gets its id with its first save; after that every save and refresh keeps the bridge.
+    if (recordId && !session.bridgeHost) {
+      const host = hostBridgeOnForm(form, recordId, env, () => {
+        host.close();
+        if (session.bridgeHost === host) session.bridgeHost = null;
+      });
+      session.bridgeHost = host;
     }
   };
 
   /** Locks and unlocks the fields for the status now on the form. */
   const lockFields = (form: Xrm.FormContext): void => applyFieldLocks(form, sessionFor(form), environment().now());
 
-  const changeStatusAndSave = async (primary: Primary, status: number): Promise<void> => {
+  const changeStatusAndSave = async (primary: Primary, command: FormCommand, status: number): Promise<void> => {
     const env = environment();
     const form = formOf(primary);
     const attribute = form.getAttribute(STATUS_FIELD);
     if (!attribute) return;
+    tellControls(form, { kind: "command", command });
     const before = attribute.getValue();
     attribute.setValue(status);
     attribute.fireOnChange();
@@ -101,12 +91,18 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
   return {
     onLoad(context) {
       const form = context.getFormContext();
+      // The same record opened again in this script's frame: its controls are new ones.
+      const reopened = sessionFor(form);
+      reopened.bridgeHost?.close();
+      reopened.bridgeHost = null;
       dataLoaded(form);
       form.data.addOnLoad?.(() => dataLoaded(form));
       form.data.entity.addOnPostSave?.((postSave) => {
-        if (postSave.getEventArgs().getIsSaveSuccess()) dataLoaded(form);
+        if (!postSave.getEventArgs().getIsSaveSuccess()) return;
+        dataLoaded(form);
+        tellControls(form, { kind: "saved", status: statusOnForm(form) });
       });
-      globalThis.addEventListener?.("pagehide", unpublishAll);
+      reportColumnChanges(form, (event) => tellControls(form, event));
     },
 
     onSave(context) {
@@ -123,12 +119,13 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
       const session = sessionFor(form);
       if (session.checkInFlight) return;
       form.ui.clearFormNotification(SAVE_FAILED_NOTIFICATION);
-      await checkAndNotify(form, session, env, "check");
+      const { outcome } = await checkAndNotify(form, session, env, "check");
+      tellControls(form, { kind: "checked", report: outcome.report, serverChecked: outcome.kind !== "failed" });
     },
 
-    goLive: (primary) => changeStatusAndSave(primary, JourneyStatus.GoingLive),
+    goLive: (primary) => changeStatusAndSave(primary, "goLive", JourneyStatus.GoingLive),
 
-    edit: (primary) => changeStatusAndSave(primary, JourneyStatus.LiveEditable),
+    edit: (primary) => changeStatusAndSave(primary, "edit", JourneyStatus.LiveEditable),
 
     async stop(primary) {
       const env = environment();
@@ -136,7 +133,7 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
         env.getString("form.confirmStop.title"),
         env.getString("form.confirmStop.text"),
       );
-      if (confirmed) await changeStatusAndSave(primary, JourneyStatus.Stopping);
+      if (confirmed) await changeStatusAndSave(primary, "stop", JourneyStatus.Stopping);
     },
   };
 }

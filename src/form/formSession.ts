@@ -1,3 +1,4 @@
+import type { FormBridgeHost } from "../bridge/formBridgeHost";
 import { formRecordId } from "./formValues";
 
 /** What the script remembers about one open journey form between its events. */
@@ -11,9 +12,8 @@ export interface FormSession {
   designDisabled: Set<string> | null;
   /** Ids of the check notifications on the form now, cleared before the next check shows its own. */
   checkNotificationIds: string[];
-  unpublishBridge: (() => void) | null;
-  /** The form context the published bridge works on. */
-  bridgeForm: Xrm.FormContext | null;
+  /** Answers the control instances on the form and reports to them (null before the record has an id). */
+  bridgeHost: FormBridgeHost | null;
 }
 
 /**
@@ -32,8 +32,7 @@ export function sessionFor(form: Xrm.FormContext): FormSession {
       checkInFlight: false,
       designDisabled: null,
       checkNotificationIds: [],
-      unpublishBridge: null,
-      bridgeForm: null,
+      bridgeHost: null,
     };
     sessions.set(key, session);
   }
@@ -46,6 +45,6 @@ export function allSessions(): IterableIterator<FormSession> {
 
 /** Tests start each case from a freshly opened form. */
 export function forgetAllSessions(): void {
-  for (const session of sessions.values()) session.unpublishBridge?.();
+  for (const session of sessions.values()) session.bridgeHost?.close();
   sessions.clear();
 }

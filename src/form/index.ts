@@ -1,4 +1,3 @@
-import { publishFormBridge } from "../bridge/formBridgeHost";
 import type { WebApiPort } from "../dataverse/webApiPort";
 import type { FormEnvironment } from "./formEnvironment";
 import { createFormHandlers } from "./formHandlers";
@@ -12,7 +11,6 @@ function hostEnvironment(): FormEnvironment {
     now: () => new Date(),
     confirm: (title, text) =>
       Promise.resolve(Xrm.Navigation.openConfirmDialog({ title, text })).then((result) => result.confirmed),
-    publishBridge: publishFormBridge,
   };
 }
 

@@ -1,7 +1,10 @@
+import path from "node:path";
 import { SaveEventArgumentsMock, XrmMockGenerator } from "xrm-mock";
+import { ControlEvents } from "../../../harness/page/controlEvents";
+import { controlEventNames } from "../../../harness/page/manifestEvents";
 import { WEB_RESOURCE_PREFIX, resourceStringReader, stringResourcesOf } from "../../../harness/page/resx";
-import { connectFormBridge, type ConnectedFormBridge } from "../../bridge/formBridgeClient";
-import { publishFormBridge } from "../../bridge/formBridgeHost";
+import { connectFormBridge, raiseThrough } from "../../bridge/formBridgeClient";
+import type { ConnectedFormBridge } from "../../bridge/formBridgeTypes";
 import type { ActionRequest } from "../../dataverse/webApiPort";
 import { JourneyStatus } from "../../journey/types";
 import type { FormEnvironment } from "../formEnvironment";
@@ -141,9 +144,21 @@ export interface JourneyFormFixture {
   checkSummary(): { level: string; message: string; id: string } | undefined;
   isDisabled(field: string): boolean;
   confirmAnswers: boolean[];
-  connectBridge(): Promise<ConnectedFormBridge | null>;
+  /** Connects as the control in the form's body (or its header) does: through its custom events. */
+  connectBridge(instance?: ControlInstance): Promise<ConnectedFormBridge | null>;
+  /** Errors the form script's event handlers threw (the platform swallows them). */
+  eventHandlerErrors: unknown[];
   close(): void;
 }
+
+/** Where the form designer placed the control: its control names are the column's, in the header prefixed. */
+export type ControlInstance = "body" | "header";
+const CONTROL_NAMES: Record<ControlInstance, string> = {
+  body: "msdyncrm_validationresults",
+  header: "header_msdyncrm_validationresults",
+};
+
+const ROOT = path.resolve(__dirname, "../../..");
 
 const STATUS_OPTIONS = Object.entries(JourneyStatus).map(([text, value]) => ({ text, value }));
 
@@ -212,6 +227,10 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
     { name: "statuscode", value: options.status, options: STATUS_OPTIONS },
     control("header_statuscode", "Status reason"),
   );
+  A.createString({ name: "msdyncrm_validationresults", value: null }, [
+    { name: CONTROL_NAMES.body, label: "Error check results" },
+    { name: CONTROL_NAMES.header, label: "Error check results" },
+  ]);
   for (const attribute of XrmMockGenerator.formContext.getAttribute())
     (attribute as unknown as { isDirty: boolean }).isDirty = false;
 
@@ -219,8 +238,18 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
   const validateRequests: ActionRequest[] = [];
   let validateAnswer: ValidateAnswer = ALL_VALID;
   const confirmAnswers: boolean[] = [];
-  const unpublishers: (() => void)[] = [];
   const connected: ConnectedFormBridge[] = [];
+  const eventHandlerErrors: unknown[] = [];
+  // The code component's instances on the form, each with its own custom events.
+  const instanceEvents = new Map<string, ControlEvents>();
+  for (const instance of form.getAttribute("msdyncrm_validationresults")!.controls.get()) {
+    const events = new ControlEvents((_name, error) => eventHandlerErrors.push(error));
+    instanceEvents.set(instance.getName(), events);
+    Object.assign(instance, {
+      addEventHandler: events.addEventHandler.bind(events),
+      removeEventHandler: events.removeEventHandler.bind(events),
+    });
+  }
   const env: FormEnvironment = {
     webApi: {
       online: {
@@ -237,16 +266,16 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
     ),
     now: () => new Date(options.now ?? "2026-11-28T12:00:00.000Z"),
     confirm: async () => confirmAnswers.shift() ?? false,
-    publishBridge: (recordId, bridge) => {
-      const unpublish = publishFormBridge(recordId, bridge);
-      unpublishers.push(unpublish);
-      return unpublish;
-    },
     checkTimeoutMs: 200,
   };
   const handlers = createFormHandlers(() => env);
   const saved: SavedRecord[] = [];
 
+  // xrm-mock keeps no OnPostSave handlers.
+  const postSaveHandlers: ((context: Xrm.Events.PostSaveEventContext) => void)[] = [];
+  form.data.entity.addOnPostSave = (handler) => void postSaveHandlers.push(handler);
+
+  /** A successful save: the data reloads (data OnLoad), then OnPostSave. */
   const persist = (): void => {
     const values = readFormValues(form);
     saved.push({ statuscode: values.statuscode, values });
@@ -255,6 +284,8 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
       .loadEventHandlers) {
       handler({ getFormContext: () => form });
     }
+    const postSave = { getFormContext: () => form, getEventArgs: () => ({ getIsSaveSuccess: () => true }) };
+    for (const handler of postSaveHandlers) handler(postSave as unknown as Xrm.Events.PostSaveEventContext);
   };
 
   /** The platform's save pipeline: OnSave (waiting for its promise where async handlers are on), then the save. */
@@ -313,14 +344,18 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
     },
     isDisabled: (field) => form.getControl<Xrm.Controls.StandardControl>(field)!.getDisabled(),
     confirmAnswers,
-    connectBridge: async () => {
-      const bridge = await connectFormBridge(JOURNEY_ID, 200);
+    connectBridge: async (instance = "body") => {
+      const events = instanceEvents.get(CONTROL_NAMES[instance])!.eventBag(await controlEventNames(ROOT));
+      const bridge = await connectFormBridge(
+        raiseThrough(() => events),
+        200,
+      );
       if (bridge) connected.push(bridge);
       return bridge;
     },
+    eventHandlerErrors,
     close: () => {
       connected.forEach((bridge) => bridge.disconnect());
-      unpublishers.forEach((unpublish) => unpublish());
       forgetAllSessions();
     },
   };

@@ -12,14 +12,34 @@ export function formUrl(base: string, id: string, query: Record<string, string> 
 export class JourneyPage {
   readonly control: Locator;
 
-  constructor(readonly page: Page) {
-    this.control = page.locator("#control-field");
+  /** `controlField`: where the control sits (the header's instance: "#header-control-field"). */
+  constructor(
+    readonly page: Page,
+    controlField = "#control-field",
+  ) {
+    this.control = page.locator(controlField);
   }
 
   /** Opens the form and waits until the form and the control have loaded the journey. */
   static async open(page: Page, base: string, id: string, query: Record<string, string> = {}): Promise<JourneyPage> {
     await page.goto(formUrl(base, id, query));
     const journey = new JourneyPage(page);
+    await journey.loaded();
+    return journey;
+  }
+
+  /** Opens the form in a new tab with window.open from `opener` (no noopener: the tab shares its opener's session storage). */
+  static async openFrom(
+    opener: Page,
+    base: string,
+    id: string,
+    query: Record<string, string> = {},
+  ): Promise<JourneyPage> {
+    const [tab] = await Promise.all([
+      opener.context().waitForEvent("page"),
+      opener.evaluate((href) => void window.open(href), formUrl(base, id, query)),
+    ]);
+    const journey = new JourneyPage(tab);
     await journey.loaded();
     return journey;
   }
