@@ -1,5 +1,5 @@
 // Measurements for `npm run bench`: prints one JSON object on stdout (scripts/bench.mjs makes the table).
-// Run with: node --import tsx scripts/bench/measure.ts <roundTrips|localChecks|panel>
+// Run with: node --import tsx scripts/bench/measure.ts <roundTrips|localChecks|panel|outline>
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -112,7 +112,8 @@ async function localChecks(): Promise<unknown> {
   return { tiles, bytes: Buffer.byteLength(definition), findings, checkMs, parseMs, ratio: checkMs / parseMs };
 }
 
-async function panel(): Promise<unknown> {
+/** A jsdom document as the global one, for React to render into; answers an empty container in it. */
+async function jsdomContainer(): Promise<HTMLElement> {
   const { JSDOM } = await import("jsdom");
   // Fluent warns once per unregistered icon name; the real page registers them, jsdom does not need to.
   console.warn = () => undefined;
@@ -135,15 +136,27 @@ async function panel(): Promise<unknown> {
         writable: true,
       });
   }
+  const container = dom.window.document.createElement("div");
+  dom.window.document.body.append(container);
+  return container as unknown as HTMLElement;
+}
+
+/** The shipped English strings, as the control's Localise. */
+async function englishLocalise() {
+  const { readResxStrings } = await import("../../harness/page/resx");
+  const { localiserFor } = await import("../../src/ui/strings");
+  const strings = readResxStrings(readFileSync(path.join(ROOT, "src/strings/JourneyControl.1033.resx"), "utf8"));
+  return localiserFor((key: string) => strings[key] ?? "");
+}
+
+async function panel(): Promise<unknown> {
+  const container = await jsdomContainer();
   const React = await import("react");
   const ReactDOM = await import("react-dom");
   const { ValidationPanel } = await import("../../src/ui/ValidationPanel");
   const { parseDefinition } = await import("../../src/journey/workflowDefinition");
   const { largeDefinition } = await import("../../harness/seed/seedData");
-  const { readResxStrings } = await import("../../harness/page/resx");
-  const { localiserFor } = await import("../../src/ui/strings");
-  const strings = readResxStrings(readFileSync(path.join(ROOT, "src/strings/JourneyControl.1033.resx"), "utf8"));
-  const localise = localiserFor((key: string) => strings[key] ?? "");
+  const localise = await englishLocalise();
 
   const definition = parseDefinition(largeDefinition(300));
   const tileIds = definition.tiles.map((tile) => tile.activityId);
@@ -156,8 +169,6 @@ async function panel(): Promise<unknown> {
     source: "server" as const,
   }));
   const report = { verdict: "Error" as const, entries };
-  const container = dom.window.document.createElement("div");
-  dom.window.document.body.append(container);
 
   const renderPanel = () => {
     ReactDOM.render(
@@ -203,7 +214,44 @@ async function panel(): Promise<unknown> {
   return { entries: count, shownEntries, panelMs, listMs, ratio: panelMs / listMs, engine: "jsdom" };
 }
 
-const tasks: Record<string, () => Promise<unknown>> = { roundTrips, localChecks, panel };
+/** The outline of a 20,000-deep chain against that of a 500-deep one (one page of rows): render + unmount, each. */
+async function outline(): Promise<unknown> {
+  const container = await jsdomContainer();
+  const React = await import("react");
+  const ReactDOM = await import("react-dom");
+  const { JourneyOutline } = await import("../../src/ui/JourneyOutline");
+  const { parseDefinition } = await import("../../src/journey/workflowDefinition");
+  const localise = await englishLocalise();
+  const chain = (depth: number) =>
+    parseDefinition(
+      JSON.stringify([
+        { ActivityTypeId: "bpf_root", ActivityId: "01" },
+        ...Array.from({ length: depth }, (_, i) => ({
+          ActivityTypeId: "Email",
+          ActivityId: `e${i}`,
+          ParentActivityId: i === 0 ? "01" : `e${i - 1}`,
+        })),
+      ]),
+    );
+  const renderOutline = (definition: ReturnType<typeof chain>) => () => {
+    ReactDOM.render(
+      React.createElement(JourneyOutline, {
+        definition,
+        countsByTile: new Map(),
+        selectedActivityId: null,
+        onSelectActivity: () => undefined,
+        localise,
+      }),
+      container,
+    );
+    ReactDOM.unmountComponentAtNode(container);
+  };
+  const [depth, shortDepth] = [20_000, 500];
+  const [deepMs, shortMs] = interleaved(renderOutline(chain(depth)), renderOutline(chain(shortDepth)), 9);
+  return { depth, shortDepth, deepMs, shortMs, ratio: deepMs / shortMs, engine: "jsdom" };
+}
+
+const tasks: Record<string, () => Promise<unknown>> = { roundTrips, localChecks, panel, outline };
 const task = tasks[which ?? ""];
 if (!task) {
   console.error(`Usage: measure.ts <${Object.keys(tasks).join("|")}>`);

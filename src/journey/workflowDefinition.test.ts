@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
 import { generateDefinition } from "./sampleDefinition";
-import { parseDefinition, referencedItems, type ParsedDefinition } from "./workflowDefinition";
+import { outlineEntries, parseDefinition, referencedItems, type ParsedDefinition } from "./workflowDefinition";
 
 const seedDefinition = (
   JSON.parse(fs.readFileSync(path.join(__dirname, "../../test/fixtures/seed/validate-request.json"), "utf8")) as {
@@ -54,6 +54,10 @@ const email = (id: string, parent: string, branch = 0, rel = "Default") =>
 
 const faults = (parsed: ParsedDefinition) => parsed.findings.map((f) => [f.fault, f.activityId, ...f.args]);
 const parse = (tiles: unknown[]) => parseDefinition(JSON.stringify(tiles));
+const outline = (parsed: ParsedDefinition) => outlineEntries(parsed).map(({ tile, level }) => [tile.activityId, level]);
+/** `count` email tiles, each the child of the one before, the first under `parent`. */
+const chain = (count: number, parent: string) =>
+  Array.from({ length: count }, (_, i) => email(`e${i}`, i === 0 ? parent : `e${i - 1}`));
 
 describe("parseDefinition", () => {
   it("reads the seed's definition into a tree with display names and no findings", () => {
@@ -285,11 +289,18 @@ describe("parseDefinition", () => {
   });
 
   it("copes with a chain deeper than the call stack", () => {
-    const tiles: unknown[] = [root(), segment()];
-    for (let i = 0; i < 12_000; i += 1) tiles.push(email(`e${i}`, i === 0 ? "01_0" : `e${i - 1}`));
-    const parsed = parse(tiles);
+    const parsed = parse([root(), segment(), ...chain(20_000, "01_0")]);
     expect(parsed.findings).toEqual([]);
-    expect(parsed.tiles.at(-1)?.depth).toBe(12_001);
+    expect(parsed.tiles.at(-1)?.depth).toBe(20_001);
+  });
+
+  it("reports a loop of 20,000 tiles once, listing them all, and keeps every tile", () => {
+    const tiles = chain(20_000, "e19999");
+    const parsed = parse([root(), segment(), ...tiles]);
+    expect(faults(parsed).map(([fault, , loop]) => [fault, loop.split(" → ").length])).toEqual([
+      ["DefinitionCycle", 20_000],
+    ]);
+    expect(parsed.tiles).toHaveLength(20_002);
   });
 
   it("reads the generated 5,000-tile sample without findings (its speed is measured by npm run bench)", () => {
@@ -359,6 +370,9 @@ describe("parseDefinition", () => {
         const parsed = parseDefinition(JSON.stringify(tiles));
         expect(parsed.tiles).toHaveLength(parsed.byId.size);
         expect(new Set(parsed.tiles).size).toBe(parsed.tiles.length);
+        const entries = outlineEntries(parsed);
+        expect(entries.map(({ tile }) => tile)).toEqual(parsed.tiles.filter((tile) => tile !== parsed.root));
+        expect(entries.every(({ level }) => level >= 0)).toBe(true);
         for (const finding of parsed.findings) {
           expect(finding.activityId === "" || parsed.byId.has(finding.activityId)).toBe(true);
         }
@@ -371,5 +385,69 @@ describe("parseDefinition", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("outlineEntries", () => {
+  it("lists every tile but the root, in journey order, the root's children at level 0", () => {
+    const parsed = parse([root(), segment(), email("e", "01_0"), email("f", "e"), segment("s2", "01")]);
+    expect(outline(parsed)).toEqual([
+      ["01_0", 0],
+      ["e", 1],
+      ["f", 2],
+      ["s2", 0],
+    ]);
+  });
+
+  it("shows a tile that is its own parent once, at the top", () => {
+    const parsed = parse([root(), segment(), email("self", "self"), email("child", "self")]);
+    expect(faults(parsed)).toEqual([["DefinitionCycle", "self", "self"]]);
+    expect(outline(parsed)).toEqual([
+      ["01_0", 0],
+      ["self", 0],
+      ["child", 1],
+    ]);
+  });
+
+  it("shows two tiles that are each other's parent once each, with what hangs from them", () => {
+    const parsed = parse([root(), segment(), email("a", "b"), email("b", "a"), email("c", "b", 1)]);
+    expect(faults(parsed)).toEqual([["DefinitionCycle", "a", "a → b"]]);
+    expect(outline(parsed)).toEqual([
+      ["01_0", 0],
+      ["a", 0],
+      ["b", 1],
+      ["c", 2],
+    ]);
+  });
+
+  it("shows a loop of three tiles once each, and a tile whose parent is missing at the top", () => {
+    const parsed = parse([root(), segment(), email("a", "c"), email("b", "a"), email("c", "b"), email("o", "gone")]);
+    expect(faults(parsed).map(([fault]) => fault)).toEqual(["ParentMissing", "DefinitionCycle"]);
+    expect(outline(parsed)).toEqual([
+      ["01_0", 0],
+      ["o", 0],
+      ["a", 0],
+      ["b", 1],
+      ["c", 2],
+    ]);
+  });
+
+  it("shows a second bpf_root, which its finding names, with its children under it", () => {
+    const parsed = parse([root(), segment(), tile({ id: "02", type: "bpf_root", parent: "01_0" }), email("e", "02")]);
+    expect(faults(parsed)).toEqual([["DuplicateRoot", "02", "01"]]);
+    expect(outline(parsed)).toEqual([
+      ["01_0", 0],
+      ["02", 1],
+      ["e", 2],
+    ]);
+  });
+
+  it("lists a 20,000-deep chain and a loop of 20,000 tiles, each tile once, without running out of stack", () => {
+    const deep = outlineEntries(parse([root(), segment(), ...chain(20_000, "01_0")]));
+    expect(deep).toHaveLength(20_001);
+    expect(deep.at(-1)?.level).toBe(20_000);
+    const loop = outlineEntries(parse([root(), segment(), ...chain(20_000, "e19999")]));
+    expect(new Set(loop.map(({ tile }) => tile.activityId)).size).toBe(20_001);
+    expect(loop.at(-1)?.level).toBe(19_999);
   });
 });

@@ -23,7 +23,7 @@ export interface Tile {
   /** Sorted by branchIndex. */
   children: Tile[];
   items: TileItem[];
-  /** 0 for bpf_root (and for the top of a subtree that hangs from nothing). */
+  /** 0 for bpf_root (and for the top of a subtree that hangs from nothing or from a loop). */
   depth: number;
 }
 
@@ -75,17 +75,18 @@ function readTile(value: Record<string, unknown>, activityId: string): Tile {
   };
 }
 
-/** Pre-order walk without recursion (definitions can be deep); sets depth relative to `top`. */
+/**
+ * Pre-order walk without recursion (definitions can be deep), setting depths below `top` (a top's is 0 as read).
+ * Each tile is the child of one parent only, so only a loop leads back to a placed tile, and it is not followed.
+ */
 function walk(top: Tile, into: Tile[], placed: Set<Tile>): void {
-  if (placed.has(top)) return;
-  top.depth = 0;
-  const stack = [top];
+  const stack = placed.has(top) ? [] : [top];
   for (let tile = stack.pop(); tile; tile = stack.pop()) {
-    if (placed.has(tile)) continue;
     placed.add(tile);
     into.push(tile);
     // Pushed last to first, so that the first child comes off the stack first.
-    for (const child of [...tile.children].reverse()) {
+    for (let i = tile.children.length; i--;) {
+      const child = tile.children[i];
       if (placed.has(child)) continue;
       child.depth = tile.depth + 1;
       stack.push(child);
@@ -98,19 +99,19 @@ function walk(top: Tile, into: Tile[], placed: Set<Tile>): void {
  * `unplaced` are the tiles no walk from the top reached: each has a parent among them, so every chain loops.
  */
 function findCycles(unplaced: readonly Tile[], byId: ReadonlyMap<string, Tile>, report: Report): void {
-  const done = new Set<Tile>();
+  const parentOf = (tile: Tile) => byId.get(tile.parentId as string) as Tile;
+  // The start whose walk up first reached each tile: a walk that meets a tile of its own has gone round a loop.
+  const reachedFrom = new Map<Tile, Tile>();
   for (const start of unplaced) {
-    const path: Tile[] = [];
     let current = start;
-    while (!done.has(current) && !path.includes(current)) {
-      path.push(current);
-      current = byId.get(current.parentId as string) as Tile;
+    while (!reachedFrom.has(current)) {
+      reachedFrom.set(current, start);
+      current = parentOf(current);
     }
-    if (!done.has(current)) {
-      const loop = path.slice(path.indexOf(current));
-      report("DefinitionCycle", current.activityId, [loop.map((tile) => tile.activityId).join(" → ")]);
-    }
-    for (const tile of path) done.add(tile);
+    if (reachedFrom.get(current) !== start) continue;
+    const loop = [current.activityId];
+    for (let tile = parentOf(current); tile !== current; tile = parentOf(tile)) loop.push(tile.activityId);
+    report("DefinitionCycle", current.activityId, [loop.join(" → ")]);
   }
 }
 
@@ -208,6 +209,23 @@ export function parseDefinition(definition: string | null | undefined): ParsedDe
 
   checkRules(root, tiles, report);
   return { root, tiles, byId, findings };
+}
+
+/** A tile as the outline shows it: `level` 0 for the root's children and for the tops of the other subtrees. */
+export interface OutlineEntry {
+  tile: Tile;
+  level: number;
+}
+
+/** Every tile but bpf_root, once, in journey order (no walk: `tiles` is already in pre-order with depths). */
+export function outlineEntries(parsed: ParsedDefinition): OutlineEntry[] {
+  const entries: OutlineEntry[] = [];
+  let underRoot = false;
+  for (const tile of parsed.tiles) {
+    if (tile.depth === 0) underRoot = tile === parsed.root;
+    if (tile !== parsed.root) entries.push({ tile, level: tile.depth - Number(underRoot) });
+  }
+  return entries;
 }
 
 function normalisedGuid(id: string): string {

@@ -1,6 +1,15 @@
 import type * as React from "react";
-import { createElement, FocusZone, FocusZoneDirection, useEffect, useRef } from "./platform";
-import type { ParsedDefinition, Tile } from "../journey/workflowDefinition";
+import {
+  createElement,
+  DefaultButton,
+  FocusZone,
+  FocusZoneDirection,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "./platform";
+import { outlineEntries, type ParsedDefinition } from "../journey/workflowDefinition";
 import type { Severity } from "../journey/types";
 import { SEVERITIES, type SeverityCounts } from "./validationGroups";
 import { severityCount } from "./reportText";
@@ -15,10 +24,10 @@ export interface JourneyOutlineProps {
   localise: Localise;
 }
 
-const ROOT_TYPE = "bpf_root";
-
-/** Deeper levels stop indenting, so a long chain of tiles stays readable in a narrow column. */
-const INDENTED_LEVELS = 6;
+/** Deeper levels stop indenting and say their level instead, so a long chain stays readable in a narrow column. */
+const INDENTED_LEVELS = 8;
+/** Rows rendered at once, and added by "Show earlier" or "Show more": a 20,000-tile journey opens as fast as a 500-tile one. */
+const ROWS_PER_PAGE = 500;
 
 const BADGE_COLOURS: Readonly<Record<Severity, Tone>> = {
   Error: TONES.strongError,
@@ -26,23 +35,10 @@ const BADGE_COLOURS: Readonly<Record<Severity, Tone>> = {
   Valid: TONES.info,
 };
 
-/** The tiles a user sees: the hidden root's children (or the tile itself when it is not the root). */
-function visibleTops(definition: ParsedDefinition): Tile[] {
-  const reachable = new Set<string>();
-  const mark = (tile: Tile) => {
-    reachable.add(tile.activityId);
-    tile.children.forEach(mark);
-  };
-  const tops: Tile[] = [];
-  for (const tile of definition.tiles) {
-    if (reachable.has(tile.activityId)) continue;
-    mark(tile);
-    if (tile.type === ROOT_TYPE) tops.push(...tile.children);
-    else tops.push(tile);
-  }
-  return tops;
-}
-
+/**
+ * The tiles as one flat list in journey order, indented by level: nesting lists as deep as the journey
+ * would nest the DOM as deep, which a browser cannot lay out past a few thousand levels.
+ */
 export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
   definition,
   countsByTile,
@@ -50,58 +46,78 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
   onSelectActivity,
   localise,
 }) => {
+  const entries = useMemo(() => outlineEntries(definition), [definition]);
+  const [shownRange, setShownRange] = useState([0, ROWS_PER_PAGE]);
   const selectedRef = useRef<HTMLButtonElement | null>(null);
   useEffect(() => {
     selectedRef.current?.scrollIntoView?.({ block: "nearest" });
   }, [selectedActivityId]);
 
-  const renderTile = (tile: Tile, path: Set<string>): React.ReactNode => {
-    if (path.has(tile.activityId)) return null;
-    const counts = countsByTile.get(tile.activityId);
-    const selected = selectedActivityId === tile.activityId;
-    const children = tile.children.filter((child) => child.type !== ROOT_TYPE);
-    const nextPath = new Set(path).add(tile.activityId);
-    return (
-      <li key={tile.activityId}>
-        <button
-          type="button"
-          className={classes.selectable}
-          aria-pressed={selected}
-          ref={selected ? selectedRef : undefined}
-          onClick={() => onSelectActivity(selected ? null : tile.activityId)}
-          data-activity-id={tile.activityId}
-        >
-          <span>{tile.name || tile.activityId}</span>
-          <span className={classes.muted}>{localise("outline.tileType", tile.type)}</span>
-          {counts &&
-            SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => (
-              <span key={severity} className={classes.pill} style={BADGE_COLOURS[severity]}>
-                {severityCount(severity, counts[severity], localise)}
-              </span>
-            ))}
-        </button>
-        {children.length > 0 && (
-          <ul className={path.size < INDENTED_LEVELS ? classes.subtree : classes.list}>
-            {children.map((child) => renderTile(child, nextPath))}
-          </ul>
-        )}
-      </li>
-    );
-  };
-
-  const tops = visibleTops(definition);
+  const selectedIndex = entries.findIndex(({ tile }) => tile.activityId === selectedActivityId);
+  // Within the tiles, which an edit on the form may have made fewer.
+  let first = Math.min(shownRange[0], Math.max(0, entries.length - ROWS_PER_PAGE));
+  let end = shownRange[1];
+  if (selectedIndex >= 0 && (selectedIndex < first || selectedIndex >= end)) {
+    // A tile chosen elsewhere (a finding in the panel) is brought into the rows, however far down it is.
+    first = Math.max(0, selectedIndex - ROWS_PER_PAGE / 2);
+    end = first + ROWS_PER_PAGE;
+    setShownRange([first, end]);
+  }
   const title = localise("outline.title");
   return (
     <section aria-label={title}>
       <h3 className={classes.heading}>{title}</h3>
-      {tops.length === 0 ? (
+      {entries.length === 0 ? (
         <p className={classes.muted}>
           {localise(definition.findings.length > 0 ? "outline.unreadable" : "outline.empty")}
         </p>
       ) : (
         // One tab stop for the whole tree, arrow keys within: a 300-tile journey is not 300 tab presses.
         <FocusZone direction={FocusZoneDirection.vertical}>
-          <ul className={classes.tree}>{tops.map((tile) => renderTile(tile, new Set()))}</ul>
+          {first > 0 && (
+            <DefaultButton onClick={() => setShownRange([Math.max(0, first - ROWS_PER_PAGE), end])}>
+              {localise("outline.showEarlier", first)}
+            </DefaultButton>
+          )}
+          <ul className={classes.tree}>
+            {entries.slice(first, end).map(({ tile, level }) => {
+              const counts = countsByTile.get(tile.activityId);
+              const selected = selectedActivityId === tile.activityId;
+              return (
+                <li
+                  key={tile.activityId}
+                  aria-level={level + 1}
+                  style={{ paddingLeft: Math.min(level, INDENTED_LEVELS) * 16 }}
+                >
+                  <button
+                    type="button"
+                    className={classes.selectable}
+                    aria-pressed={selected}
+                    ref={selected ? selectedRef : undefined}
+                    onClick={() => onSelectActivity(selected ? null : tile.activityId)}
+                    data-activity-id={tile.activityId}
+                  >
+                    <span>{tile.name || tile.activityId}</span>
+                    <span className={classes.muted}>{localise("outline.tileType", tile.type)}</span>
+                    {level >= INDENTED_LEVELS && (
+                      <span className={classes.muted}>{localise("outline.level", level + 1)}</span>
+                    )}
+                    {counts &&
+                      SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => (
+                        <span key={severity} className={classes.pill} style={BADGE_COLOURS[severity]}>
+                          {severityCount(severity, counts[severity], localise)}
+                        </span>
+                      ))}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          {end < entries.length && (
+            <DefaultButton onClick={() => setShownRange([first, end + ROWS_PER_PAGE])}>
+              {localise("outline.showMore", entries.length - end)}
+            </DefaultButton>
+          )}
         </FocusZone>
       )}
     </section>

@@ -231,13 +231,17 @@ describe("outline", () => {
     ]);
     const welcome = within(outline()).getByRole("button", { name: /^Welcome/ });
     expect(welcome.textContent).toBe("Welcome(Email)2 errors1 warning");
-    const segment = within(outline()).getByRole("button", { name: /^Newsletter readers/ });
-    const nested = segment.parentElement?.querySelector("ul") as HTMLElement;
     expect(
-      within(nested)
-        .getAllByRole("button")
-        .map((b) => b.textContent?.split("(")[0]),
-    ).toEqual(["Welcome", "Opened?", "Thanks"]);
+      within(outline())
+        .getAllByRole("listitem")
+        .map((row) => [row.textContent?.split("(")[0], row.getAttribute("aria-level")]),
+    ).toEqual([
+      ["Newsletter readers", "1"],
+      ["Welcome", "2"],
+      ["Opened?", "3"],
+      ["Thanks", "4"],
+      ["Event guests", "1"],
+    ]);
     expect(within(outline()).queryByText(/bpf_root/)).toBeNull();
   });
 

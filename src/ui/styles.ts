@@ -63,7 +63,6 @@ export const classes = mergeStyleSets({
   pill,
   sourceTag: [pill, { marginLeft: 6, border: "1px solid #8a8886", fontWeight: 400 }],
   tree: [plainList, { maxHeight: 420, overflowY: "auto" }],
-  subtree: [plainList, { paddingLeft: 16, borderLeft: "1px solid #c8c6c4", marginLeft: 8 }],
   manualCopy: { display: "block", width: "100%", minHeight: 80, marginTop: 4 },
   table: {
     borderCollapse: "collapse",

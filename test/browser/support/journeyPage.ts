@@ -105,6 +105,10 @@ export class JourneyPage {
     return this.control.locator('section[aria-label="Error check"]');
   }
 
+  outline(): Locator {
+    return this.control.locator('section[aria-label="Journey outline"]');
+  }
+
   banner(kind: string): Locator {
     return this.control.locator(`[data-banner="${kind}"]`);
   }

@@ -1,0 +1,122 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { API, useBrowserHarness, withScreenshots } from "./support/browserHarness";
+import { JourneyPage } from "./support/journeyPage";
+
+const suite = useBrowserHarness();
+
+const SEGMENT_ID = "24db2671-1529-e911-a9b7-000d3a1e6adc";
+const EMAIL_ID = "15bd0ab8-c12a-e911-a9b6-000d3a1e6c14";
+
+const tile = (id: string, type: string, parent: string | null, itemId: string | null = null) => ({
+  ActivityTypeId: type,
+  ...(parent === null ? {} : { ParentActivityId: parent }),
+  ParentBranchId: 0,
+  ParentRelationshipType: "Default",
+  ActivityId: id,
+  Properties: { Items: [{ ItemId: itemId, ActivityTypeId: type, Name: `${type} ${id}` }] },
+});
+const start = [
+  tile("01", "bpf_root", null),
+  {
+    ...tile("01_0", "Segment", "01"),
+    Properties: { Items: [{ ActivityTypeId: "SegmentItem", ItemId: SEGMENT_ID, Name: "Segment" }] },
+  },
+];
+/**
+ * A journey whose tiles hang one from the other, `depth` of them under the segment: ids 0, 1, … in base 36,
+ * no type, so that 20,000 of them fit the column's 1,048,576 characters; the last one `last` if given.
+ */
+function chain(depth: number, last?: object): object[] {
+  const links = Array.from({ length: depth }, (_, i) => ({
+    ActivityId: i.toString(36),
+    ParentActivityId: i === 0 ? "01_0" : (i - 1).toString(36),
+  }));
+  if (last) links[depth - 1] = { ...links[depth - 1], ...last };
+  return [...start, ...links];
+}
+
+/** Creates a draft journey through the emulated org's Web API, as another client would; answers its id. */
+async function createJourney(url: string, name: string, tiles: unknown[]): Promise<string> {
+  const response = await fetch(`${url}${API}msdyncrm_customerjourneys`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      msdyncrm_name: name,
+      statuscode: 192350000,
+      msdyncrm_startdatetime: "2027-01-05T09:00:00Z",
+      msdyncrm_enddatetime: "2027-02-05T09:00:00Z",
+      msdyncrm_workflowdefinition: JSON.stringify(tiles),
+    }),
+  });
+  assert.equal(response.status, 204, await response.text());
+  const id = /\(([0-9a-f-]+)\)$/.exec(response.headers.get("OData-EntityId") ?? "")?.[1];
+  assert.ok(id, "the created journey's id");
+  return id;
+}
+
+for (const depth of [2_000, 20_000]) {
+  test(`a chain ${depth.toLocaleString("en-US")} tiles deep: the control renders with its status, actions and outline`, (t) =>
+    withScreenshots(t, suite, async ({ page, url, pageErrors }) => {
+      const id = await createJourney(url, `Chain of ${depth}`, chain(depth));
+      const journey = await JourneyPage.open(page, url, id);
+      assert.equal(await journey.statusLabel(), "Draft");
+      assert.deepEqual(await journey.actionIds(), ["check", "goLive", "copy", "delete"]);
+      const rows = journey.outline().locator("li");
+      assert.equal(await rows.count(), 500);
+      // Row 500 is the 499th tile of the chain, 500 levels down; deep rows keep the indentation of level 9.
+      assert.equal(await rows.last().getAttribute("aria-level"), "500");
+      assert.match((await rows.last().textContent()) ?? "", /Level 500$/);
+      assert.equal(await rows.last().evaluate((row) => row.style.paddingLeft), "128px");
+      await journey
+        .outline()
+        .getByRole("button", { name: `Show more tiles (${depth + 1 - 500} not shown)` })
+        .click();
+      assert.equal(await rows.count(), 1_000);
+      assert.deepEqual(pageErrors, []);
+    }));
+}
+
+test("a finding on a tile 20,000 down the chain: choosing it in the panel brings the tile into the outline, pressed", (t) =>
+  withScreenshots(t, suite, async ({ page, url, pageErrors }) => {
+    const id = await createJourney(url, "Deep finding", chain(20_000, { ActivityTypeId: "Email", Properties: {} }));
+    const journey = await JourneyPage.open(page, url, id);
+    await journey.action("check").click();
+    await journey.idle();
+    const deepest = (19_999).toString(36);
+    const entry = journey.panel().locator(`button[data-activity-id="${deepest}"]`).first();
+    assert.match((await entry.textContent()) ?? "", /EmailNotChosen/);
+    await entry.click();
+    const pressed = journey.outline().locator('button[aria-pressed="true"]');
+    assert.equal(await pressed.getAttribute("data-activity-id"), deepest);
+    assert.match((await pressed.textContent()) ?? "", /Level 20001/);
+    assert.ok(await pressed.isVisible(), "scrolled into view");
+    assert.equal(await journey.outline().locator("li").count(), 500);
+    await journey.outline().getByRole("button", { name: "Show earlier tiles (19501 not shown)" }).waitFor();
+    assert.deepEqual(pageErrors, []);
+  }));
+
+test("tiles that are each other's parent: the control renders, the outline shows them once, the check names the loop", (t) =>
+  withScreenshots(t, suite, async ({ page, url, pageErrors }) => {
+    const tiles = [...start, tile("a", "Email", "b", EMAIL_ID), tile("b", "Email", "a", EMAIL_ID)];
+    tiles.push(tile("self", "Email", "self", EMAIL_ID));
+    const id = await createJourney(url, "Looping tiles", tiles);
+    const journey = await JourneyPage.open(page, url, id);
+    assert.equal(await journey.statusLabel(), "Draft");
+    assert.deepEqual(await journey.actionIds(), ["check", "goLive", "copy", "delete"]);
+    assert.deepEqual(await journey.outline().locator("li button > span:first-child").allTextContents(), [
+      "Segment",
+      "Email a",
+      "Email b",
+      "Email self",
+    ]);
+
+    await journey.action("check").click();
+    await journey.idle();
+    const panelText = (await journey.panel().textContent()) ?? "";
+    assert.match(panelText, /Tiles form a loop: a → b\./);
+    assert.match(panelText, /Tiles form a loop: self\./);
+    await journey.panel().locator('button[data-activity-id="a"]').first().click();
+    assert.equal(await journey.outline().locator('button[aria-pressed="true"]').getAttribute("data-activity-id"), "a");
+    assert.deepEqual(pageErrors, []);
+  }));
