@@ -1,5 +1,5 @@
 // Measurements for `npm run bench`: prints one JSON object on stdout (scripts/bench.mjs makes the table).
-// Run with: node --import tsx scripts/bench/measure.ts <roundTrips|localChecks|panel>
+// Run with: node --import tsx scripts/bench/measure.ts <roundTrips|localChecks|panel|findingMerge>
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -138,6 +138,7 @@ async function panel(): Promise<unknown> {
   const React = await import("react");
   const ReactDOM = await import("react-dom");
   const { ValidationPanel } = await import("../../src/ui/ValidationPanel");
+  const { shownReport } = await import("../../src/ui/validationGroups");
   const { parseDefinition } = await import("../../src/journey/workflowDefinition");
   const { largeDefinition } = await import("../../harness/seed/seedData");
   const { readResxStrings } = await import("../../harness/page/resx");
@@ -155,15 +156,14 @@ async function panel(): Promise<unknown> {
     args: [`00000000-0000-4000-8000-${String(i).padStart(12, "0")}`],
     source: "server" as const,
   }));
-  const report = { verdict: "Error" as const, entries };
+  const shown = shownReport({ verdict: "Error", entries }, "form", null);
   const container = dom.window.document.createElement("div");
   dom.window.document.body.append(container);
 
   const renderPanel = () => {
     ReactDOM.render(
       React.createElement(ValidationPanel, {
-        report,
-        origin: "form",
+        shown,
         checkedWhen: "now",
         definition,
         selectedActivityId: null,
@@ -187,8 +187,7 @@ async function panel(): Promise<unknown> {
   };
   ReactDOM.render(
     React.createElement(ValidationPanel, {
-      report,
-      origin: "form",
+      shown,
       checkedWhen: "now",
       definition,
       selectedActivityId: null,
@@ -203,7 +202,26 @@ async function panel(): Promise<unknown> {
   return { entries: count, shownEntries, panelMs, listMs, ratio: panelMs / listMs, engine: "jsdom" };
 }
 
-const tasks: Record<string, () => Promise<unknown>> = { roundTrips, localChecks, panel };
+/** The findings of a large check: every entry reported by both checks, on 14,000 tiles, some tiles with two. */
+async function findingMerge(): Promise<unknown> {
+  const { mergeFindings } = await import("../../src/journey/findings");
+  const count = 40_000;
+  const tiles = 14_000;
+  const entries = Array.from({ length: count }, (_, i) => {
+    const finding = Math.floor(i / 2);
+    return {
+      activityId: `01_${finding % tiles}`,
+      fault: finding % 3 === 0 ? "ErrorEmailNotLive" : "ErrorSegmentNotLive",
+      severity: "Error" as const,
+      args: [`00000000-0000-4000-8000-${String(finding).padStart(12, "0")}`],
+      source: i % 2 === 0 ? ("local" as const) : ("server" as const),
+    };
+  });
+  const findings = mergeFindings(entries).length;
+  return { entries: count, tiles, findings, mergeMs: median(() => mergeFindings(entries), 15) };
+}
+
+const tasks: Record<string, () => Promise<unknown>> = { roundTrips, localChecks, panel, findingMerge };
 const task = tasks[which ?? ""];
 if (!task) {
   console.error(`Usage: measure.ts <${Object.keys(tasks).join("|")}>`);

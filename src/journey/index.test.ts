@@ -19,6 +19,8 @@ describe("journey index", () => {
       "toValidationResultJson",
       "mergeReports",
       "verdictOf",
+      "mergeFindings",
+      "countBySeverity",
       "FaultCode",
       "describeFault",
       "formatString",

@@ -138,9 +138,12 @@ describe("confirmations", () => {
     expect(actionButtons().every(isDisabled)).toBe(true);
   });
 
-  test("going live with warnings asks, and the answer goes back to the service", async () => {
+  test("going live with warnings asks, counting a warning both checks found once, and the answer goes back to the service", async () => {
     const { service } = await viewWith(S.Draft);
-    const warnings = checkOutcome([entry("StartsWithoutSegment", "", "Warning", [], "local")]);
+    const warnings = checkOutcome([
+      entry("StartsWithoutSegment", "", "Warning", [], "local"),
+      entry("StartsWithoutSegment", "", "Warning", [], "server"),
+    ]);
     let answer: boolean | undefined;
     service.transition.mockImplementation(async (_snapshot, _id, options) => {
       answer = await options?.confirmWarnings?.(warnings);
@@ -203,11 +206,12 @@ describe("status changes and the live region", () => {
     expect(actionButtons().map((button) => button.textContent)).toEqual(["Check for errors", "Stop", "Edit", "Copy"]);
   });
 
-  test("a check refused by errors writes nothing and says how many errors stop it", async () => {
+  test("a check refused by errors writes nothing and says how many errors stop it, each counted once", async () => {
     const { service } = await viewWith(S.Draft);
     const errors = checkOutcome([
       entry("ErrorSegmentNotLive", "01_0", "Error", ["24db2671"]),
       entry("NameMissing", "", "Error", [], "local"),
+      entry("NameMissing", "", "Error", [], "server"),
     ]);
     service.transition.mockResolvedValue({ done: false, reason: "checkErrors", check: errors });
     fireEvent.click(screen.getByRole("button", { name: "Go live" }));
