@@ -30,6 +30,8 @@ export class JourneyError extends Error {
   readonly retryable: boolean;
   /** The error code the server gave, when there was one (for "Copy details" and support). */
   readonly errorCode?: number;
+  /** What went wrong in the server's (or the cause's) own words; "" when nothing said. */
+  readonly detail: string;
 
   constructor(
     readonly kind: JourneyErrorKind,
@@ -40,6 +42,7 @@ export class JourneyError extends Error {
     this.name = "JourneyError";
     this.args = options.args ?? [];
     this.retryable = options.retryable ?? false;
+    this.detail = options.detail ?? "";
     if (options.errorCode !== undefined) this.errorCode = options.errorCode;
   }
 }

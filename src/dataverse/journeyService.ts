@@ -4,14 +4,14 @@ import { runLocalChecks } from "../journey/localChecks";
 import { statusInfo } from "../journey/statusModel";
 import { JourneyStatus, type JourneyRecord, type JourneyStatusCode, type ValidationReport } from "../journey/types";
 import { GUID, toValidateParameters } from "../journey/validateRequest";
-import { mergeReports, parseValidationResponse } from "../journey/validationResult";
+import { mergeReports } from "../journey/validationResult";
 import { formatString as fillPlaceholders } from "../journey/faultCatalogue";
 import { CONTENT_COLUMNS, isConflict, type RowVersion, type SeenValues } from "./journeyConflict";
 import { JourneyError, failure } from "./journeyError";
-import { withRetries, type RetryTiming } from "./retryPolicy";
+import { REAL_TIMING, withRetries, type RetryTiming } from "./retryPolicy";
 import { singleFlight } from "./singleFlight";
-import { validateActionRequest } from "./validateActionRequest";
-import { failureDetail, responseError, toJourneyError, type RequestPurpose } from "./webApiErrors";
+import { askValidateAction } from "./validateAction";
+import { failureDetail, isActionMissing, toJourneyError, type RequestPurpose } from "./webApiErrors";
 import type { WebApiPort } from "./webApiPort";
 
 /** A journey as loaded: the saved values plus what the conflict check compares against. */
@@ -208,8 +208,8 @@ export class JourneyService {
     const { webApi } = deps;
     const now = (): number => (deps.now ? deps.now() : new Date()).getTime();
     const timing: RetryTiming = {
-      sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-      random: deps.random ?? Math.random,
+      sleep: deps.sleep ?? REAL_TIMING.sleep,
+      random: deps.random ?? REAL_TIMING.random,
     };
     const request = <T>(purpose: RequestPurpose, call: () => Promise<T>): Promise<T> =>
       withRetries(purpose, call, timing);
@@ -251,18 +251,6 @@ export class JourneyService {
       if (isConflict(snapshot, readRowVersion(row), row, seen)) throw failure("conflict");
     };
 
-    const serverCheck = async (values: JourneyRecord): Promise<ValidationReport> => {
-      const response = await request("validate", async () => {
-        const answer = await webApi.online.execute(validateActionRequest(values));
-        if (!answer.ok) throw await responseError(answer);
-        return answer;
-      });
-      const body: unknown = await response.json().catch((error: unknown) => {
-        throw failure("malformed", { detail: failureDetail(error) });
-      });
-      return parseValidationResponse(body, "server");
-    };
-
     const reusableCheck = (values: JourneyRecord): CheckOutcome | undefined => {
       const last = lastServerCheck;
       // A failing check is not reused: the user may have just fixed its cause elsewhere (e.g. a segment gone live).
@@ -292,7 +280,7 @@ export class JourneyService {
         if (check.report.verdict === "Error") return { done: false, reason: "checkErrors", check };
         const unavailable = check.serverUnavailable;
         // Nothing goes live unchecked: only a validate action missing from the org lets the user go on with the local checks.
-        if (unavailable && unavailable.kind !== "actionMissing") {
+        if (unavailable && !isActionMissing(unavailable)) {
           throw failure("checkFailed", { detail: unavailable.message, retryable: true });
         }
         if (check.report.verdict === "Warning" || unavailable) {
@@ -354,7 +342,7 @@ export class JourneyService {
     this.check = async (values) => {
       const local = runLocalChecks(values);
       try {
-        const server = await serverCheck(values);
+        const server = await askValidateAction(webApi, values, timing);
         const outcome: CheckOutcome = { report: mergeReports(local, server), local, server };
         lastServerCheck = { key: checkKey(values), at: now(), outcome };
         return outcome;

@@ -1,9 +1,12 @@
 import type { FormBridge } from "../bridge/formBridgeTypes";
+import type { RetryTiming } from "../dataverse/retryPolicy";
 import type { WebApiPort } from "../dataverse/webApiPort";
 
 /** What the handlers need from the outside world; index.ts gives the real one, tests their own. */
 export interface FormEnvironment {
   webApi: Pick<WebApiPort, "online">;
+  /** How the validate call waits before trying a throttled request again. */
+  retryTiming: RetryTiming;
   getString(key: string): string;
   now(): Date;
   confirm(title: string, text: string): Promise<boolean>;

@@ -1,4 +1,5 @@
 import { publishFormBridge } from "../bridge/formBridgeHost";
+import { REAL_TIMING } from "../dataverse/retryPolicy";
 import type { WebApiPort } from "../dataverse/webApiPort";
 import type { FormEnvironment } from "./formEnvironment";
 import { createFormHandlers } from "./formHandlers";
@@ -8,6 +9,7 @@ import { createGetString } from "./formStrings";
 function hostEnvironment(): FormEnvironment {
   return {
     webApi: Xrm.WebApi as unknown as Pick<WebApiPort, "online">,
+    retryTiming: REAL_TIMING,
     getString: createGetString((webResourceName, key) => Xrm.Utility.getResourceString(webResourceName, key)),
     now: () => new Date(),
     confirm: (title, text) =>

@@ -2,7 +2,7 @@ import { SaveEventArgumentsMock, XrmMockGenerator } from "xrm-mock";
 import { WEB_RESOURCE_PREFIX, resourceStringReader, stringResourcesOf } from "../../../harness/page/resx";
 import { connectFormBridge, type ConnectedFormBridge } from "../../bridge/formBridgeClient";
 import { publishFormBridge } from "../../bridge/formBridgeHost";
-import type { ActionRequest } from "../../dataverse/webApiPort";
+import type { ActionRequest, ActionResponse } from "../../dataverse/webApiPort";
 import { JourneyStatus } from "../../journey/types";
 import type { FormEnvironment } from "../formEnvironment";
 import { createFormHandlers, type FormHandlers } from "../formHandlers";
@@ -104,9 +104,7 @@ export interface JourneyFormOptions {
   newRecord?: boolean;
 }
 
-export type ValidateAnswer = (
-  request: ActionRequest,
-) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+export type ValidateAnswer = (request: ActionRequest) => Promise<ActionResponse>;
 
 export function validateResponse(inner: unknown): ValidateAnswer {
   return async () => ({
@@ -132,6 +130,8 @@ export interface JourneyFormFixture {
   env: FormEnvironment;
   validateRequests: ActionRequest[];
   answerValidate(answer: ValidateAnswer): void;
+  /** The waits before each retry of a throttled validate call (taken at once: no test waits them out). */
+  retryWaits: number[];
   /** What reached the "server": one entry per save the platform carried out. */
   saved: SavedRecord[];
   /** The user presses Save: the platform runs OnSave and saves unless it was cancelled. */
@@ -217,6 +217,7 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
 
   const form = XrmMockGenerator.formContext as unknown as Xrm.FormContext;
   const validateRequests: ActionRequest[] = [];
+  const retryWaits: number[] = [];
   let validateAnswer: ValidateAnswer = ALL_VALID;
   const confirmAnswers: boolean[] = [];
   const unpublishers: (() => void)[] = [];
@@ -229,6 +230,12 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
           return validateAnswer(request);
         },
       },
+    },
+    retryTiming: {
+      sleep: async (ms) => {
+        retryWaits.push(ms);
+      },
+      random: () => 0.5,
     },
     getString: createGetString(
       options.withoutStringResources
@@ -293,6 +300,7 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
     env,
     validateRequests,
     answerValidate: (answer) => (validateAnswer = answer),
+    retryWaits,
     saved,
     userSaves: (saveMode) =>
       platformSave(saveMode).then(
