@@ -141,7 +141,7 @@ async function panel(): Promise<unknown> {
   const { shownReport } = await import("../../src/ui/validationGroups");
   const { parseDefinition } = await import("../../src/journey/workflowDefinition");
   const { largeDefinition } = await import("../../harness/seed/seedData");
-  const { readResxStrings } = await import("../../harness/page/resx");
+  const { readResxStrings } = await import("../resx");
   const { localiserFor } = await import("../../src/ui/strings");
   const strings = readResxStrings(readFileSync(path.join(ROOT, "src/strings/JourneyControl.1033.resx"), "utf8"));
   const localise = localiserFor((key: string) => strings[key] ?? "");

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseStringPromise } from "xml2js";
+import { readResxStrings } from "../../scripts/resx";
 import {
   describeFault,
   FAULT_SEVERITY,
@@ -11,10 +11,9 @@ import {
 } from "./faultCatalogue";
 import type { ValidationEntry } from "./types";
 
-async function readResx(culture: number): Promise<Map<string, string>> {
+function readResx(culture: number): Map<string, string> {
   const xml = fs.readFileSync(path.join(__dirname, `../strings/JourneyControl.${culture}.resx`), "utf8");
-  const parsed = (await parseStringPromise(xml)) as { root: { data?: { $: { name: string }; value: string[] }[] } };
-  return new Map((parsed.root.data ?? []).map((data) => [data.$.name, data.value[0]]));
+  return new Map(Object.entries(readResxStrings(xml)));
 }
 
 const entry = (fault: string, args: string[] = []): ValidationEntry => ({
@@ -28,9 +27,9 @@ const entry = (fault: string, args: string[] = []): ValidationEntry => ({
 describe("fault catalogue", () => {
   let english: Map<string, string>;
   let german: Map<string, string>;
-  beforeAll(async () => {
-    english = await readResx(1033);
-    german = await readResx(1031);
+  beforeAll(() => {
+    english = readResx(1033);
+    german = readResx(1031);
   });
   const lookUp =
     (strings: () => Map<string, string>): Localise =>
