@@ -5,7 +5,7 @@ import { statusInfo } from "../journey/statusModel";
 import { JourneyStatus, type JourneyRecord, type JourneyStatusCode, type ValidationReport } from "../journey/types";
 import { GUID, toValidateParameters } from "../journey/validateRequest";
 import { mergeReports } from "../journey/validationResult";
-import { formatString as fillPlaceholders } from "../journey/faultCatalogue";
+import { fillPlaceholders } from "../journey/faultCatalogue";
 import { CONTENT_COLUMNS, isConflict, type RowVersion, type SeenValues } from "./journeyConflict";
 import { JourneyError, failure } from "./journeyError";
 import { REAL_TIMING, withRetries, type RetryTiming } from "./retryPolicy";

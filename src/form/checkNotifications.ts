@@ -1,4 +1,4 @@
-import { describeFault, formatString as fillTemplate } from "../journey/faultCatalogue";
+import { describeFault, fillPlaceholders } from "../journey/faultCatalogue";
 import { countBySeverity, mergeFindings } from "../journey/findings";
 import type { JourneyRecord, ValidationEntry } from "../journey/types";
 import { parseDefinition } from "../journey/workflowDefinition";
@@ -18,17 +18,17 @@ export function describeCheckFailure(failure: CheckFailure, getString: (key: str
   if (failure.reason === "unavailable") return getString("form.checkUnavailable");
   const detail =
     failure.reason === "timeout"
-      ? fillTemplate(getString("form.checkTimedOut"), [String(failure.seconds)])
+      ? fillPlaceholders(getString("form.checkTimedOut"), [String(failure.seconds)])
       : failure.message || getString("form.noDetails");
-  return fillTemplate(getString("form.checkFailed"), [detail]);
+  return fillPlaceholders(getString("form.checkFailed"), [detail]);
 }
 
 function findingText(entry: ValidationEntry, values: JourneyRecord, getString: (key: string) => string): string {
-  const described = describeFault(entry, (key, ...args) => fillTemplate(getString(key), args.map(String)));
+  const described = describeFault(entry, (key, ...args) => fillPlaceholders(getString(key), args.map(String)));
   const text = described.hint ? `${described.message} ${described.hint}` : described.message;
   if (!entry.activityId) return text;
   const tile = parseDefinition(values.msdyncrm_workflowdefinition).byId.get(entry.activityId);
-  return fillTemplate(getString("form.tileFinding"), [tile?.name || entry.activityId, text]);
+  return fillPlaceholders(getString("form.tileFinding"), [tile?.name || entry.activityId, text]);
 }
 
 /** One notice per problem (errors first), the first few only. */
@@ -44,7 +44,7 @@ function findingNotices(
   if (problems.length > MAX_FINDINGS_SHOWN) {
     notices.push({
       level: "INFO",
-      message: fillTemplate(getString("form.moreFindings"), [String(problems.length - MAX_FINDINGS_SHOWN)]),
+      message: fillPlaceholders(getString("form.moreFindings"), [String(problems.length - MAX_FINDINGS_SHOWN)]),
     });
   }
   return notices;
@@ -73,12 +73,12 @@ export function noticesFor(
         ? { level: "INFO", message: getString("form.checkPassed") }
         : {
             level: errors ? "ERROR" : "WARNING",
-            message: fillTemplate(getString("form.checkFoundProblems"), [String(errors), String(warnings)]),
+            message: fillPlaceholders(getString("form.checkFoundProblems"), [String(errors), String(warnings)]),
           };
   } else if (outcome.kind === "blocked") {
-    summary = { level: "ERROR", message: fillTemplate(getString("form.goLiveBlocked"), [String(errors)]) };
+    summary = { level: "ERROR", message: fillPlaceholders(getString("form.goLiveBlocked"), [String(errors)]) };
   } else if (outcome.kind === "warnings") {
-    summary = { level: "WARNING", message: fillTemplate(getString("form.goLiveWarnings"), [String(warnings)]) };
+    summary = { level: "WARNING", message: fillPlaceholders(getString("form.goLiveWarnings"), [String(warnings)]) };
   } else {
     summary = null;
   }

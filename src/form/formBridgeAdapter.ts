@@ -1,5 +1,5 @@
 import type { FormBridge, NotificationLevel } from "../bridge/formBridgeTypes";
-import { formatString as fillTemplate } from "../journey/faultCatalogue";
+import { fillPlaceholders } from "../journey/faultCatalogue";
 import { isFieldLocked } from "./fieldLockApplier";
 import type { FormEnvironment } from "./formEnvironment";
 import { formRecordId, readFormValues, statusOnForm } from "./formValues";
@@ -31,10 +31,10 @@ function toAttributeValue(
 function setFormValue(form: Xrm.FormContext, name: string, value: BridgeValue, env: FormEnvironment): void {
   const attribute = form.getAttribute(name);
   const label = form.getControl<Xrm.Controls.StandardControl>(name)?.getLabel() || name;
-  if (!attribute) throw new Error(fillTemplate(env.getString("form.fieldNotOnForm"), [label]));
+  if (!attribute) throw new Error(fillPlaceholders(env.getString("form.fieldNotOnForm"), [label]));
   if (isFieldLocked(form, name, env.now())) {
     const status = env.getString(`status.${statusOnForm(form)}`);
-    throw new Error(fillTemplate(env.getString("form.fieldLocked"), [label, status]));
+    throw new Error(fillPlaceholders(env.getString("form.fieldLocked"), [label, status]));
   }
   attribute.setValue(toAttributeValue(attribute, value));
   attribute.fireOnChange();

@@ -23,7 +23,7 @@ describe("journey index", () => {
       "countBySeverity",
       "FaultCode",
       "describeFault",
-      "formatString",
+      "fillPlaceholders",
       "parseDefinition",
       "referencedItems",
       "recurrenceFromRecord",
