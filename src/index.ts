@@ -2,7 +2,7 @@ import type * as React from "react";
 import { IInputs, IOutputs } from "../generated/ManifestTypes";
 import { normaliseRecordId } from "./bridge/bridgeProtocol";
 import { connectFormBridge } from "./bridge/formBridgeClient";
-import { JourneyService } from "./dataverse/journeyService";
+import { createJourneyService } from "./dataverse/journeyService";
 import { RESOURCE_NOT_FOUND } from "./dataverse/webApiErrors";
 import type { WebApiPort } from "./dataverse/webApiPort";
 import { createDateTimeFormatter } from "./ui/dateFormat";
@@ -62,7 +62,7 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
       this.record = {
         recordId,
         findBridge,
-        service: new JourneyService({ webApi: webApiOf(context), bridge: findBridge }),
+        service: createJourneyService({ webApi: webApiOf(context), bridge: findBridge }),
       };
     }
     const props: JourneyControlProps & React.Attributes = {

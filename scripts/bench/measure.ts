@@ -40,7 +40,7 @@ async function roundTrips(): Promise<unknown> {
   const { startHarness } = await import("../../harness/server");
   const { SEED_IDS } = await import("../../harness/seed/seedData");
   const { createWebApiClient } = await import("../../harness/xrm/webApiClient");
-  const { JourneyService } = await import("../../src/dataverse/journeyService");
+  const { createJourneyService } = await import("../../src/dataverse/journeyService");
   // Going live takes 7 s here, so the settle wait polls several times and its spacing shows.
   const lifecycleMs = 7_000;
   const harness = await startHarness({ port: 0, goLiveDelayMs: lifecycleMs, rootDir: ROOT });
@@ -50,7 +50,7 @@ async function roundTrips(): Promise<unknown> {
         (await (await fetch(`${harness.url}/_harness/log`)).json()) as { method: string; path: string; time: string }[]
       ).filter((e) => e.path.startsWith("/api/"));
     const clear = () => fetch(`${harness.url}/_harness/log`, { method: "DELETE" });
-    const service = new JourneyService({ webApi: createWebApiClient({ baseUrl: `${harness.url}/api/data/v9.2/` }) });
+    const service = createJourneyService({ webApi: createWebApiClient({ baseUrl: `${harness.url}/api/data/v9.2/` }) });
     const id = SEED_IDS.journeys.seedPatch;
 
     await clear();
