@@ -26,20 +26,14 @@ export interface JourneySnapshot {
   modifiedOn: string | null;
   /** Formatted value of modifiedby (the user's name), when the server gave it. */
   modifiedByName?: string;
-  loadedAt: Date;
 }
 
 export interface CheckOutcome {
-  /** Local and server findings merged; verdict = the worst. */
+  /** Local and server findings merged, verdict the worst; the local findings alone when the server check could not run. */
   report: ValidationReport;
-  local: ValidationReport;
-  /** Null when the server check could not run (see serverUnavailable). */
-  server: ValidationReport | null;
   /** Why the server check did not run; kind "actionMissing" means the org lacks the validate action. */
   serverUnavailable?: JourneyError;
 }
-
-export type TransitionStep = "checking" | "confirming" | "rereading" | "saving" | "writing";
 
 export interface TransitionOptions {
   /**
@@ -47,12 +41,11 @@ export interface TransitionOptions {
    * the org (only local checks ran); resolve true to go on. Absent: the transition is not made.
    */
   confirmWarnings?: (outcome: CheckOutcome) => Promise<boolean>;
-  onProgress?: (step: TransitionStep) => void;
 }
 
 export type TransitionOutcome =
   /** The status was written; `check` is set when the action ran the check first. */
-  | { done: true; status: JourneyStatusCode; check?: CheckOutcome; savedForm: boolean }
+  | { done: true; status: JourneyStatusCode; check?: CheckOutcome }
   /** The check found errors, or the user declined the warnings; nothing was written. */
   | { done: false; reason: "checkErrors" | "warningsDeclined"; check: CheckOutcome };
 
@@ -161,8 +154,6 @@ export interface JourneyService {
   load(id: string): Promise<JourneySnapshot>;
   /** The form's current (possibly unsaved) values via the bridge, else the snapshot's. */
   currentValues(snapshot: JourneySnapshot): Promise<CurrentValues>;
-  /** The instant local checks only (no request). */
-  checkLocally(values: JourneyRecord): ValidationReport;
   /**
    * Local checks, then the validate action (one request). Never rejects for a server failure: the
    * outcome then holds the local report and `serverUnavailable` says why.
@@ -224,33 +215,26 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     const target = action?.writesStatus;
     // Refused too: the actions that write no status (check, copy, delete), which have their own methods.
     if (!action || target === undefined) throw refusedAction(actionId, snapshot.status);
-    const progress = options.onProgress ?? (() => undefined);
     const current = await service.currentValues(snapshot);
     if (current.isDirty && actionId === "cancelEdit")
       throw new JourneyError("unsavedChanges", "error.cancelEditUnsaved");
 
     let check: CheckOutcome | undefined;
     if (action.runsCheckFirst) {
-      progress("checking");
       check = reusableCheck(lastServerCheck, current.values, now()) ?? (await service.check(current.values));
-      const refusal = await refusalAfterCheck(check, options, progress);
+      const refusal = await refusalAfterCheck(check, options);
       if (refusal) return refusal;
     }
 
-    progress("rereading");
     await refuseIfChanged(snapshot, current);
 
-    if (current.isDirty) {
-      progress("saving");
-      await form.save();
-    }
+    if (current.isDirty) await form.save();
 
-    progress("writing");
     await request("write", () => webApi.updateRecord(JOURNEY_ENTITY, snapshot.id, { statuscode: target }));
     lastServerCheck = null;
     // The form shows the new status at once, so its field locks apply while the service moves the journey on.
     await form.refresh();
-    const outcome: TransitionOutcome = { done: true, status: target, savedForm: current.isDirty };
+    const outcome: TransitionOutcome = { done: true, status: target };
     if (check) outcome.check = check;
     return outcome;
   };
@@ -259,22 +243,20 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     load: async (id) => {
       const recordId = bareId(id, "notFound");
       const row = await readRow(recordId, `?$select=${SNAPSHOT_COLUMNS.join(",")}`);
-      return snapshotFromRow(row, recordId, new Date(now()));
+      return snapshotFromRow(row, recordId);
     },
 
     currentValues: form.values,
-
-    checkLocally: runLocalChecks,
 
     check: async (values) => {
       const local = runLocalChecks(values);
       try {
         const server = await askValidateAction(webApi, values, timing);
-        const outcome: CheckOutcome = { report: mergeReports(local, server), local, server };
+        const outcome: CheckOutcome = { report: mergeReports(local, server) };
         lastServerCheck = { key: checkKey(values), at: now(), outcome };
         return outcome;
       } catch (error) {
-        return { report: local, local, server: null, serverUnavailable: toJourneyError(error, "validate") };
+        return { report: local, serverUnavailable: toJourneyError(error, "validate") };
       }
     },
 
@@ -329,20 +311,18 @@ function reusableCheck(last: RememberedCheck | null, values: JourneyRecord, now:
 async function refusalAfterCheck(
   check: CheckOutcome,
   options: TransitionOptions,
-  progress: (step: TransitionStep) => void,
 ): Promise<TransitionOutcome | undefined> {
   if (check.report.verdict === "Error") return { done: false, reason: "checkErrors", check };
   const unavailable = check.serverUnavailable;
   if (unavailable && !isActionMissing(unavailable)) {
-    throw failure("checkFailed", { detail: unavailable.message, retryable: true });
+    throw failure("checkFailed", { detail: unavailable.message });
   }
   if (check.report.verdict !== "Warning" && !unavailable) return undefined;
-  progress("confirming");
   return (await options.confirmWarnings?.(check)) ? undefined : { done: false, reason: "warningsDeclined", check };
 }
 
 /** The snapshot of a row read with SNAPSHOT_COLUMNS. */
-function snapshotFromRow(row: Record<string, unknown>, recordId: string, loadedAt: Date): JourneySnapshot {
+function snapshotFromRow(row: Record<string, unknown>, recordId: string): JourneySnapshot {
   const version = readRowVersion(row);
   const record: JourneyRecord = {};
   for (const column of SNAPSHOT_COLUMNS) {
@@ -350,7 +330,7 @@ function snapshotFromRow(row: Record<string, unknown>, recordId: string, loadedA
   }
   record.msdyncrm_customerjourneyid = recordId;
   if (version.etag) record["@odata.etag"] = version.etag;
-  const snapshot: JourneySnapshot = { record, id: recordId, ...version, loadedAt };
+  const snapshot: JourneySnapshot = { record, id: recordId, ...version };
   if (typeof row[MODIFIED_BY_NAME] === "string") snapshot.modifiedByName = row[MODIFIED_BY_NAME];
   return snapshot;
 }
@@ -421,7 +401,7 @@ async function pollUntilSettled(
   let interval = MIN_POLL_INTERVAL_MS;
   for (;;) {
     if (now() - started + interval > timeoutMs) {
-      throw failure("timeout", { args: [String(Math.round(timeoutMs / 1000))], retryable: true });
+      throw failure("timeout", { args: [String(Math.round(timeoutMs / 1000))] });
     }
     await sleep(interval);
     const snapshot = await load(recordId).catch(passingFailure);

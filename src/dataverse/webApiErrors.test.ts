@@ -106,13 +106,6 @@ describe("one JourneyError per failure", () => {
     ).toEqual(["A live journey can't be deleted."]);
   });
 
-  test("only throttling, 5xx and network failures are marked worth trying again", () => {
-    expect(toJourneyError({ status: 429 }, "read").retryable).toBe(true);
-    expect(toJourneyError(new TypeError("Failed to fetch"), "read").retryable).toBe(true);
-    expect(toJourneyError({ status: 403 }, "read").retryable).toBe(false);
-    expect(toJourneyError({ status: 412 }, "write").retryable).toBe(false);
-  });
-
   test("an object that cannot be turned into text still becomes a JourneyError", () => {
     expect(toJourneyError({ toString: false }, "read").messageKey).toMatch(/^error\./);
   });

@@ -91,13 +91,8 @@ export function toJourneyError(error: unknown, purpose: RequestPurpose): Journey
   if (kind === "actionMissing" && purpose !== "validate") kind = "notFound";
 
   const refused = kind === "refused";
-  // A 4xx server error is the request's own fault: trying it again gives the same answer.
-  const retryable =
-    kind === "throttled" || kind === "network" || (kind === "server" && (status < 400 || status >= 500));
   return new JourneyError(kind, refused ? "error.serverRefused" : "error." + kind, {
     detail,
-    errorCode,
-    retryable,
     args: refused ? [detail] : [],
   });
 }

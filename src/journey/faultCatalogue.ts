@@ -57,9 +57,6 @@ function tableOf<Value>(valueOf: (code: FaultCodeName) => Value): Record<FaultCo
 /** Each code by its own name: `FaultCode.NameMissing === "NameMissing"` (the domain itself passes the names, checked by FaultCodeName). */
 export const FaultCode = /* @__PURE__ */ tableOf((code) => code) as { readonly [Code in FaultCodeName]: Code };
 
-/** The severity the product's own checks give each code (server entries carry their own). */
-export const FAULT_SEVERITY: Readonly<Record<FaultCodeName, Severity>> = /* @__PURE__ */ tableOf(severityOf);
-
 export function isKnownFault(code: string): code is FaultCodeName {
   return (ALL_FAULTS as readonly string[]).includes(code);
 }

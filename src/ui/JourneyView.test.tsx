@@ -104,7 +104,7 @@ describe("action bar", () => {
 describe("confirmations", () => {
   test("Stop asks first; cancelling writes nothing, confirming stops", async () => {
     const { service } = await viewWith(S.Live);
-    service.transition.mockResolvedValue({ done: true, status: S.Stopping, savedForm: false });
+    service.transition.mockResolvedValue({ done: true, status: S.Stopping });
     fireEvent.click(screen.getByRole("button", { name: "Stop" }));
     let dialog = await screen.findByRole("alertdialog");
     expect(within(dialog).getByText("Stop this journey?")).toBeTruthy();
@@ -147,7 +147,7 @@ describe("confirmations", () => {
     let answer: boolean | undefined;
     service.transition.mockImplementation(async (_snapshot, _id, options) => {
       answer = await options?.confirmWarnings?.(warnings);
-      return { done: true, status: S.GoingLive, savedForm: false, check: warnings };
+      return { done: true, status: S.GoingLive, check: warnings };
     });
     fireEvent.click(screen.getByRole("button", { name: "Go live" }));
     const dialog = await screen.findByRole("alertdialog");
@@ -163,7 +163,7 @@ describe("confirmations", () => {
     service.transition.mockImplementation(async (_snapshot, _id, options) => {
       const accepted = await options?.confirmWarnings?.(warnings);
       return accepted
-        ? { done: true, status: S.GoingLive, savedForm: false }
+        ? { done: true, status: S.GoingLive }
         : { done: false, reason: "warningsDeclined", check: warnings };
     });
     fireEvent.click(screen.getByRole("button", { name: "Go live" }));
@@ -341,7 +341,6 @@ describe("banners for the service's errors", () => {
     const unavailable = new JourneyError("actionMissing", "error.actionMissing");
     const outcome: CheckOutcome = {
       ...checkOutcome([entry("NameMissing", "", "Error", [], "local")]),
-      server: null,
       serverUnavailable: unavailable,
     };
     service.check.mockResolvedValue(outcome);
@@ -434,6 +433,5 @@ function snapshotFor(status: number) {
     status,
     modifiedOn: record.modifiedon ?? null,
     modifiedByName: "Nancy Anderson",
-    loadedAt: new Date(),
   };
 }

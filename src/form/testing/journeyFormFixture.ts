@@ -5,8 +5,7 @@ import { publishFormBridge } from "../../bridge/formBridgeHost";
 import type { ActionRequest, ActionResponse } from "../../dataverse/webApiPort";
 import { JourneyStatus } from "../../journey/types";
 import type { FormEnvironment } from "../formEnvironment";
-import { createFormHandlers, type FormHandlers } from "../formHandlers";
-import { forgetAllSessions } from "../formSession";
+import type { FormHandlers } from "../formHandlers";
 import { createGetString, type GetResourceString } from "../formStrings";
 import { readFormValues } from "../formValues";
 
@@ -147,9 +146,22 @@ export interface JourneyFormFixture {
 
 const STATUS_OPTIONS = Object.entries(JourneyStatus).map(([text, value]) => ({ text, value }));
 
+/**
+ * The form script as a newly opened form page loads it: a fresh copy of its modules, so that no case sees
+ * what an earlier one left in the script's memory of open forms (src/form/formSession.ts).
+ */
+function freshFormHandlers(env: FormEnvironment): FormHandlers {
+  let handlers: FormHandlers | undefined;
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module registry of its own needs require
+    const script = require("../formHandlers") as typeof import("../formHandlers");
+    handlers = script.createFormHandlers(() => env);
+  });
+  return handlers!;
+}
+
 /** An xrm-mock journey form with a stand-in for the platform's save pipeline and the validate action. */
 export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture {
-  forgetAllSessions();
   XrmMockGenerator.initialise({
     entity: { id: options.newRecord ? "" : JOURNEY_ID, entityName: "msdyncrm_customerjourney" },
   });
@@ -251,7 +263,7 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
     },
     checkTimeoutMs: 200,
   };
-  const handlers = createFormHandlers(() => env);
+  const handlers = freshFormHandlers(env);
   const saved: SavedRecord[] = [];
 
   const persist = (): void => {
@@ -329,7 +341,6 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
     close: () => {
       connected.forEach((bridge) => bridge.disconnect());
       unpublishers.forEach((unpublish) => unpublish());
-      forgetAllSessions();
     },
   };
 }
