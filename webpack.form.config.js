@@ -4,11 +4,11 @@
 // (out/webresources/strings/form.<lcid>.resx), which the script reads with Xrm.Utility.getResourceString.
 const fs = require("node:fs");
 const path = require("node:path");
+const { readResxStrings } = require("./scripts/resx.js");
 
 /** The form script shows fault descriptions, status labels and its own messages; the control's other strings stay out. */
 const FORM_STRING_KEY = /^(form|fault|status)\./;
 const STRINGS_DIRECTORY = path.join(__dirname, "src", "strings");
-const XML_ENTITIES = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'", "&amp;": "&" };
 const RESX_HEADERS = {
   resmimetype: "text/microsoft-resx",
   version: "2.0",
@@ -18,23 +18,14 @@ const RESX_HEADERS = {
     "System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089",
 };
 
-function decodeXml(text) {
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (entity) => XML_ENTITIES[entity]);
-}
-
 function encodeXml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** The form's `<data name="..."><value>...</value></data>` strings of one resx file, entity references resolved. */
+/** The form's strings of one resx file. */
 function readFormStrings(file) {
-  const text = fs.readFileSync(file, "utf8");
-  const strings = {};
-  const entry = /<data\s+name="([^"]+)"[^>]*>\s*<value>([\s\S]*?)<\/value>/g;
-  for (const [, name, value] of text.matchAll(entry)) {
-    if (FORM_STRING_KEY.test(name)) strings[decodeXml(name)] = decodeXml(value);
-  }
-  return strings;
+  const strings = readResxStrings(fs.readFileSync(file, "utf8"));
+  return Object.fromEntries(Object.entries(strings).filter(([name]) => FORM_STRING_KEY.test(name)));
 }
 
 /** A .resx document with the standard resheaders and one `<data>` per string. */

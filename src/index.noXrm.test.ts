@@ -9,7 +9,7 @@ jest.mock("./bridge/formBridgeClient", () => ({
   connectFormBridge: jest.fn(async () => null),
 }));
 jest.mock("./dataverse/journeyService", () => ({
-  JourneyService: jest.fn().mockImplementation((deps: unknown) => ({ deps })),
+  createJourneyService: jest.fn((deps: unknown) => ({ deps })),
 }));
 
 /** A PCF context as pcf-start or a canvas app gives it: no global Xrm, a webAPI whose methods use their object. */

@@ -3,7 +3,8 @@ import { IInputs, IOutputs } from "../generated/ManifestTypes";
 import { normaliseRecordId } from "./bridge/bridgeProtocol";
 import { connectFormBridge, raiseThrough } from "./bridge/formBridgeClient";
 import { createFormBridgeFinder, type FormBridgeFinder } from "./bridge/formBridgeFinder";
-import { JourneyService } from "./dataverse/journeyService";
+import { createJourneyService } from "./dataverse/journeyService";
+import { RESOURCE_NOT_FOUND } from "./dataverse/webApiErrors";
 import type { WebApiPort } from "./dataverse/webApiPort";
 import { createDateTimeFormatter } from "./ui/dateFormat";
 import type { JourneyControlProps, PrivilegeKind } from "./ui/journeyControlProps";
@@ -11,8 +12,6 @@ import { JourneyView } from "./ui/JourneyView";
 import { createElement } from "./ui/platform";
 
 const ENTITY = "msdyncrm_customerjourney";
-/** 0x8006088a, "Resource not found for the segment": what Dataverse answers for a missing action. */
-const ACTION_NOT_FOUND = 0x8006088a;
 
 /** context.mode.contextInfo and context.page are present on forms but missing from the typings. */
 interface FormContext {
@@ -32,7 +31,7 @@ function webApiOf(context: ComponentFramework.Context<IInputs>): WebApiPort {
   const hostWebApi = xrm()?.WebApi;
   if (hostWebApi) return hostWebApi as unknown as WebApiPort;
   // The context's webAPI stays the prototype, so its record methods run as they are; only the action call is added.
-  const online: WebApiPort["online"] = { execute: () => Promise.reject({ errorCode: ACTION_NOT_FOUND }) };
+  const online: WebApiPort["online"] = { execute: () => Promise.reject({ errorCode: RESOURCE_NOT_FOUND }) };
   return Object.assign(Object.create(context.webAPI) as WebApiPort, { online });
 }
 
@@ -72,7 +71,7 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
       this.record = {
         recordId,
         findBridge,
-        service: new JourneyService({ webApi: webApiOf(context), bridge: findBridge }),
+        service: createJourneyService({ webApi: webApiOf(context), bridge: findBridge }),
       };
     }
     const props: JourneyControlProps & React.Attributes = {

@@ -3,15 +3,12 @@ import path from "node:path";
 import { attribute, children, parseXml } from "../../solution/xmlDocument";
 
 /**
- * The names of the control's custom events, from which the platform builds context.events: the
- * <event> elements of the built manifest (out/controls/ControlManifest.xml), else of its source.
+ * The names of the control's custom events, from which the platform builds context.events: the <event>
+ * elements of the source manifest (the build copies them as they are; a stale out/ must not hide new ones).
  */
 export async function controlEventNames(rootDir: string): Promise<string[]> {
-  const manifest = [
-    path.join(rootDir, "out/controls/ControlManifest.xml"),
-    path.join(rootDir, "ControlManifest.Input.xml"),
-  ].find(existsSync);
-  if (!manifest) return [];
+  const manifest = path.join(rootDir, "ControlManifest.Input.xml");
+  if (!existsSync(manifest)) return [];
   const { root } = await parseXml(readFileSync(manifest, "utf8"), manifest);
   return children(root, "control")
     .flatMap((control) => children(control, "event"))

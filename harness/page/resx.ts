@@ -1,22 +1,7 @@
-const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'", "&amp;": "&" };
+import { readResxStrings } from "../../scripts/resx";
 
-function decodeXml(text: string): string {
-  return text
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&(lt|gt|quot|apos|amp);/g, (entity) => ENTITIES[entity]);
-}
-
-/** The `<data name="..."><value>...</value></data>` strings of a .resx file, as PCF's resources.getString sees them. */
-export function readResxStrings(xml: string): Record<string, string> {
-  const strings: Record<string, string> = {};
-  const data = /<data\s+[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/data>/g;
-  for (let match = data.exec(xml); match; match = data.exec(xml)) {
-    const value = /<value>([\s\S]*?)<\/value>/.exec(match[2]);
-    strings[decodeXml(match[1])] = value ? decodeXml(value[1]) : "";
-  }
-  return strings;
-}
+/** The one RESX reader (scripts/resx.js): the harness serves the control's strings as PCF's resources.getString sees them. */
+export { readResxStrings };
 
 /** out/webresources/<path> ships as the web resource cjt_/customerjourney/<path> (solution/solution.json). */
 export const WEB_RESOURCE_PREFIX = "cjt_/customerjourney/";

@@ -1,5 +1,5 @@
 // Measurements for `npm run bench`: prints one JSON object on stdout (scripts/bench.mjs makes the table).
-// Run with: node --import tsx scripts/bench/measure.ts <roundTrips|localChecks|panel|outline>
+// Run with: node --import tsx scripts/bench/measure.ts <roundTrips|localChecks|panel|outline|findingMerge>
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -40,7 +40,7 @@ async function roundTrips(): Promise<unknown> {
   const { startHarness } = await import("../../harness/server");
   const { SEED_IDS } = await import("../../harness/seed/seedData");
   const { createWebApiClient } = await import("../../harness/xrm/webApiClient");
-  const { JourneyService } = await import("../../src/dataverse/journeyService");
+  const { createJourneyService } = await import("../../src/dataverse/journeyService");
   // Going live takes 7 s here, so the settle wait polls several times and its spacing shows.
   const lifecycleMs = 7_000;
   const harness = await startHarness({ port: 0, goLiveDelayMs: lifecycleMs, rootDir: ROOT });
@@ -50,7 +50,7 @@ async function roundTrips(): Promise<unknown> {
         (await (await fetch(`${harness.url}/_harness/log`)).json()) as { method: string; path: string; time: string }[]
       ).filter((e) => e.path.startsWith("/api/"));
     const clear = () => fetch(`${harness.url}/_harness/log`, { method: "DELETE" });
-    const service = new JourneyService({ webApi: createWebApiClient({ baseUrl: `${harness.url}/api/data/v9.2/` }) });
+    const service = createJourneyService({ webApi: createWebApiClient({ baseUrl: `${harness.url}/api/data/v9.2/` }) });
     const id = SEED_IDS.journeys.seedPatch;
 
     await clear();
@@ -143,7 +143,7 @@ async function jsdomContainer(): Promise<HTMLElement> {
 
 /** The shipped English strings, as the control's Localise. */
 async function englishLocalise() {
-  const { readResxStrings } = await import("../../harness/page/resx");
+  const { readResxStrings } = await import("../resx");
   const { localiserFor } = await import("../../src/ui/strings");
   const strings = readResxStrings(readFileSync(path.join(ROOT, "src/strings/JourneyControl.1033.resx"), "utf8"));
   return localiserFor((key: string) => strings[key] ?? "");
@@ -154,6 +154,7 @@ async function panel(): Promise<unknown> {
   const React = await import("react");
   const ReactDOM = await import("react-dom");
   const { ValidationPanel } = await import("../../src/ui/ValidationPanel");
+  const { shownReport } = await import("../../src/ui/validationGroups");
   const { parseDefinition } = await import("../../src/journey/workflowDefinition");
   const { largeDefinition } = await import("../../harness/seed/seedData");
   const localise = await englishLocalise();
@@ -168,13 +169,12 @@ async function panel(): Promise<unknown> {
     args: [`00000000-0000-4000-8000-${String(i).padStart(12, "0")}`],
     source: "server" as const,
   }));
-  const report = { verdict: "Error" as const, entries };
+  const shown = shownReport({ verdict: "Error", entries }, "form", null);
 
   const renderPanel = () => {
     ReactDOM.render(
       React.createElement(ValidationPanel, {
-        report,
-        origin: "form",
+        shown,
         checkedWhen: "now",
         definition,
         selectedActivityId: null,
@@ -198,8 +198,7 @@ async function panel(): Promise<unknown> {
   };
   ReactDOM.render(
     React.createElement(ValidationPanel, {
-      report,
-      origin: "form",
+      shown,
       checkedWhen: "now",
       definition,
       selectedActivityId: null,
@@ -251,7 +250,26 @@ async function outline(): Promise<unknown> {
   return { depth, shortDepth, deepMs, shortMs, ratio: deepMs / shortMs, engine: "jsdom" };
 }
 
-const tasks: Record<string, () => Promise<unknown>> = { roundTrips, localChecks, panel, outline };
+/** The findings of a large check: every entry reported by both checks, on 14,000 tiles, some tiles with two. */
+async function findingMerge(): Promise<unknown> {
+  const { mergeFindings } = await import("../../src/journey/findings");
+  const count = 40_000;
+  const tiles = 14_000;
+  const entries = Array.from({ length: count }, (_, i) => {
+    const finding = Math.floor(i / 2);
+    return {
+      activityId: `01_${finding % tiles}`,
+      fault: finding % 3 === 0 ? "ErrorEmailNotLive" : "ErrorSegmentNotLive",
+      severity: "Error" as const,
+      args: [`00000000-0000-4000-8000-${String(finding).padStart(12, "0")}`],
+      source: i % 2 === 0 ? ("local" as const) : ("server" as const),
+    };
+  });
+  const findings = mergeFindings(entries).length;
+  return { entries: count, tiles, findings, mergeMs: median(() => mergeFindings(entries), 15) };
+}
+
+const tasks: Record<string, () => Promise<unknown>> = { roundTrips, localChecks, panel, outline, findingMerge };
 const task = tasks[which ?? ""];
 if (!task) {
   console.error(`Usage: measure.ts <${Object.keys(tasks).join("|")}>`);

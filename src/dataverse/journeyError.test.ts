@@ -1,14 +1,11 @@
 import { readFileSync, readdirSync } from "fs";
 import { join } from "path";
+import { readResxStrings } from "../../scripts/resx";
 
 const here = __dirname;
 const resxKeys = (lcid: number) =>
   new Set(
-    [
-      ...readFileSync(join(here, "..", "strings", `JourneyControl.${lcid}.resx`), "utf8").matchAll(
-        /<data name="([^"]+)"/g,
-      ),
-    ].map((m) => m[1]),
+    Object.keys(readResxStrings(readFileSync(join(here, "..", "strings", `JourneyControl.${lcid}.resx`), "utf8"))),
   );
 
 test("every error message key the service uses has English and German text", () => {

@@ -16,20 +16,17 @@ export type JourneyErrorKind =
 
 export interface JourneyErrorOptions {
   args?: string[];
-  retryable?: boolean;
-  errorCode?: number;
   detail?: string;
 }
 
 /**
  * The one error the journey service rejects with. `messageKey` is a resx key ("error.<something>")
- * whose text takes `args` as {0}, {1}…; `retryable` says whether trying the same thing again may help.
+ * whose text takes `args` as {0}, {1}….
  */
 export class JourneyError extends Error {
   readonly args: string[];
-  readonly retryable: boolean;
-  /** The error code the server gave, when there was one (for "Copy details" and support). */
-  readonly errorCode?: number;
+  /** What went wrong in the server's (or the cause's) own words; "" when nothing said. */
+  readonly detail: string;
 
   constructor(
     readonly kind: JourneyErrorKind,
@@ -39,8 +36,7 @@ export class JourneyError extends Error {
     super(options.detail ? `${messageKey}: ${options.detail}` : messageKey);
     this.name = "JourneyError";
     this.args = options.args ?? [];
-    this.retryable = options.retryable ?? false;
-    if (options.errorCode !== undefined) this.errorCode = options.errorCode;
+    this.detail = options.detail ?? "";
   }
 }
 

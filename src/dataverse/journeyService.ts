@@ -4,14 +4,14 @@ import { runLocalChecks } from "../journey/localChecks";
 import { statusInfo } from "../journey/statusModel";
 import { JourneyStatus, type JourneyRecord, type JourneyStatusCode, type ValidationReport } from "../journey/types";
 import { GUID, toValidateParameters } from "../journey/validateRequest";
-import { mergeReports, parseValidationResponse } from "../journey/validationResult";
-import { formatString as fillPlaceholders } from "../journey/faultCatalogue";
+import { mergeReports } from "../journey/validationResult";
+import { fillPlaceholders } from "../journey/faultCatalogue";
 import { CONTENT_COLUMNS, isConflict, type RowVersion, type SeenValues } from "./journeyConflict";
 import { JourneyError, failure } from "./journeyError";
-import { withRetries, type RetryTiming } from "./retryPolicy";
+import { REAL_TIMING, withRetries, type RetryTiming } from "./retryPolicy";
 import { singleFlight } from "./singleFlight";
-import { validateActionRequest } from "./validateActionRequest";
-import { failureDetail, responseError, toJourneyError, type RequestPurpose } from "./webApiErrors";
+import { askValidateAction } from "./validateAction";
+import { failureDetail, isActionMissing, toJourneyError, type RequestPurpose } from "./webApiErrors";
 import type { WebApiPort } from "./webApiPort";
 
 /** A journey as loaded: the saved values plus what the conflict check compares against. */
@@ -26,20 +26,14 @@ export interface JourneySnapshot {
   modifiedOn: string | null;
   /** Formatted value of modifiedby (the user's name), when the server gave it. */
   modifiedByName?: string;
-  loadedAt: Date;
 }
 
 export interface CheckOutcome {
-  /** Local and server findings merged; verdict = the worst. */
+  /** Local and server findings merged, verdict the worst; the local findings alone when the server check could not run. */
   report: ValidationReport;
-  local: ValidationReport;
-  /** Null when the server check could not run (see serverUnavailable). */
-  server: ValidationReport | null;
   /** Why the server check did not run; kind "actionMissing" means the org lacks the validate action. */
   serverUnavailable?: JourneyError;
 }
-
-export type TransitionStep = "checking" | "confirming" | "rereading" | "saving" | "writing";
 
 export interface TransitionOptions {
   /**
@@ -47,12 +41,11 @@ export interface TransitionOptions {
    * the org (only local checks ran); resolve true to go on. Absent: the transition is not made.
    */
   confirmWarnings?: (outcome: CheckOutcome) => Promise<boolean>;
-  onProgress?: (step: TransitionStep) => void;
 }
 
 export type TransitionOutcome =
   /** The status was written; `check` is set when the action ran the check first. */
-  | { done: true; status: JourneyStatusCode; check?: CheckOutcome; savedForm: boolean }
+  | { done: true; status: JourneyStatusCode; check?: CheckOutcome }
   /** The check found errors, or the user declined the warnings; nothing was written. */
   | { done: false; reason: "checkErrors" | "warningsDeclined"; check: CheckOutcome };
 
@@ -148,15 +141,19 @@ function refusedAction(actionId: JourneyActionId, status: number): JourneyError 
   return new JourneyError("refused", "error.actionNotAllowed", { detail: `${actionId} from ${status}` });
 }
 
-/** The service's operations; the class below sets each one up in its constructor, as a closure over its state. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the constructor assigns every method
+/**
+ * Loads, checks, moves, copies and deletes a customer journey over the Web API.
+ * Every failure rejects with a JourneyError; a failed write leaves the journey as it was.
+ *
+ * Requests (polling aside): load 1; check 1; go live / republish / retry / restart 2 when a passing
+ * check of the same values ran within CHECK_REUSE_MS (re-read + PATCH), else 3 (check + re-read + PATCH);
+ * stop / edit / cancel edit 2; copy 2 (read + POST); delete 2 (re-read + DELETE). Throttled requests are retried.
+ */
 export interface JourneyService {
   /** One request: the needed columns, the ETag and modifiedby's formatted value. */
   load(id: string): Promise<JourneySnapshot>;
   /** The form's current (possibly unsaved) values via the bridge, else the snapshot's. */
   currentValues(snapshot: JourneySnapshot): Promise<CurrentValues>;
-  /** The instant local checks only (no request). */
-  checkLocally(values: JourneyRecord): ValidationReport;
   /**
    * Local checks, then the validate action (one request). Never rejects for a server failure: the
    * outcome then holds the local report and `serverUnavailable` says why.
@@ -184,158 +181,185 @@ export interface JourneyService {
   delete(snapshot: JourneySnapshot): Promise<void>;
 }
 
-/**
- * Loads, checks, moves, copies and deletes a customer journey over the Web API.
- * Every failure rejects with a JourneyError; a failed write leaves the journey as it was.
- *
- * Requests (polling aside): load 1; check 1; go live / republish / retry / restart 2 when a passing
- * check of the same values ran within CHECK_REUSE_MS (re-read + PATCH), else 3 (check + re-read + PATCH);
- * stop / edit / cancel edit 2; copy 2 (read + POST); delete 2 (re-read + DELETE). Throttled requests are retried.
- *
- * The operations (declared in the interface above) are closures over the service's state, set up in
- * the constructor, so an instance shows only them and `busy`.
- */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
-export class JourneyService {
-  private readonly writes = singleFlight();
+/** The journey service; its operations are closures over its state, which the minifier can rename. */
+export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
+  const { webApi } = deps;
+  const writes = singleFlight();
+  const now = (): number => (deps.now ? deps.now() : new Date()).getTime();
+  const timing: RetryTiming = {
+    sleep: deps.sleep ?? REAL_TIMING.sleep,
+    random: deps.random ?? REAL_TIMING.random,
+  };
+  const request = <T>(purpose: RequestPurpose, call: () => Promise<T>): Promise<T> =>
+    withRetries(purpose, call, timing);
+  const readRow = (id: string, options: string) =>
+    request("read", () => webApi.retrieveRecord(JOURNEY_ENTITY, id, options));
+  /** Runs one write on the journey (one at a time; the same one asked again joins the running one). */
+  const write = <T>(snapshot: JourneySnapshot, operation: string, run: () => Promise<T>): Promise<T> =>
+    writes(`${snapshot.id}:${operation}`, run);
+  const form = formAccess(deps.bridge);
+  let lastServerCheck: RememberedCheck | null = null;
 
-  /** True while a transition, copy or delete runs. */
-  get busy(): boolean {
-    return this.writes.busy;
-  }
+  /** One request: refuses with "conflict" when someone else changed the journey since the snapshot was loaded. */
+  const refuseIfChanged = async (snapshot: JourneySnapshot, seen: SeenValues): Promise<void> => {
+    const row = await readRow(snapshot.id, REREAD_COLUMNS);
+    if (isConflict(snapshot, readRowVersion(row), row, seen)) throw failure("conflict");
+  };
 
-  constructor(deps: JourneyServiceDeps) {
-    const { webApi } = deps;
-    const now = (): number => (deps.now ? deps.now() : new Date()).getTime();
-    const timing: RetryTiming = {
-      sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-      random: deps.random ?? Math.random,
-    };
-    const request = <T>(purpose: RequestPurpose, call: () => Promise<T>): Promise<T> =>
-      withRetries(purpose, call, timing);
-    const readRow = (id: string, options: string) =>
-      request("read", () => webApi.retrieveRecord(JOURNEY_ENTITY, id, options));
-    /** Runs one write on the journey (one at a time; the same one asked again joins the running one). */
-    const write = <T>(snapshot: JourneySnapshot, operation: string, run: () => Promise<T>): Promise<T> =>
-      this.writes.run(`${snapshot.id}:${operation}`, run);
-    let bridge: FormBridge | null = null;
-    let lastServerCheck: { key: string; at: number; outcome: CheckOutcome } | null = null;
+  const runTransition = async (
+    snapshot: JourneySnapshot,
+    actionId: JourneyActionId,
+    options: TransitionOptions,
+  ): Promise<TransitionOutcome> => {
+    const action = allowedAction(snapshot.status, actionId);
+    const target = action?.writesStatus;
+    // Refused too: the actions that write no status (check, copy, delete), which have their own methods.
+    if (!action || target === undefined) throw refusedAction(actionId, snapshot.status);
+    const current = await service.currentValues(snapshot);
+    if (current.isDirty && actionId === "cancelEdit")
+      throw new JourneyError("unsavedChanges", "error.cancelEditUnsaved");
 
-    const findBridge = async (): Promise<FormBridge | null> => {
-      if (!bridge && deps.bridge) {
-        try {
-          bridge = await deps.bridge();
-        } catch {
-          bridge = null;
-        }
-      }
-      return bridge;
-    };
+    let check: CheckOutcome | undefined;
+    if (action.runsCheckFirst) {
+      check = reusableCheck(lastServerCheck, current.values, now()) ?? (await service.check(current.values));
+      const refusal = await refusalAfterCheck(check, options);
+      if (refusal) return refusal;
+    }
 
-    /** Best effort: the write already happened; a form that does not refresh shows it on its next load. */
-    const refreshForm = async (): Promise<void> => {
-      await (await findBridge())?.refresh().catch(() => undefined);
-    };
+    await refuseIfChanged(snapshot, current);
 
-    const saveForm = async (): Promise<void> => {
-      const found = await findBridge();
-      // Null when saved; else why not ("" without a form to save).
-      const reason = found ? await found.save().then(() => null, failureDetail) : "";
-      if (reason !== null)
-        throw new JourneyError("unsavedChanges", "error.saveFailed", { args: [reason], detail: reason });
-    };
+    if (current.isDirty) await form.save();
 
-    /** One request: refuses with "conflict" when someone else changed the journey since the snapshot was loaded. */
-    const refuseIfChanged = async (snapshot: JourneySnapshot, seen: SeenValues): Promise<void> => {
-      const row = await readRow(snapshot.id, REREAD_COLUMNS);
-      if (isConflict(snapshot, readRowVersion(row), row, seen)) throw failure("conflict");
-    };
+    await request("write", () => webApi.updateRecord(JOURNEY_ENTITY, snapshot.id, { statuscode: target }));
+    lastServerCheck = null;
+    // The form shows the new status at once, so its field locks apply while the service moves the journey on.
+    await form.refresh();
+    const outcome: TransitionOutcome = { done: true, status: target };
+    if (check) outcome.check = check;
+    return outcome;
+  };
 
-    const serverCheck = async (values: JourneyRecord): Promise<ValidationReport> => {
-      const response = await request("validate", async () => {
-        const answer = await webApi.online.execute(validateActionRequest(values));
-        if (!answer.ok) throw await responseError(answer);
-        return answer;
-      });
-      const body: unknown = await response.json().catch((error: unknown) => {
-        throw failure("malformed", { detail: failureDetail(error) });
-      });
-      return parseValidationResponse(body, "server");
-    };
-
-    const reusableCheck = (values: JourneyRecord): CheckOutcome | undefined => {
-      const last = lastServerCheck;
-      // A failing check is not reused: the user may have just fixed its cause elsewhere (e.g. a segment gone live).
-      if (!last || last.key !== checkKey(values) || last.outcome.report.verdict === "Error") return undefined;
-      const age = now() - last.at;
-      return age >= 0 && age <= CHECK_REUSE_MS ? last.outcome : undefined;
-    };
-
-    const runTransition = async (
-      snapshot: JourneySnapshot,
-      actionId: JourneyActionId,
-      options: TransitionOptions,
-    ): Promise<TransitionOutcome> => {
-      const action = allowedAction(snapshot.status, actionId);
-      const target = action?.writesStatus;
-      // Refused too: the actions that write no status (check, copy, delete), which have their own methods.
-      if (!action || target === undefined) throw refusedAction(actionId, snapshot.status);
-      const progress = options.onProgress ?? (() => undefined);
-      const current = await this.currentValues(snapshot);
-      if (current.isDirty && actionId === "cancelEdit")
-        throw new JourneyError("unsavedChanges", "error.cancelEditUnsaved");
-
-      let check: CheckOutcome | undefined;
-      if (action.runsCheckFirst) {
-        progress("checking");
-        check = reusableCheck(current.values) ?? (await this.check(current.values));
-        if (check.report.verdict === "Error") return { done: false, reason: "checkErrors", check };
-        const unavailable = check.serverUnavailable;
-        // Nothing goes live unchecked: only a validate action missing from the org lets the user go on with the local checks.
-        if (unavailable && unavailable.kind !== "actionMissing") {
-          throw failure("checkFailed", { detail: unavailable.message, retryable: true });
-        }
-        if (check.report.verdict === "Warning" || unavailable) {
-          progress("confirming");
-          if (!(await options.confirmWarnings?.(check))) return { done: false, reason: "warningsDeclined", check };
-        }
-      }
-
-      progress("rereading");
-      await refuseIfChanged(snapshot, current);
-
-      if (current.isDirty) {
-        progress("saving");
-        await saveForm();
-      }
-
-      progress("writing");
-      await request("write", () => webApi.updateRecord(JOURNEY_ENTITY, snapshot.id, { statuscode: target }));
-      lastServerCheck = null;
-      // The form shows the new status at once, so its field locks apply while the service moves the journey on.
-      await refreshForm();
-      const outcome: TransitionOutcome = { done: true, status: target, savedForm: current.isDirty };
-      if (check) outcome.check = check;
-      return outcome;
-    };
-
-    this.load = async (id) => {
+  const service: JourneyService = {
+    load: async (id) => {
       const recordId = bareId(id, "notFound");
       const row = await readRow(recordId, `?$select=${SNAPSHOT_COLUMNS.join(",")}`);
-      const version = readRowVersion(row);
-      const record: JourneyRecord = {};
-      for (const column of SNAPSHOT_COLUMNS) {
-        if (column in row) (record as Record<string, unknown>)[column] = row[column];
-      }
-      record.msdyncrm_customerjourneyid = recordId;
-      if (version.etag) record["@odata.etag"] = version.etag;
-      const snapshot: JourneySnapshot = { record, id: recordId, ...version, loadedAt: new Date(now()) };
-      if (typeof row[MODIFIED_BY_NAME] === "string") snapshot.modifiedByName = row[MODIFIED_BY_NAME];
-      return snapshot;
-    };
+      return snapshotFromRow(row, recordId);
+    },
 
-    this.currentValues = async (snapshot) => {
-      const found = await findBridge();
+    currentValues: form.values,
+
+    check: async (values) => {
+      const local = runLocalChecks(values);
+      try {
+        const server = await askValidateAction(webApi, values, timing);
+        const outcome: CheckOutcome = { report: mergeReports(local, server) };
+        lastServerCheck = { key: checkKey(values), at: now(), outcome };
+        return outcome;
+      } catch (error) {
+        return { report: local, serverUnavailable: toJourneyError(error, "validate") };
+      }
+    },
+
+    transition: (snapshot, actionId, options = {}) =>
+      write(snapshot, actionId, () => runTransition(snapshot, actionId, options)),
+
+    waitUntilSettled: async (id, options = {}) => {
+      const settled = await pollUntilSettled(service.load, timing.sleep, now, bareId(id, "notFound"), options);
+      await form.refresh();
+      return settled;
+    },
+
+    copy: (snapshot, nameTemplate) =>
+      write(snapshot, "copy", async () => {
+        // What is saved now: the form may have been saved since the snapshot was loaded.
+        const { record } = await service.load(snapshot.id);
+        const created = await request("create", () =>
+          webApi.createRecord(JOURNEY_ENTITY, copyBody(record, nameTemplate)),
+        );
+        return { id: bareId(String(created?.id), "malformed") };
+      }),
+
+    delete: (snapshot) =>
+      write(snapshot, "delete", async () => {
+        if (!allowedAction(snapshot.status, "delete")) throw refusedAction("delete", snapshot.status);
+        await refuseIfChanged(snapshot, { values: snapshot.record, isDirty: false });
+        await request("delete", () => webApi.deleteRecord(JOURNEY_ENTITY, snapshot.id));
+      }),
+  };
+  return service;
+}
+
+interface RememberedCheck {
+  key: string;
+  at: number;
+  outcome: CheckOutcome;
+}
+
+/** The last server check, when it passed, checked the same values and is recent enough to stand for a new one. */
+function reusableCheck(last: RememberedCheck | null, values: JourneyRecord, now: number): CheckOutcome | undefined {
+  // A failing check is not reused: the user may have just fixed its cause elsewhere (e.g. a segment gone live).
+  if (!last || last.key !== checkKey(values) || last.outcome.report.verdict === "Error") return undefined;
+  const age = now - last.at;
+  return age >= 0 && age <= CHECK_REUSE_MS ? last.outcome : undefined;
+}
+
+/**
+ * Why a status change that checks first stops after the check: errors, or warnings the user declined (also
+ * asked when only the local checks could run); undefined to go on. Nothing goes live unchecked: a check
+ * that could not run for any reason but the validate action missing from the org rejects with "checkFailed".
+ */
+async function refusalAfterCheck(
+  check: CheckOutcome,
+  options: TransitionOptions,
+): Promise<TransitionOutcome | undefined> {
+  if (check.report.verdict === "Error") return { done: false, reason: "checkErrors", check };
+  const unavailable = check.serverUnavailable;
+  if (unavailable && !isActionMissing(unavailable)) {
+    throw failure("checkFailed", { detail: unavailable.message });
+  }
+  if (check.report.verdict !== "Warning" && !unavailable) return undefined;
+  return (await options.confirmWarnings?.(check)) ? undefined : { done: false, reason: "warningsDeclined", check };
+}
+
+/** The snapshot of a row read with SNAPSHOT_COLUMNS. */
+function snapshotFromRow(row: Record<string, unknown>, recordId: string): JourneySnapshot {
+  const version = readRowVersion(row);
+  const record: JourneyRecord = {};
+  for (const column of SNAPSHOT_COLUMNS) {
+    if (column in row) (record as Record<string, unknown>)[column] = row[column];
+  }
+  record.msdyncrm_customerjourneyid = recordId;
+  if (version.etag) record["@odata.etag"] = version.etag;
+  const snapshot: JourneySnapshot = { record, id: recordId, ...version };
+  if (typeof row[MODIFIED_BY_NAME] === "string") snapshot.modifiedByName = row[MODIFIED_BY_NAME];
+  return snapshot;
+}
+
+/** The form the control sits on, through its bridge (found once, then kept; a null answer is asked again). */
+interface FormAccess {
+  /** The form's current (possibly unsaved) values over the snapshot's; the snapshot's without a form. */
+  values(snapshot: JourneySnapshot): Promise<CurrentValues>;
+  /** Saves the form; rejects with "unsavedChanges" and the reason when it cannot be saved (or there is no form). */
+  save(): Promise<void>;
+  /** Best effort: the write already happened; a form that does not refresh shows it on its next load. */
+  refresh(): Promise<void>;
+}
+
+function formAccess(connect: JourneyServiceDeps["bridge"]): FormAccess {
+  let bridge: FormBridge | null = null;
+  const find = async (): Promise<FormBridge | null> => {
+    if (!bridge && connect) {
+      try {
+        bridge = await connect();
+      } catch {
+        bridge = null;
+      }
+    }
+    return bridge;
+  };
+  return {
+    values: async (snapshot) => {
+      const found = await find();
       if (!found) return { values: snapshot.record, isDirty: false, fromForm: false };
       try {
         const { values, isDirty } = await found.getValues();
@@ -347,63 +371,45 @@ export class JourneyService {
       } catch (error) {
         throw new JourneyError("unsavedChanges", "error.formUnreadable", { detail: failureDetail(error) });
       }
-    };
+    },
+    save: async () => {
+      const found = await find();
+      // Null when saved; else why not ("" without a form to save).
+      const reason = found ? await found.save().then(() => null, failureDetail) : "";
+      if (reason !== null)
+        throw new JourneyError("unsavedChanges", "error.saveFailed", { args: [reason], detail: reason });
+    },
+    refresh: async () => {
+      await (await find())?.refresh().catch(() => undefined);
+    },
+  };
+}
 
-    this.checkLocally = runLocalChecks;
-
-    this.check = async (values) => {
-      const local = runLocalChecks(values);
-      try {
-        const server = await serverCheck(values);
-        const outcome: CheckOutcome = { report: mergeReports(local, server), local, server };
-        lastServerCheck = { key: checkKey(values), at: now(), outcome };
-        return outcome;
-      } catch (error) {
-        return { report: local, local, server: null, serverUnavailable: toJourneyError(error, "validate") };
-      }
-    };
-
-    this.transition = (snapshot, actionId, options = {}) =>
-      write(snapshot, actionId, () => runTransition(snapshot, actionId, options));
-
-    this.waitUntilSettled = async (id, options = {}) => {
-      const recordId = bareId(id, "notFound");
-      const timeoutMs = options.timeoutMs ?? SETTLE_TIMEOUT_MS;
-      const started = now();
-      let interval = MIN_POLL_INTERVAL_MS;
-      for (;;) {
-        if (now() - started + interval > timeoutMs) {
-          throw failure("timeout", { args: [String(Math.round(timeoutMs / 1000))], retryable: true });
-        }
-        await timing.sleep(interval);
-        const snapshot = await this.load(recordId).catch(passingFailure);
-        if (snapshot) {
-          options.onProgress?.(snapshot.status);
-          if (!statusInfo(snapshot.status)?.transitional) {
-            await refreshForm();
-            return snapshot;
-          }
-        }
-        interval = Math.min(MAX_POLL_INTERVAL_MS, Math.round(interval * 1.5));
-      }
-    };
-
-    this.copy = (snapshot, nameTemplate) =>
-      write(snapshot, "copy", async () => {
-        // What is saved now: the form may have been saved since the snapshot was loaded.
-        const { record } = await this.load(snapshot.id);
-        const created = await request("create", () =>
-          webApi.createRecord(JOURNEY_ENTITY, copyBody(record, nameTemplate)),
-        );
-        return { id: bareId(String(created?.id), "malformed") };
-      });
-
-    this.delete = (snapshot) =>
-      write(snapshot, "delete", async () => {
-        if (!allowedAction(snapshot.status, "delete")) throw refusedAction("delete", snapshot.status);
-        await refuseIfChanged(snapshot, { values: snapshot.record, isDirty: false });
-        await request("delete", () => webApi.deleteRecord(JOURNEY_ENTITY, snapshot.id));
-      });
+/**
+ * Loads the journey (no sooner than MIN_POLL_INTERVAL_MS, the interval growing by half up to
+ * MAX_POLL_INTERVAL_MS) until its status is no longer transitional; skips polls that fail for a passing reason.
+ */
+async function pollUntilSettled(
+  load: (id: string) => Promise<JourneySnapshot>,
+  sleep: (ms: number) => Promise<void>,
+  now: () => number,
+  recordId: string,
+  options: SettleOptions,
+): Promise<JourneySnapshot> {
+  const timeoutMs = options.timeoutMs ?? SETTLE_TIMEOUT_MS;
+  const started = now();
+  let interval = MIN_POLL_INTERVAL_MS;
+  for (;;) {
+    if (now() - started + interval > timeoutMs) {
+      throw failure("timeout", { args: [String(Math.round(timeoutMs / 1000))] });
+    }
+    await sleep(interval);
+    const snapshot = await load(recordId).catch(passingFailure);
+    if (snapshot) {
+      options.onProgress?.(snapshot.status);
+      if (!statusInfo(snapshot.status)?.transitional) return snapshot;
+    }
+    interval = Math.min(MAX_POLL_INTERVAL_MS, Math.round(interval * 1.5));
   }
 }
 

@@ -7,6 +7,12 @@ export interface RetryTiming {
   random(): number;
 }
 
+/** Real waiting and real randomness, where no test gives its own. */
+export const REAL_TIMING: RetryTiming = {
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+};
+
 /** At most this many tries of one request. */
 export const MAX_ATTEMPTS = 3;
 /** A request gives up rather than wait longer than this in total. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { JourneyErrorKind } from "./journeyError";
-import { toJourneyError, unsignedErrorCode, type RequestPurpose } from "./webApiErrors";
+import { isActionMissing, toJourneyError, unsignedErrorCode, type RequestPurpose } from "./webApiErrors";
 
 describe("error codes", () => {
   test("the service-protection codes read the same as numbers, signed numbers and hex text", () => {
@@ -10,6 +10,33 @@ describe("error codes", () => {
     expect(unsignedErrorCode(0x80072321)).toBe(2147951393);
     expect(unsignedErrorCode("oops")).toBeUndefined();
     expect(unsignedErrorCode(0)).toBeUndefined();
+  });
+});
+
+describe("isActionMissing", () => {
+  test("the org lacks the validate action: ResourceNotFound in any form, or a 404, as Xrm or a fetch client reports it", () => {
+    for (const missing of [
+      { errorCode: 0x8006088a, message: "Resource not found for the segment 'msdyncrm_CustomerJourneyValidate'." },
+      { errorCode: -2147088246 },
+      { code: "0x8006088a", status: 404 },
+      { status: 404 },
+      toJourneyError({ status: 404 }, "validate"),
+    ]) {
+      expect(isActionMissing(missing)).toBe(true);
+    }
+  });
+
+  test("any other failure of the check is not a missing action", () => {
+    for (const other of [
+      new TypeError("Failed to fetch"),
+      { status: 429 },
+      { status: 500, message: "The record does not exist" },
+      { errorCode: 0x80040217, message: "Could not find the segment" },
+      {},
+      null,
+    ]) {
+      expect(isActionMissing(other)).toBe(false);
+    }
   });
 });
 
@@ -77,13 +104,6 @@ describe("one JourneyError per failure", () => {
     expect(
       toJourneyError({ errorCode: 0x80040265, message: "A live journey can't be deleted." }, "delete").args,
     ).toEqual(["A live journey can't be deleted."]);
-  });
-
-  test("only throttling, 5xx and network failures are marked worth trying again", () => {
-    expect(toJourneyError({ status: 429 }, "read").retryable).toBe(true);
-    expect(toJourneyError(new TypeError("Failed to fetch"), "read").retryable).toBe(true);
-    expect(toJourneyError({ status: 403 }, "read").retryable).toBe(false);
-    expect(toJourneyError({ status: 412 }, "write").retryable).toBe(false);
   });
 
   test("an object that cannot be turned into text still becomes a JourneyError", () => {

@@ -4,6 +4,9 @@ import type { ActionResponse, WebApiError } from "./webApiPort";
 /** What the failed request was doing; decides what a 404 means. */
 export type RequestPurpose = "read" | "validate" | "write" | "create" | "delete";
 
+/** ResourceNotFound ("Resource not found for the segment"): what Dataverse answers for a missing action. */
+export const RESOURCE_NOT_FOUND = 0x8006088a;
+
 /**
  * Dataverse error codes (unsigned) the service tells apart. "actionMissing" stands for "no such
  * resource": the validate action when validating, else the row.
@@ -11,7 +14,7 @@ export type RequestPurpose = "read" | "validate" | "write" | "create" | "delete"
 const KIND_BY_CODE: Partial<Record<number, JourneyErrorKind>> = {
   0x80040220: "forbidden", // PrivilegeDenied
   0x80040217: "notFound", // RowNotFound
-  0x8006088a: "actionMissing", // ResourceNotFound
+  [RESOURCE_NOT_FOUND]: "actionMissing",
   0x80060882: "conflict", // ConcurrencyMismatch
   0x80040203: "refused", // InvalidStatusTransition
   0x80040265: "refused", // BusinessRuleRefused
@@ -88,13 +91,13 @@ export function toJourneyError(error: unknown, purpose: RequestPurpose): Journey
   if (kind === "actionMissing" && purpose !== "validate") kind = "notFound";
 
   const refused = kind === "refused";
-  // A 4xx server error is the request's own fault: trying it again gives the same answer.
-  const retryable =
-    kind === "throttled" || kind === "network" || (kind === "server" && (status < 400 || status >= 500));
   return new JourneyError(kind, refused ? "error.serverRefused" : "error." + kind, {
     detail,
-    errorCode,
-    retryable,
     args: refused ? [detail] : [],
   });
+}
+
+/** Whether a failed validate call means the org has no validate action (outbound marketing removed), not that the check failed. */
+export function isActionMissing(error: unknown): boolean {
+  return toJourneyError(error, "validate").kind === "actionMissing";
 }

@@ -1,4 +1,5 @@
-import { describeFault, formatString as fillTemplate } from "../journey/faultCatalogue";
+import { describeFault, fillPlaceholders } from "../journey/faultCatalogue";
+import { countBySeverity, mergeFindings } from "../journey/findings";
 import type { JourneyRecord, ValidationEntry } from "../journey/types";
 import { parseDefinition } from "../journey/workflowDefinition";
 import type { CheckFailure, CheckOutcome } from "./goLiveCheck";
@@ -17,31 +18,17 @@ export function describeCheckFailure(failure: CheckFailure, getString: (key: str
   if (failure.reason === "unavailable") return getString("form.checkUnavailable");
   const detail =
     failure.reason === "timeout"
-      ? fillTemplate(getString("form.checkTimedOut"), [String(failure.seconds)])
+      ? fillPlaceholders(getString("form.checkTimedOut"), [String(failure.seconds)])
       : failure.message || getString("form.noDetails");
-  return fillTemplate(getString("form.checkFailed"), [detail]);
+  return fillPlaceholders(getString("form.checkFailed"), [detail]);
 }
 
 function findingText(entry: ValidationEntry, values: JourneyRecord, getString: (key: string) => string): string {
-  const described = describeFault(entry, (key, ...args) => fillTemplate(getString(key), args.map(String)));
+  const described = describeFault(entry, (key, ...args) => fillPlaceholders(getString(key), args.map(String)));
   const text = described.hint ? `${described.message} ${described.hint}` : described.message;
   if (!entry.activityId) return text;
   const tile = parseDefinition(values.msdyncrm_workflowdefinition).byId.get(entry.activityId);
-  return fillTemplate(getString("form.tileFinding"), [tile?.name || entry.activityId, text]);
-}
-
-/**
- * The product's own checks and the server often report the same fault on the same tile; the user
- * needs to read it once, with the most detailed arguments either side gave.
- */
-function distinct(entries: ValidationEntry[]): ValidationEntry[] {
-  const byProblem = new Map<string, ValidationEntry>();
-  for (const entry of entries) {
-    const key = JSON.stringify([entry.activityId, entry.fault, entry.severity]);
-    const seen = byProblem.get(key);
-    if (!seen || entry.args.length > seen.args.length) byProblem.set(key, entry);
-  }
-  return [...byProblem.values()];
+  return fillPlaceholders(getString("form.tileFinding"), [tile?.name || entry.activityId, text]);
 }
 
 /** One notice per problem (errors first), the first few only. */
@@ -57,7 +44,7 @@ function findingNotices(
   if (problems.length > MAX_FINDINGS_SHOWN) {
     notices.push({
       level: "INFO",
-      message: fillTemplate(getString("form.moreFindings"), [String(problems.length - MAX_FINDINGS_SHOWN)]),
+      message: fillPlaceholders(getString("form.moreFindings"), [String(problems.length - MAX_FINDINGS_SHOWN)]),
     });
   }
   return notices;
@@ -73,9 +60,10 @@ export function noticesFor(
   values: JourneyRecord,
   getString: (key: string) => string,
 ): Notice[] {
-  const entries = distinct(outcome.report.entries);
-  const errors = entries.filter((entry) => entry.severity === "Error");
-  const warnings = entries.filter((entry) => entry.severity === "Warning");
+  const findings = mergeFindings(outcome.report.entries);
+  const { Error: errors, Warning: warnings } = countBySeverity(findings);
+  const withSeverity = (severity: ValidationEntry["severity"]) =>
+    findings.filter(({ entry }) => entry.severity === severity).map(({ entry }) => entry);
   let summary: Notice | null;
   if (outcome.kind === "failed") {
     summary = { level: "ERROR", message: describeCheckFailure(outcome.failure, getString) };
@@ -84,20 +72,19 @@ export function noticesFor(
       outcome.kind === "clean"
         ? { level: "INFO", message: getString("form.checkPassed") }
         : {
-            level: errors.length ? "ERROR" : "WARNING",
-            message: fillTemplate(getString("form.checkFoundProblems"), [
-              String(errors.length),
-              String(warnings.length),
-            ]),
+            level: errors ? "ERROR" : "WARNING",
+            message: fillPlaceholders(getString("form.checkFoundProblems"), [String(errors), String(warnings)]),
           };
   } else if (outcome.kind === "blocked") {
-    summary = { level: "ERROR", message: fillTemplate(getString("form.goLiveBlocked"), [String(errors.length)]) };
+    summary = { level: "ERROR", message: fillPlaceholders(getString("form.goLiveBlocked"), [String(errors)]) };
   } else if (outcome.kind === "warnings") {
-    summary = { level: "WARNING", message: fillTemplate(getString("form.goLiveWarnings"), [String(warnings.length)]) };
+    summary = { level: "WARNING", message: fillPlaceholders(getString("form.goLiveWarnings"), [String(warnings)]) };
   } else {
     summary = null;
   }
-  return summary ? [summary, ...findingNotices([...errors, ...warnings], values, getString)] : [];
+  return summary
+    ? [summary, ...findingNotices([...withSeverity("Error"), ...withSeverity("Warning")], values, getString)]
+    : [];
 }
 
 export function clearCheckNotifications(form: Xrm.FormContext, session: FormSession): void {

@@ -1,7 +1,7 @@
 import { COLUMNS_THE_CONTROL_SETS } from "../bridge/bridgeProtocol";
 import { hostFormBridge, type EventSourceControl, type FormBridgeHost } from "../bridge/formBridgeHost";
 import type { FormBridge, FormEvent, NotificationLevel } from "../bridge/formBridgeTypes";
-import { formatString as fillTemplate } from "../journey/faultCatalogue";
+import { fillPlaceholders } from "../journey/faultCatalogue";
 import { isFieldLocked } from "./fieldLockApplier";
 import type { FormEnvironment } from "./formEnvironment";
 import { STATUS_FIELD, formRecordId, readFormValues, statusOnForm } from "./formValues";
@@ -48,11 +48,11 @@ function setFormValue(form: Xrm.FormContext, name: string, value: BridgeValue, e
   const attribute = form.getAttribute(name);
   const label = form.getControl<Xrm.Controls.StandardControl>(name)?.getLabel() || name;
   if (!COLUMNS_THE_CONTROL_SETS.includes(name))
-    throw new Error(fillTemplate(env.getString("form.notSetByControl"), [label]));
-  if (!attribute) throw new Error(fillTemplate(env.getString("form.fieldNotOnForm"), [label]));
+    throw new Error(fillPlaceholders(env.getString("form.notSetByControl"), [label]));
+  if (!attribute) throw new Error(fillPlaceholders(env.getString("form.fieldNotOnForm"), [label]));
   if (isFieldLocked(form, name, env.now())) {
     const status = env.getString(`status.${statusOnForm(form)}`);
-    throw new Error(fillTemplate(env.getString("form.fieldLocked"), [label, status]));
+    throw new Error(fillPlaceholders(env.getString("form.fieldLocked"), [label, status]));
   }
   attribute.setValue(toAttributeValue(attribute, value));
   attribute.fireOnChange();

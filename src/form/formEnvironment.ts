@@ -1,8 +1,11 @@
+import type { RetryTiming } from "../dataverse/retryPolicy";
 import type { WebApiPort } from "../dataverse/webApiPort";
 
 /** What the handlers need from the outside world; index.ts gives the real one, tests their own. */
 export interface FormEnvironment {
   webApi: Pick<WebApiPort, "online">;
+  /** How the validate call waits before trying a throttled request again. */
+  retryTiming: RetryTiming;
   getString(key: string): string;
   now(): Date;
   confirm(title: string, text: string): Promise<boolean>;

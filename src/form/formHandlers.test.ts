@@ -94,6 +94,39 @@ describe("command: Check for errors", () => {
     expect(fixture.notifications().map(({ message }) => message)).toEqual(["The error check found no problems."]);
   });
 
+  it("lists each fault once per tile and arguments: two segments not live are two, one both checks found is one", async () => {
+    fixture = loaded({ status: Draft, isRecurring: true, intervalDays: 30, count: 3 });
+    const segmentNotLive = (id: string) => ({
+      ActivityId: "01_0",
+      Fault: "ErrorSegmentNotLive",
+      Result: "Error",
+      ErrorMessageArguments: [id],
+    });
+    fixture.answerValidate(
+      validateResponse({
+        ActivityValidationResults: [
+          segmentNotLive("24db2671-1529-e911-a9b7-000d3a1e6adc"),
+          segmentNotLive("35ec3782-1529-e911-a9b7-000d3a1e6adc"),
+          {
+            ActivityId: "",
+            Fault: "ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations",
+            Result: "Error",
+            ErrorMessageArguments: [],
+          },
+        ],
+        Result: "Error",
+      }),
+    );
+    await fixture.handlers.checkForErrors(fixture.form);
+    const messages = fixture.notifications().map(({ message }) => message);
+    expect(messages[0]).toBe("The error check found 3 error(s) and 0 warning(s).");
+    expect(messages.filter((message) => message.includes("is not live"))).toEqual([
+      expect.stringContaining("24db2671-1529-e911-a9b7-000d3a1e6adc"),
+      expect.stringContaining("35ec3782-1529-e911-a9b7-000d3a1e6adc"),
+    ]);
+    expect(messages.filter((message) => message.includes("The recurrence does not fit"))).toHaveLength(1);
+  });
+
   it("accepts an execution context as well as the primary control", async () => {
     fixture = loaded({ status: Draft });
     await fixture.handlers.checkForErrors({ getFormContext: () => fixture.form } as unknown as Xrm.Events.EventContext);

@@ -42,9 +42,3 @@ export function sessionFor(form: Xrm.FormContext): FormSession {
 export function allSessions(): IterableIterator<FormSession> {
   return sessions.values();
 }
-
-/** Tests start each case from a freshly opened form. */
-export function forgetAllSessions(): void {
-  for (const session of sessions.values()) session.bridgeHost?.close();
-  sessions.clear();
-}

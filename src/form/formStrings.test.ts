@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { readResxStrings } from "../../harness/page/resx";
+import { readResxStrings } from "../../scripts/resx";
 import { FORM_STRINGS_RESOURCE, createGetString } from "./formStrings";
 import { builtResourceStrings, builtResxFiles } from "./testing/journeyFormFixture";
 

@@ -1,3 +1,4 @@
+import { REAL_TIMING } from "../dataverse/retryPolicy";
 import type { WebApiPort } from "../dataverse/webApiPort";
 import type { FormEnvironment } from "./formEnvironment";
 import { createFormHandlers } from "./formHandlers";
@@ -7,6 +8,7 @@ import { createGetString } from "./formStrings";
 function hostEnvironment(): FormEnvironment {
   return {
     webApi: Xrm.WebApi as unknown as Pick<WebApiPort, "online">,
+    retryTiming: REAL_TIMING,
     getString: createGetString((webResourceName, key) => Xrm.Utility.getResourceString(webResourceName, key)),
     now: () => new Date(),
     confirm: (title, text) =>

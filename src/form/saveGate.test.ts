@@ -9,8 +9,10 @@ import {
   openJourneyForm,
   settle,
   validateResponse,
+  ALL_VALID,
   type JourneyFormFixture,
   type JourneyFormOptions,
+  type ValidateAnswer,
 } from "./testing/journeyFormFixture";
 
 const RECURRENCE_DOES_NOT_FIT = validateResponse({
@@ -35,6 +37,16 @@ const EMAIL_NOT_LIVE_WARNING = validateResponse({
   ],
   Result: "Warning",
 });
+
+/** The server's answer to too many requests: 429 or 503, with the Retry-After header where given. */
+function throttled(status: 429 | 503, retryAfter?: string): ValidateAnswer {
+  return async () => ({
+    ok: false,
+    status,
+    headers: new Headers(retryAfter ? { "Retry-After": retryAfter } : {}),
+    json: async () => ({ error: { code: "0x80072322", message: "Number of requests exceeded the limit" } }),
+  });
+}
 
 function loaded(options: JourneyFormOptions): JourneyFormFixture {
   const fixture = openJourneyForm(options);
@@ -253,6 +265,34 @@ describe.each([
     await userSavesAndGateFinishes(fixture);
     expect(fixture.saved).toEqual([]);
     expect(fixture.checkSummary()!.message).toContain(`the error check could not run ${why}.`);
+  });
+
+  it("tries a throttled check again after the Retry-After the server asked for, then lets a clean journey go live", async () => {
+    fixture = loaded({ status: Draft, asyncSave });
+    const answers = [throttled(429, "3"), ALL_VALID];
+    fixture.answerValidate((request) => answers.shift()!(request));
+    setStatus(fixture, GoingLive);
+
+    await userSavesAndGateFinishes(fixture);
+
+    expect(fixture.validateRequests).toHaveLength(2);
+    expect(fixture.retryWaits).toEqual([3000]);
+    expect(fixture.saved.map((record) => record.statuscode)).toEqual([GoingLive]);
+  });
+
+  it("gives up on a check that stays throttled after three tries, and nothing goes live", async () => {
+    fixture = loaded({ status: Draft, asyncSave });
+    fixture.answerValidate(throttled(503));
+    setStatus(fixture, GoingLive);
+
+    await userSavesAndGateFinishes(fixture);
+
+    expect(fixture.validateRequests).toHaveLength(3);
+    expect(fixture.retryWaits).toHaveLength(2);
+    expect(fixture.saved).toEqual([]);
+    expect(fixture.checkSummary()!.message).toContain(
+      "the error check could not run (Number of requests exceeded the limit)",
+    );
   });
 
   it("does not let an unchecked journey go live when the network fails or the server does not answer", async () => {

@@ -1,4 +1,4 @@
-import { formatString as fillTemplate } from "../journey/faultCatalogue";
+import { fillPlaceholders } from "../journey/faultCatalogue";
 import { canTransition } from "../journey/statusModel";
 import { JourneyStatus } from "../journey/types";
 import { toValidateParameters } from "../journey/validateRequest";
@@ -54,7 +54,7 @@ function refuseTransition(
   env: FormEnvironment,
 ): string {
   const label = (status: number) => env.getString(`status.${status}`);
-  const message = fillTemplate(env.getString("form.transitionNotAllowed"), [label(from), label(to)]);
+  const message = fillPlaceholders(env.getString("form.transitionNotAllowed"), [label(from), label(to)]);
   showNotices(form, session, [{ level: "ERROR", message }]);
   restoreStatus(form, session, from, env);
   return message;
@@ -73,7 +73,7 @@ export async function checkAndNotify(
   const values = readFormValues(form);
   session.checkInFlight = true;
   try {
-    const outcome = await runGoLiveCheck(values, env.webApi, env.checkTimeoutMs);
+    const outcome = await runGoLiveCheck(values, env.webApi, env.retryTiming, env.checkTimeoutMs);
     return { outcome, message: showNotices(form, session, noticesFor(outcome, purpose, values, env.getString)) };
   } finally {
     session.checkInFlight = false;

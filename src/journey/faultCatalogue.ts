@@ -57,9 +57,6 @@ function tableOf<Value>(valueOf: (code: FaultCodeName) => Value): Record<FaultCo
 /** Each code by its own name: `FaultCode.NameMissing === "NameMissing"` (the domain itself passes the names, checked by FaultCodeName). */
 export const FaultCode = /* @__PURE__ */ tableOf((code) => code) as { readonly [Code in FaultCodeName]: Code };
 
-/** The severity the product's own checks give each code (server entries carry their own). */
-export const FAULT_SEVERITY: Readonly<Record<FaultCodeName, Severity>> = /* @__PURE__ */ tableOf(severityOf);
-
 export function isKnownFault(code: string): code is FaultCodeName {
   return (ALL_FAULTS as readonly string[]).includes(code);
 }
@@ -77,16 +74,13 @@ export interface DescribedFault {
   args: string[];
 }
 
-/** Replaces {0}, {1}, ... with the arguments; a placeholder without an argument becomes empty. */
+/**
+ * The one filler of resource strings' placeholders: replaces {0}, {1}, ... with the arguments; a placeholder
+ * without an argument becomes empty.
+ */
 export function fillPlaceholders(template: string, args: readonly string[]): string {
   return template.replace(/\{(\d+)\}/g, (_match, index: string) => args[Number(index)] ?? "");
 }
-
-/**
- * The same as fillPlaceholders. The Power Apps lint rule avoid-unpub-api reports any bare call named
- * `formatString` (an unsupported legacy CRM global), so call it as `fillPlaceholders` or through a namespace.
- */
-export { fillPlaceholders as formatString };
 
 /** A key's text in the user's language with {0}, {1}... filled in; the key itself (or "") when the resources lack it. */
 export type Localise = (key: string, ...args: (string | number)[]) => string;

@@ -4,6 +4,7 @@ export * from "./journeyActions";
 export * from "./fieldLocks";
 export * from "./validateRequest";
 export * from "./validationResult";
+export * from "./findings";
 export * from "./faultCatalogue";
 export * from "./workflowDefinition";
 export * from "./recurrence";

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
 import { runLocalChecks } from "./localChecks";
-import { generateDefinition } from "./sampleDefinition";
+import { generateDefinition } from "./testing/sampleDefinition";
 import type { JourneyRecord } from "./types";
 import { fromValidateParameters } from "./validateRequest";
 

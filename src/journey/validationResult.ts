@@ -7,7 +7,7 @@ import type { FindingSource, Severity, ValidationEntry, ValidationReport } from 
 const SEVERITIES: readonly Severity[] = ["Valid", "Warning", "Error"];
 
 /** The most serious of the severities; Valid when there are none. */
-function worstOf(severities: readonly Severity[]): Severity {
+export function worstOf(severities: readonly Severity[]): Severity {
   return SEVERITIES[Math.max(0, ...severities.map((severity) => SEVERITIES.indexOf(severity)))];
 }
 

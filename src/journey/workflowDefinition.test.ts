@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
-import { generateDefinition } from "./sampleDefinition";
+import { generateDefinition } from "./testing/sampleDefinition";
 import { outlineEntries, parseDefinition, referencedItems, type ParsedDefinition } from "./workflowDefinition";
 
 const seedDefinition = (

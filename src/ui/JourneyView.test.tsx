@@ -104,7 +104,7 @@ describe("action bar", () => {
 describe("confirmations", () => {
   test("Stop asks first; cancelling writes nothing, confirming stops", async () => {
     const { service } = await viewWith(S.Live);
-    service.transition.mockResolvedValue({ done: true, status: S.Stopping, savedForm: false });
+    service.transition.mockResolvedValue({ done: true, status: S.Stopping });
     fireEvent.click(screen.getByRole("button", { name: "Stop" }));
     let dialog = await screen.findByRole("alertdialog");
     expect(within(dialog).getByText("Stop this journey?")).toBeTruthy();
@@ -138,13 +138,16 @@ describe("confirmations", () => {
     expect(actionButtons().every(isDisabled)).toBe(true);
   });
 
-  test("going live with warnings asks, and the answer goes back to the service", async () => {
+  test("going live with warnings asks, counting a warning both checks found once, and the answer goes back to the service", async () => {
     const { service } = await viewWith(S.Draft);
-    const warnings = checkOutcome([entry("StartsWithoutSegment", "", "Warning", [], "local")]);
+    const warnings = checkOutcome([
+      entry("StartsWithoutSegment", "", "Warning", [], "local"),
+      entry("StartsWithoutSegment", "", "Warning", [], "server"),
+    ]);
     let answer: boolean | undefined;
     service.transition.mockImplementation(async (_snapshot, _id, options) => {
       answer = await options?.confirmWarnings?.(warnings);
-      return { done: true, status: S.GoingLive, savedForm: false, check: warnings };
+      return { done: true, status: S.GoingLive, check: warnings };
     });
     fireEvent.click(screen.getByRole("button", { name: "Go live" }));
     const dialog = await screen.findByRole("alertdialog");
@@ -160,7 +163,7 @@ describe("confirmations", () => {
     service.transition.mockImplementation(async (_snapshot, _id, options) => {
       const accepted = await options?.confirmWarnings?.(warnings);
       return accepted
-        ? { done: true, status: S.GoingLive, savedForm: false }
+        ? { done: true, status: S.GoingLive }
         : { done: false, reason: "warningsDeclined", check: warnings };
     });
     fireEvent.click(screen.getByRole("button", { name: "Go live" }));
@@ -203,11 +206,12 @@ describe("status changes and the live region", () => {
     expect(actionButtons().map((button) => button.textContent)).toEqual(["Check for errors", "Stop", "Edit", "Copy"]);
   });
 
-  test("a check refused by errors writes nothing and says how many errors stop it", async () => {
+  test("a check refused by errors writes nothing and says how many errors stop it, each counted once", async () => {
     const { service } = await viewWith(S.Draft);
     const errors = checkOutcome([
       entry("ErrorSegmentNotLive", "01_0", "Error", ["24db2671"]),
       entry("NameMissing", "", "Error", [], "local"),
+      entry("NameMissing", "", "Error", [], "server"),
     ]);
     service.transition.mockResolvedValue({ done: false, reason: "checkErrors", check: errors });
     fireEvent.click(screen.getByRole("button", { name: "Go live" }));
@@ -337,7 +341,6 @@ describe("banners for the service's errors", () => {
     const unavailable = new JourneyError("actionMissing", "error.actionMissing");
     const outcome: CheckOutcome = {
       ...checkOutcome([entry("NameMissing", "", "Error", [], "local")]),
-      server: null,
       serverUnavailable: unavailable,
     };
     service.check.mockResolvedValue(outcome);
@@ -430,6 +433,5 @@ function snapshotFor(status: number) {
     status,
     modifiedOn: record.modifiedon ?? null,
     modifiedByName: "Nancy Anderson",
-    loadedAt: new Date(),
   };
 }

@@ -45,8 +45,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
   const values = snapshot && (journey.values ?? snapshot.record);
   const definitionText = values?.msdyncrm_workflowdefinition;
   const definition = useMemo(() => parseDefinition(definitionText), [definitionText]);
-  const report = shown?.report ?? null;
-  const tileCounts = useMemo(() => countsByTile(report), [report]);
+  const tileCounts = useMemo(() => countsByTile(shown?.findings ?? []), [shown]);
 
   const disabledReason = (action: JourneyAction): string | undefined => {
     if (journey.deleted) return localise("action.disabled.deleted");
@@ -121,8 +120,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
         <Stack horizontal wrap tokens={{ childrenGap: 16 }}>
           <div style={column}>
             <ValidationPanel
-              report={report}
-              origin={shown?.origin ?? "stored"}
+              shown={shown}
               checkedWhen={formatDateTime(shown?.checkedAt)}
               definition={definition}
               selectedActivityId={selectedActivityId}

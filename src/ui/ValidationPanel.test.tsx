@@ -121,8 +121,6 @@ describe("validation panel", () => {
           { activityId: "01_0", fault: "ErrorSegmentNotLive", severity: "Error", args: ["x"], source: "server" },
         ],
       },
-      local: { verdict: "Error", entries: [] },
-      server: { verdict: "Error", entries: [] },
     });
     fireEvent.click(screen.getByRole("button", { name: "Check for errors" }));
     await waitFor(() =>
@@ -175,8 +173,6 @@ describe("validation panel", () => {
           { activityId: "", fault, severity: "Error", args: [], source: "server" },
         ],
       },
-      local: { verdict: "Error", entries: [] },
-      server: { verdict: "Error", entries: [] },
     });
     fireEvent.click(screen.getByRole("button", { name: "Check for errors" }));
     await waitFor(() => expect(screen.getByTestId("verdict").textContent).toBe("Errors found: 1 error"));

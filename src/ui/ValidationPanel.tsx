@@ -15,22 +15,15 @@ import {
 } from "./platform";
 import { describeFault } from "../journey/faultCatalogue";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
-import type { Severity, ValidationReport } from "../journey/types";
+import type { Severity } from "../journey/types";
 import { copyText, type CopyResult } from "./clipboard";
-import { groupEntries, type Finding } from "./validationGroups";
+import { groupFindings, type Finding, type ShownReport } from "./validationGroups";
 import { groupTitle, reportAsText, severityLabel, verdictText } from "./reportText";
 import { classes } from "./styles";
 import type { Localise } from "./strings";
 
-/**
- * Where the report shown came from: the stored result of the last check, a check just run on the form's
- * or the saved values, or (while the server's check runs) the product's own checks alone.
- */
-export type ReportOrigin = "stored" | "form" | "saved" | "checking";
-
 export interface ValidationPanelProps {
-  report: ValidationReport | null;
-  origin: ReportOrigin;
+  shown: ShownReport | null;
   /** When the report was made, formatted for the user ("" when not known). */
   checkedWhen: string;
   definition: ParsedDefinition;
@@ -75,8 +68,7 @@ function findingContent({ entry, sources }: Finding, localise: Localise): React.
 }
 
 export const ValidationPanel: React.FC<ValidationPanelProps> = ({
-  report,
-  origin,
+  shown,
   checkedWhen,
   definition,
   selectedActivityId,
@@ -85,29 +77,29 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
 }) => {
   // The outcome of "Copy details"; a new report clears it.
   const [copyResult, setCopyResult] = useState<CopyResult | null>(null);
-  useEffect(() => setCopyResult(null), [report]);
+  useEffect(() => setCopyResult(null), [shown]);
 
   return (
     <section aria-label={localise("panel.title")}>
-      {report ? (
+      {shown ? (
         <>
           <Stack horizontal wrap verticalAlign="center" horizontalAlign="space-between" tokens={{ childrenGap: 8 }}>
             <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 6 }}>
-              {severityIcon(report.verdict, localise)}
+              {severityIcon(shown.report.verdict, localise)}
               <Text variant="mediumPlus" styles={{ root: { fontWeight: 600 } }} data-testid="verdict">
-                {verdictText(report, localise)}
+                {verdictText(shown, localise)}
               </Text>
             </Stack>
             <ActionButton
               iconProps={{ iconName: "Copy" }}
               onClick={async () =>
-                setCopyResult(await copyText(reportAsText(report, definition, localise, checkedWhen)))
+                setCopyResult(await copyText(reportAsText(shown, definition, localise, checkedWhen)))
               }
             >
               {localise("panel.copy.button")}
             </ActionButton>
           </Stack>
-          <span className={classes.muted}>{localise(`panel.origin.${origin}`, checkedWhen)}</span>
+          <span className={classes.muted}>{localise(`panel.origin.${shown.origin}`, checkedWhen)}</span>
           {copyResult && (
             <MessageBar
               messageBarType={copyResult === "copied" ? MessageBarType.success : MessageBarType.warning}
@@ -118,7 +110,7 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
               {copyResult === "failed" && (
                 <textarea
                   readOnly
-                  value={reportAsText(report, definition, localise, checkedWhen)}
+                  value={reportAsText(shown, definition, localise, checkedWhen)}
                   aria-label={localise("panel.copy.manual")}
                   className={classes.manualCopy}
                   onFocus={(event) => event.currentTarget.select()}
@@ -127,7 +119,7 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
             </MessageBar>
           )}
           <FocusZone direction={FocusZoneDirection.vertical}>
-            {groupEntries(report, definition).map((group) => (
+            {groupFindings(shown.findings, definition).map((group) => (
               <div key={group.activityId}>
                 <h3 className={classes.heading}>{groupTitle(group, localise)}</h3>
                 <ul className={classes.list}>

@@ -3,12 +3,6 @@ import type { JourneyService } from "../dataverse/journeyService";
 import type { FormatDateTime } from "./dateFormat";
 import type { GetString } from "./strings";
 
-/** What the control uses of the journey service (a fake in component tests). */
-export type JourneyServiceApi = Pick<
-  JourneyService,
-  "load" | "currentValues" | "check" | "transition" | "waitUntilSettled" | "copy" | "delete"
->;
-
 /** Privilege types of context.utils.hasEntityPrivilege. */
 export const Privilege = { Create: 1, Read: 2, Write: 3, Delete: 4 } as const;
 export type PrivilegeKind = (typeof Privilege)[keyof typeof Privilege];
@@ -16,7 +10,8 @@ export type PrivilegeKind = (typeof Privilege)[keyof typeof Privilege];
 export interface JourneyControlProps {
   /** Lower-case record id without braces; "" on a form of a journey not yet saved. */
   recordId: string;
-  service: JourneyServiceApi;
+  /** The journey service (a fake in component tests). */
+  service: JourneyService;
   /** The form's bridge, or null when no form script answers (then the end-date fix is unavailable). */
   findBridge(): Promise<FormBridge | null>;
   /** The bound msdyncrm_validationresults value: the stored result of the last check. */

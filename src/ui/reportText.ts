@@ -1,7 +1,8 @@
 import { describeFault } from "../journey/faultCatalogue";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
-import type { Severity, ValidationReport } from "../journey/types";
-import { countBySeverity, distinctFindings, groupEntries, SEVERITIES, type EntryGroup } from "./validationGroups";
+import { countBySeverity } from "../journey/findings";
+import type { Severity } from "../journey/types";
+import { groupFindings, SEVERITIES, type EntryGroup, type ShownReport } from "./validationGroups";
 import { localiseCount, type Localise } from "./strings";
 
 /** "1 error", "2 warnings", "3 notes" (a Valid entry is a note). */
@@ -15,8 +16,8 @@ export function severityLabel(severity: Severity, localise: Localise): string {
 }
 
 /** The verdict line: "2 errors, 1 warning" or the verdict's own wording when there is nothing to count. */
-export function verdictText(report: ValidationReport, localise: Localise): string {
-  const counts = countBySeverity(distinctFindings(report.entries));
+export function verdictText({ report, findings }: ShownReport, localise: Localise): string {
+  const counts = countBySeverity(findings);
   const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) =>
     severityCount(severity, counts[severity], localise),
   );
@@ -33,13 +34,13 @@ export function groupTitle(group: EntryGroup, localise: Localise): string {
 
 /** The whole report as plain text, for "Copy details". */
 export function reportAsText(
-  report: ValidationReport,
+  shown: ShownReport,
   definition: ParsedDefinition,
   localise: Localise,
   checkedWhen: string,
 ): string {
-  const lines = [localise("panel.copy.heading", checkedWhen), verdictText(report, localise)];
-  for (const group of groupEntries(report, definition)) {
+  const lines = [localise("panel.copy.heading", checkedWhen), verdictText(shown, localise)];
+  for (const group of groupFindings(shown.findings, definition)) {
     lines.push("", groupTitle(group, localise));
     for (const { entry, sources } of group.findings) {
       const described = describeFault(entry, localise);
@@ -49,6 +50,7 @@ export function reportAsText(
       if (described.hint) lines.push(`  ${described.hint}`);
     }
   }
-  if (report.unreadable) lines.push("", localise("panel.copy.raw"), report.unreadable.raw);
+  const { unreadable } = shown.report;
+  if (unreadable) lines.push("", localise("panel.copy.raw"), unreadable.raw);
   return lines.join("\n");
 }

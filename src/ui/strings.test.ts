@@ -5,7 +5,7 @@ import { actionsFor } from "../journey/journeyActions";
 import { STATUSES } from "../journey/statusModel";
 import type { FindingSource, Severity } from "../journey/types";
 import type { ConfirmKind } from "./ConfirmDialog";
-import type { ReportOrigin } from "./ValidationPanel";
+import type { ReportOrigin } from "./validationGroups";
 import { localiserFor, statusLabel } from "./strings";
 
 const UI_PREFIXES = [

@@ -4,21 +4,15 @@ import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { earliestFittingEnd, recurrenceFits, recurrenceFromRecord } from "../journey/recurrence";
 import { runLocalChecks } from "../journey/localChecks";
 import { statusInfo } from "../journey/statusModel";
-import type { JourneyRecord, Severity, ValidationReport } from "../journey/types";
+import { countBySeverity } from "../journey/findings";
+import type { JourneyRecord } from "../journey/types";
 import { parseValidationResponse } from "../journey/validationResult";
 import type { ConfirmRequest } from "./ConfirmDialog";
 import type { JourneyControlProps } from "./journeyControlProps";
-import type { ReportOrigin } from "./ValidationPanel";
 import { verdictText } from "./reportText";
+import { shownReport, type ReportOrigin, type ShownReport } from "./validationGroups";
 import { statusLabel, type Localise } from "./strings";
 import { useEffect, useRef, useState } from "./platform";
-
-export interface ShownReport {
-  report: ValidationReport;
-  origin: ReportOrigin;
-  /** ISO time of the check, when known. */
-  checkedAt: string | null;
-}
 
 /** A banner: an error of the service, or a plain notice (e.g. the go-live was refused by the check). */
 export type Banner =
@@ -57,11 +51,7 @@ export interface JourneyController extends JourneyState {
 }
 
 function storedReport(raw: string | null): ShownReport | null {
-  return raw?.trim() ? { report: parseValidationResponse(raw), origin: "stored", checkedAt: null } : null;
-}
-
-function countOf(report: ValidationReport, severity: Severity): number {
-  return report.entries.filter((entry) => entry.severity === severity).length;
+  return raw?.trim() ? shownReport(parseValidationResponse(raw), "stored", null) : null;
 }
 
 function asJourneyError(error: unknown): JourneyError {
@@ -150,14 +140,17 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
     if (stored) update({ shown: stored });
   }, [storedRaw]);
 
+  /** Shows the check's report; returns its findings' counts. */
   const showCheck = (outcome: CheckOutcome, origin: ReportOrigin = "form") => {
-    update({ shown: { report: outcome.report, origin, checkedAt: props.now().toISOString() } });
+    const shown = shownReport(outcome.report, origin, props.now().toISOString());
+    update({ shown });
     const unavailable = outcome.serverUnavailable;
     replaceBanners(
       ["serverUnavailable", "blocked"],
       ...(unavailable ? [{ kind: "serverUnavailable" as const, error: unavailable }] : []),
     );
-    announce("live.checked", verdictText(outcome.report, localise));
+    announce("live.checked", verdictText(shown, localise));
+    return countBySeverity(shown.findings);
   };
 
   const ask = (request: ConfirmRequest): Promise<boolean> =>
@@ -209,7 +202,7 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
         // The product's own findings at once; the server's check then replaces them with the whole report.
         update({
           values: current.values,
-          shown: { report: runLocalChecks(current.values), origin: "checking", checkedAt: null },
+          shown: shownReport(runLocalChecks(current.values), "checking", null),
         });
         showCheck(await service.check(current.values), current.fromForm ? "form" : "saved");
         return;
@@ -232,23 +225,22 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
         break;
     }
     const outcome = await service.transition(snapshot, action.id, {
-      confirmWarnings: (check) => {
-        showCheck(check);
-        return ask({
+      confirmWarnings: (check) =>
+        ask({
           kind: check.serverUnavailable ? "serverUnavailable" : "warnings",
-          args: [countOf(check.report, "Warning")],
-        });
-      },
+          args: [showCheck(check).Warning],
+        }),
     });
-    if (outcome.check) showCheck(outcome.check);
     if (!outcome.done) {
+      const counts = showCheck(outcome.check);
       if (outcome.reason === "checkErrors") {
-        const errorCount = countOf(outcome.check.report, "Error");
+        const errorCount = counts.Error;
         replaceBanners(["blocked"], { kind: "blocked", errorCount });
         announce("live.blocked", errorCount);
       }
       return;
     }
+    if (outcome.check) showCheck(outcome.check);
     const status = outcome.status;
     showStatus(status);
     if (statusInfo(status)?.transitional) {

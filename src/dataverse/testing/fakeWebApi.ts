@@ -1,5 +1,5 @@
 import type { FormBridge } from "../../bridge/formBridgeTypes";
-import { generateDefinition } from "../../journey/sampleDefinition";
+import { generateDefinition } from "../../journey/testing/sampleDefinition";
 import { JourneyStatus, type JourneyRecord } from "../../journey/types";
 import type { ActionRequest, ActionResponse, WebApiPort } from "../webApiPort";
 

@@ -5,11 +5,10 @@ import { controlEventNames } from "../../../harness/page/manifestEvents";
 import { WEB_RESOURCE_PREFIX, resourceStringReader, stringResourcesOf } from "../../../harness/page/resx";
 import { connectFormBridge, raiseThrough } from "../../bridge/formBridgeClient";
 import type { ConnectedFormBridge } from "../../bridge/formBridgeTypes";
-import type { ActionRequest } from "../../dataverse/webApiPort";
+import type { ActionRequest, ActionResponse } from "../../dataverse/webApiPort";
 import { JourneyStatus } from "../../journey/types";
 import type { FormEnvironment } from "../formEnvironment";
-import { createFormHandlers, type FormHandlers } from "../formHandlers";
-import { forgetAllSessions } from "../formSession";
+import type { FormHandlers } from "../formHandlers";
 import { createGetString, type GetResourceString } from "../formStrings";
 import { readFormValues } from "../formValues";
 
@@ -107,9 +106,7 @@ export interface JourneyFormOptions {
   newRecord?: boolean;
 }
 
-export type ValidateAnswer = (
-  request: ActionRequest,
-) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+export type ValidateAnswer = (request: ActionRequest) => Promise<ActionResponse>;
 
 export function validateResponse(inner: unknown): ValidateAnswer {
   return async () => ({
@@ -135,6 +132,8 @@ export interface JourneyFormFixture {
   env: FormEnvironment;
   validateRequests: ActionRequest[];
   answerValidate(answer: ValidateAnswer): void;
+  /** The waits before each retry of a throttled validate call (taken at once: no test waits them out). */
+  retryWaits: number[];
   /** What reached the "server": one entry per save the platform carried out. */
   saved: SavedRecord[];
   /** The user presses Save: the platform runs OnSave and saves unless it was cancelled. */
@@ -162,9 +161,22 @@ const ROOT = path.resolve(__dirname, "../../..");
 
 const STATUS_OPTIONS = Object.entries(JourneyStatus).map(([text, value]) => ({ text, value }));
 
+/**
+ * The form script as a newly opened form page loads it: a fresh copy of its modules, so that no case sees
+ * what an earlier one left in the script's memory of open forms (src/form/formSession.ts).
+ */
+function freshFormHandlers(env: FormEnvironment): FormHandlers {
+  let handlers: FormHandlers | undefined;
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module registry of its own needs require
+    const script = require("../formHandlers") as typeof import("../formHandlers");
+    handlers = script.createFormHandlers(() => env);
+  });
+  return handlers!;
+}
+
 /** An xrm-mock journey form with a stand-in for the platform's save pipeline and the validate action. */
 export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture {
-  forgetAllSessions();
   XrmMockGenerator.initialise({
     entity: { id: options.newRecord ? "" : JOURNEY_ID, entityName: "msdyncrm_customerjourney" },
   });
@@ -236,6 +248,7 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
 
   const form = XrmMockGenerator.formContext as unknown as Xrm.FormContext;
   const validateRequests: ActionRequest[] = [];
+  const retryWaits: number[] = [];
   let validateAnswer: ValidateAnswer = ALL_VALID;
   const confirmAnswers: boolean[] = [];
   const connected: ConnectedFormBridge[] = [];
@@ -259,6 +272,12 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
         },
       },
     },
+    retryTiming: {
+      sleep: async (ms) => {
+        retryWaits.push(ms);
+      },
+      random: () => 0.5,
+    },
     getString: createGetString(
       options.withoutStringResources
         ? resourceStringReader({}, 1033, 1033)
@@ -268,7 +287,7 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
     confirm: async () => confirmAnswers.shift() ?? false,
     checkTimeoutMs: 200,
   };
-  const handlers = createFormHandlers(() => env);
+  const handlers = freshFormHandlers(env);
   const saved: SavedRecord[] = [];
 
   // xrm-mock keeps no OnPostSave handlers.
@@ -324,6 +343,7 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
     env,
     validateRequests,
     answerValidate: (answer) => (validateAnswer = answer),
+    retryWaits,
     saved,
     userSaves: (saveMode) =>
       platformSave(saveMode).then(
@@ -356,7 +376,6 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
     eventHandlerErrors,
     close: () => {
       connected.forEach((bridge) => bridge.disconnect());
-      forgetAllSessions();
     },
   };
 }

@@ -1,7 +1,6 @@
-import type { CheckOutcome, JourneySnapshot } from "../../dataverse/journeyService";
+import type { CheckOutcome, JourneyService, JourneySnapshot } from "../../dataverse/journeyService";
 import type { JourneyRecord, ValidationEntry, ValidationReport } from "../../journey/types";
 import { verdictOf } from "../../journey/validationResult";
-import type { JourneyServiceApi } from "../journeyControlProps";
 
 export const JOURNEY_ID = "5f0d6c2a-1b2c-4d3e-8f90-0a1b2c3d4e5f";
 
@@ -78,7 +77,6 @@ export function snapshotOf(record: JourneyRecord): JourneySnapshot {
     status: record.statuscode ?? 192350000,
     modifiedOn: record.modifiedon ?? null,
     modifiedByName: "Nancy Anderson",
-    loadedAt: new Date("2026-11-28T10:00:00Z"),
   };
 }
 
@@ -87,13 +85,7 @@ export function reportOf(entries: ValidationEntry[]): ValidationReport {
 }
 
 export function checkOutcome(entries: ValidationEntry[], extra: Partial<CheckOutcome> = {}): CheckOutcome {
-  const report = reportOf(entries);
-  return {
-    report,
-    local: reportOf(entries.filter((e) => e.source === "local")),
-    server: reportOf(entries.filter((e) => e.source === "server")),
-    ...extra,
-  };
+  return { report: reportOf(entries), ...extra };
 }
 
 export function entry(
@@ -107,7 +99,7 @@ export function entry(
 }
 
 /** A journey service whose answers each test sets: every method a jest mock, loading `record` by default. */
-export function fakeJourneyService(record: JourneyRecord = journeyRecord()): jest.Mocked<JourneyServiceApi> {
+export function fakeJourneyService(record: JourneyRecord = journeyRecord()): jest.Mocked<JourneyService> {
   return {
     load: mockOf<"load">(async () => snapshotOf(record)),
     currentValues: mockOf<"currentValues">(async (snapshot) => ({
@@ -116,7 +108,7 @@ export function fakeJourneyService(record: JourneyRecord = journeyRecord()): jes
       fromForm: true,
     })),
     check: mockOf<"check">(async () => checkOutcome([])),
-    transition: mockOf<"transition">(async () => ({ done: true, status: 192350006, savedForm: false })),
+    transition: mockOf<"transition">(async () => ({ done: true, status: 192350006 })),
     // Stays Going live / Stopping until a test says how it settles.
     waitUntilSettled: mockOf<"waitUntilSettled">(() => new Promise(() => undefined)),
     copy: mockOf<"copy">(async () => ({ id: "9a8b7c6d-0000-4000-8000-000000000001" })),
@@ -124,8 +116,8 @@ export function fakeJourneyService(record: JourneyRecord = journeyRecord()): jes
   };
 }
 
-function mockOf<K extends keyof JourneyServiceApi>(implementation: JourneyServiceApi[K]) {
-  type Method = JourneyServiceApi[K];
+function mockOf<K extends keyof JourneyService>(implementation: JourneyService[K]) {
+  type Method = JourneyService[K];
   return jest.fn<ReturnType<Method>, Parameters<Method>>(
     implementation as (...args: Parameters<Method>) => ReturnType<Method>,
   );

@@ -1,9 +1,9 @@
 import { SEED_IDS } from "../../harness/seed/seedData";
 import type { FormBridge } from "../../src/bridge/formBridgeTypes";
 import { createWebApiClient } from "../../harness/xrm/webApiClient";
-import { JourneyService } from "../../src/dataverse/journeyService";
+import { createJourneyService, type JourneyService } from "../../src/dataverse/journeyService";
 import { JourneyStatus as S } from "../../src/journey/types";
-import { json, useHarness, type Json } from "../integration/harnessFixture";
+import { json, useHarness, type Json } from "./harnessFixture";
 import { rejection } from "../../src/dataverse/testing/rejection";
 
 // The journey service over HTTP against the emulated org, counting requests in the harness's log.
@@ -11,7 +11,7 @@ const J = SEED_IDS.journeys;
 const org = useHarness();
 
 function service(): JourneyService {
-  return new JourneyService({ webApi: createWebApiClient({ baseUrl: org.api() }) });
+  return createJourneyService({ webApi: createWebApiClient({ baseUrl: org.api() }) });
 }
 
 async function apiRequests(): Promise<Json[]> {
@@ -135,13 +135,13 @@ test("unsaved form changes are checked, saved through the form, then the status 
     setNotification: async () => undefined,
     clearNotification: async () => undefined,
   };
-  const journeys = new JourneyService({
+  const journeys = createJourneyService({
     webApi: createWebApiClient({ baseUrl: org.api() }),
     bridge: async () => bridge,
   });
   const snapshot = await journeys.load(J.seedPatch);
   await clearLog();
-  expect(await journeys.transition(snapshot, "goLive")).toMatchObject({ done: true, savedForm: true });
+  expect(await journeys.transition(snapshot, "goLive")).toMatchObject({ done: true });
   expect((await apiRequests()).map((entry) => entry.method)).toEqual(["POST", "GET", "PATCH", "PATCH"]);
   expect(await row(J.seedPatch)).toMatchObject({ msdyncrm_name: typed.msdyncrm_name, statuscode: S.GoingLive });
 });
