@@ -73,7 +73,7 @@ export async function checkAndNotify(
   const values = readFormValues(form);
   session.checkInFlight = true;
   try {
-    const outcome = await runGoLiveCheck(values, env.webApi, env.retryTiming, env.checkTimeoutMs);
+    const outcome = await runGoLiveCheck(values, env.webApi, env.timing, env.checkTimeoutMs);
     return { outcome, message: showNotices(form, session, noticesFor(outcome, purpose, values, env.getString)) };
   } finally {
     session.checkInFlight = false;

@@ -243,7 +243,7 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
         },
       },
     },
-    retryTiming: {
+    timing: {
       sleep: async (ms) => {
         retryWaits.push(ms);
       },
