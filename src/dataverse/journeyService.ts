@@ -3,7 +3,7 @@ import { allowedAction, type JourneyActionId } from "../journey/journeyActions";
 import { runLocalChecks } from "../journey/localChecks";
 import { statusInfo } from "../journey/statusModel";
 import { JourneyStatus, type JourneyRecord, type JourneyStatusCode, type ValidationReport } from "../journey/types";
-import { GUID, toValidateParameters } from "../journey/validateRequest";
+import { checkedValuesKey, GUID } from "../journey/validateRequest";
 import { mergeReports } from "../journey/validationResult";
 import { fillPlaceholders } from "../journey/faultCatalogue";
 import { CONTENT_COLUMNS, isConflict, type RowVersion, type SeenValues } from "./journeyConflict";
@@ -253,7 +253,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
       try {
         const server = await askValidateAction(webApi, values, timing);
         const outcome: CheckOutcome = { report: mergeReports(local, server) };
-        lastServerCheck = { key: checkKey(values), at: now(), outcome };
+        lastServerCheck = { key: checkedValuesKey(values), at: now(), outcome };
         return outcome;
       } catch (error) {
         return { report: local, serverUnavailable: toJourneyError(error, "validate") };
@@ -298,7 +298,7 @@ interface RememberedCheck {
 /** The last server check, when it passed, checked the same values and is recent enough to stand for a new one. */
 function reusableCheck(last: RememberedCheck | null, values: JourneyRecord, now: number): CheckOutcome | undefined {
   // A failing check is not reused: the user may have just fixed its cause elsewhere (e.g. a segment gone live).
-  if (!last || last.key !== checkKey(values) || last.outcome.report.verdict === "Error") return undefined;
+  if (!last || last.key !== checkedValuesKey(values) || last.outcome.report.verdict === "Error") return undefined;
   const age = now - last.at;
   return age >= 0 && age <= CHECK_REUSE_MS ? last.outcome : undefined;
 }
@@ -391,10 +391,6 @@ async function pollUntilSettled(
 function passingFailure(error: unknown): undefined {
   if (error instanceof JourneyError && ["network", "server", "malformed"].includes(error.kind)) return undefined;
   throw error;
-}
-
-function checkKey(values: JourneyRecord): string {
-  return JSON.stringify(toValidateParameters(values));
 }
 
 /** The create body of a copy: a Draft with the journey's design, schedule, settings and lookups. */

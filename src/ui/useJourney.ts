@@ -201,7 +201,7 @@ function useActions(
     running.current = action.id;
     dispatch(actionStarted(action.id));
     perform(action, snapshot)
-      .catch((error: unknown) => fail(error))
+      .catch(fail)
       .finally(() => {
         running.current = null;
         if (mounted.current) dispatch(actionEnded);
@@ -271,7 +271,7 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
     ...state,
     run,
     answerConfirm,
-    reload: () => void load(),
+    reload: load,
     dismissBanner: (banner) => dispatch(bannerDismissed(banner)),
     fitEndDate,
   };
