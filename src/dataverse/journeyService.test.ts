@@ -26,11 +26,13 @@ function setup(row = journeyRow(), deps: Partial<JourneyServiceDeps> = {}) {
   const service = createJourneyService({
     webApi,
     now: () => new Date(clock),
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      clock += ms;
+    timing: {
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        clock += ms;
+      },
+      random: () => 0.5,
     },
-    random: () => 0.5,
     ...deps,
   });
   return { webApi, service, sleeps, advance: (ms: number) => (clock += ms), time: () => clock };

@@ -3,7 +3,7 @@ import { allowedAction, type JourneyActionId } from "../journey/journeyActions";
 import { runLocalChecks } from "../journey/localChecks";
 import { statusInfo } from "../journey/statusModel";
 import { JourneyStatus, type JourneyRecord, type JourneyStatusCode, type ValidationReport } from "../journey/types";
-import { GUID, toValidateParameters } from "../journey/validateRequest";
+import { checkedValuesKey, GUID } from "../journey/validateRequest";
 import { mergeReports } from "../journey/validationResult";
 import { fillPlaceholders } from "../journey/faultCatalogue";
 import { CONTENT_COLUMNS, isConflict, type RowVersion, type SeenValues } from "./journeyConflict";
@@ -71,9 +71,8 @@ export interface JourneyServiceDeps {
    */
   bridge?: () => Promise<FormBridge | null>;
   now?: () => Date;
-  sleep?: (ms: number) => Promise<void>;
-  /** 0 ≤ x < 1, for back-off jitter. */
-  random?: () => number;
+  /** How the service waits between tries and polls, and the jitter of its back-off; real time by default. */
+  timing?: RetryTiming;
 }
 
 export const JOURNEY_ENTITY = "msdyncrm_customerjourney";
@@ -186,10 +185,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
   const { webApi } = deps;
   const writes = singleFlight();
   const now = (): number => (deps.now ? deps.now() : new Date()).getTime();
-  const timing: RetryTiming = {
-    sleep: deps.sleep ?? REAL_TIMING.sleep,
-    random: deps.random ?? REAL_TIMING.random,
-  };
+  const timing = deps.timing ?? REAL_TIMING;
   const request = <T>(purpose: RequestPurpose, call: () => Promise<T>): Promise<T> =>
     withRetries(purpose, call, timing);
   const readRow = (id: string, options: string) =>
@@ -197,7 +193,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
   /** Runs one write on the journey (one at a time; the same one asked again joins the running one). */
   const write = <T>(snapshot: JourneySnapshot, operation: string, run: () => Promise<T>): Promise<T> =>
     writes(`${snapshot.id}:${operation}`, run);
-  const form = formAccess(deps.bridge);
+  const findBridge = keptBridge(deps.bridge);
   let lastServerCheck: RememberedCheck | null = null;
 
   /** One request: refuses with "conflict" when someone else changed the journey since the snapshot was loaded. */
@@ -222,18 +218,22 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     let check: CheckOutcome | undefined;
     if (action.runsCheckFirst) {
       check = reusableCheck(lastServerCheck, current.values, now()) ?? (await service.check(current.values));
-      const refusal = await refusalAfterCheck(check, options);
-      if (refusal) return refusal;
+      if (check.report.verdict === "Error") return { done: false, reason: "checkErrors", check };
+      const unavailable = check.serverUnavailable;
+      // Nothing goes live unchecked: only a validate action missing from the org lets the user go on with the local checks.
+      if (unavailable && !isActionMissing(unavailable)) throw failure("checkFailed", { detail: unavailable.message });
+      if ((check.report.verdict === "Warning" || unavailable) && !(await options.confirmWarnings?.(check)))
+        return { done: false, reason: "warningsDeclined", check };
     }
 
     await refuseIfChanged(snapshot, current);
 
-    if (current.isDirty) await form.save();
+    if (current.isDirty) await saveForm(await findBridge());
 
     await request("write", () => webApi.updateRecord(JOURNEY_ENTITY, snapshot.id, { statuscode: target }));
     lastServerCheck = null;
     // The form shows the new status at once, so its field locks apply while the service moves the journey on.
-    await form.refresh();
+    await refreshForm(await findBridge());
     const outcome: TransitionOutcome = { done: true, status: target };
     if (check) outcome.check = check;
     return outcome;
@@ -246,14 +246,14 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
       return snapshotFromRow(row, recordId);
     },
 
-    currentValues: form.values,
+    currentValues: async (snapshot) => currentValuesOf(await findBridge(), snapshot),
 
     check: async (values) => {
       const local = runLocalChecks(values);
       try {
         const server = await askValidateAction(webApi, values, timing);
         const outcome: CheckOutcome = { report: mergeReports(local, server) };
-        lastServerCheck = { key: checkKey(values), at: now(), outcome };
+        lastServerCheck = { key: checkedValuesKey(values), at: now(), outcome };
         return outcome;
       } catch (error) {
         return { report: local, serverUnavailable: toJourneyError(error, "validate") };
@@ -265,7 +265,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
 
     waitUntilSettled: async (id, options = {}) => {
       const settled = await pollUntilSettled(service.load, timing.sleep, now, bareId(id, "notFound"), options);
-      await form.refresh();
+      await refreshForm(await findBridge());
       return settled;
     },
 
@@ -298,27 +298,9 @@ interface RememberedCheck {
 /** The last server check, when it passed, checked the same values and is recent enough to stand for a new one. */
 function reusableCheck(last: RememberedCheck | null, values: JourneyRecord, now: number): CheckOutcome | undefined {
   // A failing check is not reused: the user may have just fixed its cause elsewhere (e.g. a segment gone live).
-  if (!last || last.key !== checkKey(values) || last.outcome.report.verdict === "Error") return undefined;
+  if (!last || last.key !== checkedValuesKey(values) || last.outcome.report.verdict === "Error") return undefined;
   const age = now - last.at;
   return age >= 0 && age <= CHECK_REUSE_MS ? last.outcome : undefined;
-}
-
-/**
- * Why a status change that checks first stops after the check: errors, or warnings the user declined (also
- * asked when only the local checks could run); undefined to go on. Nothing goes live unchecked: a check
- * that could not run for any reason but the validate action missing from the org rejects with "checkFailed".
- */
-async function refusalAfterCheck(
-  check: CheckOutcome,
-  options: TransitionOptions,
-): Promise<TransitionOutcome | undefined> {
-  if (check.report.verdict === "Error") return { done: false, reason: "checkErrors", check };
-  const unavailable = check.serverUnavailable;
-  if (unavailable && !isActionMissing(unavailable)) {
-    throw failure("checkFailed", { detail: unavailable.message });
-  }
-  if (check.report.verdict !== "Warning" && !unavailable) return undefined;
-  return (await options.confirmWarnings?.(check)) ? undefined : { done: false, reason: "warningsDeclined", check };
 }
 
 /** The snapshot of a row read with SNAPSHOT_COLUMNS. */
@@ -335,19 +317,10 @@ function snapshotFromRow(row: Record<string, unknown>, recordId: string): Journe
   return snapshot;
 }
 
-/** The form the control sits on, through its bridge (found once, then kept; a null answer is asked again). */
-interface FormAccess {
-  /** The form's current (possibly unsaved) values over the snapshot's; the snapshot's without a form. */
-  values(snapshot: JourneySnapshot): Promise<CurrentValues>;
-  /** Saves the form; rejects with "unsavedChanges" and the reason when it cannot be saved (or there is no form). */
-  save(): Promise<void>;
-  /** Best effort: the write already happened; a form that does not refresh shows it on its next load. */
-  refresh(): Promise<void>;
-}
-
-function formAccess(connect: JourneyServiceDeps["bridge"]): FormAccess {
+/** The form's bridge, found once and then kept; a null answer (or a failure) is asked again next time. */
+function keptBridge(connect: JourneyServiceDeps["bridge"]): () => Promise<FormBridge | null> {
   let bridge: FormBridge | null = null;
-  const find = async (): Promise<FormBridge | null> => {
+  return async () => {
     if (!bridge && connect) {
       try {
         bridge = await connect();
@@ -357,32 +330,33 @@ function formAccess(connect: JourneyServiceDeps["bridge"]): FormAccess {
     }
     return bridge;
   };
-  return {
-    values: async (snapshot) => {
-      const found = await find();
-      if (!found) return { values: snapshot.record, isDirty: false, fromForm: false };
-      try {
-        const { values, isDirty } = await found.getValues();
-        return {
-          values: { ...snapshot.record, ...values, msdyncrm_customerjourneyid: snapshot.id },
-          isDirty,
-          fromForm: true,
-        };
-      } catch (error) {
-        throw new JourneyError("unsavedChanges", "error.formUnreadable", { detail: failureDetail(error) });
-      }
-    },
-    save: async () => {
-      const found = await find();
-      // Null when saved; else why not ("" without a form to save).
-      const reason = found ? await found.save().then(() => null, failureDetail) : "";
-      if (reason !== null)
-        throw new JourneyError("unsavedChanges", "error.saveFailed", { args: [reason], detail: reason });
-    },
-    refresh: async () => {
-      await (await find())?.refresh().catch(() => undefined);
-    },
-  };
+}
+
+/** The form's current (possibly unsaved) values over the snapshot's; the snapshot's without a form. */
+async function currentValuesOf(bridge: FormBridge | null, snapshot: JourneySnapshot): Promise<CurrentValues> {
+  if (!bridge) return { values: snapshot.record, isDirty: false, fromForm: false };
+  try {
+    const { values, isDirty } = await bridge.getValues();
+    return {
+      values: { ...snapshot.record, ...values, msdyncrm_customerjourneyid: snapshot.id },
+      isDirty,
+      fromForm: true,
+    };
+  } catch (error) {
+    throw new JourneyError("unsavedChanges", "error.formUnreadable", { detail: failureDetail(error) });
+  }
+}
+
+/** Saves the form; rejects with "unsavedChanges" and the reason when it cannot be saved (or there is no form). */
+async function saveForm(bridge: FormBridge | null): Promise<void> {
+  // Null when saved; else why not ("" without a form to save).
+  const reason = bridge ? await bridge.save().then(() => null, failureDetail) : "";
+  if (reason !== null) throw new JourneyError("unsavedChanges", "error.saveFailed", { args: [reason], detail: reason });
+}
+
+/** Best effort: the write already happened; a form that does not refresh shows it on its next load. */
+async function refreshForm(bridge: FormBridge | null): Promise<void> {
+  await bridge?.refresh().catch(() => undefined);
 }
 
 /**
@@ -417,10 +391,6 @@ async function pollUntilSettled(
 function passingFailure(error: unknown): undefined {
   if (error instanceof JourneyError && ["network", "server", "malformed"].includes(error.kind)) return undefined;
   throw error;
-}
-
-function checkKey(values: JourneyRecord): string {
-  return JSON.stringify(toValidateParameters(values));
 }
 
 /** The create body of a copy: a Draft with the journey's design, schedule, settings and lookups. */

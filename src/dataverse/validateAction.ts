@@ -4,7 +4,7 @@ import { parseValidationResponse } from "../journey/validationResult";
 import { failure } from "./journeyError";
 import { withRetries, type RetryTiming } from "./retryPolicy";
 import { failureDetail, responseError } from "./webApiErrors";
-import type { ActionRequest, ActionResponse, WebApiPort } from "./webApiPort";
+import type { ActionRequest, WebApiPort } from "./webApiPort";
 
 /** structuralProperty of a primitive-typed parameter (Xrm.WebApi.online.execute metadata). */
 const PRIMITIVE_TYPE = 1;
@@ -27,17 +27,10 @@ export function validateActionRequest(values: JourneyRecord): ActionRequest {
   };
 }
 
-/** The report in a successful answer; an answer that is not JSON rejects as malformed (the check could not run). */
-async function readValidateResponse(answer: ActionResponse): Promise<ValidationReport> {
-  const body: unknown = await answer.json().catch((error: unknown) => {
-    throw failure("malformed", { detail: failureDetail(error) });
-  });
-  return parseValidationResponse(body, "server");
-}
-
 /**
  * The validate action's report on the values: one request, tried again while the server says it is
- * throttled (withRetries). Rejects with a JourneyError; kind "actionMissing" when the org lacks the action.
+ * throttled (withRetries). Rejects with a JourneyError: kind "actionMissing" when the org lacks the action,
+ * "malformed" when the answer is not JSON (the check could not run).
  */
 export async function askValidateAction(
   webApi: Pick<WebApiPort, "online">,
@@ -53,5 +46,8 @@ export async function askValidateAction(
     },
     timing,
   );
-  return readValidateResponse(answer);
+  const body: unknown = await answer.json().catch((error: unknown) => {
+    throw failure("malformed", { detail: failureDetail(error) });
+  });
+  return parseValidationResponse(body, "server");
 }

@@ -5,7 +5,7 @@ import type { WebApiPort } from "../dataverse/webApiPort";
 export interface FormEnvironment {
   webApi: Pick<WebApiPort, "online">;
   /** How the validate call waits before trying a throttled request again. */
-  retryTiming: RetryTiming;
+  timing: RetryTiming;
   getString(key: string): string;
   now(): Date;
   confirm(title: string, text: string): Promise<boolean>;

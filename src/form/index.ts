@@ -8,7 +8,7 @@ import { createGetString } from "./formStrings";
 function hostEnvironment(): FormEnvironment {
   return {
     webApi: Xrm.WebApi as unknown as Pick<WebApiPort, "online">,
-    retryTiming: REAL_TIMING,
+    timing: REAL_TIMING,
     getString: createGetString((webResourceName, key) => Xrm.Utility.getResourceString(webResourceName, key)),
     now: () => new Date(),
     confirm: (title, text) =>

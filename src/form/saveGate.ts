@@ -1,7 +1,7 @@
 import { fillPlaceholders } from "../journey/faultCatalogue";
 import { canTransition } from "../journey/statusModel";
 import { JourneyStatus } from "../journey/types";
-import { toValidateParameters } from "../journey/validateRequest";
+import { checkedValuesKey } from "../journey/validateRequest";
 import { noticesFor, showNotices } from "./checkNotifications";
 import { applyFieldLocks } from "./fieldLockApplier";
 import type { FormEnvironment } from "./formEnvironment";
@@ -35,7 +35,7 @@ export function originalStatus(form: Xrm.FormContext, session: FormSession): num
 }
 
 function fingerprint(form: Xrm.FormContext): string {
-  return JSON.stringify(toValidateParameters(readFormValues(form)));
+  return checkedValuesKey(readFormValues(form));
 }
 
 /** Puts the saved status back so the fields unlock again and nothing the user typed is lost. */
@@ -73,7 +73,7 @@ export async function checkAndNotify(
   const values = readFormValues(form);
   session.checkInFlight = true;
   try {
-    const outcome = await runGoLiveCheck(values, env.webApi, env.retryTiming, env.checkTimeoutMs);
+    const outcome = await runGoLiveCheck(values, env.webApi, env.timing, env.checkTimeoutMs);
     return { outcome, message: showNotices(form, session, noticesFor(outcome, purpose, values, env.getString)) };
   } finally {
     session.checkInFlight = false;

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { JourneyRecord } from "./types";
-import { fromValidateParameters, toValidateParameters, VALIDATE_PARAMETERS } from "./validateRequest";
+import { checkedValuesKey, fromValidateParameters, toValidateParameters, VALIDATE_PARAMETERS } from "./validateRequest";
 
 const seedBody = JSON.parse(
   fs.readFileSync(path.join(__dirname, "../../test/fixtures/seed/validate-request.json"), "utf8"),
@@ -125,5 +125,18 @@ describe("validate request mapping", () => {
     const { values, problems } = fromValidateParameters(body);
     expect(values).toEqual({});
     expect(problems).toHaveLength(1);
+  });
+});
+
+describe("checkedValuesKey", () => {
+  it("is the same for values the action sees alike, and differs when a value it is asked about differs", () => {
+    const sameToTheAction: JourneyRecord = {
+      ...seedRecord,
+      msdyncrm_customerjourneyid: `{${seedRecord.msdyncrm_customerjourneyid!.toUpperCase()}}`,
+      msdyncrm_customerjourneydesignerstate: '{"NextActivityID":9}',
+    };
+    expect(checkedValuesKey(sameToTheAction)).toBe(checkedValuesKey(seedRecord));
+    expect(checkedValuesKey({ ...seedRecord, msdyncrm_name: "Renamed" })).not.toBe(checkedValuesKey(seedRecord));
+    expect(checkedValuesKey({ ...seedRecord, msdyncrm_recurrencecount: 4 })).not.toBe(checkedValuesKey(seedRecord));
   });
 });

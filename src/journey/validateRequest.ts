@@ -108,6 +108,11 @@ export function toValidateParameters(record: JourneyRecord): ValidateParameters 
   return parameters;
 }
 
+/** The same text for two journeys' values exactly when the validate action would be asked the same about them. */
+export function checkedValuesKey(values: JourneyRecord): string {
+  return JSON.stringify(toValidateParameters(values));
+}
+
 /** Dataverse returns dates without milliseconds: "2019-02-08T11:48:00Z". */
 function asRetrievedDate(time: number): string {
   return new Date(time).toISOString().replace(/\.\d{3}Z$/, "Z");

@@ -1,7 +1,7 @@
 import type * as React from "react";
 import type { IMessageBarProps } from "@fluentui/react";
 import { createElement, Fragment, MessageBar, MessageBarButton, MessageBarType } from "./platform";
-import type { Banner } from "./useJourney";
+import type { Banner } from "./journeyState";
 import { localiseCount, type Localise } from "./strings";
 
 export interface JourneyBannersProps {

@@ -6,7 +6,7 @@ import type { CheckOutcome, TransitionOutcome } from "../dataverse/journeyServic
 import { JourneyStatus } from "../journey/types";
 import { Privilege } from "./journeyControlProps";
 import { JourneyBanners } from "./JourneyBanners";
-import type { Banner } from "./useJourney";
+import type { Banner } from "./journeyState";
 import { checkOutcome, entry, fakeJourneyService, journeyRecord } from "./testing/fakeJourneyService";
 import { renderJourneyView } from "./testing/renderJourneyView";
 import { resxStrings } from "./testing/resxStrings";

@@ -1,42 +1,42 @@
-import type { CheckOutcome, JourneySnapshot } from "../dataverse/journeyService";
+import type { CheckOutcome, JourneyService, JourneySnapshot } from "../dataverse/journeyService";
 import { JourneyError, isJourneyError } from "../dataverse/journeyError";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { earliestFittingEnd, recurrenceFits, recurrenceFromRecord } from "../journey/recurrence";
 import { runLocalChecks } from "../journey/localChecks";
 import { statusInfo } from "../journey/statusModel";
-import { countBySeverity } from "../journey/findings";
+import { countBySeverity, type SeverityCounts } from "../journey/findings";
 import type { JourneyRecord } from "../journey/types";
-import { parseValidationResponse } from "../journey/validationResult";
 import type { ConfirmRequest } from "./ConfirmDialog";
 import type { JourneyControlProps } from "./journeyControlProps";
+import {
+  actionEnded,
+  actionStarted,
+  announced,
+  bannerDismissed,
+  blocked,
+  checked,
+  checkStarted,
+  confirmAnswered,
+  confirmAsked,
+  deleted,
+  failed,
+  followStarted,
+  initialJourneyState,
+  journeyReducer,
+  loaded,
+  loadStarted,
+  settled,
+  statusMoved,
+  storedResultChanged,
+  valuesRead,
+  type Banner,
+  type JourneyEvent,
+  type JourneyState,
+} from "./journeyState";
 import { verdictText } from "./reportText";
-import { shownReport, type ReportOrigin, type ShownReport } from "./validationGroups";
+import { shownReport, type ReportOrigin } from "./validationGroups";
 import { statusLabel, type Localise } from "./strings";
-import { useEffect, useRef, useState } from "./platform";
-
-/** A banner: an error of the service, or a plain notice (e.g. the go-live was refused by the check). */
-export type Banner =
-  | { kind: "error"; error: JourneyError }
-  | { kind: "blocked"; errorCount: number }
-  | { kind: "serverUnavailable"; error: JourneyError }
-  | { kind: "deleted" };
-
-/** What the control shows; the optional parts are absent until there is something to show. */
-export interface JourneyState {
-  snapshot?: JourneySnapshot;
-  /** The form's current values (saved or not), else the snapshot's. */
-  values?: JourneyRecord;
-  loading: boolean;
-  shown: ShownReport | null;
-  running?: JourneyActionId;
-  /** Following a Going live / Stopping status until it settles. */
-  following?: boolean;
-  banners: Banner[];
-  confirm?: ConfirmRequest;
-  /** The last text for screen readers; a new sequence makes the same text again a new announcement. */
-  announcement?: { message: string; sequence: number };
-  deleted?: boolean;
-}
+import { useEffect, useReducer, useRef } from "./platform";
 
 export interface JourneyController extends JourneyState {
   run(action: JourneyAction): void;
@@ -50,9 +50,16 @@ export interface JourneyController extends JourneyState {
   fitEndDate(): Promise<void>;
 }
 
-function storedReport(raw: string | null): ShownReport | null {
-  return raw?.trim() ? shownReport(parseValidationResponse(raw), "stored", null) : null;
-}
+type Dispatch = (event: JourneyEvent) => void;
+/** False once the control has unmounted: late answers then change nothing. */
+type Mounted = { readonly current: boolean };
+/** Shows a failure as an error banner and tells screen readers; `ended` is what the failed operation was doing. */
+type Fail = (error: unknown, ended?: "loading" | "following") => void;
+/** The form's current values, else (no form, or it cannot be read) the snapshot's. */
+type ReadValues = (snapshot: JourneySnapshot) => Promise<JourneyRecord>;
+/** Shows and announces a status the journey moved to. */
+type ShowStatus = (status: number) => void;
+type Follow = (id: string, writtenStatus: number) => Promise<void>;
 
 function asJourneyError(error: unknown): JourneyError {
   if (isJourneyError(error)) return error;
@@ -61,21 +68,162 @@ function asJourneyError(error: unknown): JourneyError {
   });
 }
 
+/**
+ * Keeps the journey up to date: gives [load, follow]. It loads once per record (none before it is saved),
+ * load again serving Reload and the actions; follow follows a Going live / Stopping status until it
+ * settles (one follow at a time), showing each status read.
+ */
+function useReading(
+  service: JourneyService,
+  recordId: string,
+  dispatch: Dispatch,
+  mounted: Mounted,
+  fail: Fail,
+  readValues: ReadValues,
+  showStatus: ShowStatus,
+): [load: () => Promise<void>, follow: Follow] {
+  const following = useRef(false);
+  const follow: Follow = async (id, writtenStatus) => {
+    if (following.current) return;
+    following.current = true;
+    dispatch(followStarted);
+    let lastStatus = writtenStatus;
+    try {
+      const final = await service.waitUntilSettled(id, {
+        onProgress: (status) => {
+          if (!mounted.current || status === lastStatus) return;
+          lastStatus = status;
+          showStatus(status);
+        },
+      });
+      if (!mounted.current) return;
+      const values = await readValues(final);
+      if (final.status !== lastStatus) showStatus(final.status);
+      dispatch(settled(final, values));
+    } catch (error) {
+      fail(error, "following");
+    } finally {
+      following.current = false;
+    }
+  };
+
+  const load = async () => {
+    dispatch(loadStarted);
+    try {
+      const snapshot = await service.load(recordId);
+      const values = await readValues(snapshot);
+      if (!mounted.current) return;
+      dispatch(loaded(snapshot, values));
+      // Opened (or reloaded) while Going live / Stopping: follow it like after our own write.
+      if (statusInfo(snapshot.status)?.transitional) void follow(snapshot.id, snapshot.status);
+    } catch (error) {
+      fail(error, "loading");
+    }
+  };
+  useEffect(() => {
+    if (recordId) void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once per record and service; load is remade each render
+  }, [recordId, service]);
+  return [load, follow];
+}
+
+/** The user's actions, one at a time, each asking first where it must; gives [run, answerConfirm]. */
+function useActions(
+  props: JourneyControlProps,
+  localise: Localise,
+  state: JourneyState,
+  dispatch: Dispatch,
+  mounted: Mounted,
+  fail: Fail,
+  showStatus: ShowStatus,
+  follow: Follow,
+  load: () => Promise<void>,
+): [run: (action: JourneyAction) => void, answerConfirm: (confirmed: boolean) => void] {
+  const { service } = props;
+  // A ref, not state: a second click arrives before React has re-rendered the disabled buttons.
+  const running = useRef<JourneyActionId | null>(null);
+  const confirmAnswer = useRef<((confirmed: boolean) => void) | null>(null);
+
+  /** Shows the check's report and announces its verdict; gives its findings' counts. */
+  const showCheck = (outcome: CheckOutcome, origin: ReportOrigin = "form"): SeverityCounts => {
+    const shown = shownReport(outcome.report, origin, props.now().toISOString());
+    const message = localise("live.checked", verdictText(shown, localise));
+    dispatch(checked(shown, message, outcome.serverUnavailable));
+    return countBySeverity(shown.findings);
+  };
+
+  const ask = (confirm: ConfirmRequest): Promise<boolean> =>
+    new Promise((resolve) => {
+      confirmAnswer.current = resolve;
+      dispatch(confirmAsked(confirm));
+    });
+
+  const transition = async (actionId: JourneyActionId, snapshot: JourneySnapshot) => {
+    const outcome = await service.transition(snapshot, actionId, {
+      confirmWarnings: (check) =>
+        ask({ kind: check.serverUnavailable ? "serverUnavailable" : "warnings", args: [showCheck(check).Warning] }),
+    });
+    if (!outcome.done) {
+      const errorCount = showCheck(outcome.check).Error;
+      if (outcome.reason === "checkErrors") dispatch(blocked(errorCount, localise("live.blocked", errorCount)));
+      return;
+    }
+    if (outcome.check) showCheck(outcome.check);
+    showStatus(outcome.status);
+    if (statusInfo(outcome.status)?.transitional) void follow(snapshot.id, outcome.status);
+    else await load();
+  };
+
+  const perform = async (action: JourneyAction, snapshot: JourneySnapshot) => {
+    if (action.confirm && !(await ask({ kind: action.confirm, args: [snapshot.record.msdyncrm_name ?? ""] }))) return;
+    if (action.id === "check") {
+      const current = await service.currentValues(snapshot);
+      // The product's own findings at once; the server's check then replaces them with the whole report.
+      const shown = shownReport(runLocalChecks(current.values), "checking", null);
+      dispatch(checkStarted(current.values, shown));
+      showCheck(await service.check(current.values), current.fromForm ? "form" : "saved");
+    } else if (action.id === "copy") {
+      // The template itself, "Copy of {0}": the service fills in the name (localise would empty the placeholder).
+      const copied = await service.copy(snapshot, props.getString("copy.nameTemplate"));
+      dispatch(announced(localise("live.copied")));
+      props.openJourney(copied.id);
+    } else if (action.id === "delete") {
+      await service.delete(snapshot);
+      dispatch(deleted(localise("live.deleted")));
+    } else {
+      await transition(action.id, snapshot);
+    }
+  };
+
+  const run = (action: JourneyAction) => {
+    const snapshot = state.snapshot;
+    if (running.current !== null || !snapshot || state.deleted) return;
+    running.current = action.id;
+    dispatch(actionStarted(action.id));
+    perform(action, snapshot)
+      .catch(fail)
+      .finally(() => {
+        running.current = null;
+        if (mounted.current) dispatch(actionEnded);
+      });
+  };
+
+  const answerConfirm = (confirmed: boolean) => {
+    const answer = confirmAnswer.current;
+    confirmAnswer.current = null;
+    dispatch(confirmAnswered);
+    answer?.(confirmed);
+  };
+
+  return [run, answerConfirm];
+}
+
 /** The journey's state and what the user can do with it; `localise` gives the words it announces and shows. */
 export function useJourney(props: JourneyControlProps, localise: Localise): JourneyController {
-  const { service, recordId } = props;
-  const [state, setState] = useState<JourneyState>(() => ({
-    loading: recordId !== "",
-    shown: storedReport(props.storedValidationResults),
-    banners: [],
-  }));
-  const update = (patch: Partial<JourneyState> | ((current: JourneyState) => Partial<JourneyState>)) =>
-    setState((current) => ({ ...current, ...(typeof patch === "function" ? patch(current) : patch) }));
-
-  // A ref, not state: a second click arrives before React has re-rendered the disabled buttons.
-  const runningRef = useRef<JourneyActionId | null>(null);
-  const followingRef = useRef(false);
-  const confirmAnswer = useRef<((confirmed: boolean) => void) | null>(null);
+  const { service, recordId, storedValidationResults } = props;
+  const [state, dispatch] = useReducer(journeyReducer, undefined, () =>
+    initialJourneyState(recordId, storedValidationResults),
+  );
   const mounted = useRef(true);
   useEffect(
     () => () => {
@@ -84,191 +232,24 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
     [],
   );
 
-  /** Tells screen readers the localised text of `key`. */
-  const announce = (key: string, ...args: (string | number)[]) =>
-    update((current) => ({
-      announcement: { message: localise(key, ...args), sequence: (current.announcement?.sequence ?? 0) + 1 },
-    }));
-  /** Replaces the banners of the given kinds by `added`. */
-  const replaceBanners = (kinds: Banner["kind"][], ...added: Banner[]) =>
-    update((current) => ({ banners: [...current.banners.filter((banner) => !kinds.includes(banner.kind)), ...added] }));
-  const showError = (error: unknown) => {
-    const journeyError = asJourneyError(error);
-    replaceBanners(["error"], { kind: "error", error: journeyError });
-    announce(journeyError.messageKey, ...journeyError.args);
-  };
-  /** After a failed read: unless unmounted meanwhile, applies `patch` and shows the error. */
-  const failed = (patch: Partial<JourneyState>, error: unknown) => {
+  const fail: Fail = (error, ended) => {
     if (!mounted.current) return;
-    update(patch);
-    showError(error);
+    const journeyError = asJourneyError(error);
+    dispatch(failed(journeyError, localise(journeyError.messageKey, ...journeyError.args), ended));
   };
-
-  /** The form's current values, else (no form, or it cannot be read) the snapshot's. */
-  const readValues = (snapshot: JourneySnapshot): Promise<JourneyRecord> =>
+  const readValues: ReadValues = (snapshot) =>
     service.currentValues(snapshot).then(
       (current) => current.values,
       () => snapshot.record,
     );
+  const showStatus: ShowStatus = (status) =>
+    dispatch(statusMoved(status, localise("live.status", statusLabel(status, localise))));
 
-  const loadSnapshot = async (): Promise<void> => {
-    update({ loading: true });
-    try {
-      const snapshot = await service.load(recordId);
-      const values = await readValues(snapshot);
-      if (!mounted.current) return;
-      update({ snapshot, values, loading: false });
-      replaceBanners(["error"]);
-      // Opened (or reloaded) while Going live / Stopping: follow it like after our own write.
-      if (statusInfo(snapshot.status)?.transitional) void follow(snapshot.id, snapshot.status);
-    } catch (error) {
-      failed({ loading: false }, error);
-    }
-  };
-
-  useEffect(() => {
-    // Once per record (none before the journey is saved); later loads follow actions or the Reload button.
-    if (recordId) void loadSnapshot();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once per record and service; loadSnapshot is remade each render
-  }, [recordId, service]);
-
+  const [load, follow] = useReading(service, recordId, dispatch, mounted, fail, readValues, showStatus);
   // A new stored result (the form was refreshed after a go-live, say) replaces what is shown.
   // (On mounting, this shows again the stored result the state starts with.)
-  const storedRaw = props.storedValidationResults;
-  useEffect(() => {
-    const stored = storedReport(storedRaw);
-    if (stored) update({ shown: stored });
-  }, [storedRaw]);
-
-  /** Shows the check's report; returns its findings' counts. */
-  const showCheck = (outcome: CheckOutcome, origin: ReportOrigin = "form") => {
-    const shown = shownReport(outcome.report, origin, props.now().toISOString());
-    update({ shown });
-    const unavailable = outcome.serverUnavailable;
-    replaceBanners(
-      ["serverUnavailable", "blocked"],
-      ...(unavailable ? [{ kind: "serverUnavailable" as const, error: unavailable }] : []),
-    );
-    announce("live.checked", verdictText(shown, localise));
-    return countBySeverity(shown.findings);
-  };
-
-  const ask = (request: ConfirmRequest): Promise<boolean> =>
-    new Promise((resolve) => {
-      confirmAnswer.current = resolve;
-      update({ confirm: request });
-    });
-
-  /** Shows and announces a status the journey moved to. */
-  const showStatus = (status: number) => {
-    update((current) =>
-      current.snapshot
-        ? { snapshot: { ...current.snapshot, status, record: { ...current.snapshot.record, statuscode: status } } }
-        : {},
-    );
-    announce("live.status", statusLabel(status, localise));
-  };
-
-  const follow = async (id: string, writtenStatus: number) => {
-    if (followingRef.current) return;
-    followingRef.current = true;
-    update({ following: true });
-    let lastStatus = writtenStatus;
-    try {
-      const settled = await service.waitUntilSettled(id, {
-        onProgress: (status) => {
-          if (!mounted.current || status === lastStatus) return;
-          lastStatus = status;
-          showStatus(status);
-        },
-      });
-      if (!mounted.current) return;
-      const values = await readValues(settled);
-      if (settled.status !== lastStatus) showStatus(settled.status);
-      update({ snapshot: settled, values, following: false });
-    } catch (error) {
-      failed({ following: false }, error);
-    } finally {
-      followingRef.current = false;
-    }
-  };
-
-  const perform = async (action: JourneyAction, snapshot: JourneySnapshot) => {
-    const name = snapshot.record.msdyncrm_name ?? "";
-    if (action.confirm && !(await ask({ kind: action.confirm, args: [name] }))) return;
-    switch (action.id) {
-      case "check": {
-        const current = await service.currentValues(snapshot);
-        // The product's own findings at once; the server's check then replaces them with the whole report.
-        update({
-          values: current.values,
-          shown: shownReport(runLocalChecks(current.values), "checking", null),
-        });
-        showCheck(await service.check(current.values), current.fromForm ? "form" : "saved");
-        return;
-      }
-      case "copy": {
-        // The template itself, "Copy of {0}": the service fills in the name (localise would empty the placeholder).
-        const copied = await service.copy(snapshot, props.getString("copy.nameTemplate"));
-        announce("live.copied");
-        props.openJourney(copied.id);
-        return;
-      }
-      case "delete": {
-        await service.delete(snapshot);
-        update({ deleted: true });
-        replaceBanners([], { kind: "deleted" });
-        announce("live.deleted");
-        return;
-      }
-      default:
-        break;
-    }
-    const outcome = await service.transition(snapshot, action.id, {
-      confirmWarnings: (check) =>
-        ask({
-          kind: check.serverUnavailable ? "serverUnavailable" : "warnings",
-          args: [showCheck(check).Warning],
-        }),
-    });
-    if (!outcome.done) {
-      const counts = showCheck(outcome.check);
-      if (outcome.reason === "checkErrors") {
-        const errorCount = counts.Error;
-        replaceBanners(["blocked"], { kind: "blocked", errorCount });
-        announce("live.blocked", errorCount);
-      }
-      return;
-    }
-    if (outcome.check) showCheck(outcome.check);
-    const status = outcome.status;
-    showStatus(status);
-    if (statusInfo(status)?.transitional) {
-      void follow(snapshot.id, status);
-    } else {
-      await loadSnapshot();
-    }
-  };
-
-  const run = (action: JourneyAction) => {
-    const snapshot = state.snapshot;
-    if (runningRef.current !== null || !snapshot || state.deleted) return;
-    runningRef.current = action.id;
-    update({ running: action.id });
-    perform(action, snapshot)
-      .catch(showError)
-      .finally(() => {
-        runningRef.current = null;
-        if (mounted.current) update({ running: undefined, confirm: undefined });
-      });
-  };
-
-  const answerConfirm = (confirmed: boolean) => {
-    const answer = confirmAnswer.current;
-    confirmAnswer.current = null;
-    update({ confirm: undefined });
-    answer?.(confirmed);
-  };
+  useEffect(() => dispatch(storedResultChanged(storedValidationResults)), [storedValidationResults]);
+  const [run, answerConfirm] = useActions(props, localise, state, dispatch, mounted, fail, showStatus, follow, load);
 
   const fitEndDate = async () => {
     const bridge = await props.findBridge();
@@ -280,18 +261,18 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
       const isoEnd = earliestFittingEnd(current);
       if (!isoEnd) throw new Error(localise("recurrence.noFittingEnd"));
       await bridge.setValue("msdyncrm_enddatetime", new Date(isoEnd));
-      announce("live.endDateSet", props.formatDateTime(isoEnd));
+      dispatch(announced(localise("live.endDateSet", props.formatDateTime(isoEnd))));
     }
     const values = await readValues(snapshot);
-    if (mounted.current) update({ values });
+    if (mounted.current) dispatch(valuesRead(values));
   };
 
   return {
     ...state,
     run,
     answerConfirm,
-    reload: () => void loadSnapshot(),
-    dismissBanner: (banner) => update((current) => ({ banners: current.banners.filter((b) => b !== banner) })),
+    reload: load,
+    dismissBanner: (banner) => dispatch(bannerDismissed(banner)),
     fitEndDate,
   };
 }

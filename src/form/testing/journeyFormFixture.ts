@@ -272,7 +272,7 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
         },
       },
     },
-    retryTiming: {
+    timing: {
       sleep: async (ms) => {
         retryWaits.push(ms);
       },
