@@ -1,8 +1,9 @@
 import { FaultCode } from "../journey/faultCatalogue";
-import { JourneyStatus as S } from "../journey/types";
+import { JourneyStatus as S, type JourneyRecord } from "../journey/types";
 import { VALIDATE_ACTION_NAME } from "../journey/validateRequest";
 import {
   CHECK_REUSE_MS,
+  MAX_CHECK_ROUNDS,
   createJourneyService,
   SNAPSHOT_COLUMNS,
   type CheckOutcome,
@@ -421,7 +422,8 @@ describe("unsaved form changes", () => {
     (bridge.refresh as jest.Mock).mockImplementation(async () => order.push("refresh"));
     await service.transition(await service.load(JOURNEY_ID), "goLive");
     expect(order.slice(-2)).toEqual(["updateRecord", "refresh"]);
-    expect(events).toEqual(["getValues"]);
+    // The values are read before the check and once more after it; the form is not refreshed before the write.
+    expect(events).toEqual(["getValues", "getValues"]);
   });
 
   test("edit refreshes the form after the write", async () => {
@@ -429,6 +431,79 @@ describe("unsaved form changes", () => {
     const { service } = setup(journeyRow({ statuscode: S.Live }), { bridge: async () => bridge });
     await service.transition(await service.load(JOURNEY_ID), "edit");
     expect(events).toEqual(["getValues", "refresh"]);
+  });
+});
+
+describe("edits made while the check runs", () => {
+  test("an end date moved before the start during the check is checked again: nothing is saved or written", async () => {
+    const formValues: Partial<JourneyRecord> = { msdyncrm_name: "Spring newsletter" };
+    const { bridge } = fakeBridge({ values: formValues, isDirty: true });
+    const { webApi, service } = setup(journeyRow(), { bridge: async () => bridge });
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.validate = async () => {
+      // The user types while the server checks.
+      formValues.msdyncrm_enddatetime = "2030-01-01T00:00:00Z";
+      return validateAnswer("Valid");
+    };
+    const outcome = await service.transition(snapshot, "goLive");
+    expect(outcome).toMatchObject({ done: false, reason: "checkErrors" });
+    if (!outcome.done) expect(outcome.check.report.entries.map((entry) => entry.fault)).toContain("StartNotBeforeEnd");
+    expect(bridge.save).not.toHaveBeenCalled();
+    expect(webApi.methods()).not.toContain("updateRecord");
+    expect(webApi.rows.get(JOURNEY_ID)?.statuscode).toBe(S.Draft);
+  });
+
+  test("what goes live is what was checked: a changed name is checked once more, and that check's values are saved", async () => {
+    const formValues: Partial<JourneyRecord> = { msdyncrm_name: "First name" };
+    const { bridge } = fakeBridge({ values: formValues, isDirty: true });
+    const { webApi, service } = setup(journeyRow(), { bridge: async () => bridge });
+    const snapshot = await service.load(JOURNEY_ID);
+    let checks = 0;
+    webApi.validate = async () => {
+      if (++checks === 1) formValues.msdyncrm_name = "Second name";
+      return validateAnswer("Valid");
+    };
+    expect(await service.transition(snapshot, "goLive")).toMatchObject({ done: true, status: S.GoingLive });
+    const checked = webApi.calls
+      .filter((call) => call.method === "execute")
+      .map((call) => call.request?.FieldValueName);
+    expect(checked).toEqual(["First name", "Second name"]);
+    expect(bridge.save).toHaveBeenCalledTimes(1);
+  });
+
+  test("a journey that keeps changing under the check is refused after three checks, nothing written", async () => {
+    const formValues: Partial<JourneyRecord> = { msdyncrm_recurrencecount: 0 };
+    const { bridge } = fakeBridge({ values: formValues, isDirty: true });
+    const { webApi, service } = setup(journeyRow(), { bridge: async () => bridge });
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.validate = async () => {
+      formValues.msdyncrm_name = `Name ${webApi.methods().length}`;
+      return validateAnswer("Valid");
+    };
+    expect(await rejection(service.transition(snapshot, "goLive"))).toMatchObject({
+      kind: "refused",
+      messageKey: "error.keptChanging",
+      retryable: true,
+    });
+    expect(webApi.methods().filter((method) => method === "execute")).toHaveLength(MAX_CHECK_ROUNDS);
+    expect(webApi.methods()).not.toContain("updateRecord");
+    expect(bridge.save).not.toHaveBeenCalled();
+  });
+
+  test("a change the user makes while the warnings are asked about is checked too", async () => {
+    const formValues: Partial<JourneyRecord> = {};
+    const { bridge } = fakeBridge({ values: formValues });
+    const { webApi, service } = setup(journeyRow(), { bridge: async () => bridge });
+    webApi.validate = () =>
+      Promise.resolve(validateAnswer("Warning", [{ fault: "ErrorEmailNotLive", severity: "Warning" }]));
+    const snapshot = await service.load(JOURNEY_ID);
+    const confirmWarnings = jest.fn(async () => {
+      formValues.msdyncrm_name = "";
+      return true;
+    });
+    const outcome = await service.transition(snapshot, "goLive", { confirmWarnings });
+    expect(outcome).toMatchObject({ done: false, reason: "checkErrors" });
+    expect(webApi.methods()).not.toContain("updateRecord");
   });
 });
 

@@ -117,6 +117,8 @@ const COPIED_COLUMNS: readonly (keyof JourneyRecord)[] = [
  */
 export const CHECK_REUSE_MS = 120_000;
 export const SETTLE_TIMEOUT_MS = 120_000;
+/** A go-live checks the form's values at most this many times while they keep changing under the check. */
+export const MAX_CHECK_ROUNDS = 3;
 /** Polling: never more often than this… */
 export const MIN_POLL_INTERVAL_MS = 2_000;
 /** …growing by half each time up to this. */
@@ -215,6 +217,32 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     if (isConflict(snapshot, readRowVersion(row), row, seen)) throw failure("conflict");
   };
 
+  /**
+   * Checks the values the form holds, then reads them again: the user may have typed while the check ran
+   * (or while the warnings were asked about). A change to a column the check uses checks the new values,
+   * at most MAX_CHECK_ROUNDS times, so what goes live is what was checked. Resolves with the values
+   * checked and the check, or with the refusal after a check.
+   */
+  const checkSteadyValues = async (
+    snapshot: JourneySnapshot,
+    first: CurrentValues,
+    options: TransitionOptions,
+    progress: (step: TransitionStep) => void,
+  ): Promise<TransitionOutcome | { current: CurrentValues; check: CheckOutcome }> => {
+    let current = first;
+    for (let round = 1; ; round += 1) {
+      progress("checking");
+      const check = reusableCheck(lastServerCheck, current.values, now()) ?? (await service.check(current.values));
+      const refusal = await refusalAfterCheck(check, options, progress);
+      if (refusal) return refusal;
+      const after = await service.currentValues(snapshot);
+      if (checkKey(after.values) === checkKey(current.values)) return { current: after, check };
+      if (round >= MAX_CHECK_ROUNDS)
+        throw new JourneyError("refused", "error.keptChanging", { retryable: true, detail: `${round} checks` });
+      current = after;
+    }
+  };
+
   const runTransition = async (
     snapshot: JourneySnapshot,
     actionId: JourneyActionId,
@@ -225,16 +253,15 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     // Refused too: the actions that write no status (check, copy, delete), which have their own methods.
     if (!action || target === undefined) throw refusedAction(actionId, snapshot.status);
     const progress = options.onProgress ?? (() => undefined);
-    const current = await service.currentValues(snapshot);
+    let current = await service.currentValues(snapshot);
     if (current.isDirty && actionId === "cancelEdit")
       throw new JourneyError("unsavedChanges", "error.cancelEditUnsaved");
 
     let check: CheckOutcome | undefined;
     if (action.runsCheckFirst) {
-      progress("checking");
-      check = reusableCheck(lastServerCheck, current.values, now()) ?? (await service.check(current.values));
-      const refusal = await refusalAfterCheck(check, options, progress);
-      if (refusal) return refusal;
+      const checked = await checkSteadyValues(snapshot, current, options, progress);
+      if ("done" in checked) return checked;
+      ({ current, check } = checked);
     }
 
     progress("rereading");
