@@ -6,7 +6,7 @@ import type { IInputs } from "../generated/ManifestTypes";
 
 jest.mock("./bridge/formBridgeClient", () => ({ connectFormBridge: jest.fn(async () => null) }));
 jest.mock("./dataverse/journeyService", () => ({
-  JourneyService: jest.fn().mockImplementation((deps: unknown) => ({ deps })),
+  createJourneyService: jest.fn((deps: unknown) => ({ deps })),
 }));
 
 /** A PCF context as pcf-start or a canvas app gives it: no global Xrm, a webAPI whose methods use their object. */

@@ -2,11 +2,12 @@
 import type * as React from "react";
 import { JourneyControl } from "./index";
 import type { JourneyControlProps } from "./ui/journeyControlProps";
+import type { WebApiPort } from "./dataverse/webApiPort";
 import type { IInputs } from "../generated/ManifestTypes";
 
 jest.mock("./bridge/formBridgeClient", () => ({ connectFormBridge: jest.fn(async () => null) }));
 jest.mock("./dataverse/journeyService", () => ({
-  JourneyService: jest.fn().mockImplementation((deps: unknown) => ({ deps })),
+  createJourneyService: jest.fn((deps: unknown) => ({ deps })),
 }));
 
 const openForm = jest.fn(async () => ({ savedEntityReference: [] }));
@@ -58,9 +59,10 @@ test("updateView maps the context to the view's props", () => {
   expect(props.hasPrivilege(3)).toBe(true);
   expect(props.hasPrivilege(4)).toBe(false);
   expect(ctx.utils.hasEntityPrivilege).toHaveBeenCalledWith("msdyncrm_customerjourney", 4, 0);
-  expect((props.service as unknown as { deps: { webApi: unknown } }).deps.webApi).toBe(
-    (globalThis as unknown as { Xrm: Xrm.XrmStatic }).Xrm.WebApi,
-  );
+  const port = (props.service as unknown as { deps: { webApi: WebApiPort } }).deps.webApi;
+  expect(Object.getPrototypeOf(port)).toBe((globalThis as unknown as { Xrm: Xrm.XrmStatic }).Xrm.WebApi);
+  // This host has no client URL, so the writes go out without If-Match.
+  expect(port.ifMatch).toBeUndefined();
   props.openJourney("9a8b7c6d-0000-4000-8000-000000000001");
   expect(openForm).toHaveBeenCalledWith({
     entityName: "msdyncrm_customerjourney",
@@ -80,4 +82,25 @@ test("the record id falls back to the page's, and the service is kept while the 
 
 test("a journey not saved yet has no record id", () => {
   expect(propsOf(new JourneyControl().updateView(context())).recordId).toBe("");
+});
+
+test("on a model-driven form the status write and the delete go to the org's Web API with If-Match", async () => {
+  const xrm = (globalThis as unknown as { Xrm: Record<string, unknown> }).Xrm;
+  const send = jest.fn(async () => ({ ok: true, status: 204 }));
+  Object.assign(globalThis, { fetch: send });
+  const clientUrl = "https://org.example";
+  xrm.Utility = { getGlobalContext: () => ({ getClientUrl: () => clientUrl }) };
+  try {
+    const props = propsOf(
+      new JourneyControl().updateView(context({ entityId: "8aee9d91-8c2b-e911-a9b7-000d3a1e6adc" })),
+    );
+    const port = (props.service as unknown as { deps: { webApi: WebApiPort } }).deps.webApi;
+    await port.ifMatch?.deleteRecord("msdyncrm_customerjourneys", "8aee9d91-8c2b-e911-a9b7-000d3a1e6adc", 'W/"5"');
+    expect(send).toHaveBeenCalledWith(
+      `${clientUrl}/api/data/v9.2/msdyncrm_customerjourneys(8aee9d91-8c2b-e911-a9b7-000d3a1e6adc)`,
+      expect.objectContaining({ method: "DELETE", headers: expect.objectContaining({ "If-Match": 'W/"5"' }) }),
+    );
+  } finally {
+    delete xrm.Utility;
+  }
 });

@@ -359,7 +359,8 @@ describe("unsaved form changes", () => {
     });
     const outcome = await service.transition(snapshot, "goLive");
     expect(outcome).toMatchObject({ done: true, savedForm: true });
-    expect(order).toEqual(["execute", "retrieveRecord", "save", "updateRecord"]);
+    // The read after the save gives the version the status write sends as If-Match.
+    expect(order).toEqual(["execute", "retrieveRecord", "save", "retrieveRecord", "updateRecord"]);
     expect(webApi.calls.find((call) => call.method === "execute")?.request?.FieldValueName).toBe("Edited, not saved");
   });
 
@@ -504,6 +505,79 @@ describe("edits made while the check runs", () => {
     const outcome = await service.transition(snapshot, "goLive", { confirmWarnings });
     expect(outcome).toMatchObject({ done: false, reason: "checkErrors" });
     expect(webApi.methods()).not.toContain("updateRecord");
+  });
+});
+
+describe("writes that can race carry the row version (If-Match)", () => {
+  /** Someone else renames the journey after the service's re-read, as the write is on its way. */
+  function renameBeforeWrite(webApi: FakeWebApi): void {
+    webApi.afterCall = (call) => {
+      if (call.method === "updateRecord" || call.method === "deleteRecord")
+        webApi.changeRow(JOURNEY_ID, { msdyncrm_name: "Renamed by a colleague" });
+    };
+  }
+
+  test("a rename between the re-read and the status write: 412, a conflict, no status written", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }));
+    const snapshot = await service.load(JOURNEY_ID);
+    renameBeforeWrite(webApi);
+    expect(await rejection(service.transition(snapshot, "stop"))).toMatchObject({
+      kind: "conflict",
+      messageKey: "error.conflict",
+    });
+    expect(webApi.calls.at(-1)).toMatchObject({ method: "updateRecord", ifMatch: 'W/"1001"' });
+    expect(webApi.rows.get(JOURNEY_ID)).toMatchObject({ statuscode: S.Live, msdyncrm_name: "Renamed by a colleague" });
+  });
+
+  test("a change between the re-read and the delete: 412, a conflict, the journey stays", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Stopped }));
+    const snapshot = await service.load(JOURNEY_ID);
+    renameBeforeWrite(webApi);
+    expect((await rejection(service.delete(snapshot))).kind).toBe("conflict");
+    expect(webApi.calls.at(-1)).toMatchObject({ method: "deleteRecord", ifMatch: 'W/"1001"' });
+    expect(webApi.rows.has(JOURNEY_ID)).toBe(true);
+  });
+
+  test("after saving the form, the status write carries the saved version; a change after the save is refused", async () => {
+    const { bridge } = fakeBridge({ values: { msdyncrm_name: "Typed" }, isDirty: true });
+    const { webApi, service } = setup(journeyRow(), { bridge: async () => bridge });
+    (bridge.save as jest.Mock).mockImplementation(async () => webApi.changeRow(JOURNEY_ID, { msdyncrm_name: "Typed" }));
+    const snapshot = await service.load(JOURNEY_ID);
+    expect(await service.transition(snapshot, "goLive")).toMatchObject({ done: true, savedForm: true });
+    expect(webApi.calls.at(-1)).toMatchObject({ method: "updateRecord", ifMatch: 'W/"1002"' });
+
+    const raced = setup(journeyRow(), { bridge: async () => bridge });
+    (bridge.save as jest.Mock).mockImplementation(async () =>
+      raced.webApi.changeRow(JOURNEY_ID, { msdyncrm_name: "Typed" }),
+    );
+    renameBeforeWrite(raced.webApi);
+    const loaded = await raced.service.load(JOURNEY_ID);
+    expect(await rejection(raced.service.transition(loaded, "goLive"))).toMatchObject({
+      kind: "conflict",
+      messageKey: "error.conflictAfterSave",
+    });
+    expect(raced.webApi.rows.get(JOURNEY_ID)?.statuscode).toBe(S.Draft);
+  });
+
+  test("a row changed by someone else right after the form's save is not written (the saved row is not what was checked)", async () => {
+    const { bridge } = fakeBridge({ values: { msdyncrm_name: "Typed" }, isDirty: true });
+    const { webApi, service } = setup(journeyRow(), { bridge: async () => bridge });
+    (bridge.save as jest.Mock).mockImplementation(async () =>
+      webApi.changeRow(JOURNEY_ID, { msdyncrm_name: "Typed", msdyncrm_enddatetime: "2030-01-01T00:00:00Z" }),
+    );
+    const snapshot = await service.load(JOURNEY_ID);
+    expect((await rejection(service.transition(snapshot, "goLive"))).messageKey).toBe("error.conflictAfterSave");
+    expect(webApi.methods()).not.toContain("updateRecord");
+  });
+
+  test("where the host cannot send If-Match (no client URL), the write goes out unconditionally after the re-read", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }));
+    webApi.ifMatch = undefined;
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.calls.length = 0;
+    expect(await service.transition(snapshot, "stop")).toMatchObject({ done: true, status: S.Stopping });
+    expect(webApi.methods()).toEqual(["retrieveRecord", "updateRecord"]);
+    expect(webApi.calls[1].ifMatch).toBeUndefined();
   });
 });
 

@@ -85,6 +85,12 @@ export interface JourneyServiceDeps {
 
 export const JOURNEY_ENTITY = "msdyncrm_customerjourney";
 
+/** The journey's entity set: the Web API path the If-Match writes use. */
+const JOURNEY_SET = "msdyncrm_customerjourneys";
+
+/** The form was saved, then the row changed (or the status write was refused): the status was not written. */
+const CONFLICT_AFTER_SAVE = "error.conflictAfterSave";
+
 const DESIGNER_STATE = "msdyncrm_customerjourneydesignerstate";
 
 /** The columns a snapshot holds: what the header, the checks, the conflict check and a copy need. */
@@ -156,7 +162,9 @@ function refusedAction(actionId: JourneyActionId, status: number): JourneyError 
  *
  * Requests (polling aside): load 1; check 1; go live / republish / retry / restart 2 when a passing
  * check of the same values ran within CHECK_REUSE_MS (re-read + PATCH), else 3 (check + re-read + PATCH);
- * stop / edit / cancel edit 2; copy 2 (read + POST); delete 2 (re-read + DELETE). Throttled requests are retried.
+ * stop / edit / cancel edit 2; copy 2 (read + POST); delete 2 (re-read + DELETE); unsaved form changes add
+ * the form's save and one read after it. The status write and the delete carry the re-read's ETag (If-Match)
+ * where the port can send it. Throttled requests are retried.
  */
 export interface JourneyService {
   /** One request: the needed columns, the ETag and modifiedby's formatted value. */
@@ -211,11 +219,27 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
   const form = formAccess(deps.bridge);
   let lastServerCheck: RememberedCheck | null = null;
 
-  /** One request: refuses with "conflict" when someone else changed the journey since the snapshot was loaded. */
-  const refuseIfChanged = async (snapshot: JourneySnapshot, seen: SeenValues): Promise<void> => {
+  /**
+   * One request: refuses with "conflict" (`messageKey`) when someone else changed the journey since the
+   * snapshot was loaded; else resolves with the row's ETag, which the write then sends as If-Match.
+   */
+  const refuseIfChanged = async (
+    snapshot: JourneySnapshot,
+    seen: SeenValues,
+    messageKey = "error.conflict",
+  ): Promise<string | undefined> => {
     const row = await readRow(snapshot.id, REREAD_COLUMNS);
-    if (isConflict(snapshot, readRowVersion(row), row, seen)) throw failure("conflict");
+    const fresh = readRowVersion(row);
+    if (isConflict(snapshot, fresh, row, seen)) throw new JourneyError("conflict", messageKey);
+    return fresh.etag;
   };
+  /** With the row version when there is one and the host can send it (If-Match), else unconditionally. */
+  const writeStatus = (id: string, statuscode: number, etag: string | undefined) =>
+    request("write", () =>
+      etag && webApi.ifMatch
+        ? webApi.ifMatch.updateRecord(JOURNEY_SET, id, { statuscode }, etag)
+        : webApi.updateRecord(JOURNEY_ENTITY, id, { statuscode }),
+    );
 
   /**
    * Checks the values the form holds, then reads them again: the user may have typed while the check ran
@@ -265,15 +289,21 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     }
 
     progress("rereading");
-    await refuseIfChanged(snapshot, current);
+    let etag = await refuseIfChanged(snapshot, current);
 
     if (current.isDirty) {
       progress("saving");
       await form.save();
+      // The save gave the row a new version: read it back for the write's If-Match, and make sure the row
+      // holds what the user saw (and the check passed), not a change someone made meanwhile.
+      etag = await refuseIfChanged(snapshot, { values: current.values, isDirty: false }, CONFLICT_AFTER_SAVE);
     }
 
     progress("writing");
-    await request("write", () => webApi.updateRecord(JOURNEY_ENTITY, snapshot.id, { statuscode: target }));
+    await writeStatus(snapshot.id, target, etag).catch((error: unknown) => {
+      const failed = toJourneyError(error, "write");
+      throw current.isDirty && failed.kind === "conflict" ? new JourneyError("conflict", CONFLICT_AFTER_SAVE) : failed;
+    });
     lastServerCheck = null;
     // The form shows the new status at once, so its field locks apply while the service moves the journey on.
     await form.refresh();
@@ -327,8 +357,12 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     delete: (snapshot) =>
       write(snapshot, "delete", async () => {
         if (!allowedAction(snapshot.status, "delete")) throw refusedAction("delete", snapshot.status);
-        await refuseIfChanged(snapshot, { values: snapshot.record, isDirty: false });
-        await request("delete", () => webApi.deleteRecord(JOURNEY_ENTITY, snapshot.id));
+        const etag = await refuseIfChanged(snapshot, { values: snapshot.record, isDirty: false });
+        await request("delete", () =>
+          etag && webApi.ifMatch
+            ? webApi.ifMatch.deleteRecord(JOURNEY_SET, snapshot.id, etag)
+            : webApi.deleteRecord(JOURNEY_ENTITY, snapshot.id),
+        );
       }),
   };
   return service;
