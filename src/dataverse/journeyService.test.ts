@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readResxStrings } from "../../scripts/resx";
 import { FaultCode } from "../journey/faultCatalogue";
 import { JourneyStatus as S, type JourneyRecord } from "../journey/types";
 import { VALIDATE_ACTION_NAME } from "../journey/validateRequest";
@@ -652,6 +655,76 @@ describe("waitUntilSettled", () => {
     expect(time() - start).toBeLessThanOrEqual(30_000);
     expect(webApi.calls.length).toBeLessThanOrEqual(15);
     expect(webApi.calls.length).toBeGreaterThan(2);
+  });
+});
+
+describe("following a successful go live survives faults", () => {
+  const english = readResxStrings(readFileSync(join(__dirname, "..", "strings", "JourneyControl.1033.resx"), "utf8"));
+
+  /** Goes live, then follows with `faults` answering the first polls; the service moves the journey to Live on poll `liveAtPoll`. */
+  async function goLiveThenFollow(faults: unknown[], liveAtPoll = faults.length + 1) {
+    const { webApi, service } = setup();
+    expect(await service.transition(await service.load(JOURNEY_ID), "goLive")).toMatchObject({ done: true });
+    const pollsBefore = webApi.calls.length;
+    for (const fault of faults) webApi.failNext("retrieveRecord", fault);
+    webApi.afterCall = () => {
+      if (webApi.calls.length - pollsBefore === liveAtPoll) webApi.changeRow(JOURNEY_ID, { statuscode: S.Live });
+    };
+    const seen: number[] = [];
+    const follow = service.waitUntilSettled(JOURNEY_ID, { onProgress: (status) => seen.push(status) });
+    return { follow, seen, polls: () => webApi.calls.length - pollsBefore };
+  }
+
+  test.each([
+    ["three 429s", [1, 2, 3].map(() => ({ status: 429, message: "Too many requests" }))],
+    ["service protection by error code alone", [{ errorCode: 0x80072322, message: "Number of requests exceeded" }]],
+    ["a 412", [{ status: 412, errorCode: 0x80060882, message: "Precondition failed" }]],
+    ["a 500", [{ status: 500, message: "Internal" }]],
+    ["a 503", [{ status: 503, message: "Service unavailable" }]],
+    ["a lost connection", [new TypeError("Failed to fetch")]],
+    ["an unreadable answer", [new SyntaxError("Unexpected end of JSON input")]],
+  ])("%s: skipped, one poll each, and the follow goes on to Live", async (_name, faults) => {
+    const { follow, seen, polls } = await goLiveThenFollow(faults);
+    expect((await follow).status).toBe(S.Live);
+    expect(seen).toEqual([S.Live]);
+    expect(polls()).toBe(faults.length + 1);
+  });
+
+  test.each([
+    ["401", { status: 401, message: "Unauthorized" }, "unauthorized", "error.followUnauthorized"],
+    ["403", { errorCode: 0x80040220, status: 403, message: "missing prvRead" }, "forbidden", "error.followForbidden"],
+    ["404", { errorCode: 0x80040217, status: 404, message: "Does Not Exist" }, "notFound", "error.followNotFound"],
+  ])("a %s ends the follow, saying the status change was made", async (_name, fault, kind, messageKey) => {
+    const { follow } = await goLiveThenFollow([fault]);
+    const error = await rejection(follow);
+    expect(error).toMatchObject({ kind, messageKey, retryable: false });
+    expect(english[messageKey]).toMatch(/The status change was made/);
+    expect(english[messageKey]).not.toMatch(/nothing was changed|not changed/i);
+  });
+
+  test("polls failing up to the deadline: the status change was made, its status could not be read", async () => {
+    const { follow, polls } = await goLiveThenFollow(
+      Array.from({ length: 40 }, () => ({ status: 503, message: "Service unavailable" })),
+    );
+    const error = await rejection(follow);
+    expect(error).toMatchObject({
+      kind: "timeout",
+      messageKey: "error.followUnreadable",
+      args: ["120"],
+      retryable: true,
+    });
+    expect(english["error.followUnreadable"]).not.toMatch(/nothing was changed/i);
+    expect(polls()).toBeLessThan(40);
+  });
+
+  test("a throttled poll waits what its Retry-After asked before the next one", async () => {
+    const { webApi, service, sleeps } = setup(journeyRow({ statuscode: S.GoingLive }));
+    webApi.failNext("retrieveRecord", { status: 429, message: "Too many requests", retryAfterSeconds: 7 });
+    webApi.afterCall = () => {
+      if (webApi.calls.length === 2) webApi.changeRow(JOURNEY_ID, { statuscode: S.Live });
+    };
+    expect((await service.waitUntilSettled(JOURNEY_ID)).status).toBe(S.Live);
+    expect(sleeps).toEqual([2000, 7000]);
   });
 });
 

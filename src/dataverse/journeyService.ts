@@ -7,8 +7,8 @@ import { GUID, toValidateParameters } from "../journey/validateRequest";
 import { mergeReports } from "../journey/validationResult";
 import { fillPlaceholders } from "../journey/faultCatalogue";
 import { CONTENT_COLUMNS, isConflict, type RowVersion, type SeenValues } from "./journeyConflict";
-import { JourneyError, failure } from "./journeyError";
-import { REAL_TIMING, withRetries, type RetryTiming } from "./retryPolicy";
+import { JourneyError, failure, type JourneyErrorKind } from "./journeyError";
+import { REAL_TIMING, retryAfterMs, withRetries, type RetryTiming } from "./retryPolicy";
 import { singleFlight } from "./singleFlight";
 import { askValidateAction } from "./validateAction";
 import { failureDetail, isActionMissing, toJourneyError, type RequestPurpose } from "./webApiErrors";
@@ -105,6 +105,8 @@ export const SNAPSHOT_COLUMNS: readonly (keyof JourneyRecord)[] = [
   "modifiedon",
 ];
 
+const SNAPSHOT_SELECT = `?$select=${SNAPSHOT_COLUMNS.join(",")}`;
+
 /** What the re-read before a write asks for: the version, the status and the content the user acts on. */
 const REREAD_COLUMNS = `?$select=statuscode,modifiedon,${CONTENT_COLUMNS.join(",")}`;
 
@@ -187,8 +189,9 @@ export interface JourneyService {
   /**
    * After Going live / Stopping: loads the journey (at most one request per 2 s, the interval growing
    * by half up to 10 s) until the service has moved it on, then refreshes the form. Each poll is a
-   * full load, so the settled journey needs no extra request. A poll that fails for a passing reason
-   * (network, server error, unreadable answer) is skipped; others reject. Rejects with kind "timeout" after `timeoutMs`.
+   * full load, so the settled journey needs no extra request. A failed poll is skipped (throttled, server
+   * error, network, unreadable answer), but a 401, 403 or 404 ends the follow with a message that says the
+   * status change was made. Rejects with kind "timeout" after `timeoutMs`.
    */
   waitUntilSettled(id: string, options?: SettleOptions): Promise<JourneySnapshot>;
   /**
@@ -315,7 +318,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
   const service: JourneyService = {
     load: async (id) => {
       const recordId = bareId(id, "notFound");
-      const row = await readRow(recordId, `?$select=${SNAPSHOT_COLUMNS.join(",")}`);
+      const row = await readRow(recordId, SNAPSHOT_SELECT);
       return snapshotFromRow(row, recordId, new Date(now()));
     },
 
@@ -339,7 +342,15 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
       write(snapshot, actionId, () => runTransition(snapshot, actionId, options)),
 
     waitUntilSettled: async (id, options = {}) => {
-      const settled = await pollUntilSettled(service.load, timing.sleep, now, bareId(id, "notFound"), options);
+      const recordId = bareId(id, "notFound");
+      // One try per poll: the polls themselves are the retries, spaced by the follow's own back-off.
+      const poll = async () =>
+        snapshotFromRow(
+          await webApi.retrieveRecord(JOURNEY_ENTITY, recordId, SNAPSHOT_SELECT),
+          recordId,
+          new Date(now()),
+        );
+      const settled = await pollUntilSettled(poll, timing.sleep, now, options);
       await form.refresh();
       return settled;
     },
@@ -467,37 +478,59 @@ function formAccess(connect: JourneyServiceDeps["bridge"]): FormAccess {
 }
 
 /**
- * Loads the journey (no sooner than MIN_POLL_INTERVAL_MS, the interval growing by half up to
- * MAX_POLL_INTERVAL_MS) until its status is no longer transitional; skips polls that fail for a passing reason.
+ * The polls that end a follow: the journey is gone, or the user may no longer read it. The write they
+ * follow did happen, so their messages say so (never "nothing was changed").
+ */
+const FOLLOW_ENDED_BY: Partial<Record<JourneyErrorKind, string>> = {
+  unauthorized: "error.followUnauthorized",
+  forbidden: "error.followForbidden",
+  notFound: "error.followNotFound",
+};
+
+/**
+ * Reads the journey with `poll` (one try each; no sooner than MIN_POLL_INTERVAL_MS, the interval growing
+ * by half up to MAX_POLL_INTERVAL_MS, or what a Retry-After asked) until its status is no longer
+ * transitional. A poll that fails for any other reason than FOLLOW_ENDED_BY (throttled, server error,
+ * network, timeout, an unreadable answer) is skipped; after `timeoutMs` the follow gives up with "timeout".
  */
 async function pollUntilSettled(
-  load: (id: string) => Promise<JourneySnapshot>,
+  poll: () => Promise<JourneySnapshot>,
   sleep: (ms: number) => Promise<void>,
   now: () => number,
-  recordId: string,
   options: SettleOptions,
 ): Promise<JourneySnapshot> {
   const timeoutMs = options.timeoutMs ?? SETTLE_TIMEOUT_MS;
   const started = now();
   let interval = MIN_POLL_INTERVAL_MS;
+  let lastFailure: JourneyError | undefined;
   for (;;) {
     if (now() - started + interval > timeoutMs) {
-      throw failure("timeout", { args: [String(Math.round(timeoutMs / 1000))], retryable: true });
+      const seconds = [String(Math.round(timeoutMs / 1000))];
+      // When the last polls failed, the status is not known: say so rather than "still working on it".
+      throw lastFailure
+        ? new JourneyError("timeout", "error.followUnreadable", {
+            args: seconds,
+            detail: lastFailure.message,
+            retryable: true,
+          })
+        : failure("timeout", { args: seconds, retryable: true });
     }
     await sleep(interval);
-    const snapshot = await load(recordId).catch(passingFailure);
-    if (snapshot) {
-      options.onProgress?.(snapshot.status);
-      if (!statusInfo(snapshot.status)?.transitional) return snapshot;
-    }
     interval = Math.min(MAX_POLL_INTERVAL_MS, Math.round(interval * 1.5));
+    let snapshot: JourneySnapshot;
+    try {
+      snapshot = await poll();
+    } catch (raw) {
+      lastFailure = toJourneyError(raw, "read");
+      const endedBy = FOLLOW_ENDED_BY[lastFailure.kind];
+      if (endedBy) throw new JourneyError(lastFailure.kind, endedBy, { detail: lastFailure.detail });
+      interval = Math.max(interval, retryAfterMs(raw) ?? 0);
+      continue;
+    }
+    lastFailure = undefined;
+    options.onProgress?.(snapshot.status);
+    if (!statusInfo(snapshot.status)?.transitional) return snapshot;
   }
-}
-
-/** Undefined for a failure worth polling through; rethrows the others. */
-function passingFailure(error: unknown): undefined {
-  if (error instanceof JourneyError && ["network", "server", "malformed"].includes(error.kind)) return undefined;
-  throw error;
 }
 
 function checkKey(values: JourneyRecord): string {

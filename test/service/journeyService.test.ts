@@ -202,6 +202,25 @@ describe("faults from the org", () => {
     expect((await row(J.live)).statuscode).toBe(S.Live);
   });
 
+  test("after a successful go live, a 412 on a poll is skipped and the follow goes on to Live", async () => {
+    const journeys = service();
+    await journeys.transition(await journeys.load(J.seedPatch), "goLive");
+    await inject({ status: 412, match: { method: "GET" } });
+    await clearLog();
+    expect((await journeys.waitUntilSettled(J.seedPatch, { timeoutMs: 20_000 })).status).toBe(S.Live);
+    expect((await apiRequests()).map((entry) => entry.status)).toEqual([412, 200]);
+  }, 30_000);
+
+  test("after a successful go live, a 401 on a poll ends the follow saying the change was made", async () => {
+    const journeys = service();
+    await journeys.transition(await journeys.load(J.seedPatch), "goLive");
+    await inject({ status: 401, match: { method: "GET" } });
+    expect(await rejection(journeys.waitUntilSettled(J.seedPatch, { timeoutMs: 20_000 }))).toMatchObject({
+      kind: "unauthorized",
+      messageKey: "error.followUnauthorized",
+    });
+  }, 30_000);
+
   test("a dropped connection is a network error", async () => {
     await inject({ drop: true });
     expect((await rejection(service().load(J.live))).kind).toBe("network");
