@@ -22,6 +22,8 @@ import {
   validateAnswer,
 } from "./testing/fakeWebApi";
 import { rejection } from "./testing/rejection";
+import type { JourneyError } from "./journeyError";
+import { READ_TIMEOUT_MS, WRITE_TIMEOUT_MS } from "./requestTimeout";
 
 function setup(row = journeyRow(), deps: Partial<JourneyServiceDeps> = {}) {
   const webApi = new FakeWebApi(row);
@@ -725,6 +727,83 @@ describe("following a successful go live survives faults", () => {
     };
     expect((await service.waitUntilSettled(JOURNEY_ID)).status).toBe(S.Live);
     expect(sleeps).toEqual([2000, 7000]);
+  });
+});
+
+describe("no request waits for ever (fake timers)", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  const silent = () => new Promise<never>(() => undefined);
+
+  /** Settles `promise` as far as `ms` of (fake) time allows: "pending" if it has not settled by then. */
+  async function after<T>(ms: number, promise: Promise<T>): Promise<T | JourneyError | "pending"> {
+    let outcome: T | JourneyError | "pending" = "pending";
+    promise.then(
+      (value) => (outcome = value),
+      (error: JourneyError) => (outcome = error),
+    );
+    await jest.advanceTimersByTimeAsync(ms);
+    return outcome;
+  }
+
+  test("an open that gets no answer ends after 30 s with a retryable timeout, not before", async () => {
+    const webApi = new FakeWebApi();
+    webApi.retrieveRecord = silent;
+    const loading = createJourneyService({ webApi }).load(JOURNEY_ID);
+    expect(await after(READ_TIMEOUT_MS - 1, loading)).toBe("pending");
+    expect(await after(1, loading)).toMatchObject({
+      kind: "timeout",
+      messageKey: "error.requestTimeout",
+      args: ["30"],
+      retryable: true,
+    });
+  });
+
+  test("a check the server never answers ends after 30 s: the local report, the server check unavailable", async () => {
+    const webApi = new FakeWebApi();
+    webApi.validate = silent;
+    const checking = createJourneyService({ webApi }).check(journeyRow());
+    expect(await after(READ_TIMEOUT_MS, checking)).toMatchObject({
+      server: null,
+      serverUnavailable: { kind: "timeout", messageKey: "error.requestTimeout", retryable: true },
+    });
+  });
+
+  test("go live whose check never answers refuses after 30 s and writes nothing", async () => {
+    const webApi = new FakeWebApi();
+    const service = createJourneyService({ webApi });
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.validate = silent;
+    const going = service.transition(snapshot, "goLive", { confirmWarnings: async () => true });
+    expect(await after(READ_TIMEOUT_MS, going)).toMatchObject({ kind: "checkFailed", retryable: true });
+    expect(webApi.methods()).not.toContain("updateRecord");
+  });
+
+  test("a status write that gets no answer ends after 60 s, saying the change may have been made", async () => {
+    const webApi = new FakeWebApi(journeyRow({ statuscode: S.Live }));
+    const service = createJourneyService({ webApi });
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.ifMatch = { updateRecord: silent, deleteRecord: silent };
+    const stopping = service.transition(snapshot, "stop");
+    expect(await after(READ_TIMEOUT_MS, stopping)).toBe("pending");
+    expect(await after(WRITE_TIMEOUT_MS - READ_TIMEOUT_MS, stopping)).toMatchObject({
+      kind: "timeout",
+      messageKey: "error.writeTimeout",
+      args: ["60"],
+      retryable: true,
+    });
+  });
+
+  test("a silent poll does not outlast the settle deadline", async () => {
+    const webApi = new FakeWebApi(journeyRow({ statuscode: S.GoingLive }));
+    webApi.retrieveRecord = silent;
+    const following = createJourneyService({ webApi }).waitUntilSettled(JOURNEY_ID, { timeoutMs: 20_000 });
+    expect(await after(20_000, following)).toMatchObject({
+      kind: "timeout",
+      messageKey: "error.followUnreadable",
+      args: ["20"],
+    });
   });
 });
 

@@ -9,6 +9,7 @@ import { fillPlaceholders } from "../journey/faultCatalogue";
 import { CONTENT_COLUMNS, isConflict, type RowVersion, type SeenValues } from "./journeyConflict";
 import { JourneyError, failure, type JourneyErrorKind } from "./journeyError";
 import { REAL_TIMING, retryAfterMs, withRetries, type RetryTiming } from "./retryPolicy";
+import { READ_TIMEOUT_MS, withinTime } from "./requestTimeout";
 import { singleFlight } from "./singleFlight";
 import { askValidateAction } from "./validateAction";
 import { failureDetail, isActionMissing, toJourneyError, type RequestPurpose } from "./webApiErrors";
@@ -344,9 +345,9 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     waitUntilSettled: async (id, options = {}) => {
       const recordId = bareId(id, "notFound");
       // One try per poll: the polls themselves are the retries, spaced by the follow's own back-off.
-      const poll = async () =>
+      const poll = async (timeoutMs: number) =>
         snapshotFromRow(
-          await webApi.retrieveRecord(JOURNEY_ENTITY, recordId, SNAPSHOT_SELECT),
+          await withinTime(webApi.retrieveRecord(JOURNEY_ENTITY, recordId, SNAPSHOT_SELECT), timeoutMs),
           recordId,
           new Date(now()),
         );
@@ -494,7 +495,8 @@ const FOLLOW_ENDED_BY: Partial<Record<JourneyErrorKind, string>> = {
  * network, timeout, an unreadable answer) is skipped; after `timeoutMs` the follow gives up with "timeout".
  */
 async function pollUntilSettled(
-  poll: () => Promise<JourneySnapshot>,
+  /** One read, given up after the time given (ms). */
+  poll: (timeoutMs: number) => Promise<JourneySnapshot>,
   sleep: (ms: number) => Promise<void>,
   now: () => number,
   options: SettleOptions,
@@ -519,7 +521,8 @@ async function pollUntilSettled(
     interval = Math.min(MAX_POLL_INTERVAL_MS, Math.round(interval * 1.5));
     let snapshot: JourneySnapshot;
     try {
-      snapshot = await poll();
+      // A silent poll is given up at the deadline at the latest.
+      snapshot = await poll(Math.min(READ_TIMEOUT_MS, timeoutMs - (now() - started)));
     } catch (raw) {
       lastFailure = toJourneyError(raw, "read");
       const endedBy = FOLLOW_ENDED_BY[lastFailure.kind];

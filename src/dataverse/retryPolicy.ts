@@ -1,3 +1,4 @@
+import { timedRequest } from "./requestTimeout";
 import { toJourneyError, type RequestPurpose } from "./webApiErrors";
 import type { WebApiError } from "./webApiPort";
 
@@ -30,7 +31,8 @@ export function retryAfterMs(raw: unknown): number | undefined {
  * Runs one Web API request, trying again only when the server said it was throttled (429, 503,
  * service protection): such a request was not carried out, so trying again cannot do anything twice.
  * Waits what Retry-After asked, else an exponential back-off with jitter, and never less than
- * MIN_RETRY_GAP_MS; bounded in tries and total wait. Rejects with a JourneyError.
+ * MIN_RETRY_GAP_MS; bounded in tries and total wait. Each try has its timeout (timedRequest); one that
+ * timed out is not tried again (a write may have been made). Rejects with a JourneyError.
  */
 export async function withRetries<T>(
   purpose: RequestPurpose,
@@ -40,7 +42,7 @@ export async function withRetries<T>(
   let waited = 0;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await request();
+      return await timedRequest(purpose, request);
     } catch (raw) {
       const error = toJourneyError(raw, purpose);
       if (error.kind !== "throttled" || attempt >= MAX_ATTEMPTS) throw error;
