@@ -730,6 +730,49 @@ describe("following a successful go live survives faults", () => {
   });
 });
 
+describe("a write that did not take effect is reported", () => {
+  /** The org answers the status write with success but leaves the row as it was. */
+  function acceptWithoutApplying(webApi: FakeWebApi): void {
+    webApi.ifMatch = undefined;
+    webApi.updateRecord = async (entityType, id) => ({ entityType, id });
+  }
+
+  test("Going live answered 2xx, yet the first read shows Draft: 'the server did not apply the change', the form refreshed", async () => {
+    const { bridge, events } = fakeBridge();
+    const { webApi, service } = setup(journeyRow(), { bridge: async () => bridge });
+    acceptWithoutApplying(webApi);
+    expect(await service.transition(await service.load(JOURNEY_ID), "goLive")).toMatchObject({
+      done: true,
+      status: S.GoingLive,
+    });
+    const seen: number[] = [];
+    const error = await rejection(service.waitUntilSettled(JOURNEY_ID, { onProgress: (status) => seen.push(status) }));
+    expect(error).toMatchObject({ kind: "notApplied", messageKey: "error.notApplied", retryable: true });
+    expect(seen).toEqual([S.Draft]);
+    expect(events.filter((event) => event === "refresh")).toHaveLength(2);
+  });
+
+  test("Stopping answered 2xx, yet the first read shows Live: reported too", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }));
+    acceptWithoutApplying(webApi);
+    await service.transition(await service.load(JOURNEY_ID), "stop");
+    expect((await rejection(service.waitUntilSettled(JOURNEY_ID))).kind).toBe("notApplied");
+  });
+
+  test("a status the service moves on to from the written one is no such report: Going live, then Live at once", async () => {
+    const { webApi, service } = setup();
+    await service.transition(await service.load(JOURNEY_ID), "goLive");
+    webApi.changeRow(JOURNEY_ID, { statuscode: S.Live });
+    expect((await service.waitUntilSettled(JOURNEY_ID)).status).toBe(S.Live);
+  });
+
+  test("a journey opened while Going live that ends up in Error is followed as before", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.GoingLive }));
+    webApi.changeRow(JOURNEY_ID, { statuscode: S.Error });
+    expect((await service.waitUntilSettled(JOURNEY_ID)).status).toBe(S.Error);
+  });
+});
+
 describe("no request waits for ever (fake timers)", () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());

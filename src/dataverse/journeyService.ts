@@ -1,7 +1,7 @@
 import type { FormBridge } from "../bridge/formBridgeTypes";
 import { allowedAction, type JourneyActionId } from "../journey/journeyActions";
 import { runLocalChecks } from "../journey/localChecks";
-import { statusInfo } from "../journey/statusModel";
+import { canTransition, statusInfo } from "../journey/statusModel";
 import { JourneyStatus, type JourneyRecord, type JourneyStatusCode, type ValidationReport } from "../journey/types";
 import { GUID, toValidateParameters } from "../journey/validateRequest";
 import { mergeReports } from "../journey/validationResult";
@@ -222,6 +222,8 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     writes(`${snapshot.id}:${operation}`, run);
   const form = formAccess(deps.bridge);
   let lastServerCheck: RememberedCheck | null = null;
+  /** The transitional status this service last wrote, until a follow of that journey checks it took effect. */
+  let lastWrite: { id: string; status: number } | null = null;
 
   /**
    * One request: refuses with "conflict" (`messageKey`) when someone else changed the journey since the
@@ -309,6 +311,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
       throw current.isDirty && failed.kind === "conflict" ? new JourneyError("conflict", CONFLICT_AFTER_SAVE) : failed;
     });
     lastServerCheck = null;
+    lastWrite = statusInfo(target)?.transitional ? { id: snapshot.id, status: target } : null;
     // The form shows the new status at once, so its field locks apply while the service moves the journey on.
     await form.refresh();
     const outcome: TransitionOutcome = { done: true, status: target, savedForm: current.isDirty };
@@ -351,9 +354,14 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
           recordId,
           new Date(now()),
         );
-      const settled = await pollUntilSettled(poll, timing.sleep, now, options);
-      await form.refresh();
-      return settled;
+      const written = lastWrite?.id === recordId ? lastWrite.status : undefined;
+      lastWrite = null;
+      try {
+        return await pollUntilSettled(poll, timing.sleep, now, options, written);
+      } finally {
+        // The form shows the status as it is now: settled, or back where it was when the write did not take effect.
+        await form.refresh();
+      }
     },
 
     copy: (snapshot, nameTemplate) =>
@@ -500,6 +508,8 @@ async function pollUntilSettled(
   sleep: (ms: number) => Promise<void>,
   now: () => number,
   options: SettleOptions,
+  /** The status this service wrote just before, when it did: the first read must show it or one it moves on to. */
+  written?: number,
 ): Promise<JourneySnapshot> {
   const timeoutMs = options.timeoutMs ?? SETTLE_TIMEOUT_MS;
   const started = now();
@@ -532,6 +542,11 @@ async function pollUntilSettled(
     }
     lastFailure = undefined;
     options.onProgress?.(snapshot.status);
+    if (written !== undefined && snapshot.status !== written && !canTransition(written, snapshot.status)) {
+      // The write was answered with success, yet the row kept its old status (a plug-in, say, undid it).
+      throw failure("notApplied", { detail: `wrote ${written}, read ${snapshot.status}`, retryable: true });
+    }
+    written = undefined;
     if (!statusInfo(snapshot.status)?.transitional) return snapshot;
   }
 }
