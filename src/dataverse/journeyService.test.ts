@@ -22,6 +22,7 @@ import {
   validateAnswer,
 } from "./testing/fakeWebApi";
 import { rejection } from "./testing/rejection";
+import { CONTENT_COLUMNS } from "./journeyConflict";
 import type { JourneyError } from "./journeyError";
 import { READ_TIMEOUT_MS, WRITE_TIMEOUT_MS } from "./requestTimeout";
 
@@ -47,7 +48,7 @@ describe("load", () => {
     const { webApi, service } = setup();
     const snapshot = await service.load(`{${JOURNEY_ID.toUpperCase()}}`);
     expect(webApi.calls).toHaveLength(1);
-    expect(webApi.calls[0].options).toBe(`?$select=${SNAPSHOT_COLUMNS.join(",")}`);
+    expect(webApi.calls[0].options).toBe(`?$select=${SNAPSHOT_COLUMNS.join(",")},versionnumber`);
     expect(snapshot).toMatchObject({
       id: JOURNEY_ID,
       status: S.Draft,
@@ -172,7 +173,8 @@ describe("go live: round trips", () => {
     const outcome = await service.transition(snapshot, "goLive", { onProgress: (step) => steps.push(step) });
     expect(outcome).toMatchObject({ done: true, status: S.GoingLive, savedForm: false });
     expect(webApi.methods()).toEqual(["execute", "retrieveRecord", "updateRecord"]);
-    expect(webApi.calls[1].options).toMatch(/^\?\$select=statuscode,modifiedon,msdyncrm_name,/);
+    // The re-read asks for the version alone while it is the one loaded.
+    expect(webApi.calls[1].options).toBe("?$select=statuscode,versionnumber,modifiedon");
     expect(webApi.calls[2].data).toEqual({ statuscode: S.GoingLive });
     expect(steps).toEqual(["checking", "rereading", "writing"]);
   });
@@ -513,6 +515,42 @@ describe("edits made while the check runs", () => {
   });
 });
 
+describe("light conflict re-reads", () => {
+  const VERSION_ONLY = "?$select=statuscode,versionnumber,modifiedon";
+
+  test("saved since it was loaded (the user's own save): the version, then the content, then the write", async () => {
+    const { bridge } = fakeBridge({ values: { msdyncrm_name: "Saved on the form" } });
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }), { bridge: async () => bridge });
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.changeRow(JOURNEY_ID, { msdyncrm_name: "Saved on the form" });
+    webApi.calls.length = 0;
+    expect(await service.transition(snapshot, "stop")).toMatchObject({ done: true });
+    expect(webApi.calls.map((call) => [call.method, call.options?.split(",").length ?? 0])).toEqual([
+      ["retrieveRecord", 3],
+      ["retrieveRecord", 3 + CONTENT_COLUMNS.length],
+      ["updateRecord", 0],
+    ]);
+    expect(webApi.calls[0].options).toBe(VERSION_ONLY);
+  });
+
+  test("a status changed elsewhere is a conflict from the version read alone", async () => {
+    const { webApi, service } = setup();
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.changeRow(JOURNEY_ID, { statuscode: S.GoingLive });
+    await service.check(snapshot.record);
+    webApi.calls.length = 0;
+    expect((await rejection(service.transition(snapshot, "goLive"))).kind).toBe("conflict");
+    expect(webApi.calls.map((call) => call.options)).toEqual([VERSION_ONLY]);
+  });
+
+  test('a host that gives the versionnumber but no ETag: the version is W/"<versionnumber>", as Dataverse\'s ETag', async () => {
+    const row = journeyRow({ versionnumber: 70412 } as Partial<JourneyRecord>);
+    delete row["@odata.etag"];
+    const { service } = setup(row);
+    expect((await service.load(JOURNEY_ID)).etag).toBe('W/"70412"');
+  });
+});
+
 describe("writes that can race carry the row version (If-Match)", () => {
   /** Someone else renames the journey after the service's re-read, as the write is on its way. */
   function renameBeforeWrite(webApi: FakeWebApi): void {
@@ -613,7 +651,7 @@ describe("a double click writes once", () => {
 });
 
 describe("waitUntilSettled", () => {
-  test("polls no more than once per 2 s, backing off, until the status settles; the last poll is the snapshot; then refreshes the form", async () => {
+  test("polls the status alone no more than once per 2 s, backing off, until it settles; then reads the settled journey and refreshes the form", async () => {
     const { bridge, events } = fakeBridge();
     const { webApi, service, time } = setup(journeyRow({ statuscode: S.GoingLive }), { bridge: async () => bridge });
     const callTimes: number[] = [];
@@ -623,14 +661,40 @@ describe("waitUntilSettled", () => {
     };
     const seen: number[] = [];
     const settled = await service.waitUntilSettled(JOURNEY_ID, { onProgress: (status) => seen.push(status) });
-    expect(seen).toEqual([S.GoingLive, S.GoingLive, S.GoingLive, S.Live]);
+    expect(seen).toEqual([S.GoingLive, S.GoingLive, S.GoingLive, S.Live, S.Live]);
+    expect(webApi.calls.slice(0, 4).map((call) => call.options)).toEqual(
+      Array(4).fill("?$select=statuscode,statecode,modifiedon"),
+    );
+    // Never loaded by this service, the journey is read whole once settled.
+    expect(webApi.calls[4].options).toBe(`?$select=${SNAPSHOT_COLUMNS.join(",")},versionnumber`);
     expect(settled).toMatchObject({ status: S.Live, modifiedByName: "Nancy Anderson" });
     expect(settled.record.msdyncrm_workflowdefinition).toBe(journeyRow().msdyncrm_workflowdefinition);
-    expect(callTimes).toHaveLength(4);
     const gaps = callTimes.slice(1).map((t, i) => t - callTimes[i]);
     expect(gaps.every((gap) => gap >= 2000)).toBe(true);
     expect(gaps[2]).toBeGreaterThan(gaps[0]);
+    expect(gaps[3]).toBe(2000);
     expect(events).toEqual(["refresh"]);
+  });
+
+  test("after a go live, the settled read asks only for what the service changed; the snapshot is the journey as written, settled", async () => {
+    const { webApi, service } = setup();
+    await service.transition(await service.load(JOURNEY_ID), "goLive");
+    const stored = '{"ActivityValidationResults":[],"Result":"Valid"}';
+    webApi.changeRow(JOURNEY_ID, { statuscode: S.Live, statecode: 0, msdyncrm_validationresults: stored });
+    webApi.calls.length = 0;
+    const settled = await service.waitUntilSettled(JOURNEY_ID);
+    expect(webApi.calls.map((call) => call.options)).toEqual([
+      "?$select=statuscode,statecode,modifiedon",
+      "?$select=statuscode,statecode,modifiedon,versionnumber,msdyncrm_validationresults,_modifiedby_value",
+    ]);
+    const row = webApi.rows.get(JOURNEY_ID)!;
+    expect(settled).toMatchObject({ status: S.Live, etag: row["@odata.etag"], modifiedOn: row.modifiedon });
+    expect(settled.record).toMatchObject({
+      statuscode: S.Live,
+      msdyncrm_validationresults: stored,
+      msdyncrm_name: "Spring newsletter",
+      msdyncrm_workflowdefinition: journeyRow().msdyncrm_workflowdefinition,
+    });
   });
 
   test("a poll lost to a network or server failure is skipped; a journey gone ends the wait", async () => {
@@ -641,7 +705,7 @@ describe("waitUntilSettled", () => {
       if (webApi.calls.length === 3) webApi.changeRow(JOURNEY_ID, { statuscode: S.Stopped });
     };
     expect((await service.waitUntilSettled(JOURNEY_ID)).status).toBe(S.Stopped);
-    expect(webApi.calls).toHaveLength(3);
+    expect(webApi.calls).toHaveLength(4);
 
     const gone = setup(journeyRow({ statuscode: S.Stopping }));
     gone.webApi.rows.clear();
@@ -688,8 +752,8 @@ describe("following a successful go live survives faults", () => {
   ])("%s: skipped, one poll each, and the follow goes on to Live", async (_name, faults) => {
     const { follow, seen, polls } = await goLiveThenFollow(faults);
     expect((await follow).status).toBe(S.Live);
-    expect(seen).toEqual([S.Live]);
-    expect(polls()).toBe(faults.length + 1);
+    expect(seen).toEqual([S.Live, S.Live]);
+    expect(polls()).toBe(faults.length + 2);
   });
 
   test.each([
@@ -726,7 +790,7 @@ describe("following a successful go live survives faults", () => {
       if (webApi.calls.length === 2) webApi.changeRow(JOURNEY_ID, { statuscode: S.Live });
     };
     expect((await service.waitUntilSettled(JOURNEY_ID)).status).toBe(S.Live);
-    expect(sleeps).toEqual([2000, 7000]);
+    expect(sleeps).toEqual([2000, 7000, 2000]);
   });
 });
 

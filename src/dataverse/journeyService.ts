@@ -6,7 +6,7 @@ import { JourneyStatus, type JourneyRecord, type JourneyStatusCode, type Validat
 import { GUID, toValidateParameters } from "../journey/validateRequest";
 import { mergeReports } from "../journey/validationResult";
 import { fillPlaceholders } from "../journey/faultCatalogue";
-import { CONTENT_COLUMNS, isConflict, type RowVersion, type SeenValues } from "./journeyConflict";
+import { CONTENT_COLUMNS, isConflict, sameVersion, type RowVersion, type SeenValues } from "./journeyConflict";
 import { JourneyError, failure, type JourneyErrorKind } from "./journeyError";
 import { REAL_TIMING, retryAfterMs, withRetries, type RetryTiming } from "./retryPolicy";
 import { READ_TIMEOUT_MS, withinTime } from "./requestTimeout";
@@ -106,10 +106,19 @@ export const SNAPSHOT_COLUMNS: readonly (keyof JourneyRecord)[] = [
   "modifiedon",
 ];
 
-const SNAPSHOT_SELECT = `?$select=${SNAPSHOT_COLUMNS.join(",")}`;
+/** The row's version (the ETag comes with every row) and status: what a light read asks for. */
+const VERSION_COLUMNS = "statuscode,versionnumber,modifiedon";
 
-/** What the re-read before a write asks for: the version, the status and the content the user acts on. */
-const REREAD_COLUMNS = `?$select=statuscode,modifiedon,${CONTENT_COLUMNS.join(",")}`;
+const SNAPSHOT_SELECT = `?$select=${SNAPSHOT_COLUMNS.join(",")},versionnumber`;
+
+/** The conflict re-read asks for the version first… */
+const VERSION_SELECT = `?$select=${VERSION_COLUMNS}`;
+/** …and for the content the user acts on only when the version moved since the snapshot. */
+const CONTENT_SELECT = `?$select=${VERSION_COLUMNS},${CONTENT_COLUMNS.join(",")}`;
+/** Polling asks for the status alone… */
+const POLL_SELECT = "?$select=statuscode,statecode,modifiedon";
+/** …and, once it settled, for what the service changed with it (the check's stored result, who changed it). */
+const SETTLED_SELECT = `${POLL_SELECT},versionnumber,msdyncrm_validationresults,_modifiedby_value`;
 
 const MODIFIED_BY_NAME = "_modifiedby_value@OData.Community.Display.V1.FormattedValue";
 
@@ -150,7 +159,8 @@ function readRowVersion(row: unknown): RowVersion {
     status: row.statuscode,
     modifiedOn: typeof row.modifiedon === "string" ? row.modifiedon : null,
   };
-  const etag = row["@odata.etag"];
+  // Dataverse's ETag is the row's versionnumber, W/"<versionnumber>": the same when only that was given.
+  const etag = row["@odata.etag"] ?? (row.versionnumber == null ? undefined : `W/"${String(row.versionnumber)}"`);
   if (typeof etag === "string" && etag) version.etag = etag;
   return version;
 }
@@ -188,11 +198,12 @@ export interface JourneyService {
     options?: TransitionOptions,
   ): Promise<TransitionOutcome>;
   /**
-   * After Going live / Stopping: loads the journey (at most one request per 2 s, the interval growing
-   * by half up to 10 s) until the service has moved it on, then refreshes the form. Each poll is a
-   * full load, so the settled journey needs no extra request. A failed poll is skipped (throttled, server
-   * error, network, unreadable answer), but a 401, 403 or 404 ends the follow with a message that says the
-   * status change was made. Rejects with kind "timeout" after `timeoutMs`.
+   * After Going live / Stopping: reads the journey's status (at most one request per 2 s, the interval
+   * growing by half up to 10 s) until the service has moved it on, then, 2 s later, what the service changed
+   * with it (the whole journey when this service has not loaded it), then refreshes the form. A failed poll
+   * is skipped (throttled, server error, network, timeout, unreadable answer), but a 401, 403 or 404 ends
+   * the follow with a message that says the status change was made; a status write of this service that
+   * the first poll does not show rejects with "notApplied". Rejects with kind "timeout" after `timeoutMs`.
    */
   waitUntilSettled(id: string, options?: SettleOptions): Promise<JourneySnapshot>;
   /**
@@ -224,19 +235,29 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
   let lastServerCheck: RememberedCheck | null = null;
   /** The transitional status this service last wrote, until a follow of that journey checks it took effect. */
   let lastWrite: { id: string; status: number } | null = null;
+  /** The journey as this service last loaded or wrote it: what a follow's light reads complete. */
+  let known: JourneySnapshot | null = null;
 
   /**
-   * One request: refuses with "conflict" (`messageKey`) when someone else changed the journey since the
-   * snapshot was loaded; else resolves with the row's ETag, which the write then sends as If-Match.
+   * Refuses with "conflict" when someone else changed the journey since the snapshot was loaded; else
+   * resolves with the row's ETag, which the write then sends as If-Match. One light request (the version)
+   * while the row is as loaded; its content is read too when it was saved since, and at once `afterSave`.
    */
   const refuseIfChanged = async (
     snapshot: JourneySnapshot,
     seen: SeenValues,
-    messageKey = "error.conflict",
+    afterSave = false,
   ): Promise<string | undefined> => {
-    const row = await readRow(snapshot.id, REREAD_COLUMNS);
-    const fresh = readRowVersion(row);
-    if (isConflict(snapshot, fresh, row, seen)) throw new JourneyError("conflict", messageKey);
+    // Right after the form's save the version has moved for sure, so the content is read at once.
+    let row = afterSave ? {} : await readRow(snapshot.id, VERSION_SELECT);
+    let fresh = afterSave ? undefined : readRowVersion(row);
+    // Saved since the snapshot: the content tells the user's own save from someone else's change.
+    if (!fresh || (fresh.status === snapshot.status && !sameVersion(snapshot, fresh))) {
+      row = await readRow(snapshot.id, CONTENT_SELECT);
+      fresh = readRowVersion(row);
+    }
+    if (isConflict(snapshot, fresh, row, seen))
+      throw new JourneyError("conflict", afterSave ? CONFLICT_AFTER_SAVE : "error.conflict");
     return fresh.etag;
   };
   /** With the row version when there is one and the host can send it (If-Match), else unconditionally. */
@@ -302,7 +323,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
       await form.save();
       // The save gave the row a new version: read it back for the write's If-Match, and make sure the row
       // holds what the user saw (and the check passed), not a change someone made meanwhile.
-      etag = await refuseIfChanged(snapshot, { values: current.values, isDirty: false }, CONFLICT_AFTER_SAVE);
+      etag = await refuseIfChanged(snapshot, { values: current.values, isDirty: false }, true);
     }
 
     progress("writing");
@@ -312,6 +333,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     });
     lastServerCheck = null;
     lastWrite = statusInfo(target)?.transitional ? { id: snapshot.id, status: target } : null;
+    known = { ...snapshot, record: { ...current.values, statuscode: target }, status: target };
     // The form shows the new status at once, so its field locks apply while the service moves the journey on.
     await form.refresh();
     const outcome: TransitionOutcome = { done: true, status: target, savedForm: current.isDirty };
@@ -323,7 +345,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     load: async (id) => {
       const recordId = bareId(id, "notFound");
       const row = await readRow(recordId, SNAPSHOT_SELECT);
-      return snapshotFromRow(row, recordId, new Date(now()));
+      return (known = snapshotFromRow(row, recordId, new Date(now())));
     },
 
     currentValues: form.values,
@@ -347,13 +369,14 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
 
     waitUntilSettled: async (id, options = {}) => {
       const recordId = bareId(id, "notFound");
-      // One try per poll: the polls themselves are the retries, spaced by the follow's own back-off.
-      const poll = async (timeoutMs: number) =>
-        snapshotFromRow(
-          await withinTime(webApi.retrieveRecord(JOURNEY_ENTITY, recordId, SNAPSHOT_SELECT), timeoutMs),
-          recordId,
-          new Date(now()),
-        );
+      const base = known?.id === recordId ? known.record : undefined;
+      // One try per poll: the polls themselves are the retries, spaced by the follow's own back-off. Over
+      // the journey as known, a light read makes the snapshot; without it, the settled read is a full load.
+      const poll = async (settled: boolean, timeoutMs: number) => {
+        const select = !settled ? POLL_SELECT : base ? SETTLED_SELECT : SNAPSHOT_SELECT;
+        const row = await withinTime(webApi.retrieveRecord(JOURNEY_ENTITY, recordId, select), timeoutMs);
+        return snapshotFromRow({ ...base, "@odata.etag": undefined, ...row }, recordId, new Date(now()));
+      };
       const written = lastWrite?.id === recordId ? lastWrite.status : undefined;
       lastWrite = null;
       try {
@@ -503,8 +526,8 @@ const FOLLOW_ENDED_BY: Partial<Record<JourneyErrorKind, string>> = {
  * network, timeout, an unreadable answer) is skipped; after `timeoutMs` the follow gives up with "timeout".
  */
 async function pollUntilSettled(
-  /** One read, given up after the time given (ms). */
-  poll: (timeoutMs: number) => Promise<JourneySnapshot>,
+  /** One read (the settled read once a poll showed a settled status), given up after the time given (ms). */
+  poll: (settled: boolean, timeoutMs: number) => Promise<JourneySnapshot>,
   sleep: (ms: number) => Promise<void>,
   now: () => number,
   options: SettleOptions,
@@ -515,6 +538,7 @@ async function pollUntilSettled(
   const started = now();
   let interval = MIN_POLL_INTERVAL_MS;
   let lastFailure: JourneyError | undefined;
+  let settled = false;
   for (;;) {
     if (now() - started + interval > timeoutMs) {
       const seconds = [String(Math.round(timeoutMs / 1000))];
@@ -532,7 +556,7 @@ async function pollUntilSettled(
     let snapshot: JourneySnapshot;
     try {
       // A silent poll is given up at the deadline at the latest.
-      snapshot = await poll(Math.min(READ_TIMEOUT_MS, timeoutMs - (now() - started)));
+      snapshot = await poll(settled, Math.min(READ_TIMEOUT_MS, timeoutMs - (now() - started)));
     } catch (raw) {
       lastFailure = toJourneyError(raw, "read");
       const endedBy = FOLLOW_ENDED_BY[lastFailure.kind];
@@ -547,7 +571,13 @@ async function pollUntilSettled(
       throw failure("notApplied", { detail: `wrote ${written}, read ${snapshot.status}`, retryable: true });
     }
     written = undefined;
-    if (!statusInfo(snapshot.status)?.transitional) return snapshot;
+    if (statusInfo(snapshot.status)?.transitional) settled = false;
+    else if (settled) return snapshot;
+    else {
+      // Shown at once through onProgress; the settled read follows at the shortest interval.
+      settled = true;
+      interval = MIN_POLL_INTERVAL_MS;
+    }
   }
 }
 

@@ -92,10 +92,12 @@ test("following a slow stop: at most one request per 2 s until Stopped", async (
       onProgress: (status) => seen.push(status),
     });
     expect(settled.status).toBe(S.Stopped);
-    expect(seen).toEqual([S.Stopping, S.Stopped]);
+    // Status polls, then the settled read of what the service changed with it.
+    expect(seen).toEqual([S.Stopping, S.Stopped, S.Stopped]);
     const polls = (await apiRequests()).map((entry) => Date.parse(String(entry.time)));
-    expect(polls).toHaveLength(2);
+    expect(polls).toHaveLength(3);
     expect(polls[1] - polls[0]).toBeGreaterThanOrEqual(2000);
+    expect(polls[2] - polls[1]).toBeGreaterThanOrEqual(2000);
   } finally {
     await fetch(`${org.url}/_harness/settings`, { method: "POST", body: JSON.stringify({ goLiveDelayMs: 50 }) });
   }
@@ -158,7 +160,8 @@ test("a journey changed by someone else since it was opened is not written", asy
   expect(rename.ok).toBe(true);
   await clearLog();
   expect((await rejection(journeys.transition(snapshot, "stop"))).kind).toBe("conflict");
-  expect((await apiRequests()).map((entry) => entry.method)).toEqual(["GET"]);
+  // The version moved, so its content is read too: whose change it was decides.
+  expect((await apiRequests()).map((entry) => entry.method)).toEqual(["GET", "GET"]);
   expect((await row(J.live)).statuscode).toBe(S.Live);
 });
 
@@ -208,7 +211,7 @@ describe("faults from the org", () => {
     await inject({ status: 412, match: { method: "GET" } });
     await clearLog();
     expect((await journeys.waitUntilSettled(J.seedPatch, { timeoutMs: 20_000 })).status).toBe(S.Live);
-    expect((await apiRequests()).map((entry) => entry.status)).toEqual([412, 200]);
+    expect((await apiRequests()).map((entry) => entry.status)).toEqual([412, 200, 200]);
   }, 30_000);
 
   test("after a successful go live, a 401 on a poll ends the follow saying the change was made", async () => {
