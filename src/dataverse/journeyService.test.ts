@@ -26,6 +26,9 @@ import { CONTENT_COLUMNS } from "./journeyConflict";
 import type { JourneyError } from "./journeyError";
 import { READ_TIMEOUT_MS, WRITE_TIMEOUT_MS } from "./requestTimeout";
 
+const resxOf = (lcid: number) =>
+  readResxStrings(readFileSync(join(__dirname, "..", "strings", `JourneyControl.${lcid}.resx`), "utf8"));
+
 function setup(row = journeyRow(), deps: Partial<JourneyServiceDeps> = {}) {
   const webApi = new FakeWebApi(row);
   let clock = Date.UTC(2030, 0, 15, 12, 0, 0);
@@ -725,7 +728,7 @@ describe("waitUntilSettled", () => {
 });
 
 describe("following a successful go live survives faults", () => {
-  const english = readResxStrings(readFileSync(join(__dirname, "..", "strings", "JourneyControl.1033.resx"), "utf8"));
+  const english = resxOf(1033);
 
   /** Goes live, then follows with `faults` answering the first polls; the service moves the journey to Live on poll `liveAtPoll`. */
   async function goLiveThenFollow(faults: unknown[], liveAtPoll = faults.length + 1) {
@@ -1000,6 +1003,9 @@ describe("delete", () => {
 });
 
 describe("throttling", () => {
+  const english = resxOf(1033);
+  const german = resxOf(1031);
+
   test("a throttled request is retried after the Retry-After the server asked for", async () => {
     const { webApi, service, sleeps } = setup();
     webApi.failNext("retrieveRecord", {
@@ -1055,6 +1061,56 @@ describe("throttling", () => {
     expect((await rejection(service.load(JOURNEY_ID))).kind).toBe("throttled");
     expect(sleeps).toEqual([]);
     expect(webApi.calls).toHaveLength(1);
+  });
+
+  test("throttled as Xrm.WebApi says it (an error code, no HTTP status, no Retry-After): the service's own jittered back-off", async () => {
+    const xrmThrottled = { errorCode: 2147951394, message: "Number of requests exceeded the limit of 6000" };
+    for (const [random, waits] of [
+      [0, [2000, 4000]],
+      [0.99, [2990, 5980]],
+    ] as const) {
+      const { webApi, service, sleeps } = setup(journeyRow(), { random: () => random });
+      webApi.failNext("retrieveRecord", xrmThrottled, 3);
+      expect((await rejection(service.load(JOURNEY_ID))).kind).toBe("throttled");
+      expect(sleeps).toEqual(waits);
+    }
+  });
+
+  test("while a throttled request waits to try again, the service reports 'server busy, trying again'; then that it ended", async () => {
+    const { webApi, service } = setup();
+    const reports: unknown[] = [];
+    const unsubscribe = service.onServerBusy((busy) => reports.push(busy));
+    webApi.failNext("retrieveRecord", { errorCode: 0x80072322, message: "Number of requests exceeded" }, 2);
+    await service.load(JOURNEY_ID);
+    expect(reports).toEqual([
+      { messageKey: "progress.serverBusy", args: ["3"], retryInMs: 2500 },
+      { messageKey: "progress.serverBusy", args: ["5"], retryInMs: 5000 },
+      null,
+    ]);
+    expect(english["progress.serverBusy"]).toBe("The server is busy. Trying again in {0} seconds…");
+    expect(german["progress.serverBusy"]).toContain("{0}");
+
+    unsubscribe();
+    webApi.failNext("retrieveRecord", { status: 429, message: "Too many requests" });
+    await service.load(JOURNEY_ID);
+    expect(reports).toHaveLength(3);
+  });
+
+  test("a check that is throttled, then a follow whose poll is throttled, report it too", async () => {
+    const { webApi, service } = setup();
+    const reports: unknown[] = [];
+    service.onServerBusy((busy) => reports.push(busy && busy.retryInMs));
+    webApi.validate = async () => {
+      if (reports.length === 0) throw { errorCode: 0x80072322, message: "Number of requests exceeded" };
+      return validateAnswer("Valid");
+    };
+    await service.transition(await service.load(JOURNEY_ID), "goLive");
+    expect(reports).toEqual([2500, null]);
+
+    webApi.failNext("retrieveRecord", { status: 429, message: "Too many requests", retryAfterSeconds: 4 });
+    webApi.afterCall = () => webApi.changeRow(JOURNEY_ID, { statuscode: S.Live });
+    await service.waitUntilSettled(JOURNEY_ID);
+    expect(reports).toEqual([2500, null, 4000, null]);
   });
 
   test("a throttled PATCH is retried and writes once", async () => {

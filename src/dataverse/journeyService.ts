@@ -64,6 +64,13 @@ export interface SettleOptions {
   timeoutMs?: number;
 }
 
+/** "Server busy, trying again": a throttled request waits `retryInMs` before its next try; `messageKey` and `args` say so. */
+export interface ServerBusy {
+  messageKey: string;
+  args: string[];
+  retryInMs: number;
+}
+
 export interface CurrentValues {
   values: JourneyRecord;
   isDirty: boolean;
@@ -213,6 +220,12 @@ export interface JourneyService {
   copy(snapshot: JourneySnapshot, nameTemplate: string): Promise<{ id: string }>;
   /** Two requests (re-read, delete) where the status allows it; the UI confirms first. */
   delete(snapshot: JourneySnapshot): Promise<void>;
+  /**
+   * Calls `listener` while the server is throttling: with what to show each time a request waits to try
+   * again (the org's Retry-After, else the service's own jittered back-off), with null once it has ended.
+   * Returns the unsubscribe.
+   */
+  onServerBusy(listener: (busy: ServerBusy | null) => void): () => void;
 }
 
 /** The journey service; its operations are closures over its state, which the minifier can rename. */
@@ -220,12 +233,29 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
   const { webApi } = deps;
   const writes = singleFlight();
   const now = (): number => (deps.now ? deps.now() : new Date()).getTime();
+  const sleep = deps.sleep ?? REAL_TIMING.sleep;
+  const busyListeners = new Set<(busy: ServerBusy | null) => void>();
+  let busyNow = false;
+  /** Tells the listeners a throttled request waits `retryInMs` before trying again; null: it has ended (once). */
+  const tellBusy = (retryInMs: number | null) => {
+    if (retryInMs === null && !busyNow) return;
+    busyNow = retryInMs !== null;
+    const busy =
+      retryInMs === null
+        ? null
+        : { messageKey: "progress.serverBusy", args: [String(Math.ceil(retryInMs / 1000))], retryInMs };
+    for (const listener of busyListeners) listener(busy);
+  };
+  /** Retries wait through here, so the user sees "server busy, trying again" while they do. */
   const timing: RetryTiming = {
-    sleep: deps.sleep ?? REAL_TIMING.sleep,
+    sleep: (ms) => {
+      tellBusy(ms);
+      return sleep(ms);
+    },
     random: deps.random ?? REAL_TIMING.random,
   };
   const request = <T>(purpose: RequestPurpose, call: () => Promise<T>): Promise<T> =>
-    withRetries(purpose, call, timing);
+    withRetries(purpose, call, timing).finally(() => tellBusy(null));
   const readRow = (id: string, options: string) =>
     request("read", () => webApi.retrieveRecord(JOURNEY_ENTITY, id, options));
   /** Runs one write on the journey (one at a time; the same one asked again joins the running one). */
@@ -355,7 +385,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     check: async (values) => {
       const local = runLocalChecks(values);
       try {
-        const server = await askValidateAction(webApi, values, timing);
+        const server = await askValidateAction(webApi, values, timing).finally(() => tellBusy(null));
         const outcome: CheckOutcome = { report: mergeReports(local, server), local, server };
         lastServerCheck = { key: checkKey(values), at: now(), outcome };
         return outcome;
@@ -380,8 +410,9 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
       const written = lastWrite?.id === recordId ? lastWrite.status : undefined;
       lastWrite = null;
       try {
-        return await pollUntilSettled(poll, timing.sleep, now, options, written);
+        return await pollUntilSettled(poll, sleep, tellBusy, now, options, written);
       } finally {
+        tellBusy(null);
         // The form shows the status as it is now: settled, or back where it was when the write did not take effect.
         await form.refresh();
       }
@@ -396,6 +427,11 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
         );
         return { id: bareId(String(created?.id), "malformed") };
       }),
+
+    onServerBusy: (listener) => {
+      busyListeners.add(listener);
+      return () => busyListeners.delete(listener);
+    },
 
     delete: (snapshot) =>
       write(snapshot, "delete", async () => {
@@ -529,6 +565,8 @@ async function pollUntilSettled(
   /** One read (the settled read once a poll showed a settled status), given up after the time given (ms). */
   poll: (settled: boolean, timeoutMs: number) => Promise<JourneySnapshot>,
   sleep: (ms: number) => Promise<void>,
+  /** Told the wait after a throttled poll, and null after the next poll that went through. */
+  tellBusy: (retryInMs: number | null) => void,
   now: () => number,
   options: SettleOptions,
   /** The status this service wrote just before, when it did: the first read must show it or one it moves on to. */
@@ -562,8 +600,10 @@ async function pollUntilSettled(
       const endedBy = FOLLOW_ENDED_BY[lastFailure.kind];
       if (endedBy) throw new JourneyError(lastFailure.kind, endedBy, { detail: lastFailure.detail });
       interval = Math.max(interval, retryAfterMs(raw) ?? 0);
+      if (lastFailure.kind === "throttled") tellBusy(interval);
       continue;
     }
+    tellBusy(null);
     lastFailure = undefined;
     options.onProgress?.(snapshot.status);
     if (written !== undefined && snapshot.status !== written && !canTransition(written, snapshot.status)) {
