@@ -1,4 +1,4 @@
-// npm run bench: production sizes, round trips per action, local-check, panel- and outline-render ratios, the finding merge, as a
+// npm run bench: production sizes, round trips per action, bytes per go live, local-check, panel- and outline-render ratios, the finding merge, as a
 // Markdown table with each goal and whether it is met. Builds what is missing first. No timing here
 // is asserted by a test; figures depend on the machine.
 import { spawnSync } from "node:child_process";
@@ -82,6 +82,17 @@ row(
   `${trips.polls} reads in ${(trips.settleMs / 1000).toFixed(1)} s, shortest gap ${(trips.shortestGapMs / 1000).toFixed(2)} s`,
   "≤ 1 per 2 s",
   trips.shortestGapMs >= 2000,
+);
+
+const bytes = measure("goLiveBytes");
+const perKind = Object.entries(bytes.traffic)
+  .map(([kind, t]) => `${kind}${t.requests > 1 ? ` (${t.requests})` : ""} ${kib(t.sent + t.received)}`)
+  .join(", ");
+row(
+  `Bytes, one go live of a ${bytes.tiles.toLocaleString("en-US")}-tile journey, open to Live (definition ${kib(bytes.definitionBytes)} as JSON; 5,000 tiles exceed the column)`,
+  `${kib(bytes.total)} = ${bytes.ratio.toFixed(2)}× the definition: ${perKind}`,
+  "≤ 2.1× the definition",
+  bytes.ratio <= 2.1,
 );
 
 const checks = measure("localChecks");

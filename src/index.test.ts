@@ -4,6 +4,7 @@ import { connectFormBridge, type RaiseEvent } from "./bridge/formBridgeClient";
 import type { ConnectedFormBridge } from "./bridge/formBridgeTypes";
 import { JourneyControl } from "./index";
 import type { JourneyControlProps } from "./ui/journeyControlProps";
+import type { WebApiPort } from "./dataverse/webApiPort";
 import type { IInputs } from "../generated/ManifestTypes";
 
 jest.mock("./bridge/formBridgeClient", () => ({
@@ -70,9 +71,10 @@ test("updateView maps the context to the view's props", () => {
   expect(props.hasPrivilege(3)).toBe(true);
   expect(props.hasPrivilege(4)).toBe(false);
   expect(ctx.utils.hasEntityPrivilege).toHaveBeenCalledWith("msdyncrm_customerjourney", 4, 0);
-  expect((props.service as unknown as { deps: { webApi: unknown } }).deps.webApi).toBe(
-    (globalThis as unknown as { Xrm: Xrm.XrmStatic }).Xrm.WebApi,
-  );
+  const port = (props.service as unknown as { deps: { webApi: WebApiPort } }).deps.webApi;
+  expect(Object.getPrototypeOf(port)).toBe((globalThis as unknown as { Xrm: Xrm.XrmStatic }).Xrm.WebApi);
+  // This host has no client URL, so the writes go out without If-Match.
+  expect(port.ifMatch).toBeUndefined();
   props.openJourney("9a8b7c6d-0000-4000-8000-000000000001");
   expect(openForm).toHaveBeenCalledWith({
     entityName: "msdyncrm_customerjourney",
@@ -127,4 +129,25 @@ describe("the way to the form script", () => {
     await Promise.resolve();
     expect(bridges.map((bridge) => bridge.disconnect.mock.calls.length)).toEqual([1, 1]);
   });
+});
+
+test("on a model-driven form the status write and the delete go to the org's Web API with If-Match", async () => {
+  const xrm = (globalThis as unknown as { Xrm: Record<string, unknown> }).Xrm;
+  const send = jest.fn(async () => ({ ok: true, status: 204 }));
+  Object.assign(globalThis, { fetch: send });
+  const clientUrl = "https://org.example";
+  xrm.Utility = { getGlobalContext: () => ({ getClientUrl: () => clientUrl }) };
+  try {
+    const props = propsOf(
+      new JourneyControl().updateView(context({ entityId: "8aee9d91-8c2b-e911-a9b7-000d3a1e6adc" })),
+    );
+    const port = (props.service as unknown as { deps: { webApi: WebApiPort } }).deps.webApi;
+    await port.ifMatch?.deleteRecord("msdyncrm_customerjourneys", "8aee9d91-8c2b-e911-a9b7-000d3a1e6adc", 'W/"5"');
+    expect(send).toHaveBeenCalledWith(
+      `${clientUrl}/api/data/v9.2/msdyncrm_customerjourneys(8aee9d91-8c2b-e911-a9b7-000d3a1e6adc)`,
+      expect.objectContaining({ method: "DELETE", headers: expect.objectContaining({ "If-Match": 'W/"5"' }) }),
+    );
+  } finally {
+    delete xrm.Utility;
+  }
 });

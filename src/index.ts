@@ -3,6 +3,7 @@ import { IInputs, IOutputs } from "../generated/ManifestTypes";
 import { normaliseRecordId } from "./bridge/bridgeProtocol";
 import { connectFormBridge, raiseThrough } from "./bridge/formBridgeClient";
 import { createFormBridgeFinder, type FormBridgeFinder } from "./bridge/formBridgeFinder";
+import { createIfMatchWrites } from "./dataverse/ifMatchWrites";
 import { createJourneyService } from "./dataverse/journeyService";
 import { RESOURCE_NOT_FOUND } from "./dataverse/webApiErrors";
 import type { WebApiPort } from "./dataverse/webApiPort";
@@ -23,13 +24,22 @@ interface FormContext {
 const xrm = (): Partial<Xrm.XrmStatic> | undefined => (typeof Xrm !== "undefined" ? Xrm : undefined);
 
 /**
- * The host's Xrm.WebApi where the control sits on a model-driven form. Elsewhere (a canvas app, the
- * pcf-start page) only the PCF context's webAPI exists and it cannot run actions, so the error check
- * reports the validate action as unavailable and the control falls back to its own checks.
+ * The host's Xrm.WebApi where the control sits on a model-driven form, with the status write and the
+ * delete sent with If-Match to the org's Web API (ifMatchWrites.ts says why). Elsewhere (a canvas app,
+ * the pcf-start page) only the PCF context's webAPI exists: it cannot run actions, so the error check
+ * reports the validate action as unavailable and the control falls back to its own checks, and its
+ * writes go out without If-Match.
  */
 function webApiOf(context: ComponentFramework.Context<IInputs>): WebApiPort {
-  const hostWebApi = xrm()?.WebApi;
-  if (hostWebApi) return hostWebApi as unknown as WebApiPort;
+  const host = xrm();
+  const hostWebApi = host?.WebApi;
+  if (hostWebApi) {
+    // The host's object stays the prototype, so its methods run on it as they are.
+    const port = Object.create(hostWebApi) as WebApiPort;
+    const clientUrl = host.Utility?.getGlobalContext?.().getClientUrl?.();
+    if (clientUrl) port.ifMatch = createIfMatchWrites(clientUrl);
+    return port;
+  }
   // The context's webAPI stays the prototype, so its record methods run as they are; only the action call is added.
   const online: WebApiPort["online"] = { execute: () => Promise.reject({ errorCode: RESOURCE_NOT_FOUND }) };
   return Object.assign(Object.create(context.webAPI) as WebApiPort, { online });

@@ -1,5 +1,5 @@
 // Measurements for `npm run bench`: prints one JSON object on stdout (scripts/bench.mjs makes the table).
-// Run with: node --import tsx scripts/bench/measure.ts <roundTrips|localChecks|panel|outline|findingMerge>
+// Run with: node --import tsx scripts/bench/measure.ts <roundTrips|goLiveBytes|localChecks|panel|outline|findingMerge>
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -82,6 +82,96 @@ async function roundTrips(): Promise<unknown> {
       settledStatus: settled.status,
       shortestGapMs: Math.min(firstGap, ...gaps),
       lifecycleMs,
+    };
+  } finally {
+    await harness.stop();
+  }
+}
+
+interface Traffic {
+  requests: number;
+  sent: number;
+  received: number;
+}
+
+/** The most tiles whose definition the column holds (msdyncrm_workflowdefinition: 1,048,576 characters at most). */
+function largestStorableTiles(largeDefinition: (tiles: number) => string): number {
+  let fits = 1;
+  let tooMany = 5_000;
+  while (tooMany - fits > 1) {
+    const middle = Math.floor((fits + tooMany) / 2);
+    if (largeDefinition(middle).length <= 1_048_576) fits = middle;
+    else tooMany = middle;
+  }
+  return fits;
+}
+
+/**
+ * Bytes on the wire for one go live of the largest journey the org stores (a 5,000-tile definition is
+ * 1.7 MB, over the column's limit), from opening it to Live, by request kind: sent = request URL (path
+ * and query) and body, received = response body (headers, alike for every request, are left out).
+ */
+async function goLiveBytes(): Promise<unknown> {
+  const { startHarness } = await import("../../harness/server");
+  const { SEED_IDS, largeDefinition } = await import("../../harness/seed/seedData");
+  const { createWebApiClient } = await import("../../harness/xrm/webApiClient");
+  const { createJourneyService } = await import("../../src/dataverse/journeyService");
+  const { createIfMatchWrites } = await import("../../src/dataverse/ifMatchWrites");
+  const harness = await startHarness({ port: 0, goLiveDelayMs: 3_000, rootDir: ROOT });
+  try {
+    const id = SEED_IDS.journeys.large;
+    const tiles = largestStorableTiles(largeDefinition);
+    const definition = largeDefinition(tiles);
+    const base = `${harness.url}/api/data/v9.2/`;
+    const prepared = await fetch(`${base}msdyncrm_customerjourneys(${id})`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ msdyncrm_workflowdefinition: definition }),
+    });
+    if (!prepared.ok) throw new Error(`could not store the ${tiles}-tile definition: HTTP ${prepared.status}`);
+
+    let phase: "open" | "go live" | "follow" = "open";
+    const traffic: Record<string, Traffic> = {};
+    const kindOf = (method: string): string => {
+      if (phase === "open") return "open";
+      if (phase === "follow") return "follow";
+      if (method === "POST") return "check";
+      return method === "GET" ? "conflict re-read" : "status write";
+    };
+    const counting = (async (input: string | URL, init?: RequestInit) => {
+      const response = await fetch(input, init);
+      const received = (await response.clone().arrayBuffer()).byteLength;
+      const url = new URL(String(input));
+      const kind = kindOf(init?.method ?? "GET");
+      const entry = (traffic[kind] ??= { requests: 0, sent: 0, received: 0 });
+      entry.requests += 1;
+      entry.sent +=
+        Buffer.byteLength(url.pathname + url.search) + (init?.body ? Buffer.byteLength(String(init.body)) : 0);
+      entry.received += received;
+      return response;
+    }) as typeof fetch;
+    const webApi = createWebApiClient({ baseUrl: base, fetch: counting });
+    const service = createJourneyService({
+      webApi: { ...webApi, ifMatch: createIfMatchWrites(harness.url, counting) },
+    });
+
+    const snapshot = await service.load(id);
+    phase = "go live";
+    const outcome = await service.transition(snapshot, "goLive", { confirmWarnings: async () => true });
+    if (!outcome.done) throw new Error(`go live was refused: ${outcome.reason}`);
+    phase = "follow";
+    const settled = await service.waitUntilSettled(id, { timeoutMs: 60_000 });
+    if (settled.status !== 192350001) throw new Error(`settled as ${settled.status}, not Live`);
+    const total = Object.values(traffic).reduce((sum, entry) => sum + entry.sent + entry.received, 0);
+    // The definition as it travels: a JSON string, its quotes escaped.
+    const definitionBytes = Buffer.byteLength(JSON.stringify(definition));
+    return {
+      tiles,
+      definitionChars: definition.length,
+      definitionBytes,
+      total,
+      ratio: total / definitionBytes,
+      traffic,
     };
   } finally {
     await harness.stop();
@@ -269,7 +359,14 @@ async function findingMerge(): Promise<unknown> {
   return { entries: count, tiles, findings, mergeMs: median(() => mergeFindings(entries), 15) };
 }
 
-const tasks: Record<string, () => Promise<unknown>> = { roundTrips, localChecks, panel, outline, findingMerge };
+const tasks: Record<string, () => Promise<unknown>> = {
+  roundTrips,
+  goLiveBytes,
+  localChecks,
+  panel,
+  outline,
+  findingMerge,
+};
 const task = tasks[which ?? ""];
 if (!task) {
   console.error(`Usage: measure.ts <${Object.keys(tasks).join("|")}>`);

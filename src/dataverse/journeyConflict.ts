@@ -44,11 +44,14 @@ export function isConflict(
   seen: SeenValues,
 ): boolean {
   if (fresh.status !== loaded.status) return true;
-  const unchanged =
-    loaded.etag && fresh.etag ? loaded.etag === fresh.etag : sameInstant(loaded.modifiedOn, fresh.modifiedOn);
-  if (unchanged) return false;
+  if (sameVersion(loaded, fresh)) return false;
   if (seen.isDirty) return true;
   return CONTENT_COLUMNS.some((column) => !sameValue(column, freshRow[column], seen.values[column]));
+}
+
+/** Whether two reads saw the same version of the row: by ETag when both have one, else by modifiedon. */
+export function sameVersion(a: RowVersion, b: RowVersion): boolean {
+  return a.etag && b.etag ? a.etag === b.etag : sameInstant(a.modifiedOn, b.modifiedOn);
 }
 
 function blank(value: unknown): boolean {

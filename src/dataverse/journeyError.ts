@@ -12,7 +12,9 @@ export type JourneyErrorKind =
   | "refused"
   | "timeout"
   | "unsavedChanges"
-  | "checkFailed";
+  | "checkFailed"
+  /** The server answered a write with success but the row did not change. */
+  | "notApplied";
 
 export interface JourneyErrorOptions {
   args?: string[];

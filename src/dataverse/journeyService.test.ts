@@ -1,8 +1,12 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readResxStrings } from "../../scripts/resx";
 import { FaultCode } from "../journey/faultCatalogue";
-import { JourneyStatus as S } from "../journey/types";
+import { JourneyStatus as S, type JourneyRecord } from "../journey/types";
 import { VALIDATE_ACTION_NAME } from "../journey/validateRequest";
 import {
   CHECK_REUSE_MS,
+  MAX_CHECK_ROUNDS,
   createJourneyService,
   SNAPSHOT_COLUMNS,
   type CheckOutcome,
@@ -18,8 +22,14 @@ import {
   validateAnswer,
 } from "./testing/fakeWebApi";
 import { rejection } from "./testing/rejection";
+import { CONTENT_COLUMNS } from "./journeyConflict";
+import type { JourneyError } from "./journeyError";
+import { READ_TIMEOUT_MS, WRITE_TIMEOUT_MS } from "./requestTimeout";
 
-function setup(row = journeyRow(), deps: Partial<JourneyServiceDeps> = {}) {
+const resxOf = (lcid: number) =>
+  readResxStrings(readFileSync(join(__dirname, "..", "strings", `JourneyControl.${lcid}.resx`), "utf8"));
+
+function setup(row = journeyRow(), { random, ...deps }: Partial<JourneyServiceDeps> & { random?: () => number } = {}) {
   const webApi = new FakeWebApi(row);
   let clock = Date.UTC(2030, 0, 15, 12, 0, 0);
   const sleeps: number[] = [];
@@ -31,7 +41,7 @@ function setup(row = journeyRow(), deps: Partial<JourneyServiceDeps> = {}) {
         sleeps.push(ms);
         clock += ms;
       },
-      random: () => 0.5,
+      random: random ?? (() => 0.5),
     },
     ...deps,
   });
@@ -43,7 +53,7 @@ describe("load", () => {
     const { webApi, service } = setup();
     const snapshot = await service.load(`{${JOURNEY_ID.toUpperCase()}}`);
     expect(webApi.calls).toHaveLength(1);
-    expect(webApi.calls[0].options).toBe(`?$select=${SNAPSHOT_COLUMNS.join(",")}`);
+    expect(webApi.calls[0].options).toBe(`?$select=${SNAPSHOT_COLUMNS.join(",")},versionnumber`);
     expect(snapshot).toMatchObject({
       id: JOURNEY_ID,
       status: S.Draft,
@@ -159,7 +169,8 @@ describe("go live: round trips", () => {
     const outcome = await service.transition(snapshot, "goLive");
     expect(outcome).toMatchObject({ done: true, status: S.GoingLive });
     expect(webApi.methods()).toEqual(["execute", "retrieveRecord", "updateRecord"]);
-    expect(webApi.calls[1].options).toMatch(/^\?\$select=statuscode,modifiedon,msdyncrm_name,/);
+    // The re-read asks for the version alone while it is the one loaded.
+    expect(webApi.calls[1].options).toBe("?$select=statuscode,versionnumber,modifiedon");
     expect(webApi.calls[2].data).toEqual({ statuscode: S.GoingLive });
   });
 
@@ -350,7 +361,8 @@ describe("unsaved form changes", () => {
     });
     const outcome = await service.transition(snapshot, "goLive");
     expect(outcome).toMatchObject({ done: true });
-    expect(order).toEqual(["execute", "retrieveRecord", "save", "updateRecord"]);
+    // The read after the save gives the version the status write sends as If-Match.
+    expect(order).toEqual(["execute", "retrieveRecord", "save", "retrieveRecord", "updateRecord"]);
     expect(webApi.calls.find((call) => call.method === "execute")?.request?.FieldValueName).toBe("Edited, not saved");
   });
 
@@ -413,7 +425,8 @@ describe("unsaved form changes", () => {
     (bridge.refresh as jest.Mock).mockImplementation(async () => order.push("refresh"));
     await service.transition(await service.load(JOURNEY_ID), "goLive");
     expect(order.slice(-2)).toEqual(["updateRecord", "refresh"]);
-    expect(events).toEqual(["getValues"]);
+    // The values are read before the check and once more after it; the form is not refreshed before the write.
+    expect(events).toEqual(["getValues", "getValues"]);
   });
 
   test("edit refreshes the form after the write", async () => {
@@ -421,6 +434,187 @@ describe("unsaved form changes", () => {
     const { service } = setup(journeyRow({ statuscode: S.Live }), { bridge: async () => bridge });
     await service.transition(await service.load(JOURNEY_ID), "edit");
     expect(events).toEqual(["getValues", "refresh"]);
+  });
+});
+
+describe("edits made while the check runs", () => {
+  test("an end date moved before the start during the check is checked again: nothing is saved or written", async () => {
+    const formValues: Partial<JourneyRecord> = { msdyncrm_name: "Spring newsletter" };
+    const { bridge } = fakeBridge({ values: formValues, isDirty: true });
+    const { webApi, service } = setup(journeyRow(), { bridge: async () => bridge });
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.validate = async () => {
+      // The user types while the server checks.
+      formValues.msdyncrm_enddatetime = "2030-01-01T00:00:00Z";
+      return validateAnswer("Valid");
+    };
+    const outcome = await service.transition(snapshot, "goLive");
+    expect(outcome).toMatchObject({ done: false, reason: "checkErrors" });
+    if (!outcome.done) expect(outcome.check.report.entries.map((entry) => entry.fault)).toContain("StartNotBeforeEnd");
+    expect(bridge.save).not.toHaveBeenCalled();
+    expect(webApi.methods()).not.toContain("updateRecord");
+    expect(webApi.rows.get(JOURNEY_ID)?.statuscode).toBe(S.Draft);
+  });
+
+  test("what goes live is what was checked: a changed name is checked once more, and that check's values are saved", async () => {
+    const formValues: Partial<JourneyRecord> = { msdyncrm_name: "First name" };
+    const { bridge } = fakeBridge({ values: formValues, isDirty: true });
+    const { webApi, service } = setup(journeyRow(), { bridge: async () => bridge });
+    const snapshot = await service.load(JOURNEY_ID);
+    let checks = 0;
+    webApi.validate = async () => {
+      if (++checks === 1) formValues.msdyncrm_name = "Second name";
+      return validateAnswer("Valid");
+    };
+    expect(await service.transition(snapshot, "goLive")).toMatchObject({ done: true, status: S.GoingLive });
+    const checked = webApi.calls
+      .filter((call) => call.method === "execute")
+      .map((call) => call.request?.FieldValueName);
+    expect(checked).toEqual(["First name", "Second name"]);
+    expect(bridge.save).toHaveBeenCalledTimes(1);
+  });
+
+  test("a journey that keeps changing under the check is refused after three checks, nothing written", async () => {
+    const formValues: Partial<JourneyRecord> = { msdyncrm_recurrencecount: 0 };
+    const { bridge } = fakeBridge({ values: formValues, isDirty: true });
+    const { webApi, service } = setup(journeyRow(), { bridge: async () => bridge });
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.validate = async () => {
+      formValues.msdyncrm_name = `Name ${webApi.methods().length}`;
+      return validateAnswer("Valid");
+    };
+    expect(await rejection(service.transition(snapshot, "goLive"))).toMatchObject({
+      kind: "refused",
+      messageKey: "error.keptChanging",
+    });
+    expect(webApi.methods().filter((method) => method === "execute")).toHaveLength(MAX_CHECK_ROUNDS);
+    expect(webApi.methods()).not.toContain("updateRecord");
+    expect(bridge.save).not.toHaveBeenCalled();
+  });
+
+  test("a change the user makes while the warnings are asked about is checked too", async () => {
+    const formValues: Partial<JourneyRecord> = {};
+    const { bridge } = fakeBridge({ values: formValues });
+    const { webApi, service } = setup(journeyRow(), { bridge: async () => bridge });
+    webApi.validate = () =>
+      Promise.resolve(validateAnswer("Warning", [{ fault: "ErrorEmailNotLive", severity: "Warning" }]));
+    const snapshot = await service.load(JOURNEY_ID);
+    const confirmWarnings = jest.fn(async () => {
+      formValues.msdyncrm_name = "";
+      return true;
+    });
+    const outcome = await service.transition(snapshot, "goLive", { confirmWarnings });
+    expect(outcome).toMatchObject({ done: false, reason: "checkErrors" });
+    expect(webApi.methods()).not.toContain("updateRecord");
+  });
+});
+
+describe("light conflict re-reads", () => {
+  const VERSION_ONLY = "?$select=statuscode,versionnumber,modifiedon";
+
+  test("saved since it was loaded (the user's own save): the version, then the content, then the write", async () => {
+    const { bridge } = fakeBridge({ values: { msdyncrm_name: "Saved on the form" } });
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }), { bridge: async () => bridge });
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.changeRow(JOURNEY_ID, { msdyncrm_name: "Saved on the form" });
+    webApi.calls.length = 0;
+    expect(await service.transition(snapshot, "stop")).toMatchObject({ done: true });
+    expect(webApi.calls.map((call) => [call.method, call.options?.split(",").length ?? 0])).toEqual([
+      ["retrieveRecord", 3],
+      ["retrieveRecord", 3 + CONTENT_COLUMNS.length],
+      ["updateRecord", 0],
+    ]);
+    expect(webApi.calls[0].options).toBe(VERSION_ONLY);
+  });
+
+  test("a status changed elsewhere is a conflict from the version read alone", async () => {
+    const { webApi, service } = setup();
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.changeRow(JOURNEY_ID, { statuscode: S.GoingLive });
+    await service.check(snapshot.record);
+    webApi.calls.length = 0;
+    expect((await rejection(service.transition(snapshot, "goLive"))).kind).toBe("conflict");
+    expect(webApi.calls.map((call) => call.options)).toEqual([VERSION_ONLY]);
+  });
+
+  test('a host that gives the versionnumber but no ETag: the version is W/"<versionnumber>", as Dataverse\'s ETag', async () => {
+    const row = journeyRow({ versionnumber: 70412 } as Partial<JourneyRecord>);
+    delete row["@odata.etag"];
+    const { service } = setup(row);
+    expect((await service.load(JOURNEY_ID)).etag).toBe('W/"70412"');
+  });
+});
+
+describe("writes that can race carry the row version (If-Match)", () => {
+  /** Someone else renames the journey after the service's re-read, as the write is on its way. */
+  function renameBeforeWrite(webApi: FakeWebApi): void {
+    webApi.afterCall = (call) => {
+      if (call.method === "updateRecord" || call.method === "deleteRecord")
+        webApi.changeRow(JOURNEY_ID, { msdyncrm_name: "Renamed by a colleague" });
+    };
+  }
+
+  test("a rename between the re-read and the status write: 412, a conflict, no status written", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }));
+    const snapshot = await service.load(JOURNEY_ID);
+    renameBeforeWrite(webApi);
+    expect(await rejection(service.transition(snapshot, "stop"))).toMatchObject({
+      kind: "conflict",
+      messageKey: "error.conflict",
+    });
+    expect(webApi.calls.at(-1)).toMatchObject({ method: "updateRecord", ifMatch: 'W/"1001"' });
+    expect(webApi.rows.get(JOURNEY_ID)).toMatchObject({ statuscode: S.Live, msdyncrm_name: "Renamed by a colleague" });
+  });
+
+  test("a change between the re-read and the delete: 412, a conflict, the journey stays", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Stopped }));
+    const snapshot = await service.load(JOURNEY_ID);
+    renameBeforeWrite(webApi);
+    expect((await rejection(service.delete(snapshot))).kind).toBe("conflict");
+    expect(webApi.calls.at(-1)).toMatchObject({ method: "deleteRecord", ifMatch: 'W/"1001"' });
+    expect(webApi.rows.has(JOURNEY_ID)).toBe(true);
+  });
+
+  test("after saving the form, the status write carries the saved version; a change after the save is refused", async () => {
+    const { bridge } = fakeBridge({ values: { msdyncrm_name: "Typed" }, isDirty: true });
+    const { webApi, service } = setup(journeyRow(), { bridge: async () => bridge });
+    (bridge.save as jest.Mock).mockImplementation(async () => webApi.changeRow(JOURNEY_ID, { msdyncrm_name: "Typed" }));
+    const snapshot = await service.load(JOURNEY_ID);
+    expect(await service.transition(snapshot, "goLive")).toMatchObject({ done: true });
+    expect(webApi.calls.at(-1)).toMatchObject({ method: "updateRecord", ifMatch: 'W/"1002"' });
+
+    const raced = setup(journeyRow(), { bridge: async () => bridge });
+    (bridge.save as jest.Mock).mockImplementation(async () =>
+      raced.webApi.changeRow(JOURNEY_ID, { msdyncrm_name: "Typed" }),
+    );
+    renameBeforeWrite(raced.webApi);
+    const loaded = await raced.service.load(JOURNEY_ID);
+    expect(await rejection(raced.service.transition(loaded, "goLive"))).toMatchObject({
+      kind: "conflict",
+      messageKey: "error.conflictAfterSave",
+    });
+    expect(raced.webApi.rows.get(JOURNEY_ID)?.statuscode).toBe(S.Draft);
+  });
+
+  test("a row changed by someone else right after the form's save is not written (the saved row is not what was checked)", async () => {
+    const { bridge } = fakeBridge({ values: { msdyncrm_name: "Typed" }, isDirty: true });
+    const { webApi, service } = setup(journeyRow(), { bridge: async () => bridge });
+    (bridge.save as jest.Mock).mockImplementation(async () =>
+      webApi.changeRow(JOURNEY_ID, { msdyncrm_name: "Typed", msdyncrm_enddatetime: "2030-01-01T00:00:00Z" }),
+    );
+    const snapshot = await service.load(JOURNEY_ID);
+    expect((await rejection(service.transition(snapshot, "goLive"))).messageKey).toBe("error.conflictAfterSave");
+    expect(webApi.methods()).not.toContain("updateRecord");
+  });
+
+  test("where the host cannot send If-Match (no client URL), the write goes out unconditionally after the re-read", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }));
+    webApi.ifMatch = undefined;
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.calls.length = 0;
+    expect(await service.transition(snapshot, "stop")).toMatchObject({ done: true, status: S.Stopping });
+    expect(webApi.methods()).toEqual(["retrieveRecord", "updateRecord"]);
+    expect(webApi.calls[1].ifMatch).toBeUndefined();
   });
 });
 
@@ -451,7 +645,7 @@ describe("a double click writes once", () => {
 });
 
 describe("waitUntilSettled", () => {
-  test("polls no more than once per 2 s, backing off, until the status settles; the last poll is the snapshot; then refreshes the form", async () => {
+  test("polls the status alone no more than once per 2 s, backing off, until it settles; then reads the settled journey and refreshes the form", async () => {
     const { bridge, events } = fakeBridge();
     const { webApi, service, time } = setup(journeyRow({ statuscode: S.GoingLive }), { bridge: async () => bridge });
     const callTimes: number[] = [];
@@ -461,14 +655,40 @@ describe("waitUntilSettled", () => {
     };
     const seen: number[] = [];
     const settled = await service.waitUntilSettled(JOURNEY_ID, { onProgress: (status) => seen.push(status) });
-    expect(seen).toEqual([S.GoingLive, S.GoingLive, S.GoingLive, S.Live]);
+    expect(seen).toEqual([S.GoingLive, S.GoingLive, S.GoingLive, S.Live, S.Live]);
+    expect(webApi.calls.slice(0, 4).map((call) => call.options)).toEqual(
+      Array(4).fill("?$select=statuscode,statecode,modifiedon"),
+    );
+    // Never loaded by this service, the journey is read whole once settled.
+    expect(webApi.calls[4].options).toBe(`?$select=${SNAPSHOT_COLUMNS.join(",")},versionnumber`);
     expect(settled).toMatchObject({ status: S.Live, modifiedByName: "Nancy Anderson" });
     expect(settled.record.msdyncrm_workflowdefinition).toBe(journeyRow().msdyncrm_workflowdefinition);
-    expect(callTimes).toHaveLength(4);
     const gaps = callTimes.slice(1).map((t, i) => t - callTimes[i]);
     expect(gaps.every((gap) => gap >= 2000)).toBe(true);
     expect(gaps[2]).toBeGreaterThan(gaps[0]);
+    expect(gaps[3]).toBe(2000);
     expect(events).toEqual(["refresh"]);
+  });
+
+  test("after a go live, the settled read asks only for what the service changed; the snapshot is the journey as written, settled", async () => {
+    const { webApi, service } = setup();
+    await service.transition(await service.load(JOURNEY_ID), "goLive");
+    const stored = '{"ActivityValidationResults":[],"Result":"Valid"}';
+    webApi.changeRow(JOURNEY_ID, { statuscode: S.Live, statecode: 0, msdyncrm_validationresults: stored });
+    webApi.calls.length = 0;
+    const settled = await service.waitUntilSettled(JOURNEY_ID);
+    expect(webApi.calls.map((call) => call.options)).toEqual([
+      "?$select=statuscode,statecode,modifiedon",
+      "?$select=statuscode,statecode,modifiedon,versionnumber,msdyncrm_validationresults,_modifiedby_value",
+    ]);
+    const row = webApi.rows.get(JOURNEY_ID)!;
+    expect(settled).toMatchObject({ status: S.Live, etag: row["@odata.etag"], modifiedOn: row.modifiedon });
+    expect(settled.record).toMatchObject({
+      statuscode: S.Live,
+      msdyncrm_validationresults: stored,
+      msdyncrm_name: "Spring newsletter",
+      msdyncrm_workflowdefinition: journeyRow().msdyncrm_workflowdefinition,
+    });
   });
 
   test("a poll lost to a network or server failure is skipped; a journey gone ends the wait", async () => {
@@ -479,7 +699,7 @@ describe("waitUntilSettled", () => {
       if (webApi.calls.length === 3) webApi.changeRow(JOURNEY_ID, { statuscode: S.Stopped });
     };
     expect((await service.waitUntilSettled(JOURNEY_ID)).status).toBe(S.Stopped);
-    expect(webApi.calls).toHaveLength(3);
+    expect(webApi.calls).toHaveLength(4);
 
     const gone = setup(journeyRow({ statuscode: S.Stopping }));
     gone.webApi.rows.clear();
@@ -495,6 +715,192 @@ describe("waitUntilSettled", () => {
     expect(time() - start).toBeLessThanOrEqual(30_000);
     expect(webApi.calls.length).toBeLessThanOrEqual(15);
     expect(webApi.calls.length).toBeGreaterThan(2);
+  });
+});
+
+describe("following a successful go live survives faults", () => {
+  const english = resxOf(1033);
+
+  /** Goes live, then follows with `faults` answering the first polls; the service moves the journey to Live on poll `liveAtPoll`. */
+  async function goLiveThenFollow(faults: unknown[], liveAtPoll = faults.length + 1) {
+    const { webApi, service } = setup();
+    expect(await service.transition(await service.load(JOURNEY_ID), "goLive")).toMatchObject({ done: true });
+    const pollsBefore = webApi.calls.length;
+    for (const fault of faults) webApi.failNext("retrieveRecord", fault);
+    webApi.afterCall = () => {
+      if (webApi.calls.length - pollsBefore === liveAtPoll) webApi.changeRow(JOURNEY_ID, { statuscode: S.Live });
+    };
+    const seen: number[] = [];
+    const follow = service.waitUntilSettled(JOURNEY_ID, { onProgress: (status) => seen.push(status) });
+    return { follow, seen, polls: () => webApi.calls.length - pollsBefore };
+  }
+
+  test.each([
+    ["three 429s", [1, 2, 3].map(() => ({ status: 429, message: "Too many requests" }))],
+    ["service protection by error code alone", [{ errorCode: 0x80072322, message: "Number of requests exceeded" }]],
+    ["a 412", [{ status: 412, errorCode: 0x80060882, message: "Precondition failed" }]],
+    ["a 500", [{ status: 500, message: "Internal" }]],
+    ["a 503", [{ status: 503, message: "Service unavailable" }]],
+    ["a lost connection", [new TypeError("Failed to fetch")]],
+    ["an unreadable answer", [new SyntaxError("Unexpected end of JSON input")]],
+  ])("%s: skipped, one poll each, and the follow goes on to Live", async (_name, faults) => {
+    const { follow, seen, polls } = await goLiveThenFollow(faults);
+    expect((await follow).status).toBe(S.Live);
+    expect(seen).toEqual([S.Live, S.Live]);
+    expect(polls()).toBe(faults.length + 2);
+  });
+
+  test.each([
+    ["401", { status: 401, message: "Unauthorized" }, "unauthorized", "error.followUnauthorized"],
+    ["403", { errorCode: 0x80040220, status: 403, message: "missing prvRead" }, "forbidden", "error.followForbidden"],
+    ["404", { errorCode: 0x80040217, status: 404, message: "Does Not Exist" }, "notFound", "error.followNotFound"],
+  ])("a %s ends the follow, saying the status change was made", async (_name, fault, kind, messageKey) => {
+    const { follow } = await goLiveThenFollow([fault]);
+    const error = await rejection(follow);
+    expect(error).toMatchObject({ kind, messageKey });
+    expect(english[messageKey]).toMatch(/The status change was made/);
+    expect(english[messageKey]).not.toMatch(/nothing was changed|not changed/i);
+  });
+
+  test("polls failing up to the deadline: the status change was made, its status could not be read", async () => {
+    const { follow, polls } = await goLiveThenFollow(
+      Array.from({ length: 40 }, () => ({ status: 503, message: "Service unavailable" })),
+    );
+    const error = await rejection(follow);
+    expect(error).toMatchObject({
+      kind: "timeout",
+      messageKey: "error.followUnreadable",
+      args: ["120"],
+    });
+    expect(english["error.followUnreadable"]).not.toMatch(/nothing was changed/i);
+    expect(polls()).toBeLessThan(40);
+  });
+
+  test("a throttled poll waits what its Retry-After asked before the next one", async () => {
+    const { webApi, service, sleeps } = setup(journeyRow({ statuscode: S.GoingLive }));
+    webApi.failNext("retrieveRecord", { status: 429, message: "Too many requests", retryAfterSeconds: 7 });
+    webApi.afterCall = () => {
+      if (webApi.calls.length === 2) webApi.changeRow(JOURNEY_ID, { statuscode: S.Live });
+    };
+    expect((await service.waitUntilSettled(JOURNEY_ID)).status).toBe(S.Live);
+    expect(sleeps).toEqual([2000, 7000, 2000]);
+  });
+});
+
+describe("a write that did not take effect is reported", () => {
+  /** The org answers the status write with success but leaves the row as it was. */
+  function acceptWithoutApplying(webApi: FakeWebApi): void {
+    webApi.ifMatch = undefined;
+    webApi.updateRecord = async (entityType, id) => ({ entityType, id });
+  }
+
+  test("Going live answered 2xx, yet the first read shows Draft: 'the server did not apply the change', the form refreshed", async () => {
+    const { bridge, events } = fakeBridge();
+    const { webApi, service } = setup(journeyRow(), { bridge: async () => bridge });
+    acceptWithoutApplying(webApi);
+    expect(await service.transition(await service.load(JOURNEY_ID), "goLive")).toMatchObject({
+      done: true,
+      status: S.GoingLive,
+    });
+    const seen: number[] = [];
+    const error = await rejection(service.waitUntilSettled(JOURNEY_ID, { onProgress: (status) => seen.push(status) }));
+    expect(error).toMatchObject({ kind: "notApplied", messageKey: "error.notApplied" });
+    expect(seen).toEqual([S.Draft]);
+    expect(events.filter((event) => event === "refresh")).toHaveLength(2);
+  });
+
+  test("Stopping answered 2xx, yet the first read shows Live: reported too", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }));
+    acceptWithoutApplying(webApi);
+    await service.transition(await service.load(JOURNEY_ID), "stop");
+    expect((await rejection(service.waitUntilSettled(JOURNEY_ID))).kind).toBe("notApplied");
+  });
+
+  test("a status the service moves on to from the written one is no such report: Going live, then Live at once", async () => {
+    const { webApi, service } = setup();
+    await service.transition(await service.load(JOURNEY_ID), "goLive");
+    webApi.changeRow(JOURNEY_ID, { statuscode: S.Live });
+    expect((await service.waitUntilSettled(JOURNEY_ID)).status).toBe(S.Live);
+  });
+
+  test("a journey opened while Going live that ends up in Error is followed as before", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.GoingLive }));
+    webApi.changeRow(JOURNEY_ID, { statuscode: S.Error });
+    expect((await service.waitUntilSettled(JOURNEY_ID)).status).toBe(S.Error);
+  });
+});
+
+describe("no request waits for ever (fake timers)", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  const silent = () => new Promise<never>(() => undefined);
+
+  /** Settles `promise` as far as `ms` of (fake) time allows: "pending" if it has not settled by then. */
+  async function after<T>(ms: number, promise: Promise<T>): Promise<T | JourneyError | "pending"> {
+    let outcome: T | JourneyError | "pending" = "pending";
+    promise.then(
+      (value) => (outcome = value),
+      (error: JourneyError) => (outcome = error),
+    );
+    await jest.advanceTimersByTimeAsync(ms);
+    return outcome;
+  }
+
+  test("an open that gets no answer ends after 30 s with a timeout, not before", async () => {
+    const webApi = new FakeWebApi();
+    webApi.retrieveRecord = silent;
+    const loading = createJourneyService({ webApi }).load(JOURNEY_ID);
+    expect(await after(READ_TIMEOUT_MS - 1, loading)).toBe("pending");
+    expect(await after(1, loading)).toMatchObject({
+      kind: "timeout",
+      messageKey: "error.requestTimeout",
+      args: ["30"],
+    });
+  });
+
+  test("a check the server never answers ends after 30 s: the local report, the server check unavailable", async () => {
+    const webApi = new FakeWebApi();
+    webApi.validate = silent;
+    const checking = createJourneyService({ webApi }).check(journeyRow());
+    expect(await after(READ_TIMEOUT_MS, checking)).toMatchObject({
+      serverUnavailable: { kind: "timeout", messageKey: "error.requestTimeout" },
+    });
+  });
+
+  test("go live whose check never answers refuses after 30 s and writes nothing", async () => {
+    const webApi = new FakeWebApi();
+    const service = createJourneyService({ webApi });
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.validate = silent;
+    const going = service.transition(snapshot, "goLive", { confirmWarnings: async () => true });
+    expect(await after(READ_TIMEOUT_MS, going)).toMatchObject({ kind: "checkFailed" });
+    expect(webApi.methods()).not.toContain("updateRecord");
+  });
+
+  test("a status write that gets no answer ends after 60 s, saying the change may have been made", async () => {
+    const webApi = new FakeWebApi(journeyRow({ statuscode: S.Live }));
+    const service = createJourneyService({ webApi });
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.ifMatch = { updateRecord: silent, deleteRecord: silent };
+    const stopping = service.transition(snapshot, "stop");
+    expect(await after(READ_TIMEOUT_MS, stopping)).toBe("pending");
+    expect(await after(WRITE_TIMEOUT_MS - READ_TIMEOUT_MS, stopping)).toMatchObject({
+      kind: "timeout",
+      messageKey: "error.writeTimeout",
+      args: ["60"],
+    });
+  });
+
+  test("a silent poll does not outlast the settle deadline", async () => {
+    const webApi = new FakeWebApi(journeyRow({ statuscode: S.GoingLive }));
+    webApi.retrieveRecord = silent;
+    const following = createJourneyService({ webApi }).waitUntilSettled(JOURNEY_ID, { timeoutMs: 20_000 });
+    expect(await after(20_000, following)).toMatchObject({
+      kind: "timeout",
+      messageKey: "error.followUnreadable",
+      args: ["20"],
+    });
   });
 });
 
@@ -584,6 +990,9 @@ describe("delete", () => {
 });
 
 describe("throttling", () => {
+  const english = resxOf(1033);
+  const german = resxOf(1031);
+
   test("a throttled request is retried after the Retry-After the server asked for", async () => {
     const { webApi, service, sleeps } = setup();
     webApi.failNext("retrieveRecord", {
@@ -638,6 +1047,56 @@ describe("throttling", () => {
     expect((await rejection(service.load(JOURNEY_ID))).kind).toBe("throttled");
     expect(sleeps).toEqual([]);
     expect(webApi.calls).toHaveLength(1);
+  });
+
+  test("throttled as Xrm.WebApi says it (an error code, no HTTP status, no Retry-After): the service's own jittered back-off", async () => {
+    const xrmThrottled = { errorCode: 2147951394, message: "Number of requests exceeded the limit of 6000" };
+    for (const [random, waits] of [
+      [0, [2000, 4000]],
+      [0.99, [2990, 5980]],
+    ] as const) {
+      const { webApi, service, sleeps } = setup(journeyRow(), { random: () => random });
+      webApi.failNext("retrieveRecord", xrmThrottled, 3);
+      expect((await rejection(service.load(JOURNEY_ID))).kind).toBe("throttled");
+      expect(sleeps).toEqual(waits);
+    }
+  });
+
+  test("while a throttled request waits to try again, the service reports 'server busy, trying again'; then that it ended", async () => {
+    const { webApi, service } = setup();
+    const reports: unknown[] = [];
+    const unsubscribe = service.onServerBusy((busy) => reports.push(busy));
+    webApi.failNext("retrieveRecord", { errorCode: 0x80072322, message: "Number of requests exceeded" }, 2);
+    await service.load(JOURNEY_ID);
+    expect(reports).toEqual([
+      { messageKey: "progress.serverBusy", args: ["3"], retryInMs: 2500 },
+      { messageKey: "progress.serverBusy", args: ["5"], retryInMs: 5000 },
+      null,
+    ]);
+    expect(english["progress.serverBusy"]).toBe("The server is busy. Trying again in {0} seconds…");
+    expect(german["progress.serverBusy"]).toContain("{0}");
+
+    unsubscribe();
+    webApi.failNext("retrieveRecord", { status: 429, message: "Too many requests" });
+    await service.load(JOURNEY_ID);
+    expect(reports).toHaveLength(3);
+  });
+
+  test("a check that is throttled, then a follow whose poll is throttled, report it too", async () => {
+    const { webApi, service } = setup();
+    const reports: unknown[] = [];
+    service.onServerBusy((busy) => reports.push(busy && busy.retryInMs));
+    webApi.validate = async () => {
+      if (reports.length === 0) throw { errorCode: 0x80072322, message: "Number of requests exceeded" };
+      return validateAnswer("Valid");
+    };
+    await service.transition(await service.load(JOURNEY_ID), "goLive");
+    expect(reports).toEqual([2500, null]);
+
+    webApi.failNext("retrieveRecord", { status: 429, message: "Too many requests", retryAfterSeconds: 4 });
+    webApi.afterCall = () => webApi.changeRow(JOURNEY_ID, { statuscode: S.Live });
+    await service.waitUntilSettled(JOURNEY_ID);
+    expect(reports).toEqual([2500, null, 4000, null]);
   });
 
   test("a throttled PATCH is retried and writes once", async () => {

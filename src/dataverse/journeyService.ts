@@ -1,14 +1,15 @@
 import type { FormBridge } from "../bridge/formBridgeTypes";
 import { allowedAction, type JourneyActionId } from "../journey/journeyActions";
 import { runLocalChecks } from "../journey/localChecks";
-import { statusInfo } from "../journey/statusModel";
+import { canTransition, statusInfo } from "../journey/statusModel";
 import { JourneyStatus, type JourneyRecord, type JourneyStatusCode, type ValidationReport } from "../journey/types";
 import { checkedValuesKey, GUID } from "../journey/validateRequest";
 import { mergeReports } from "../journey/validationResult";
 import { fillPlaceholders } from "../journey/faultCatalogue";
-import { CONTENT_COLUMNS, isConflict, type RowVersion, type SeenValues } from "./journeyConflict";
-import { JourneyError, failure } from "./journeyError";
-import { REAL_TIMING, withRetries, type RetryTiming } from "./retryPolicy";
+import { CONTENT_COLUMNS, isConflict, sameVersion, type RowVersion, type SeenValues } from "./journeyConflict";
+import { JourneyError, failure, type JourneyErrorKind } from "./journeyError";
+import { REAL_TIMING, retryAfterMs, withRetries, type RetryTiming } from "./retryPolicy";
+import { READ_TIMEOUT_MS, withinTime } from "./requestTimeout";
 import { singleFlight } from "./singleFlight";
 import { askValidateAction } from "./validateAction";
 import { failureDetail, isActionMissing, toJourneyError, type RequestPurpose } from "./webApiErrors";
@@ -56,6 +57,13 @@ export interface SettleOptions {
   timeoutMs?: number;
 }
 
+/** "Server busy, trying again": a throttled request waits `retryInMs` before its next try; `messageKey` and `args` say so. */
+export interface ServerBusy {
+  messageKey: string;
+  args: string[];
+  retryInMs: number;
+}
+
 export interface CurrentValues {
   values: JourneyRecord;
   isDirty: boolean;
@@ -77,6 +85,12 @@ export interface JourneyServiceDeps {
 
 export const JOURNEY_ENTITY = "msdyncrm_customerjourney";
 
+/** The journey's entity set: the Web API path the If-Match writes use. */
+const JOURNEY_SET = "msdyncrm_customerjourneys";
+
+/** The form was saved, then the row changed (or the status write was refused): the status was not written. */
+const CONFLICT_AFTER_SAVE = "error.conflictAfterSave";
+
 const DESIGNER_STATE = "msdyncrm_customerjourneydesignerstate";
 
 /** The columns a snapshot holds: what the header, the checks, the conflict check and a copy need. */
@@ -91,8 +105,19 @@ export const SNAPSHOT_COLUMNS: readonly (keyof JourneyRecord)[] = [
   "modifiedon",
 ];
 
-/** What the re-read before a write asks for: the version, the status and the content the user acts on. */
-const REREAD_COLUMNS = `?$select=statuscode,modifiedon,${CONTENT_COLUMNS.join(",")}`;
+/** The row's version (the ETag comes with every row) and status: what a light read asks for. */
+const VERSION_COLUMNS = "statuscode,versionnumber,modifiedon";
+
+const SNAPSHOT_SELECT = `?$select=${SNAPSHOT_COLUMNS.join(",")},versionnumber`;
+
+/** The conflict re-read asks for the version first… */
+const VERSION_SELECT = `?$select=${VERSION_COLUMNS}`;
+/** …and for the content the user acts on only when the version moved since the snapshot. */
+const CONTENT_SELECT = `?$select=${VERSION_COLUMNS},${CONTENT_COLUMNS.join(",")}`;
+/** Polling asks for the status alone… */
+const POLL_SELECT = "?$select=statuscode,statecode,modifiedon";
+/** …and, once it settled, for what the service changed with it (the check's stored result, who changed it). */
+const SETTLED_SELECT = `${POLL_SELECT},versionnumber,msdyncrm_validationresults,_modifiedby_value`;
 
 const MODIFIED_BY_NAME = "_modifiedby_value@OData.Community.Display.V1.FormattedValue";
 
@@ -109,6 +134,8 @@ const COPIED_COLUMNS: readonly (keyof JourneyRecord)[] = [
  */
 export const CHECK_REUSE_MS = 120_000;
 export const SETTLE_TIMEOUT_MS = 120_000;
+/** A go-live checks the form's values at most this many times while they keep changing under the check. */
+export const MAX_CHECK_ROUNDS = 3;
 /** Polling: never more often than this… */
 export const MIN_POLL_INTERVAL_MS = 2_000;
 /** …growing by half each time up to this. */
@@ -131,7 +158,8 @@ function readRowVersion(row: unknown): RowVersion {
     status: row.statuscode,
     modifiedOn: typeof row.modifiedon === "string" ? row.modifiedon : null,
   };
-  const etag = row["@odata.etag"];
+  // Dataverse's ETag is the row's versionnumber, W/"<versionnumber>": the same when only that was given.
+  const etag = row["@odata.etag"] ?? (row.versionnumber == null ? undefined : `W/"${String(row.versionnumber)}"`);
   if (typeof etag === "string" && etag) version.etag = etag;
   return version;
 }
@@ -146,7 +174,9 @@ function refusedAction(actionId: JourneyActionId, status: number): JourneyError 
  *
  * Requests (polling aside): load 1; check 1; go live / republish / retry / restart 2 when a passing
  * check of the same values ran within CHECK_REUSE_MS (re-read + PATCH), else 3 (check + re-read + PATCH);
- * stop / edit / cancel edit 2; copy 2 (read + POST); delete 2 (re-read + DELETE). Throttled requests are retried.
+ * stop / edit / cancel edit 2; copy 2 (read + POST); delete 2 (re-read + DELETE); unsaved form changes add
+ * the form's save and one read after it. The status write and the delete carry the re-read's ETag (If-Match)
+ * where the port can send it. Throttled requests are retried.
  */
 export interface JourneyService {
   /** One request: the needed columns, the ETag and modifiedby's formatted value. */
@@ -165,10 +195,12 @@ export interface JourneyService {
     options?: TransitionOptions,
   ): Promise<TransitionOutcome>;
   /**
-   * After Going live / Stopping: loads the journey (at most one request per 2 s, the interval growing
-   * by half up to 10 s) until the service has moved it on, then refreshes the form. Each poll is a
-   * full load, so the settled journey needs no extra request. A poll that fails for a passing reason
-   * (network, server error, unreadable answer) is skipped; others reject. Rejects with kind "timeout" after `timeoutMs`.
+   * After Going live / Stopping: reads the journey's status (at most one request per 2 s, the interval
+   * growing by half up to 10 s) until the service has moved it on, then, 2 s later, what the service changed
+   * with it (the whole journey when this service has not loaded it), then refreshes the form. A failed poll
+   * is skipped (throttled, server error, network, timeout, unreadable answer), but a 401, 403 or 404 ends
+   * the follow with a message that says the status change was made; a status write of this service that
+   * the first poll does not show rejects with "notApplied". Rejects with kind "timeout" after `timeoutMs`.
    */
   waitUntilSettled(id: string, options?: SettleOptions): Promise<JourneySnapshot>;
   /**
@@ -178,6 +210,12 @@ export interface JourneyService {
   copy(snapshot: JourneySnapshot, nameTemplate: string): Promise<{ id: string }>;
   /** Two requests (re-read, delete) where the status allows it; the UI confirms first. */
   delete(snapshot: JourneySnapshot): Promise<void>;
+  /**
+   * Calls `listener` while the server is throttling: with what to show each time a request waits to try
+   * again (the org's Retry-After, else the service's own jittered back-off), with null once it has ended.
+   * Returns the unsubscribe.
+   */
+  onServerBusy(listener: (busy: ServerBusy | null) => void): () => void;
 }
 
 /** The journey service; its operations are closures over its state, which the minifier can rename. */
@@ -185,21 +223,93 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
   const { webApi } = deps;
   const writes = singleFlight();
   const now = (): number => (deps.now ? deps.now() : new Date()).getTime();
-  const timing = deps.timing ?? REAL_TIMING;
+  const { sleep, random } = deps.timing ?? REAL_TIMING;
+  const busyListeners = new Set<(busy: ServerBusy | null) => void>();
+  let busyNow = false;
+  /** Tells the listeners a throttled request waits `retryInMs` before trying again; null: it has ended (once). */
+  const tellBusy = (retryInMs: number | null) => {
+    if (retryInMs === null && !busyNow) return;
+    busyNow = retryInMs !== null;
+    const busy =
+      retryInMs === null
+        ? null
+        : { messageKey: "progress.serverBusy", args: [String(Math.ceil(retryInMs / 1000))], retryInMs };
+    for (const listener of busyListeners) listener(busy);
+  };
+  /** Retries wait through here, so the user sees "server busy, trying again" while they do. */
+  const timing: RetryTiming = {
+    sleep: (ms) => {
+      tellBusy(ms);
+      return sleep(ms);
+    },
+    random,
+  };
   const request = <T>(purpose: RequestPurpose, call: () => Promise<T>): Promise<T> =>
-    withRetries(purpose, call, timing);
+    withRetries(purpose, call, timing).finally(() => tellBusy(null));
   const readRow = (id: string, options: string) =>
     request("read", () => webApi.retrieveRecord(JOURNEY_ENTITY, id, options));
   /** Runs one write on the journey (one at a time; the same one asked again joins the running one). */
   const write = <T>(snapshot: JourneySnapshot, operation: string, run: () => Promise<T>): Promise<T> =>
     writes(`${snapshot.id}:${operation}`, run);
-  const findBridge = keptBridge(deps.bridge);
+  const form = formAccess(deps.bridge);
   let lastServerCheck: RememberedCheck | null = null;
+  /** The transitional status this service last wrote, until a follow of that journey checks it took effect. */
+  let lastWrite: { id: string; status: number } | null = null;
+  /** The journey as this service last loaded or wrote it: what a follow's light reads complete. */
+  let known: JourneySnapshot | null = null;
 
-  /** One request: refuses with "conflict" when someone else changed the journey since the snapshot was loaded. */
-  const refuseIfChanged = async (snapshot: JourneySnapshot, seen: SeenValues): Promise<void> => {
-    const row = await readRow(snapshot.id, REREAD_COLUMNS);
-    if (isConflict(snapshot, readRowVersion(row), row, seen)) throw failure("conflict");
+  /**
+   * Refuses with "conflict" when someone else changed the journey since the snapshot was loaded; else
+   * resolves with the row's ETag, which the write then sends as If-Match. One light request (the version)
+   * while the row is as loaded; its content is read too when it was saved since, and at once `afterSave`.
+   */
+  const refuseIfChanged = async (
+    snapshot: JourneySnapshot,
+    seen: SeenValues,
+    afterSave = false,
+  ): Promise<string | undefined> => {
+    // Right after the form's save the version has moved for sure, so the content is read at once.
+    let row = afterSave ? {} : await readRow(snapshot.id, VERSION_SELECT);
+    let fresh = afterSave ? undefined : readRowVersion(row);
+    // Saved since the snapshot: the content tells the user's own save from someone else's change.
+    if (!fresh || (fresh.status === snapshot.status && !sameVersion(snapshot, fresh))) {
+      row = await readRow(snapshot.id, CONTENT_SELECT);
+      fresh = readRowVersion(row);
+    }
+    if (isConflict(snapshot, fresh, row, seen))
+      throw new JourneyError("conflict", afterSave ? CONFLICT_AFTER_SAVE : "error.conflict");
+    return fresh.etag;
+  };
+  /** With the row version when there is one and the host can send it (If-Match), else unconditionally. */
+  const writeStatus = (id: string, statuscode: number, etag: string | undefined) =>
+    request("write", () =>
+      etag && webApi.ifMatch
+        ? webApi.ifMatch.updateRecord(JOURNEY_SET, id, { statuscode }, etag)
+        : webApi.updateRecord(JOURNEY_ENTITY, id, { statuscode }),
+    );
+
+  /**
+   * Checks the values the form holds, then reads them again: the user may have typed while the check ran
+   * (or while the warnings were asked about). A change to a column the check uses checks the new values,
+   * at most MAX_CHECK_ROUNDS times, so what goes live is what was checked. Resolves with the values
+   * checked and the check, or with the refusal after a check.
+   */
+  const checkSteadyValues = async (
+    snapshot: JourneySnapshot,
+    first: CurrentValues,
+    options: TransitionOptions,
+  ): Promise<TransitionOutcome | { current: CurrentValues; check: CheckOutcome }> => {
+    let current = first;
+    for (let round = 1; ; round += 1) {
+      const check = reusableCheck(lastServerCheck, current.values, now()) ?? (await service.check(current.values));
+      const refusal = await refusalAfterCheck(check, options);
+      if (refusal) return refusal;
+      const after = await service.currentValues(snapshot);
+      if (checkedValuesKey(after.values) === checkedValuesKey(current.values)) return { current: after, check };
+      if (round >= MAX_CHECK_ROUNDS)
+        throw new JourneyError("refused", "error.keptChanging", { detail: `${round} checks` });
+      current = after;
+    }
   };
 
   const runTransition = async (
@@ -211,29 +321,35 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     const target = action?.writesStatus;
     // Refused too: the actions that write no status (check, copy, delete), which have their own methods.
     if (!action || target === undefined) throw refusedAction(actionId, snapshot.status);
-    const current = await service.currentValues(snapshot);
+    let current = await service.currentValues(snapshot);
     if (current.isDirty && actionId === "cancelEdit")
       throw new JourneyError("unsavedChanges", "error.cancelEditUnsaved");
 
     let check: CheckOutcome | undefined;
     if (action.runsCheckFirst) {
-      check = reusableCheck(lastServerCheck, current.values, now()) ?? (await service.check(current.values));
-      if (check.report.verdict === "Error") return { done: false, reason: "checkErrors", check };
-      const unavailable = check.serverUnavailable;
-      // Nothing goes live unchecked: only a validate action missing from the org lets the user go on with the local checks.
-      if (unavailable && !isActionMissing(unavailable)) throw failure("checkFailed", { detail: unavailable.message });
-      if ((check.report.verdict === "Warning" || unavailable) && !(await options.confirmWarnings?.(check)))
-        return { done: false, reason: "warningsDeclined", check };
+      const checked = await checkSteadyValues(snapshot, current, options);
+      if ("done" in checked) return checked;
+      ({ current, check } = checked);
     }
 
-    await refuseIfChanged(snapshot, current);
+    let etag = await refuseIfChanged(snapshot, current);
 
-    if (current.isDirty) await saveForm(await findBridge());
+    if (current.isDirty) {
+      await form.save();
+      // The save gave the row a new version: read it back for the write's If-Match, and make sure the row
+      // holds what the user saw (and the check passed), not a change someone made meanwhile.
+      etag = await refuseIfChanged(snapshot, { values: current.values, isDirty: false }, true);
+    }
 
-    await request("write", () => webApi.updateRecord(JOURNEY_ENTITY, snapshot.id, { statuscode: target }));
+    await writeStatus(snapshot.id, target, etag).catch((error: unknown) => {
+      const failed = toJourneyError(error, "write");
+      throw current.isDirty && failed.kind === "conflict" ? new JourneyError("conflict", CONFLICT_AFTER_SAVE) : failed;
+    });
     lastServerCheck = null;
+    lastWrite = statusInfo(target)?.transitional ? { id: snapshot.id, status: target } : null;
+    known = { ...snapshot, record: { ...current.values, statuscode: target }, status: target };
     // The form shows the new status at once, so its field locks apply while the service moves the journey on.
-    await refreshForm(await findBridge());
+    await form.refresh();
     const outcome: TransitionOutcome = { done: true, status: target };
     if (check) outcome.check = check;
     return outcome;
@@ -242,16 +358,16 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
   const service: JourneyService = {
     load: async (id) => {
       const recordId = bareId(id, "notFound");
-      const row = await readRow(recordId, `?$select=${SNAPSHOT_COLUMNS.join(",")}`);
-      return snapshotFromRow(row, recordId);
+      const row = await readRow(recordId, SNAPSHOT_SELECT);
+      return (known = snapshotFromRow(row, recordId));
     },
 
-    currentValues: async (snapshot) => currentValuesOf(await findBridge(), snapshot),
+    currentValues: form.values,
 
     check: async (values) => {
       const local = runLocalChecks(values);
       try {
-        const server = await askValidateAction(webApi, values, timing);
+        const server = await askValidateAction(webApi, values, timing).finally(() => tellBusy(null));
         const outcome: CheckOutcome = { report: mergeReports(local, server) };
         lastServerCheck = { key: checkedValuesKey(values), at: now(), outcome };
         return outcome;
@@ -264,9 +380,24 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
       write(snapshot, actionId, () => runTransition(snapshot, actionId, options)),
 
     waitUntilSettled: async (id, options = {}) => {
-      const settled = await pollUntilSettled(service.load, timing.sleep, now, bareId(id, "notFound"), options);
-      await refreshForm(await findBridge());
-      return settled;
+      const recordId = bareId(id, "notFound");
+      const base = known?.id === recordId ? known.record : undefined;
+      // One try per poll: the polls themselves are the retries, spaced by the follow's own back-off. Over
+      // the journey as known, a light read makes the snapshot; without it, the settled read is a full load.
+      const poll = async (settled: boolean, timeoutMs: number) => {
+        const select = !settled ? POLL_SELECT : base ? SETTLED_SELECT : SNAPSHOT_SELECT;
+        const row = await withinTime(webApi.retrieveRecord(JOURNEY_ENTITY, recordId, select), timeoutMs);
+        return snapshotFromRow({ ...base, "@odata.etag": undefined, ...row }, recordId);
+      };
+      const written = lastWrite?.id === recordId ? lastWrite.status : undefined;
+      lastWrite = null;
+      try {
+        return await pollUntilSettled(poll, sleep, tellBusy, now, options, written);
+      } finally {
+        tellBusy(null);
+        // The form shows the status as it is now: settled, or back where it was when the write did not take effect.
+        await form.refresh();
+      }
     },
 
     copy: (snapshot, nameTemplate) =>
@@ -279,11 +410,20 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
         return { id: bareId(String(created?.id), "malformed") };
       }),
 
+    onServerBusy: (listener) => {
+      busyListeners.add(listener);
+      return () => busyListeners.delete(listener);
+    },
+
     delete: (snapshot) =>
       write(snapshot, "delete", async () => {
         if (!allowedAction(snapshot.status, "delete")) throw refusedAction("delete", snapshot.status);
-        await refuseIfChanged(snapshot, { values: snapshot.record, isDirty: false });
-        await request("delete", () => webApi.deleteRecord(JOURNEY_ENTITY, snapshot.id));
+        const etag = await refuseIfChanged(snapshot, { values: snapshot.record, isDirty: false });
+        await request("delete", () =>
+          etag && webApi.ifMatch
+            ? webApi.ifMatch.deleteRecord(JOURNEY_SET, snapshot.id, etag)
+            : webApi.deleteRecord(JOURNEY_ENTITY, snapshot.id),
+        );
       }),
   };
   return service;
@@ -303,6 +443,24 @@ function reusableCheck(last: RememberedCheck | null, values: JourneyRecord, now:
   return age >= 0 && age <= CHECK_REUSE_MS ? last.outcome : undefined;
 }
 
+/**
+ * Why a status change that checks first stops after the check: errors, or warnings the user declined (also
+ * asked when only the local checks could run); undefined to go on. Nothing goes live unchecked: a check
+ * that could not run for any reason but the validate action missing from the org rejects with "checkFailed".
+ */
+async function refusalAfterCheck(
+  check: CheckOutcome,
+  options: TransitionOptions,
+): Promise<TransitionOutcome | undefined> {
+  if (check.report.verdict === "Error") return { done: false, reason: "checkErrors", check };
+  const unavailable = check.serverUnavailable;
+  if (unavailable && !isActionMissing(unavailable)) {
+    throw failure("checkFailed", { detail: unavailable.message });
+  }
+  if (check.report.verdict !== "Warning" && !unavailable) return undefined;
+  return (await options.confirmWarnings?.(check)) ? undefined : { done: false, reason: "warningsDeclined", check };
+}
+
 /** The snapshot of a row read with SNAPSHOT_COLUMNS. */
 function snapshotFromRow(row: Record<string, unknown>, recordId: string): JourneySnapshot {
   const version = readRowVersion(row);
@@ -317,10 +475,19 @@ function snapshotFromRow(row: Record<string, unknown>, recordId: string): Journe
   return snapshot;
 }
 
-/** The form's bridge, found once and then kept; a null answer (or a failure) is asked again next time. */
-function keptBridge(connect: JourneyServiceDeps["bridge"]): () => Promise<FormBridge | null> {
+/** The form the control sits on, through its bridge (found once, then kept; a null answer is asked again). */
+interface FormAccess {
+  /** The form's current (possibly unsaved) values over the snapshot's; the snapshot's without a form. */
+  values(snapshot: JourneySnapshot): Promise<CurrentValues>;
+  /** Saves the form; rejects with "unsavedChanges" and the reason when it cannot be saved (or there is no form). */
+  save(): Promise<void>;
+  /** Best effort: the write already happened; a form that does not refresh shows it on its next load. */
+  refresh(): Promise<void>;
+}
+
+function formAccess(connect: JourneyServiceDeps["bridge"]): FormAccess {
   let bridge: FormBridge | null = null;
-  return async () => {
+  const find = async (): Promise<FormBridge | null> => {
     if (!bridge && connect) {
       try {
         bridge = await connect();
@@ -330,67 +497,107 @@ function keptBridge(connect: JourneyServiceDeps["bridge"]): () => Promise<FormBr
     }
     return bridge;
   };
-}
-
-/** The form's current (possibly unsaved) values over the snapshot's; the snapshot's without a form. */
-async function currentValuesOf(bridge: FormBridge | null, snapshot: JourneySnapshot): Promise<CurrentValues> {
-  if (!bridge) return { values: snapshot.record, isDirty: false, fromForm: false };
-  try {
-    const { values, isDirty } = await bridge.getValues();
-    return {
-      values: { ...snapshot.record, ...values, msdyncrm_customerjourneyid: snapshot.id },
-      isDirty,
-      fromForm: true,
-    };
-  } catch (error) {
-    throw new JourneyError("unsavedChanges", "error.formUnreadable", { detail: failureDetail(error) });
-  }
-}
-
-/** Saves the form; rejects with "unsavedChanges" and the reason when it cannot be saved (or there is no form). */
-async function saveForm(bridge: FormBridge | null): Promise<void> {
-  // Null when saved; else why not ("" without a form to save).
-  const reason = bridge ? await bridge.save().then(() => null, failureDetail) : "";
-  if (reason !== null) throw new JourneyError("unsavedChanges", "error.saveFailed", { args: [reason], detail: reason });
-}
-
-/** Best effort: the write already happened; a form that does not refresh shows it on its next load. */
-async function refreshForm(bridge: FormBridge | null): Promise<void> {
-  await bridge?.refresh().catch(() => undefined);
+  return {
+    values: async (snapshot) => {
+      const found = await find();
+      if (!found) return { values: snapshot.record, isDirty: false, fromForm: false };
+      try {
+        const { values, isDirty } = await found.getValues();
+        return {
+          values: { ...snapshot.record, ...values, msdyncrm_customerjourneyid: snapshot.id },
+          isDirty,
+          fromForm: true,
+        };
+      } catch (error) {
+        throw new JourneyError("unsavedChanges", "error.formUnreadable", { detail: failureDetail(error) });
+      }
+    },
+    save: async () => {
+      const found = await find();
+      // Null when saved; else why not ("" without a form to save).
+      const reason = found ? await found.save().then(() => null, failureDetail) : "";
+      if (reason !== null)
+        throw new JourneyError("unsavedChanges", "error.saveFailed", { args: [reason], detail: reason });
+    },
+    refresh: async () => {
+      await (await find())?.refresh().catch(() => undefined);
+    },
+  };
 }
 
 /**
- * Loads the journey (no sooner than MIN_POLL_INTERVAL_MS, the interval growing by half up to
- * MAX_POLL_INTERVAL_MS) until its status is no longer transitional; skips polls that fail for a passing reason.
+ * The polls that end a follow: the journey is gone, or the user may no longer read it. The write they
+ * follow did happen, so their messages say so (never "nothing was changed").
+ */
+const FOLLOW_ENDED_BY: Partial<Record<JourneyErrorKind, string>> = {
+  unauthorized: "error.followUnauthorized",
+  forbidden: "error.followForbidden",
+  notFound: "error.followNotFound",
+};
+
+/**
+ * Reads the journey with `poll` (one try each; no sooner than MIN_POLL_INTERVAL_MS, the interval growing
+ * by half up to MAX_POLL_INTERVAL_MS, or what a Retry-After asked) until its status is no longer
+ * transitional. A poll that fails for any other reason than FOLLOW_ENDED_BY (throttled, server error,
+ * network, timeout, an unreadable answer) is skipped; after `timeoutMs` the follow gives up with "timeout".
  */
 async function pollUntilSettled(
-  load: (id: string) => Promise<JourneySnapshot>,
+  /** One read (the settled read once a poll showed a settled status), given up after the time given (ms). */
+  poll: (settled: boolean, timeoutMs: number) => Promise<JourneySnapshot>,
   sleep: (ms: number) => Promise<void>,
+  /** Told the wait after a throttled poll, and null after the next poll that went through. */
+  tellBusy: (retryInMs: number | null) => void,
   now: () => number,
-  recordId: string,
   options: SettleOptions,
+  /** The status this service wrote just before, when it did: the first read must show it or one it moves on to. */
+  written?: number,
 ): Promise<JourneySnapshot> {
   const timeoutMs = options.timeoutMs ?? SETTLE_TIMEOUT_MS;
   const started = now();
   let interval = MIN_POLL_INTERVAL_MS;
+  let lastFailure: JourneyError | undefined;
+  let settled = false;
   for (;;) {
     if (now() - started + interval > timeoutMs) {
-      throw failure("timeout", { args: [String(Math.round(timeoutMs / 1000))] });
+      const seconds = [String(Math.round(timeoutMs / 1000))];
+      // When the last polls failed, the status is not known: say so rather than "still working on it".
+      throw lastFailure
+        ? new JourneyError("timeout", "error.followUnreadable", {
+            args: seconds,
+            detail: lastFailure.message,
+          })
+        : failure("timeout", { args: seconds });
     }
     await sleep(interval);
-    const snapshot = await load(recordId).catch(passingFailure);
-    if (snapshot) {
-      options.onProgress?.(snapshot.status);
-      if (!statusInfo(snapshot.status)?.transitional) return snapshot;
-    }
     interval = Math.min(MAX_POLL_INTERVAL_MS, Math.round(interval * 1.5));
+    let snapshot: JourneySnapshot;
+    try {
+      // A silent poll is given up at the deadline at the latest.
+      snapshot = await poll(settled, Math.min(READ_TIMEOUT_MS, timeoutMs - (now() - started)));
+    } catch (raw) {
+      lastFailure = toJourneyError(raw, "read");
+      const endedBy = FOLLOW_ENDED_BY[lastFailure.kind];
+      if (endedBy) throw new JourneyError(lastFailure.kind, endedBy, { detail: lastFailure.detail });
+      interval = Math.max(interval, retryAfterMs(raw) ?? 0);
+      if (lastFailure.kind === "throttled") tellBusy(interval);
+      continue;
+    }
+    tellBusy(null);
+    lastFailure = undefined;
+    options.onProgress?.(snapshot.status);
+    if (written !== undefined && snapshot.status !== written && !canTransition(written, snapshot.status)) {
+      // The write was answered with success, yet the row kept its old status (a plug-in, say, undid it).
+      throw failure("notApplied", { detail: `wrote ${written}, read ${snapshot.status}` });
+    }
+    written = undefined;
+    if (statusInfo(snapshot.status)?.transitional) settled = false;
+    else if (settled) return snapshot;
+    else {
+      // Shown at once through onProgress; the settled read follows at the shortest interval.
+      settled = true;
+      interval = MIN_POLL_INTERVAL_MS;
+    }
   }
-}
-
-/** Undefined for a failure worth polling through; rethrows the others. */
-function passingFailure(error: unknown): undefined {
-  if (error instanceof JourneyError && ["network", "server", "malformed"].includes(error.kind)) return undefined;
-  throw error;
 }
 
 /** The create body of a copy: a Draft with the journey's design, schedule, settings and lookups. */

@@ -1,3 +1,4 @@
+import { timedRequest } from "./requestTimeout";
 import { toJourneyError, type RequestPurpose } from "./webApiErrors";
 import type { WebApiError } from "./webApiPort";
 
@@ -20,11 +21,18 @@ export const MAX_TOTAL_WAIT_MS = 20_000;
 /** No request follows a refused one sooner: the product's one request per 2 s also holds for retries, polls included. */
 export const MIN_RETRY_GAP_MS = 2_000;
 
+/** The wait (ms) a refused request's Retry-After asked for, when the server said. */
+export function retryAfterMs(raw: unknown): number | undefined {
+  const askedSeconds = (raw as WebApiError | null | undefined)?.retryAfterSeconds;
+  return typeof askedSeconds === "number" && Number.isFinite(askedSeconds) ? askedSeconds * 1000 : undefined;
+}
+
 /**
  * Runs one Web API request, trying again only when the server said it was throttled (429, 503,
  * service protection): such a request was not carried out, so trying again cannot do anything twice.
  * Waits what Retry-After asked, else an exponential back-off with jitter, and never less than
- * MIN_RETRY_GAP_MS; bounded in tries and total wait. Rejects with a JourneyError.
+ * MIN_RETRY_GAP_MS; bounded in tries and total wait. Each try has its timeout (timedRequest); one that
+ * timed out is not tried again (a write may have been made). Rejects with a JourneyError.
  */
 export async function withRetries<T>(
   purpose: RequestPurpose,
@@ -34,17 +42,13 @@ export async function withRetries<T>(
   let waited = 0;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await request();
+      return await timedRequest(purpose, request);
     } catch (raw) {
       const error = toJourneyError(raw, purpose);
       if (error.kind !== "throttled" || attempt >= MAX_ATTEMPTS) throw error;
-      // Seconds the server asked to wait, when it said.
-      const askedSeconds = (raw as WebApiError | null | undefined)?.retryAfterSeconds;
       const wait = Math.max(
         MIN_RETRY_GAP_MS,
-        typeof askedSeconds === "number" && Number.isFinite(askedSeconds)
-          ? askedSeconds * 1000
-          : Math.round(MIN_RETRY_GAP_MS * 2 ** (attempt - 1) * (1 + timing.random() / 2)),
+        retryAfterMs(raw) ?? Math.round(MIN_RETRY_GAP_MS * 2 ** (attempt - 1) * (1 + timing.random() / 2)),
       );
       if (waited + wait > MAX_TOTAL_WAIT_MS) throw error;
       waited += wait;

@@ -20,6 +20,18 @@ export interface WebApiPort {
     /** Runs an action; resolves with a fetch-style response whose `json()` gives the body. */
     execute(request: ActionRequest): Promise<ActionResponse>;
   };
+  /**
+   * The writes that can race (the status write, the delete) sent with `If-Match`: the server refuses
+   * them with 412 when the row changed since its version was read. Absent where the host cannot send
+   * them (see ifMatchWrites.ts); those writes then go out unconditionally through the methods above.
+   */
+  ifMatch?: IfMatchWrites;
+}
+
+/** Writes carrying the row version (`@odata.etag`); they resolve once the server applied them. */
+export interface IfMatchWrites {
+  updateRecord(entitySetName: string, id: string, data: Record<string, unknown>, etag: string): Promise<unknown>;
+  deleteRecord(entitySetName: string, id: string, etag: string): Promise<unknown>;
 }
 
 /** The fetch Response the host's execute resolves with, as far as the product reads it. */

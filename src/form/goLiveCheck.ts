@@ -1,3 +1,5 @@
+import { isJourneyError } from "../dataverse/journeyError";
+import { withinTime } from "../dataverse/requestTimeout";
 import type { RetryTiming } from "../dataverse/retryPolicy";
 import { askValidateAction } from "../dataverse/validateAction";
 import type { WebApiPort } from "../dataverse/webApiPort";
@@ -17,18 +19,9 @@ export type CheckOutcome =
 export type CheckFailure =
   { reason: "unavailable" } | { reason: "timeout"; seconds: number } | { reason: "error"; message: string };
 
-class CheckTimeout extends Error {}
-
-function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CheckTimeout()), timeoutMs);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 function describeFailure(error: unknown, timeoutMs: number): CheckFailure {
-  if (error instanceof CheckTimeout) return { reason: "timeout", seconds: Math.ceil(timeoutMs / 1000) };
+  if (isJourneyError(error) && error.kind === "timeout")
+    return { reason: "timeout", seconds: Math.ceil(timeoutMs / 1000) };
   if (isActionMissing(error)) return { reason: "unavailable" };
   return { reason: "error", message: toJourneyError(error, "validate").detail };
 }
@@ -46,7 +39,8 @@ export async function runGoLiveCheck(
   const local = runLocalChecks(values);
   let server: ValidationReport;
   try {
-    server = await withTimeout(askValidateAction(webApi, values, timing), timeoutMs);
+    // The save gate's budget for the whole check, retries included, through the one request timeout.
+    server = await withinTime(askValidateAction(webApi, values, timing), timeoutMs);
   } catch (error) {
     return { kind: "failed", report: local, failure: describeFailure(error, timeoutMs) };
   }

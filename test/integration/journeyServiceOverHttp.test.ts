@@ -92,10 +92,12 @@ test("following a slow stop: at most one request per 2 s until Stopped", async (
       onProgress: (status) => seen.push(status),
     });
     expect(settled.status).toBe(S.Stopped);
-    expect(seen).toEqual([S.Stopping, S.Stopped]);
+    // Status polls, then the settled read of what the service changed with it.
+    expect(seen).toEqual([S.Stopping, S.Stopped, S.Stopped]);
     const polls = (await apiRequests()).map((entry) => Date.parse(String(entry.time)));
-    expect(polls).toHaveLength(2);
+    expect(polls).toHaveLength(3);
     expect(polls[1] - polls[0]).toBeGreaterThanOrEqual(2000);
+    expect(polls[2] - polls[1]).toBeGreaterThanOrEqual(2000);
   } finally {
     await fetch(`${org.url}/_harness/settings`, { method: "POST", body: JSON.stringify({ goLiveDelayMs: 50 }) });
   }
@@ -142,7 +144,8 @@ test("unsaved form changes are checked, saved through the form, then the status 
   const snapshot = await journeys.load(J.seedPatch);
   await clearLog();
   expect(await journeys.transition(snapshot, "goLive")).toMatchObject({ done: true });
-  expect((await apiRequests()).map((entry) => entry.method)).toEqual(["POST", "GET", "PATCH", "PATCH"]);
+  // The GET after the form's save gives the version the status write carries as If-Match.
+  expect((await apiRequests()).map((entry) => entry.method)).toEqual(["POST", "GET", "PATCH", "GET", "PATCH"]);
   expect(await row(J.seedPatch)).toMatchObject({ msdyncrm_name: typed.msdyncrm_name, statuscode: S.GoingLive });
 });
 
@@ -157,7 +160,8 @@ test("a journey changed by someone else since it was opened is not written", asy
   expect(rename.ok).toBe(true);
   await clearLog();
   expect((await rejection(journeys.transition(snapshot, "stop"))).kind).toBe("conflict");
-  expect((await apiRequests()).map((entry) => entry.method)).toEqual(["GET"]);
+  // The version moved, so its content is read too: whose change it was decides.
+  expect((await apiRequests()).map((entry) => entry.method)).toEqual(["GET", "GET"]);
   expect((await row(J.live)).statuscode).toBe(S.Live);
 });
 
@@ -200,6 +204,25 @@ describe("faults from the org", () => {
     expect((await rejection(journeys.transition(snapshot, "stop"))).kind).toBe(kind);
     expect((await row(J.live)).statuscode).toBe(S.Live);
   });
+
+  test("after a successful go live, a 412 on a poll is skipped and the follow goes on to Live", async () => {
+    const journeys = service();
+    await journeys.transition(await journeys.load(J.seedPatch), "goLive");
+    await inject({ status: 412, match: { method: "GET" } });
+    await clearLog();
+    expect((await journeys.waitUntilSettled(J.seedPatch, { timeoutMs: 20_000 })).status).toBe(S.Live);
+    expect((await apiRequests()).map((entry) => entry.status)).toEqual([412, 200, 200]);
+  }, 30_000);
+
+  test("after a successful go live, a 401 on a poll ends the follow saying the change was made", async () => {
+    const journeys = service();
+    await journeys.transition(await journeys.load(J.seedPatch), "goLive");
+    await inject({ status: 401, match: { method: "GET" } });
+    expect(await rejection(journeys.waitUntilSettled(J.seedPatch, { timeoutMs: 20_000 }))).toMatchObject({
+      kind: "unauthorized",
+      messageKey: "error.followUnauthorized",
+    });
+  }, 30_000);
 
   test("a dropped connection is a network error", async () => {
     await inject({ drop: true });

@@ -1,7 +1,7 @@
 import type { FormBridge } from "../../bridge/formBridgeTypes";
 import { generateDefinition } from "../../journey/testing/sampleDefinition";
 import { JourneyStatus, type JourneyRecord } from "../../journey/types";
-import type { ActionRequest, ActionResponse, WebApiPort } from "../webApiPort";
+import type { ActionRequest, ActionResponse, IfMatchWrites, WebApiPort } from "../webApiPort";
 
 export const JOURNEY_ID = "6628bbf7-c52a-e911-a9b7-000d3a1e6adc";
 export const CONTENT_SETTINGS_ID = "1922b1d8-0523-e911-a9ba-000d3a1e689f";
@@ -42,6 +42,8 @@ export interface RecordedCall {
   options?: string;
   data?: Record<string, unknown>;
   request?: ActionRequest;
+  /** The If-Match a write carried (through the port's `ifMatch`); absent for an unconditional write. */
+  ifMatch?: string;
 }
 
 type Answer = ActionResponse;
@@ -173,6 +175,31 @@ export class FakeWebApi implements WebApiPort {
       this.rows.delete(id);
       return { entityType: entity, id };
     });
+  }
+
+  /** Writes with If-Match, refused like Dataverse (412, 0x80060882) when the row's ETag moved on; a test may remove them. */
+  ifMatch?: IfMatchWrites = {
+    updateRecord: (_set, id, data, etag) =>
+      settle(() => {
+        this.record({ method: "updateRecord", id, data, ifMatch: etag });
+        this.refuseUnlessVersion(id, etag);
+        Object.assign(this.row(id), data, this.nextVersion());
+      }),
+    deleteRecord: (_set, id, etag) =>
+      settle(() => {
+        this.record({ method: "deleteRecord", id, ifMatch: etag });
+        this.refuseUnlessVersion(id, etag);
+        this.rows.delete(id);
+      }),
+  };
+
+  private refuseUnlessVersion(id: string, etag: string): void {
+    if (this.row(id)["@odata.etag"] !== etag)
+      throw {
+        errorCode: 0x80060882,
+        status: 412,
+        message: "The version of the existing record doesn't match the RowVersion property provided.",
+      };
   }
 
   readonly online = {

@@ -113,6 +113,7 @@ export function fakeJourneyService(record: JourneyRecord = journeyRecord()): jes
     waitUntilSettled: mockOf<"waitUntilSettled">(() => new Promise(() => undefined)),
     copy: mockOf<"copy">(async () => ({ id: "9a8b7c6d-0000-4000-8000-000000000001" })),
     delete: mockOf<"delete">(async () => undefined),
+    onServerBusy: mockOf<"onServerBusy">(() => () => undefined),
   };
 }
 
