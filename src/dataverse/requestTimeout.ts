@@ -6,6 +6,11 @@ export const READ_TIMEOUT_MS = 30_000;
 /** …a write after this long (it may still have been made: its message says so). */
 export const WRITE_TIMEOUT_MS = 60_000;
 
+/** Milliseconds as the whole seconds a message shows ({0}). */
+export function seconds(ms: number): string {
+  return String(Math.ceil(ms / 1000));
+}
+
 /**
  * What `call` settles with, or, when it has not after `ms`, a retryable "timeout" JourneyError whose
  * message (`messageKey`) gets the seconds as {0}. Xrm.WebApi cannot cancel a request: a late answer is ignored.
@@ -14,7 +19,7 @@ export function withinTime<T>(call: Promise<T>, ms: number, messageKey = "error.
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new JourneyError("timeout", messageKey, { args: [String(Math.ceil(ms / 1000))], retryable: true })),
+      () => reject(new JourneyError("timeout", messageKey, { args: [seconds(ms)], retryable: true })),
       ms,
     );
   });
