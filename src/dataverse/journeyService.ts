@@ -9,7 +9,7 @@ import { fillPlaceholders } from "../journey/faultCatalogue";
 import { CONTENT_COLUMNS, isConflict, sameVersion, type RowVersion, type SeenValues } from "./journeyConflict";
 import { JourneyError, failure, type JourneyErrorKind } from "./journeyError";
 import { REAL_TIMING, retryAfterMs, withRetries, type RetryTiming } from "./retryPolicy";
-import { READ_TIMEOUT_MS, withinTime } from "./requestTimeout";
+import { READ_TIMEOUT_MS, seconds, withinTime } from "./requestTimeout";
 import { singleFlight } from "./singleFlight";
 import { askValidateAction } from "./validateAction";
 import { failureDetail, isActionMissing, toJourneyError, type RequestPurpose } from "./webApiErrors";
@@ -85,8 +85,8 @@ export interface JourneyServiceDeps {
 
 export const JOURNEY_ENTITY = "msdyncrm_customerjourney";
 
-/** The journey's entity set: the Web API path the If-Match writes use. */
-const JOURNEY_SET = "msdyncrm_customerjourneys";
+/** The journey's entity set (the Web API path the If-Match writes use): Dataverse's plural, the name plus "s". */
+const JOURNEY_SET = `${JOURNEY_ENTITY}s`;
 
 /** The form was saved, then the row changed (or the status write was refused): the status was not written. */
 const CONFLICT_AFTER_SAVE = "error.conflictAfterSave";
@@ -231,9 +231,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     if (retryInMs === null && !busyNow) return;
     busyNow = retryInMs !== null;
     const busy =
-      retryInMs === null
-        ? null
-        : { messageKey: "progress.serverBusy", args: [String(Math.ceil(retryInMs / 1000))], retryInMs };
+      retryInMs === null ? null : { messageKey: "progress.serverBusy", args: [seconds(retryInMs)], retryInMs };
     for (const listener of busyListeners) listener(busy);
   };
   /** Retries wait through here, so the user sees "server busy, trying again" while they do. */
@@ -306,8 +304,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
       if (refusal) return refusal;
       const after = await service.currentValues(snapshot);
       if (checkedValuesKey(after.values) === checkedValuesKey(current.values)) return { current: after, check };
-      if (round >= MAX_CHECK_ROUNDS)
-        throw new JourneyError("refused", "error.keptChanging", { detail: `${round} checks` });
+      if (round >= MAX_CHECK_ROUNDS) throw new JourneyError("refused", "error.keptChanging");
       current = after;
     }
   };
@@ -559,14 +556,11 @@ async function pollUntilSettled(
   let settled = false;
   for (;;) {
     if (now() - started + interval > timeoutMs) {
-      const seconds = [String(Math.round(timeoutMs / 1000))];
       // When the last polls failed, the status is not known: say so rather than "still working on it".
-      throw lastFailure
-        ? new JourneyError("timeout", "error.followUnreadable", {
-            args: seconds,
-            detail: lastFailure.message,
-          })
-        : failure("timeout", { args: seconds });
+      throw new JourneyError("timeout", lastFailure ? "error.followUnreadable" : "error.timeout", {
+        args: [seconds(timeoutMs)],
+        detail: lastFailure?.message,
+      });
     }
     await sleep(interval);
     interval = Math.min(MAX_POLL_INTERVAL_MS, Math.round(interval * 1.5));

@@ -6,6 +6,11 @@ export const READ_TIMEOUT_MS = 30_000;
 /** …a write after this long (it may still have been made: its message says so). */
 export const WRITE_TIMEOUT_MS = 60_000;
 
+/** Milliseconds as the whole seconds a message shows ({0}). */
+export function seconds(ms: number): string {
+  return String(Math.ceil(ms / 1000));
+}
+
 /**
  * What `call` settles with, or, when it has not after `ms`, a "timeout" JourneyError whose
  * message (`messageKey`) gets the seconds as {0}. Xrm.WebApi cannot cancel a request: a late answer is ignored.
@@ -13,10 +18,7 @@ export const WRITE_TIMEOUT_MS = 60_000;
 export function withinTime<T>(call: Promise<T>, ms: number, messageKey = "error.requestTimeout"): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new JourneyError("timeout", messageKey, { args: [String(Math.ceil(ms / 1000))] })),
-      ms,
-    );
+    timer = setTimeout(() => reject(new JourneyError("timeout", messageKey, { args: [seconds(ms)] })), ms);
   });
   return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
 }
