@@ -13,6 +13,7 @@ function hostEnvironment(): FormEnvironment {
     now: () => new Date(),
     confirm: (title, text) =>
       Promise.resolve(Xrm.Navigation.openConfirmDialog({ title, text })).then((result) => result.confirmed),
+    openNewForm: (entityName) => void Promise.resolve(Xrm.Navigation.openForm({ entityName })).catch(() => undefined),
   };
 }
 

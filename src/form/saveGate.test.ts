@@ -58,15 +58,19 @@ function setStatus(fixture: JourneyFormFixture, status: number): void {
   fixture.form.getAttribute("statuscode")!.setValue(status);
 }
 
-/** In the classic (synchronous) mode the gate cancels, checks, then saves again by itself. */
-async function userSavesAndGateFinishes(fixture: JourneyFormFixture): Promise<void> {
-  await fixture.userSaves();
+/** The gate cancels the user's save, checks, then saves again by itself. */
+async function userSavesAndGateFinishes(fixture: JourneyFormFixture, saveMode?: number): Promise<void> {
+  await fixture.userSaves(saveMode);
   await settle(50);
 }
 
+const SAVE = 1;
+const SAVE_AND_CLOSE = 2;
+const SAVE_AND_NEW = 59;
+
 describe.each([
-  ["asynchronous OnSave (the platform waits for the promise)", true],
-  ["classic OnSave (cancel, check, save again)", false],
+  ["with the app's async save handler setting on", true],
+  ["with the async save handler setting off (the platform ignores a promise from OnSave)", false],
 ])("save gate, %s", (_mode, asyncSave) => {
   let fixture: JourneyFormFixture;
   afterEach(() => fixture.close());
@@ -96,7 +100,7 @@ describe.each([
     expect(fixture.isDisabled("msdyncrm_name")).toBe(false);
   });
 
-  it("sends the form's current values to the validate action", async () => {
+  it("sends the form's current values with the saved status to the validate action", async () => {
     fixture = loaded({ status: Draft, asyncSave });
     fixture.form.getAttribute("msdyncrm_enddatetime")!.setValue(new Date("2027-02-28T10:30:00.000Z"));
     setStatus(fixture, GoingLive);
@@ -107,7 +111,7 @@ describe.each([
     const request = fixture.validateRequests[0];
     expect(request).toMatchObject({
       FieldValueCustomerJourneyId: "{6628BBF7-C52A-E911-A9B7-000D3A1E6ADC}",
-      FieldValueStatusCode: GoingLive,
+      FieldValueStatusCode: Draft,
       FieldValueName: "Spring campaign",
       FieldValueEndDateTime: "2027-02-28T10:30:00.000Z",
       FieldValueContentSettingsId: "{1922B1D8-0523-E911-A9BA-000D3A1E689F}",
@@ -369,17 +373,38 @@ describe("save gate details", () => {
   let fixture: JourneyFormFixture;
   afterEach(() => fixture.close());
 
-  it("in the classic mode, a Save and Close that passes the check is saved again and closes the form", async () => {
-    fixture = loaded({ status: Draft, asyncSave: false });
-    const close = jest.fn();
-    fixture.form.ui.close = close;
+  it.each([
+    ["Save", SAVE, []],
+    ["Save & Close", SAVE_AND_CLOSE, ["closed"]],
+    ["Save & New", SAVE_AND_NEW, ["new msdyncrm_customerjourney"]],
+  ])(
+    "a %s into Going live is cancelled at once, checked, saved again in that mode and then leaves the form as asked",
+    async (_name, saveMode, navigations) => {
+      fixture = loaded({ status: Draft, asyncSave: false });
+      setStatus(fixture, GoingLive);
+
+      expect(await fixture.userSaves(saveMode)).toBe("cancelled");
+      expect(fixture.saved).toEqual([]);
+      await settle(50);
+
+      expect(fixture.saved.map((record) => [record.statuscode, record.saveMode])).toEqual([[GoingLive, saveMode]]);
+      expect(fixture.navigations).toEqual(navigations);
+    },
+  );
+
+  it.each([
+    ["Save & Close", SAVE_AND_CLOSE],
+    ["Save & New", SAVE_AND_NEW],
+  ])("a %s of a journey that may not go live saves nothing and stays on the form", async (_name, saveMode) => {
+    fixture = loaded({ status: Draft, asyncSave: false, isRecurring: true, intervalDays: 30, count: 3 });
+    fixture.answerValidate(RECURRENCE_DOES_NOT_FIT);
     setStatus(fixture, GoingLive);
 
-    expect(await fixture.userSaves(2)).toBe("cancelled");
-    await settle(50);
+    await userSavesAndGateFinishes(fixture, saveMode);
 
-    expect(fixture.saved.map((record) => record.statuscode)).toEqual([GoingLive]);
-    expect(close).toHaveBeenCalledTimes(1);
+    expect(fixture.saved).toEqual([]);
+    expect(fixture.navigations).toEqual([]);
+    expect(fixture.checkSummary()!.level).toBe("ERROR");
   });
 
   it("refuses a second save while the first one's check still runs, then saves once", async () => {

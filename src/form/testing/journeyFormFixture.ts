@@ -96,7 +96,10 @@ export interface JourneyFormOptions {
   definition?: string | null;
   /** Form designer made these read-only. */
   disabledByDesign?: string[];
-  /** true: the platform waits for the OnSave promise (async save handlers); false: classic synchronous OnSave. */
+  /**
+   * The app's "Async save handler" setting. true: the platform waits for a promise OnSave returns; false: it
+   * ignores the promise (preventDefaultOnError exists either way).
+   */
   asyncSave?: boolean;
   languageId?: number;
   /** The form's RESX web resources are not dependencies of the script: every getResourceString throws. */
@@ -124,6 +127,8 @@ export const ALL_VALID = validateResponse({ ActivityValidationResults: [], Resul
 export interface SavedRecord {
   statuscode: number | null | undefined;
   values: ReturnType<typeof readFormValues>;
+  /** The save mode OnSave was told. */
+  saveMode: number;
 }
 
 export interface JourneyFormFixture {
@@ -136,6 +141,8 @@ export interface JourneyFormFixture {
   retryWaits: number[];
   /** What reached the "server": one entry per save the platform carried out. */
   saved: SavedRecord[];
+  /** Where the form went after saves, in order: "closed" (formContext.ui.close) or "new <table>" (a new record's form). */
+  navigations: string[];
   /** The user presses Save: the platform runs OnSave and saves unless it was cancelled. */
   userSaves(saveMode?: number): Promise<"saved" | "cancelled">;
   notifications(): { level: string; message: string; id: string }[];
@@ -248,6 +255,7 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
 
   const form = XrmMockGenerator.formContext as unknown as Xrm.FormContext;
   const validateRequests: ActionRequest[] = [];
+  const navigations: string[] = [];
   const retryWaits: number[] = [];
   let validateAnswer: ValidateAnswer = ALL_VALID;
   const confirmAnswers: boolean[] = [];
@@ -285,6 +293,7 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
     ),
     now: () => new Date(options.now ?? "2026-11-28T12:00:00.000Z"),
     confirm: async () => confirmAnswers.shift() ?? false,
+    openNewForm: (entityName) => void navigations.push(`new ${entityName}`),
     checkTimeoutMs: 200,
   };
   const handlers = freshFormHandlers(env);
@@ -295,9 +304,9 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
   form.data.entity.addOnPostSave = (handler) => void postSaveHandlers.push(handler);
 
   /** A successful save: the data reloads (data OnLoad), then OnPostSave. */
-  const persist = (): void => {
+  const persist = (saveMode: number): void => {
     const values = readFormValues(form);
-    saved.push({ statuscode: values.statuscode, values });
+    saved.push({ statuscode: values.statuscode, values, saveMode });
     for (const attribute of form.getAttribute()) (attribute as unknown as { isDirty: boolean }).isDirty = false;
     for (const handler of (form.data as unknown as { loadEventHandlers: ((context: unknown) => void)[] })
       .loadEventHandlers) {
@@ -307,21 +316,17 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
     for (const handler of postSaveHandlers) handler(postSave as unknown as Xrm.Events.PostSaveEventContext);
   };
 
-  /** The platform's save pipeline: OnSave (waiting for its promise where async handlers are on), then the save. */
+  /**
+   * The platform's save pipeline: OnSave (waiting for a promise it returns only where async save handlers
+   * are on), then the save. `saveMode` only informs OnSave: neither the user's nor a script's save closes here.
+   */
   const platformSave = async (saveMode = 1): Promise<void> => {
     const args = new SaveEventArgumentsMock(saveMode);
-    const eventArgs = options.asyncSave
-      ? args
-      : {
-          getSaveMode: () => args.getSaveMode(),
-          preventDefault: () => args.preventDefault(),
-          isDefaultPrevented: () => args.isDefaultPrevented(),
-        };
-    const result = handlers.onSave({
+    const result: unknown = handlers.onSave({
       getFormContext: () => form,
-      getEventArgs: () => eventArgs,
+      getEventArgs: () => args,
     } as unknown as Xrm.Events.SaveEventContext);
-    if (options.asyncSave && result) {
+    if (options.asyncSave && result instanceof Promise) {
       try {
         await result;
       } catch (error) {
@@ -330,12 +335,13 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
       }
     }
     if (args.isDefaultPrevented()) throw { errorCode: 2147746565, message: "Save cancelled by an OnSave handler." };
-    persist();
+    persist(saveMode);
   };
 
-  form.data.save = (() => platformSave()) as unknown as Xrm.Data["save"];
+  form.data.save = ((saveOptions?: { saveMode?: number }) =>
+    platformSave(saveOptions?.saveMode)) as unknown as Xrm.Data["save"];
   form.data.refresh = (() => Promise.resolve()) as unknown as Xrm.Data["refresh"];
-  form.ui.close = () => undefined;
+  form.ui.close = () => void navigations.push("closed");
 
   return {
     form,
@@ -345,6 +351,7 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
     answerValidate: (answer) => (validateAnswer = answer),
     retryWaits,
     saved,
+    navigations,
     userSaves: (saveMode) =>
       platformSave(saveMode).then(
         () => "saved" as const,
