@@ -198,7 +198,7 @@ describe.each([
     expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(Draft);
   });
 
-  it("still blocks an invalid journey and refuses a forbidden status change when its string resources are missing", async () => {
+  it("still blocks an invalid journey and refuses a forbidden status change, in English, when its string resources are missing", async () => {
     fixture = loaded({
       status: Draft,
       asyncSave,
@@ -213,14 +213,20 @@ describe.each([
     await userSavesAndGateFinishes(fixture);
 
     expect(fixture.saved).toEqual([]);
-    expect(fixture.checkSummary()).toMatchObject({ level: "ERROR", message: "form.goLiveBlocked" });
+    expect(fixture.checkSummary()).toMatchObject({
+      level: "ERROR",
+      message: expect.stringContaining("Not saved: 1 error(s) stop this journey from going live."),
+    });
     expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(Draft);
 
     setStatus(fixture, Live);
     expect(await fixture.userSaves()).toBe("cancelled");
     expect(fixture.saved).toEqual([]);
     expect(fixture.notifications()).toEqual([
-      expect.objectContaining({ level: "ERROR", message: "form.transitionNotAllowed" }),
+      expect.objectContaining({
+        level: "ERROR",
+        message: "Not saved: a journey cannot go from Draft to Live. The status was set back to Draft.",
+      }),
     ]);
     expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(Draft);
   });
@@ -352,6 +358,20 @@ describe.each([
 
     expect(fixture.validateRequests).toEqual([]);
     expect(fixture.saved).toHaveLength(1);
+  });
+
+  it("speaks English to a French user, for whom no RESX exists", async () => {
+    fixture = loaded({ status: Draft, asyncSave, languageId: 1036, isRecurring: true, intervalDays: 30, count: 3 });
+    fixture.answerValidate(RECURRENCE_DOES_NOT_FIT);
+    setStatus(fixture, GoingLive);
+
+    await userSavesAndGateFinishes(fixture);
+
+    const messages = fixture.notifications().map((notification) => notification.message);
+    expect(messages[0]).toContain("Not saved: 1 error(s) stop this journey from going live.");
+    expect(messages).toContainEqual(
+      expect.stringContaining("The recurrence does not fit between the start and end dates."),
+    );
   });
 
   it("speaks German to a German user", async () => {

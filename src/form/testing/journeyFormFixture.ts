@@ -9,16 +9,29 @@ import type { ActionRequest, ActionResponse } from "../../dataverse/webApiPort";
 import { JourneyStatus } from "../../journey/types";
 import type { FormEnvironment } from "../formEnvironment";
 import type { FormHandlers } from "../formHandlers";
-import { createGetString, type GetResourceString } from "../formStrings";
+import { createGetString, type EnglishStrings, type GetResourceString } from "../formStrings";
 import { readFormValues } from "../formValues";
+
+interface FormStringResourcesPlugin {
+  resxFiles(): Record<string, string>;
+  englishStrings(): EnglishStrings;
+}
+
+/** webpack.form.config.js's writer of the form's strings. */
+function formStringsPlugin(): FormStringResourcesPlugin {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require("../../../webpack.form.config.js") as { plugins: Partial<FormStringResourcesPlugin>[] };
+  return config.plugins.find((plugin) => plugin.resxFiles) as FormStringResourcesPlugin;
+}
 
 /** The RESX web resources exactly as the build writes them (webpack.form.config.js), path → text. */
 export function builtResxFiles(): Record<string, string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = require("../../../webpack.form.config.js") as {
-    plugins: { resxFiles?: () => Record<string, string> }[];
-  };
-  return config.plugins.find((plugin) => plugin.resxFiles)!.resxFiles!();
+  return formStringsPlugin().resxFiles();
+}
+
+/** The English strings the build puts into form.js. */
+export function builtEnglishStrings(): EnglishStrings {
+  return formStringsPlugin().englishStrings();
 }
 
 /** Xrm.Utility.getResourceString over the built RESX web resources (org base language English). */
@@ -290,6 +303,7 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
       options.withoutStringResources
         ? resourceStringReader({}, 1033, 1033)
         : builtResourceStrings(options.languageId ?? 1033),
+      builtEnglishStrings(),
     ),
     now: () => new Date(options.now ?? "2026-11-28T12:00:00.000Z"),
     confirm: async () => confirmAnswers.shift() ?? false,
