@@ -109,12 +109,12 @@ module.exports = {
     FORM_STRING_RESOURCES,
     new DefinePlugin({ FORM_ENGLISH_STRINGS: JSON.stringify(FORM_STRING_RESOURCES.englishStrings()) }),
   ],
-  // The form script must stay within 32 KiB (25 KiB before it carried its ~8 KiB of English strings): a larger
+  // The form script must stay within 36 KiB (25 KiB before it carried its ~9.5 KiB of English strings): a larger
   // script fails the build. The .resx files are not counted.
   performance: {
     hints: "error",
-    maxAssetSize: 32 * 1024,
-    maxEntrypointSize: 32 * 1024,
+    maxAssetSize: 36 * 1024,
+    maxEntrypointSize: 36 * 1024,
     assetFilter: (asset) => asset.endsWith(".js"),
   },
 };

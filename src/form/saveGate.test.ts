@@ -1,3 +1,4 @@
+import { isolateBidi as isolated } from "../journey/bidiIsolation";
 import {
   Draft,
   Expired,
@@ -160,8 +161,8 @@ describe.each([
       expect.objectContaining({ level: "WARNING", message: "The journey goes live with 1 warning(s)." }),
       expect.objectContaining({
         level: "WARNING",
-        message: expect.stringMatching(
-          /^Tile "Welcome email": The email 15bd0ab8-c12a-e911-a9b6-000d3a1e6c14 is not live\./,
+        message: expect.stringContaining(
+          `Tile "${isolated("Welcome email")}": The email ${isolated("15bd0ab8-c12a-e911-a9b6-000d3a1e6c14")} is not live.`,
         ),
       }),
     ]);
@@ -256,7 +257,7 @@ describe.each([
     [
       "a 500 whose body gives no words",
       async () => ({ ok: false, status: 500, json: async () => ({ error: { message: { text: "internal" } } }) }),
-      "(HTTP 500)",
+      `(${isolated("HTTP 500")})`,
     ],
     ["a rejection with nothing in it", () => Promise.reject({}), "(no reason given)"],
     [
@@ -266,7 +267,7 @@ describe.each([
         status: 200,
         json: () => Promise.reject(new SyntaxError("Unexpected end of JSON input")),
       }),
-      "(Unexpected end of JSON input)",
+      `(${isolated("Unexpected end of JSON input")})`,
     ],
   ])("says why the check could not run in readable words: %s", async (_case, answer, why) => {
     fixture = loaded({ status: Draft, asyncSave });
@@ -301,7 +302,7 @@ describe.each([
     expect(fixture.retryWaits).toHaveLength(2);
     expect(fixture.saved).toEqual([]);
     expect(fixture.checkSummary()!.message).toContain(
-      "the error check could not run (Number of requests exceeded the limit)",
+      `the error check could not run (${isolated("Number of requests exceeded the limit")})`,
     );
   });
 
@@ -311,7 +312,7 @@ describe.each([
     setStatus(fixture, GoingLive);
     await userSavesAndGateFinishes(fixture);
     expect(fixture.checkSummary()!.message).toBe(
-      "Not saved: the error check could not run (Failed to fetch). The journey was not sent live unchecked; try again.",
+      `Not saved: the error check could not run (${isolated("Failed to fetch")}). The journey was not sent live unchecked; try again.`,
     );
 
     fixture.answerValidate(() => new Promise(() => undefined));
