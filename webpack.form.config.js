@@ -4,6 +4,7 @@
 // (out/webresources/strings/form.<lcid>.resx), which the script reads with Xrm.Utility.getResourceString.
 const fs = require("node:fs");
 const path = require("node:path");
+const { DefinePlugin } = require("webpack");
 const { readResxStrings } = require("./scripts/resx.js");
 
 /** The form script shows fault descriptions, status labels and its own messages; the control's other strings stay out. */
@@ -48,6 +49,11 @@ function renderResx(strings) {
  * (the control's files stay the single source). `resxFiles()` gives the same files to tests and the harness.
  */
 class FormStringResourcesPlugin {
+  /** The English (1033) form strings, key → text, that form.js carries for languages without a RESX. */
+  englishStrings() {
+    return readFormStrings(path.join(STRINGS_DIRECTORY, "JourneyControl.1033.resx"));
+  }
+
   resxFiles() {
     const files = {};
     for (const file of fs.readdirSync(STRINGS_DIRECTORY).sort()) {
@@ -71,6 +77,8 @@ class FormStringResourcesPlugin {
     });
   }
 }
+
+const FORM_STRING_RESOURCES = new FormStringResourcesPlugin();
 
 module.exports = {
   mode: "production",
@@ -97,12 +105,16 @@ module.exports = {
       },
     ],
   },
-  plugins: [new FormStringResourcesPlugin()],
-  // The form script must stay within 25 KiB: a larger script fails the build. The .resx files are not counted.
+  plugins: [
+    FORM_STRING_RESOURCES,
+    new DefinePlugin({ FORM_ENGLISH_STRINGS: JSON.stringify(FORM_STRING_RESOURCES.englishStrings()) }),
+  ],
+  // The form script must stay within 36 KiB (25 KiB before it carried its ~9.5 KiB of English strings): a larger
+  // script fails the build. The .resx files are not counted.
   performance: {
     hints: "error",
-    maxAssetSize: 25 * 1024,
-    maxEntrypointSize: 25 * 1024,
+    maxAssetSize: 36 * 1024,
+    maxEntrypointSize: 36 * 1024,
     assetFilter: (asset) => asset.endsWith(".js"),
   },
 };

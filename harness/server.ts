@@ -244,7 +244,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           renderNotFound(`There is no ${etn ?? "record"} with id ${id || "(none)"} in the emulated org.`),
         );
       }
-      const lang = url.searchParams.get("lang") === "1031" ? 1031 : 1033;
+      const lang = Number(/^\d{4}$/.exec(url.searchParams.get("lang") ?? "")?.[0] ?? 1033);
       return html(
         200,
         renderFormPage({

@@ -59,8 +59,8 @@ row(
 row(
   "Form web resource (out/webresources/form.js, production)",
   `${kib(form.bytes)} (${kib(form.gzip)} gzip)`,
-  "≤ 25 KiB",
-  form.bytes <= 25 * KiB,
+  "≤ 36 KiB",
+  form.bytes <= 36 * KiB,
 );
 // The form script's strings ship beside it as String (RESX) web resources, read with Xrm.Utility.getResourceString.
 for (const lcid of [1033, 1031]) {

@@ -12,7 +12,7 @@ export interface LookupValue {
 }
 export type FormValue = string | number | boolean | Date | LookupValue[] | null;
 
-export const SAVE_MODE = { Save: 1, SaveAndClose: 2, AutoSave: 70 } as const;
+export const SAVE_MODE = { Save: 1, SaveAndClose: 2, SaveAndNew: 59, AutoSave: 70 } as const;
 const ASYNC_SAVE_TIMEOUT_MS = 10_000;
 const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
 
@@ -291,6 +291,11 @@ export interface FormHost {
   formType: number;
   /** Async OnSave handlers get this long unless they call disableAsyncTimeout (10 s on real forms). */
   asyncSaveTimeoutMs?: number;
+  /**
+   * The app's "Async save handler" setting (default on). Off, the platform does not wait for a promise an
+   * OnSave handler returns: the save goes on at once.
+   */
+  asyncSaveHandlers?: boolean;
   /** Fields the form designer also placed in the header (a second control, `header_<column>`). */
   headerFields?: readonly string[];
 }
@@ -404,7 +409,17 @@ export class JourneyForm {
     return this.attributes.some((a) => a.getIsDirty());
   }
 
-  /** Saves like a model-driven form: OnSave handlers (awaiting async ones), PATCH of the dirty fields, re-read, OnPostSave. */
+  /** The user's Save & Close: the save, then the form closes when it succeeded. */
+  async saveAndClose(): Promise<void> {
+    await this.save(SAVE_MODE.SaveAndClose);
+    this.host.close();
+  }
+
+  /**
+   * Saves like a model-driven form: OnSave handlers (awaiting async ones), PATCH of the dirty fields, re-read,
+   * OnPostSave. `saveMode` only tells the OnSave handlers why (as formContext.data.save's saveOptions): it
+   * neither closes the form nor opens a new one.
+   */
   save(saveMode: number = SAVE_MODE.Save): Promise<void> {
     if (!this.saving) {
       this.saving = this.runSave(saveMode).finally(() => {
@@ -419,7 +434,10 @@ export class JourneyForm {
     for (const handler of [...this.onSave]) {
       const result = this.runHandler(handler, this.context.data.entity, args);
       if (result && typeof (result as Promise<unknown>).then === "function") {
-        const failure = await this.settleAsyncHandler(result as Promise<unknown>, args);
+        const failure =
+          this.host.asyncSaveHandlers === false
+            ? void (result as Promise<unknown>).then(undefined, () => undefined)
+            : await this.settleAsyncHandler(result as Promise<unknown>, args);
         if (failure) {
           args.preventDefault();
           this.setNotification(failure, "ERROR", "harness-save-cancelled");
@@ -451,7 +469,6 @@ export class JourneyForm {
     if (Object.keys(payload).length > 0) await this.reload();
     else await this.load();
     this.postSave(true, null);
-    if (saveMode === SAVE_MODE.SaveAndClose) this.host.close();
   }
 
   private async settleAsyncHandler(result: Promise<unknown>, args: SaveEventArgs): Promise<string | null> {
@@ -536,7 +553,7 @@ export class JourneyForm {
         if (index >= 0) this.onPostSave.splice(index, 1);
       },
       save: (option?: "saveandclose" | "saveandnew") =>
-        void this.save(option === "saveandclose" ? SAVE_MODE.SaveAndClose : SAVE_MODE.Save).catch(() => undefined),
+        void (option === "saveandclose" ? this.saveAndClose() : this.save()).catch(() => undefined),
       isValid: () => true,
       attributes: collection(
         () => [...this.attributes],

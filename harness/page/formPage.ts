@@ -41,7 +41,7 @@ function byId<T extends HTMLElement>(id: string): T {
 /** The harness query options carried over when the page navigates. */
 function harnessQuery(): string {
   const current = new URLSearchParams(window.location.search);
-  const kept = ["lang", "privileges", "readonly", "formscript", "header"]
+  const kept = ["lang", "privileges", "readonly", "formscript", "header", "asyncsave"]
     .filter((key) => current.has(key))
     .map((key) => `&${key}=${encodeURIComponent(current.get(key) ?? "")}`);
   return kept.join("");
@@ -96,6 +96,8 @@ async function main(): Promise<void> {
   const options = new URLSearchParams(window.location.search);
   const withFormScript = config.hasFormScript && options.get("formscript") !== "0";
   const controlInHeader = options.get("header") === "1";
+  // `asyncsave=0`: the app's "Async save handler" setting off.
+  const asyncSaveHandlers = options.get("asyncsave") !== "0";
 
   let fieldsView: ReturnType<typeof renderFields> | null = null;
   let controls: MountedControl[] = [];
@@ -123,6 +125,7 @@ async function main(): Promise<void> {
         }
       },
       headerFields: controlInHeader ? ["msdyncrm_validationresults"] : [],
+      asyncSaveHandlers,
     },
     JOURNEY_FIELDS,
   );
@@ -185,6 +188,9 @@ async function main(): Promise<void> {
   const save = byId<HTMLButtonElement>("cmd-save");
   save.disabled = readOnly;
   save.addEventListener("click", () => void form.save().catch(() => undefined));
+  const saveAndClose = byId<HTMLButtonElement>("cmd-save-close");
+  saveAndClose.disabled = readOnly;
+  saveAndClose.addEventListener("click", () => void form.saveAndClose().catch(() => undefined));
   byId("cmd-refresh").addEventListener("click", () => void form.refresh(false).catch(() => undefined));
 
   if (script) {

@@ -104,6 +104,7 @@ export function renderFormPage(config: FormPageConfig): string {
 <h1 id="record-title">Customer journey</h1>
 <div class="commandbar" role="toolbar" aria-label="Commands">
   <button type="button" id="cmd-save">Save</button>
+  <button type="button" id="cmd-save-close">Save &amp; Close</button>
   <button type="button" id="cmd-refresh">Refresh</button>
   <a href="/">All customer journeys</a>
 </div>

@@ -22,9 +22,12 @@ describe("the harness's Xrm.Utility.getResourceString", () => {
     );
   });
 
-  it("throws like the platform when no RESX web resource of that name is a dependency", () => {
+  it("throws like the platform when no RESX web resource of that name is a dependency, or none in the user's language", () => {
     expect(() => resourceStringReader(resources, 1033, 1033)("cjt_/other", "form.a")).toThrow(
-      "cjt_/other does not exist.",
+      "cjt_/other.1033.resx does not exist.",
+    );
+    expect(() => resourceStringReader(resources, 1036, 1033)(FORM, "form.a")).toThrow(
+      `${FORM}.1036.resx does not exist.`,
     );
   });
 

@@ -26,12 +26,13 @@ export function stringResourcesOf(namePrefix: string, files: Record<string, stri
 
 /**
  * Xrm.Utility.getResourceString as the platform answers it: the user's language, then the org's base
- * language, then null; "<name> does not exist." when no RESX web resource of that name is a dependency.
+ * language, then null; "<name> does not exist." when no RESX web resource of that name is a dependency,
+ * or none for the user's language (*inferred*, see README).
  */
 export function resourceStringReader(resources: StringResources, userLanguage: number, baseLanguage: number) {
   return (webResourceName: string, key: string): string | null => {
     const languages = resources[webResourceName];
-    if (!languages) throw new Error(`${webResourceName} does not exist.`);
-    return languages[userLanguage]?.[key] ?? languages[baseLanguage]?.[key] ?? null;
+    if (!languages?.[userLanguage]) throw new Error(`${webResourceName}.${userLanguage}.resx does not exist.`);
+    return languages[userLanguage][key] ?? languages[baseLanguage]?.[key] ?? null;
   };
 }

@@ -1,4 +1,5 @@
-import { describeFault, fillPlaceholders } from "../journey/faultCatalogue";
+import { isolateBidi } from "../journey/bidiIsolation";
+import { describeFault, fillPlaceholders, shortenText } from "../journey/faultCatalogue";
 import { countBySeverity, mergeFindings } from "../journey/findings";
 import type { JourneyRecord, ValidationEntry } from "../journey/types";
 import { parseDefinition } from "../journey/workflowDefinition";
@@ -19,16 +20,27 @@ export function describeCheckFailure(failure: CheckFailure, getString: (key: str
   const detail =
     failure.reason === "timeout"
       ? fillPlaceholders(getString("form.checkTimedOut"), [String(failure.seconds)])
-      : failure.message || getString("form.noDetails");
+      : failure.message
+        ? isolateBidi(shortenText(failure.message))
+        : getString("form.noDetails");
   return fillPlaceholders(getString("form.checkFailed"), [detail]);
 }
 
+/** A finding's short text; what came from users or the server (arguments, tile names) isolated from the sentence. */
 function findingText(entry: ValidationEntry, values: JourneyRecord, getString: (key: string) => string): string {
-  const described = describeFault(entry, (key, ...args) => fillPlaceholders(getString(key), args.map(String)));
-  const text = described.hint ? `${described.message} ${described.hint}` : described.message;
+  const { short } = describeFault(entry, (key, ...args) =>
+    fillPlaceholders(
+      getString(key),
+      args.map((arg) => isolateBidi(String(arg))),
+    ),
+  );
+  const text = short.hint ? `${short.message} ${short.hint}` : short.message;
   if (!entry.activityId) return text;
   const tile = parseDefinition(values.msdyncrm_workflowdefinition).byId.get(entry.activityId);
-  return fillPlaceholders(getString("form.tileFinding"), [tile?.name || entry.activityId, text]);
+  return fillPlaceholders(getString("form.tileFinding"), [
+    isolateBidi(shortenText(tile?.name || entry.activityId)),
+    text,
+  ]);
 }
 
 /** One notice per problem (errors first), the first few only. */

@@ -9,5 +9,7 @@ export interface FormEnvironment {
   getString(key: string): string;
   now(): Date;
   confirm(title: string, text: string): Promise<boolean>;
+  /** Opens the form of a new record of the table (Save & New). */
+  openNewForm(entityName: string): void;
   checkTimeoutMs?: number;
 }

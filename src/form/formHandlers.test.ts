@@ -1,3 +1,4 @@
+import { isolateBidi as isolated } from "../journey/bidiIsolation";
 import {
   Draft,
   GoingLive,
@@ -81,11 +82,11 @@ describe("command: Check for errors", () => {
       ["ERROR", "The error check found 1 error(s) and 1 warning(s)."],
       [
         "ERROR",
-        'Tile "Welcome email": The email 15bd0ab8-c12a-e911-a9b6-000d3a1e6c14 is not live. Take the email live, then check again.',
+        `Tile "${isolated("Welcome email")}": The email ${isolated("15bd0ab8-c12a-e911-a9b6-000d3a1e6c14")} is not live. Take the email live, then check again.`,
       ],
       [
         "WARNING",
-        'Tile "New Segment group": The error check reported a problem that this product does not describe: SomethingNew. Arguments: x1. Look the code up in the product documentation, or ask your administrator.',
+        `Tile "${isolated("New Segment group")}": The error check reported a problem that this product does not describe: ${isolated("SomethingNew")}. Arguments: ${isolated("x1")}. Look the code up in the product documentation, or ask your administrator.`,
       ],
     ]);
 

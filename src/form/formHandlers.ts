@@ -27,7 +27,7 @@ function tellControls(form: Xrm.FormContext, event: FormEvent): void {
 
 export interface FormHandlers {
   onLoad(context: Xrm.Events.EventContext): void;
-  onSave(context: Xrm.Events.SaveEventContext): Promise<void> | undefined;
+  onSave(context: Xrm.Events.SaveEventContext): void;
   onStatusChange(context: Xrm.Events.EventContext): void;
   checkForErrors(primary: Primary): Promise<void>;
   goLive(primary: Primary): Promise<void>;
@@ -106,7 +106,7 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
     },
 
     onSave(context) {
-      return gateSave(context, environment());
+      gateSave(context, environment());
     },
 
     onStatusChange(context) {

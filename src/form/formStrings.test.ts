@@ -2,33 +2,37 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { readResxStrings } from "../../scripts/resx";
 import { FORM_STRINGS_RESOURCE, createGetString } from "./formStrings";
-import { builtResourceStrings, builtResxFiles } from "./testing/journeyFormFixture";
+import { builtEnglishStrings, builtResourceStrings, builtResxFiles } from "./testing/journeyFormFixture";
 
 describe("form strings", () => {
-  it("reads the form's RESX web resource and shows the key for a string it lacks", () => {
+  const english = builtEnglishStrings();
+
+  it("reads the form's RESX web resource, and the built-in English for a string it lacks", () => {
     const asked: string[] = [];
     const getString = createGetString((webResourceName, key) => {
       asked.push(webResourceName);
       return key === "form.a" ? "Text A" : null;
-    });
+    }, english);
     expect(getString("form.a")).toBe("Text A");
-    expect(getString("form.missing")).toBe("form.missing");
+    expect(getString("form.checkPassed")).toBe("The error check found no problems.");
     expect(asked).toEqual([FORM_STRINGS_RESOURCE, FORM_STRINGS_RESOURCE]);
   });
 
-  it("shows the key when the resource is missing (getResourceString throws) or answers nothing", () => {
-    const missingResource = createGetString((webResourceName) => {
-      throw new Error(`${webResourceName} does not exist.`);
-    });
-    expect(missingResource("form.checkPassed")).toBe("form.checkPassed");
-    expect(createGetString(() => undefined)("form.checkPassed")).toBe("form.checkPassed");
-    expect(createGetString(() => "")("form.checkPassed")).toBe("form.checkPassed");
+  it("speaks English, never keys, when getResourceString throws (no RESX for the user's language) or answers nothing", () => {
+    const french = createGetString(builtResourceStrings(1036), english);
+    expect(french("form.checkPassed")).toBe("The error check found no problems.");
+    expect(french("status.192350000")).toBe("Draft");
+    expect(createGetString(() => undefined, english)("form.checkPassed")).toBe("The error check found no problems.");
+    expect(createGetString(() => "", english)("form.checkPassed")).toBe("The error check found no problems.");
+  });
+
+  it("carries every form string of the English RESX and nothing else", () => {
+    expect(english).toEqual(readResxStrings(builtResxFiles()["strings/form.1033.resx"]));
   });
 
   it("answers in the user's language and falls back to the base language (English) through the RESX web resources", () => {
-    const german = createGetString(builtResourceStrings(1031));
+    const german = createGetString(builtResourceStrings(1031), english);
     expect(german("status.192350000")).toBe("Entwurf");
-    expect(createGetString(builtResourceStrings(1036))("status.192350000")).toBe("Draft");
     expect(german("form.missing")).toBe("form.missing");
   });
 

@@ -5,16 +5,30 @@
  */
 export const FORM_STRINGS_RESOURCE = "cjt_/customerjourney/strings/form";
 
-/** Xrm.Utility.getResourceString: the string in the user's language, then the org's base language; null when missing. */
+/**
+ * Xrm.Utility.getResourceString: the string in the user's language, then the org's base language; null when
+ * missing. It throws where no RESX web resource exists for the user's language.
+ */
 export type GetResourceString = (webResourceName: string, key: string) => string | null | undefined;
 
-/** A lookup that never fails: a missing string or resource shows the key itself (visible, not blank). */
-export function createGetString(getResourceString: GetResourceString): (key: string) => string {
+/** Key → text: the English strings webpack.form.config.js builds into form.js from the 1033 RESX. */
+export type EnglishStrings = Readonly<Record<string, string>>;
+
+/**
+ * A lookup that never fails: the user's language where its RESX has the string, otherwise the English
+ * built into the script; the key itself only for a key no English string has.
+ */
+export function createGetString(
+  getResourceString: GetResourceString,
+  english: EnglishStrings,
+): (key: string) => string {
   return (key) => {
     try {
-      return getResourceString(FORM_STRINGS_RESOURCE, key) || key;
+      const text = getResourceString(FORM_STRINGS_RESOURCE, key);
+      if (text) return text;
     } catch {
-      return key;
+      // No RESX in the user's language: English below.
     }
+    return Object.prototype.hasOwnProperty.call(english, key) ? english[key] : key;
   };
 }

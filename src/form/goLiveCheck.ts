@@ -8,8 +8,8 @@ import { runLocalChecks } from "../journey/localChecks";
 import type { JourneyRecord, ValidationReport } from "../journey/types";
 import { mergeReports } from "../journey/validationResult";
 
-/** Below the platform's 10-second limit for an asynchronous OnSave handler, so the form can still say why. */
-export const CHECK_TIMEOUT_MS = 8_000;
+/** A check that takes longer refuses the save and says so: the user is not left waiting on a save. */
+export const CHECK_TIMEOUT_MS = 10_000;
 
 export type CheckOutcome =
   | { kind: "clean" | "warnings" | "blocked"; report: ValidationReport }

@@ -2,17 +2,24 @@ import { REAL_TIMING } from "../dataverse/retryPolicy";
 import type { WebApiPort } from "../dataverse/webApiPort";
 import type { FormEnvironment } from "./formEnvironment";
 import { createFormHandlers } from "./formHandlers";
-import { createGetString } from "./formStrings";
+import { createGetString, type EnglishStrings } from "./formStrings";
+
+/** The 1033 RESX's form strings, put in by webpack.form.config.js. */
+declare const FORM_ENGLISH_STRINGS: EnglishStrings;
 
 /** The real environment: the host's Xrm, the strings of the RESX web resources, the clock. */
 function hostEnvironment(): FormEnvironment {
   return {
     webApi: Xrm.WebApi as unknown as Pick<WebApiPort, "online">,
     timing: REAL_TIMING,
-    getString: createGetString((webResourceName, key) => Xrm.Utility.getResourceString(webResourceName, key)),
+    getString: createGetString(
+      (webResourceName, key) => Xrm.Utility.getResourceString(webResourceName, key),
+      FORM_ENGLISH_STRINGS,
+    ),
     now: () => new Date(),
     confirm: (title, text) =>
       Promise.resolve(Xrm.Navigation.openConfirmDialog({ title, text })).then((result) => result.confirmed),
+    openNewForm: (entityName) => void Promise.resolve(Xrm.Navigation.openForm({ entityName })).catch(() => undefined),
   };
 }
 

@@ -1,3 +1,4 @@
+import { isolateBidi as isolated } from "../journey/bidiIsolation";
 import {
   Draft,
   Expired,
@@ -58,15 +59,19 @@ function setStatus(fixture: JourneyFormFixture, status: number): void {
   fixture.form.getAttribute("statuscode")!.setValue(status);
 }
 
-/** In the classic (synchronous) mode the gate cancels, checks, then saves again by itself. */
-async function userSavesAndGateFinishes(fixture: JourneyFormFixture): Promise<void> {
-  await fixture.userSaves();
+/** The gate cancels the user's save, checks, then saves again by itself. */
+async function userSavesAndGateFinishes(fixture: JourneyFormFixture, saveMode?: number): Promise<void> {
+  await fixture.userSaves(saveMode);
   await settle(50);
 }
 
+const SAVE = 1;
+const SAVE_AND_CLOSE = 2;
+const SAVE_AND_NEW = 59;
+
 describe.each([
-  ["asynchronous OnSave (the platform waits for the promise)", true],
-  ["classic OnSave (cancel, check, save again)", false],
+  ["with the app's async save handler setting on", true],
+  ["with the async save handler setting off (the platform ignores a promise from OnSave)", false],
 ])("save gate, %s", (_mode, asyncSave) => {
   let fixture: JourneyFormFixture;
   afterEach(() => fixture.close());
@@ -96,7 +101,7 @@ describe.each([
     expect(fixture.isDisabled("msdyncrm_name")).toBe(false);
   });
 
-  it("sends the form's current values to the validate action", async () => {
+  it("sends the form's current values with the saved status to the validate action", async () => {
     fixture = loaded({ status: Draft, asyncSave });
     fixture.form.getAttribute("msdyncrm_enddatetime")!.setValue(new Date("2027-02-28T10:30:00.000Z"));
     setStatus(fixture, GoingLive);
@@ -107,7 +112,7 @@ describe.each([
     const request = fixture.validateRequests[0];
     expect(request).toMatchObject({
       FieldValueCustomerJourneyId: "{6628BBF7-C52A-E911-A9B7-000D3A1E6ADC}",
-      FieldValueStatusCode: GoingLive,
+      FieldValueStatusCode: Draft,
       FieldValueName: "Spring campaign",
       FieldValueEndDateTime: "2027-02-28T10:30:00.000Z",
       FieldValueContentSettingsId: "{1922B1D8-0523-E911-A9BA-000D3A1E689F}",
@@ -156,8 +161,8 @@ describe.each([
       expect.objectContaining({ level: "WARNING", message: "The journey goes live with 1 warning(s)." }),
       expect.objectContaining({
         level: "WARNING",
-        message: expect.stringMatching(
-          /^Tile "Welcome email": The email 15bd0ab8-c12a-e911-a9b6-000d3a1e6c14 is not live\./,
+        message: expect.stringContaining(
+          `Tile "${isolated("Welcome email")}": The email ${isolated("15bd0ab8-c12a-e911-a9b6-000d3a1e6c14")} is not live.`,
         ),
       }),
     ]);
@@ -194,7 +199,7 @@ describe.each([
     expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(Draft);
   });
 
-  it("still blocks an invalid journey and refuses a forbidden status change when its string resources are missing", async () => {
+  it("still blocks an invalid journey and refuses a forbidden status change, in English, when its string resources are missing", async () => {
     fixture = loaded({
       status: Draft,
       asyncSave,
@@ -209,14 +214,20 @@ describe.each([
     await userSavesAndGateFinishes(fixture);
 
     expect(fixture.saved).toEqual([]);
-    expect(fixture.checkSummary()).toMatchObject({ level: "ERROR", message: "form.goLiveBlocked" });
+    expect(fixture.checkSummary()).toMatchObject({
+      level: "ERROR",
+      message: expect.stringContaining("Not saved: 1 error(s) stop this journey from going live."),
+    });
     expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(Draft);
 
     setStatus(fixture, Live);
     expect(await fixture.userSaves()).toBe("cancelled");
     expect(fixture.saved).toEqual([]);
     expect(fixture.notifications()).toEqual([
-      expect.objectContaining({ level: "ERROR", message: "form.transitionNotAllowed" }),
+      expect.objectContaining({
+        level: "ERROR",
+        message: "Not saved: a journey cannot go from Draft to Live. The status was set back to Draft.",
+      }),
     ]);
     expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(Draft);
   });
@@ -246,7 +257,7 @@ describe.each([
     [
       "a 500 whose body gives no words",
       async () => ({ ok: false, status: 500, json: async () => ({ error: { message: { text: "internal" } } }) }),
-      "(HTTP 500)",
+      `(${isolated("HTTP 500")})`,
     ],
     ["a rejection with nothing in it", () => Promise.reject({}), "(no reason given)"],
     [
@@ -256,7 +267,7 @@ describe.each([
         status: 200,
         json: () => Promise.reject(new SyntaxError("Unexpected end of JSON input")),
       }),
-      "(Unexpected end of JSON input)",
+      `(${isolated("Unexpected end of JSON input")})`,
     ],
   ])("says why the check could not run in readable words: %s", async (_case, answer, why) => {
     fixture = loaded({ status: Draft, asyncSave });
@@ -291,7 +302,7 @@ describe.each([
     expect(fixture.retryWaits).toHaveLength(2);
     expect(fixture.saved).toEqual([]);
     expect(fixture.checkSummary()!.message).toContain(
-      "the error check could not run (Number of requests exceeded the limit)",
+      `the error check could not run (${isolated("Number of requests exceeded the limit")})`,
     );
   });
 
@@ -301,7 +312,7 @@ describe.each([
     setStatus(fixture, GoingLive);
     await userSavesAndGateFinishes(fixture);
     expect(fixture.checkSummary()!.message).toBe(
-      "Not saved: the error check could not run (Failed to fetch). The journey was not sent live unchecked; try again.",
+      `Not saved: the error check could not run (${isolated("Failed to fetch")}). The journey was not sent live unchecked; try again.`,
     );
 
     fixture.answerValidate(() => new Promise(() => undefined));
@@ -350,6 +361,20 @@ describe.each([
     expect(fixture.saved).toHaveLength(1);
   });
 
+  it("speaks English to a French user, for whom no RESX exists", async () => {
+    fixture = loaded({ status: Draft, asyncSave, languageId: 1036, isRecurring: true, intervalDays: 30, count: 3 });
+    fixture.answerValidate(RECURRENCE_DOES_NOT_FIT);
+    setStatus(fixture, GoingLive);
+
+    await userSavesAndGateFinishes(fixture);
+
+    const messages = fixture.notifications().map((notification) => notification.message);
+    expect(messages[0]).toContain("Not saved: 1 error(s) stop this journey from going live.");
+    expect(messages).toContainEqual(
+      expect.stringContaining("The recurrence does not fit between the start and end dates."),
+    );
+  });
+
   it("speaks German to a German user", async () => {
     fixture = loaded({ status: Draft, asyncSave, languageId: 1031, isRecurring: true, intervalDays: 30, count: 3 });
     fixture.answerValidate(RECURRENCE_DOES_NOT_FIT);
@@ -369,17 +394,38 @@ describe("save gate details", () => {
   let fixture: JourneyFormFixture;
   afterEach(() => fixture.close());
 
-  it("in the classic mode, a Save and Close that passes the check is saved again and closes the form", async () => {
-    fixture = loaded({ status: Draft, asyncSave: false });
-    const close = jest.fn();
-    fixture.form.ui.close = close;
+  it.each([
+    ["Save", SAVE, []],
+    ["Save & Close", SAVE_AND_CLOSE, ["closed"]],
+    ["Save & New", SAVE_AND_NEW, ["new msdyncrm_customerjourney"]],
+  ])(
+    "a %s into Going live is cancelled at once, checked, saved again in that mode and then leaves the form as asked",
+    async (_name, saveMode, navigations) => {
+      fixture = loaded({ status: Draft, asyncSave: false });
+      setStatus(fixture, GoingLive);
+
+      expect(await fixture.userSaves(saveMode)).toBe("cancelled");
+      expect(fixture.saved).toEqual([]);
+      await settle(50);
+
+      expect(fixture.saved.map((record) => [record.statuscode, record.saveMode])).toEqual([[GoingLive, saveMode]]);
+      expect(fixture.navigations).toEqual(navigations);
+    },
+  );
+
+  it.each([
+    ["Save & Close", SAVE_AND_CLOSE],
+    ["Save & New", SAVE_AND_NEW],
+  ])("a %s of a journey that may not go live saves nothing and stays on the form", async (_name, saveMode) => {
+    fixture = loaded({ status: Draft, asyncSave: false, isRecurring: true, intervalDays: 30, count: 3 });
+    fixture.answerValidate(RECURRENCE_DOES_NOT_FIT);
     setStatus(fixture, GoingLive);
 
-    expect(await fixture.userSaves(2)).toBe("cancelled");
-    await settle(50);
+    await userSavesAndGateFinishes(fixture, saveMode);
 
-    expect(fixture.saved.map((record) => record.statuscode)).toEqual([GoingLive]);
-    expect(close).toHaveBeenCalledTimes(1);
+    expect(fixture.saved).toEqual([]);
+    expect(fixture.navigations).toEqual([]);
+    expect(fixture.checkSummary()!.level).toBe("ERROR");
   });
 
   it("refuses a second save while the first one's check still runs, then saves once", async () => {

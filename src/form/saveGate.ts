@@ -61,6 +61,14 @@ function refuseTransition(
 }
 
 /**
+ * The form's values as the validate action is asked about them: with the status as saved (as the API page's
+ * sample sends it), not the Going live the user chose; left out when nothing tells the saved status.
+ */
+function valuesToCheck(form: Xrm.FormContext, session: FormSession) {
+  return { ...readFormValues(form), statuscode: originalStatus(form, session) };
+}
+
+/**
  * Runs the check on the form's values and shows its notices: `goLive` for the gate, `check` for the
  * user's "Check for errors". Returns the outcome and the summary line.
  */
@@ -70,7 +78,7 @@ export async function checkAndNotify(
   env: FormEnvironment,
   purpose: "goLive" | "check",
 ): Promise<{ outcome: CheckOutcome; message: string }> {
-  const values = readFormValues(form);
+  const values = valuesToCheck(form, session);
   session.checkInFlight = true;
   try {
     const outcome = await runGoLiveCheck(values, env.webApi, env.timing, env.checkTimeoutMs);
@@ -91,10 +99,10 @@ async function checkGoLive(form: Xrm.FormContext, session: FormSession, env: For
 }
 
 /** Saves values the check passed: the OnSave this save raises recognises them and lets them through. */
-async function saveCheckedValues(form: Xrm.FormContext, session: FormSession): Promise<void> {
+async function saveCheckedValues(form: Xrm.FormContext, session: FormSession, saveMode?: number): Promise<void> {
   session.approvedFingerprint = fingerprint(form);
   try {
-    await form.data.save();
+    await (saveMode === undefined ? form.data.save() : form.data.save({ saveMode }));
   } finally {
     session.approvedFingerprint = null;
   }
@@ -109,49 +117,58 @@ function refuseWhileChecking(form: Xrm.FormContext, session: FormSession, env: F
   return message;
 }
 
-/** SaveAndClose; a save the gate repeats after its check must still close the form. */
+/** getSaveMode's values for the saves that leave the form afterwards. */
 const SAVE_AND_CLOSE = 2;
+const SAVE_AND_NEW = 59;
 
 /**
- * The OnSave handler. Where the platform supports asynchronous save handlers it returns the
- * check's promise (rejected = save cancelled, via preventDefaultOnError); otherwise it cancels
- * this save, checks, and saves again once the values passed (that second save passes the gate
- * because its values match the ones checked).
+ * The one place that finishes a save the gate cancelled and repeated: `formContext.data.save({ saveMode })`
+ * only tells the OnSave handlers the mode ("setting the saveMode does not actually take the corresponding
+ * action", Client API reference), so after a successful re-save the form closes or opens a new journey
+ * here, as the user's own Save & Close or Save & New would have.
  */
-export function gateSave(context: Xrm.Events.SaveEventContext, env: FormEnvironment): Promise<void> | undefined {
+async function saveAsTheUserAsked(
+  form: Xrm.FormContext,
+  session: FormSession,
+  env: FormEnvironment,
+  saveMode: number,
+): Promise<void> {
+  await saveCheckedValues(form, session, saveMode);
+  if (saveMode === SAVE_AND_CLOSE) form.ui.close();
+  else if (saveMode === SAVE_AND_NEW) env.openNewForm(form.data.entity.getEntityName());
+}
+
+/**
+ * The OnSave handler. A save into Going live is cancelled at once, whatever the app's "Async save handler"
+ * setting (off, the platform would not wait for a promise and save unchecked); the gate checks, then saves
+ * again in the user's save mode once the values passed (that second save passes the gate because its
+ * values match the ones checked).
+ */
+export function gateSave(context: Xrm.Events.SaveEventContext, env: FormEnvironment): void {
   const form = context.getFormContext();
-  const args = context.getEventArgs() as Xrm.Events.SaveEventArguments & Partial<Xrm.Events.SaveEventArgumentsAsync>;
+  const args = context.getEventArgs();
   const session = sessionFor(form);
   const decision = decideSave(originalStatus(form, session), statusOnForm(form));
-  if (decision.kind === "pass") return undefined;
+  if (decision.kind === "pass") return;
   if (decision.kind === "forbidden") {
     args.preventDefault();
     refuseTransition(form, session, decision.from, decision.to, env);
-    return undefined;
+    return;
   }
   if (session.approvedFingerprint !== null && session.approvedFingerprint === fingerprint(form)) {
     session.approvedFingerprint = null;
-    return undefined;
-  }
-  if (session.checkInFlight) {
-    args.preventDefault();
-    refuseWhileChecking(form, session, env);
-    return undefined;
-  }
-  if (typeof args.preventDefaultOnError === "function") {
-    args.preventDefaultOnError();
-    return checkGoLive(form, session, env);
+    return;
   }
   args.preventDefault();
-  const closeAfterSave = args.getSaveMode() === SAVE_AND_CLOSE;
+  if (session.checkInFlight) {
+    refuseWhileChecking(form, session, env);
+    return;
+  }
+  const saveMode = args.getSaveMode();
   void checkGoLive(form, session, env)
-    .then(async () => {
-      await saveCheckedValues(form, session);
-      if (closeAfterSave) form.ui.close();
-    })
+    .then(() => saveAsTheUserAsked(form, session, env, saveMode))
     // The form already shows why the check refused, and the platform reports a failed save itself.
     .catch(() => undefined);
-  return undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { readResxStrings } from "../../scripts/resx";
-import { describeFault, FaultCode, fillPlaceholders, localFinding, type Localise } from "./faultCatalogue";
+import { describeFault, FaultCode, fillPlaceholders, localFinding, shortenText, type Localise } from "./faultCatalogue";
 import type { ValidationEntry } from "./types";
 
 function readResx(culture: number): Map<string, string> {
@@ -71,6 +71,10 @@ describe("fault catalogue", () => {
       message: "The email 15bd0ab8-c12a-e911-a9b6-000d3a1e6c14 is not live.",
       hint: english.get("fault.ErrorEmailNotLive.hint"),
       args: ["15bd0ab8-c12a-e911-a9b6-000d3a1e6c14"],
+      short: {
+        message: "The email 15bd0ab8-c12a-e911-a9b6-000d3a1e6c14 is not live.",
+        hint: english.get("fault.ErrorEmailNotLive.hint"),
+      },
     });
     expect(
       describeFault(
@@ -108,7 +112,54 @@ describe("fault catalogue", () => {
 
   it("falls back to the generic text when the resources lack a known code's strings", () => {
     const described = describeFault(entry("NameMissing", ["a"]), (key) => key);
-    expect(described).toEqual({ code: "NameMissing", known: false, message: "NameMissing", hint: "a", args: ["a"] });
+    expect(described).toEqual({
+      code: "NameMissing",
+      known: false,
+      message: "NameMissing",
+      hint: "a",
+      args: ["a"],
+      short: { message: "NameMissing", hint: "a" },
+    });
+  });
+
+  it("leaves missing arguments out of the sentence, in English and German, and lists only the given ones of an unknown code", () => {
+    const en = lookUp(() => english);
+    const de = lookUp(() => german);
+    expect(describeFault(entry("ErrorSegmentNotLive"), en).message).toBe("A segment of this journey is not live.");
+    expect(describeFault(entry("ErrorSegmentNotLive", ["  "]), de).message).toBe(
+      "Ein Segment dieser Customer Journey ist nicht live.",
+    );
+    expect(describeFault(entry("StartNotBeforeEnd", ["", "2027-01-01"]), en).message).toBe(
+      "The start date (not given) is not before the end date (2027-01-01).",
+    );
+    expect(describeFault(entry("RecurrenceCountInvalid"), de).message).toBe(
+      "Die Anzahl der Wiederholungen (nicht angegeben) muss eine ganze Zahl sein, 0 oder mehr.",
+    );
+    expect(describeFault(entry("SomethingNew", ["", "b", " "]), en).hint).toMatch(/^Arguments: b\. /);
+    expect(describeFault(entry("SomethingNew", [""]), en).hint).toMatch(/^Arguments: none\. /);
+  });
+
+  it("renders an 800 KB argument whole for Copy details and shortened to 200 characters for reading", () => {
+    const huge = "x".repeat(800 * 1024);
+    const described = describeFault(
+      entry("ResultNotJson", [huge]),
+      lookUp(() => english),
+    );
+    expect(described.message).toBe(`The error check's result is not valid JSON: ${huge}`);
+    expect(described.short.message).toBe(`The error check's result is not valid JSON: ${"x".repeat(200)}\u2026`);
+    const unknown = describeFault(
+      entry(huge, ["y".repeat(300)]),
+      lookUp(() => english),
+    );
+    expect(unknown.short.message.length).toBeLessThan(400);
+    expect(unknown.short.hint).toContain(`${"y".repeat(200)}\u2026`);
+    expect(unknown.hint).toContain("y".repeat(300));
+  });
+
+  it("shortens text on a character boundary, never inside a surrogate pair", () => {
+    expect(shortenText("ab", 2)).toBe("ab");
+    expect(shortenText("abc", 2)).toBe("ab\u2026");
+    expect(shortenText("a\u{1F600}b", 2)).toBe("a\u2026");
   });
 
   it("fills placeholders by position and empties those without an argument", () => {

@@ -21,6 +21,7 @@ const ALL_FAULTS = [
   "ResultNotObject",
   "ResultIncomplete",
   "ResultListInvalid",
+  "ResultWithoutDetails",
   "NameMissing",
   "StartNotBeforeEnd",
   "RecurrenceDatesMissing",
@@ -66,12 +67,28 @@ export function localFinding(code: FaultCodeName, activityId = "", args: string[
   return { activityId, fault: code, severity: severityOf(code), args, source: "local" };
 }
 
-export interface DescribedFault {
-  code: string;
-  known: boolean;
+/** A fault's sentence and its fix hint. */
+export interface FaultText {
   message: string;
   hint: string;
+}
+
+export interface DescribedFault extends FaultText {
+  code: string;
+  known: boolean;
   args: string[];
+  /** The same with every argument past SHORT_ARGUMENT_LENGTH cut: for notifications and lists. `message`/`hint` are whole (Copy details). */
+  short: FaultText;
+}
+
+/** How much of one argument the short rendering keeps. */
+export const SHORT_ARGUMENT_LENGTH = 200;
+
+/** `text` cut after `length` UTF-16 units (never inside a surrogate pair), with an ellipsis; as it is when shorter. */
+export function shortenText(text: string, length = SHORT_ARGUMENT_LENGTH): string {
+  if (text.length <= length) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[length - 1]) ? length - 1 : length;
+  return `${text.slice(0, end)}\u2026`;
 }
 
 /**
@@ -85,9 +102,13 @@ export function fillPlaceholders(template: string, args: readonly string[]): str
 /** A key's text in the user's language with {0}, {1}... filled in; the key itself (or "") when the resources lack it. */
 export type Localise = (key: string, ...args: (string | number)[]) => string;
 
-export function describeFault(entry: ValidationEntry, localise: Localise): DescribedFault {
-  const code = entry.fault;
-  const args = [...entry.args];
+/** The catalogue's messages use {0} and {1} at most: a missing argument is filled up to there. */
+const PLACEHOLDER_COUNT = 2;
+
+const isGiven = (arg: string | undefined): arg is string => arg !== undefined && arg.trim() !== "";
+
+/** A fault's text with these arguments: the catalogue's, or the unknown-fault text naming the code and arguments. */
+function renderFault(code: string, args: readonly string[], localise: Localise): FaultText & { known: boolean } {
   /** The key's filled-in text, or undefined when the resources lack it. */
   const lookUp = (key: string, fillWith: readonly string[]): string | undefined => {
     const value = localise(key, ...fillWith);
@@ -98,10 +119,32 @@ export function describeFault(entry: ValidationEntry, localise: Localise): Descr
     lookUp(`${prefix}.hint`, fillWith),
   ];
   if (isKnownFault(code)) {
-    const [message, hint] = texts(`fault.${code}`, args);
-    if (message !== undefined && hint !== undefined) return { code, known: true, message, hint, args };
+    const complete = args.length > 0 && args.every(isGiven);
+    // Without its arguments a sentence says it another way where it has one, else names them neutrally.
+    const withoutArguments = complete ? undefined : lookUp(`fault.${code}.messageWithoutArguments`, []);
+    const missing = lookUp("fault.argumentMissing", []) ?? "";
+    const filled = complete
+      ? args
+      : Array.from({ length: Math.max(args.length, PLACEHOLDER_COUNT) }, (_, index) =>
+          isGiven(args[index]) ? args[index] : missing,
+        );
+    const [message, hint] = texts(`fault.${code}`, filled);
+    const sentence = withoutArguments ?? message;
+    if (sentence !== undefined && hint !== undefined) return { known: true, message: sentence, hint };
   }
-  const argumentText = args.length > 0 ? args.join(", ") : (lookUp("fault.unknown.noArguments", []) ?? "");
+  const given = args.filter(isGiven);
+  const argumentText = given.length > 0 ? given.join(", ") : (lookUp("fault.unknown.noArguments", []) ?? "");
   const [message = code, hint = argumentText] = texts("fault.unknown", [code, argumentText]);
-  return { code, known: false, message, hint, args };
+  return { known: false, message, hint };
+}
+
+/** What the user reads about an entry, whole and short. */
+export function describeFault(entry: ValidationEntry, localise: Localise): DescribedFault {
+  const code = entry.fault;
+  const args = [...entry.args];
+  const { known, message, hint } = renderFault(code, args, localise);
+  const shortArgs = args.map((arg) => shortenText(arg));
+  const isShort = code.length <= SHORT_ARGUMENT_LENGTH && shortArgs.every((arg, index) => arg === args[index]);
+  const short = isShort ? { message, hint } : renderFault(shortenText(code), shortArgs, localise);
+  return { code, known, message, hint, args, short };
 }

@@ -6,6 +6,7 @@ export * from "./validateRequest";
 export * from "./validationResult";
 export * from "./findings";
 export * from "./faultCatalogue";
+export * from "./bidiIsolation";
 export * from "./workflowDefinition";
 export * from "./recurrence";
 export * from "./localChecks";

@@ -186,7 +186,8 @@ describe("parseValidationResponse", () => {
         const report = parseValidationResponse({
           ValidationResult: JSON.stringify({ ActivityValidationResults: list, Result: result }),
         });
-        expect(report.entries).toHaveLength(list.length);
+        // A verdict with no entries gets the one finding that says so.
+        expect(report.entries).toHaveLength(list.length || (report.verdict === "Valid" ? 0 : 1));
         for (const e of report.entries) expect(e.args.every((arg) => typeof arg === "string")).toBe(true);
       }),
     );
@@ -214,6 +215,20 @@ const entryArbitrary: fc.Arbitrary<ValidationEntry> = fc.record({
   source: fc.constant("server" as const),
 });
 
+describe("a verdict the server gives without entries", () => {
+  it.each(["Error", "Warning"] as const)(
+    "%s with no entries is one finding saying the check gave no details",
+    (verdict) => {
+      for (const stored of [{ ActivityValidationResults: [], Result: verdict }, { Result: verdict }]) {
+        expect(parseValidationResponse({ ValidationResult: JSON.stringify(stored) })).toEqual({
+          verdict,
+          entries: [{ activityId: "", fault: "ResultWithoutDetails", severity: verdict, args: [], source: "server" }],
+        });
+      }
+    },
+  );
+});
+
 describe("toValidationResultJson", () => {
   it("writes the seed's inner JSON for the seed's report", () => {
     expect(JSON.parse(toValidationResultJson(seedReport))).toEqual(JSON.parse(seedResponse.ValidationResult));
@@ -222,7 +237,11 @@ describe("toValidationResultJson", () => {
   it("round-trips with parseValidationResponse", () => {
     fc.assert(
       fc.property(fc.array(entryArbitrary), fc.constantFrom(...SEVERITIES), (entries, extra) => {
-        const verdict = SEVERITIES[Math.max(SEVERITIES.indexOf(verdictOf(entries)), SEVERITIES.indexOf(extra))];
+        // Without entries the verdict is Valid: the product writes no bare "Error" (that reads as one finding, below).
+        const verdict =
+          entries.length === 0
+            ? "Valid"
+            : SEVERITIES[Math.max(SEVERITIES.indexOf(verdictOf(entries)), SEVERITIES.indexOf(extra))];
         const report: ValidationReport = { verdict, entries };
         expect(parseValidationResponse(toValidationResultJson(report))).toEqual(report);
       }),

@@ -66,6 +66,9 @@ function readInner(inner: Record<string, unknown>, source: FindingSource): Valid
   if (list != null && !Array.isArray(list)) unreadable("ResultListInvalid");
   const entries = Array.isArray(list) ? list.map((entry) => readEntry(entry, source)) : [];
   const overall = hasResult ? readSeverity(inner.Result) : "Valid";
+  // A verdict with nothing under it would read "0 errors"; one finding says the check gave no details.
+  if (entries.length === 0 && overall !== "Valid")
+    entries.push({ ...localFinding("ResultWithoutDetails"), severity: overall, source });
   return { verdict: worstOf([overall, verdictOf(entries)]), entries };
 }
 

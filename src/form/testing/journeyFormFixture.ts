@@ -9,16 +9,29 @@ import type { ActionRequest, ActionResponse } from "../../dataverse/webApiPort";
 import { JourneyStatus } from "../../journey/types";
 import type { FormEnvironment } from "../formEnvironment";
 import type { FormHandlers } from "../formHandlers";
-import { createGetString, type GetResourceString } from "../formStrings";
+import { createGetString, type EnglishStrings, type GetResourceString } from "../formStrings";
 import { readFormValues } from "../formValues";
+
+interface FormStringResourcesPlugin {
+  resxFiles(): Record<string, string>;
+  englishStrings(): EnglishStrings;
+}
+
+/** webpack.form.config.js's writer of the form's strings. */
+function formStringsPlugin(): FormStringResourcesPlugin {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require("../../../webpack.form.config.js") as { plugins: Partial<FormStringResourcesPlugin>[] };
+  return config.plugins.find((plugin) => plugin.resxFiles) as FormStringResourcesPlugin;
+}
 
 /** The RESX web resources exactly as the build writes them (webpack.form.config.js), path → text. */
 export function builtResxFiles(): Record<string, string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = require("../../../webpack.form.config.js") as {
-    plugins: { resxFiles?: () => Record<string, string> }[];
-  };
-  return config.plugins.find((plugin) => plugin.resxFiles)!.resxFiles!();
+  return formStringsPlugin().resxFiles();
+}
+
+/** The English strings the build puts into form.js. */
+export function builtEnglishStrings(): EnglishStrings {
+  return formStringsPlugin().englishStrings();
 }
 
 /** Xrm.Utility.getResourceString over the built RESX web resources (org base language English). */
@@ -96,7 +109,10 @@ export interface JourneyFormOptions {
   definition?: string | null;
   /** Form designer made these read-only. */
   disabledByDesign?: string[];
-  /** true: the platform waits for the OnSave promise (async save handlers); false: classic synchronous OnSave. */
+  /**
+   * The app's "Async save handler" setting. true: the platform waits for a promise OnSave returns; false: it
+   * ignores the promise (preventDefaultOnError exists either way).
+   */
   asyncSave?: boolean;
   languageId?: number;
   /** The form's RESX web resources are not dependencies of the script: every getResourceString throws. */
@@ -124,6 +140,8 @@ export const ALL_VALID = validateResponse({ ActivityValidationResults: [], Resul
 export interface SavedRecord {
   statuscode: number | null | undefined;
   values: ReturnType<typeof readFormValues>;
+  /** The save mode OnSave was told. */
+  saveMode: number;
 }
 
 export interface JourneyFormFixture {
@@ -136,6 +154,8 @@ export interface JourneyFormFixture {
   retryWaits: number[];
   /** What reached the "server": one entry per save the platform carried out. */
   saved: SavedRecord[];
+  /** Where the form went after saves, in order: "closed" (formContext.ui.close) or "new <table>" (a new record's form). */
+  navigations: string[];
   /** The user presses Save: the platform runs OnSave and saves unless it was cancelled. */
   userSaves(saveMode?: number): Promise<"saved" | "cancelled">;
   notifications(): { level: string; message: string; id: string }[];
@@ -248,6 +268,7 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
 
   const form = XrmMockGenerator.formContext as unknown as Xrm.FormContext;
   const validateRequests: ActionRequest[] = [];
+  const navigations: string[] = [];
   const retryWaits: number[] = [];
   let validateAnswer: ValidateAnswer = ALL_VALID;
   const confirmAnswers: boolean[] = [];
@@ -282,9 +303,11 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
       options.withoutStringResources
         ? resourceStringReader({}, 1033, 1033)
         : builtResourceStrings(options.languageId ?? 1033),
+      builtEnglishStrings(),
     ),
     now: () => new Date(options.now ?? "2026-11-28T12:00:00.000Z"),
     confirm: async () => confirmAnswers.shift() ?? false,
+    openNewForm: (entityName) => void navigations.push(`new ${entityName}`),
     checkTimeoutMs: 200,
   };
   const handlers = freshFormHandlers(env);
@@ -295,9 +318,9 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
   form.data.entity.addOnPostSave = (handler) => void postSaveHandlers.push(handler);
 
   /** A successful save: the data reloads (data OnLoad), then OnPostSave. */
-  const persist = (): void => {
+  const persist = (saveMode: number): void => {
     const values = readFormValues(form);
-    saved.push({ statuscode: values.statuscode, values });
+    saved.push({ statuscode: values.statuscode, values, saveMode });
     for (const attribute of form.getAttribute()) (attribute as unknown as { isDirty: boolean }).isDirty = false;
     for (const handler of (form.data as unknown as { loadEventHandlers: ((context: unknown) => void)[] })
       .loadEventHandlers) {
@@ -307,21 +330,17 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
     for (const handler of postSaveHandlers) handler(postSave as unknown as Xrm.Events.PostSaveEventContext);
   };
 
-  /** The platform's save pipeline: OnSave (waiting for its promise where async handlers are on), then the save. */
+  /**
+   * The platform's save pipeline: OnSave (waiting for a promise it returns only where async save handlers
+   * are on), then the save. `saveMode` only informs OnSave: neither the user's nor a script's save closes here.
+   */
   const platformSave = async (saveMode = 1): Promise<void> => {
     const args = new SaveEventArgumentsMock(saveMode);
-    const eventArgs = options.asyncSave
-      ? args
-      : {
-          getSaveMode: () => args.getSaveMode(),
-          preventDefault: () => args.preventDefault(),
-          isDefaultPrevented: () => args.isDefaultPrevented(),
-        };
-    const result = handlers.onSave({
+    const result: unknown = handlers.onSave({
       getFormContext: () => form,
-      getEventArgs: () => eventArgs,
+      getEventArgs: () => args,
     } as unknown as Xrm.Events.SaveEventContext);
-    if (options.asyncSave && result) {
+    if (options.asyncSave && result instanceof Promise) {
       try {
         await result;
       } catch (error) {
@@ -330,12 +349,13 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
       }
     }
     if (args.isDefaultPrevented()) throw { errorCode: 2147746565, message: "Save cancelled by an OnSave handler." };
-    persist();
+    persist(saveMode);
   };
 
-  form.data.save = (() => platformSave()) as unknown as Xrm.Data["save"];
+  form.data.save = ((saveOptions?: { saveMode?: number }) =>
+    platformSave(saveOptions?.saveMode)) as unknown as Xrm.Data["save"];
   form.data.refresh = (() => Promise.resolve()) as unknown as Xrm.Data["refresh"];
-  form.ui.close = () => undefined;
+  form.ui.close = () => void navigations.push("closed");
 
   return {
     form,
@@ -345,6 +365,7 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
     answerValidate: (answer) => (validateAnswer = answer),
     retryWaits,
     saved,
+    navigations,
     userSaves: (saveMode) =>
       platformSave(saveMode).then(
         () => "saved" as const,
