@@ -6,7 +6,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { ensureBuilt } from "../test/browser/support/ensureBuilt.mjs";
+import { ensureBuilt } from "../test/browser/testing/ensureBuilt.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: "true" };

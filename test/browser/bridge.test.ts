@@ -10,8 +10,8 @@ import {
   useBrowserHarness,
   withScreenshots,
   type LogEntry,
-} from "./support/browserHarness";
-import { JourneyPage } from "./support/journeyPage";
+} from "./testing/browserHarness";
+import { JourneyPage } from "./testing/journeyPage";
 
 // The control reaches the form script through its own PCF custom events: a control talks to the form
 // it sits on and to no other, whichever tabs show the same journey and however they were opened.

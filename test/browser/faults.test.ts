@@ -14,8 +14,8 @@ import {
   withScreenshots,
   type FaultSpec,
   type LogEntry,
-} from "./support/browserHarness";
-import { JourneyPage } from "./support/journeyPage";
+} from "./testing/browserHarness";
+import { JourneyPage } from "./testing/journeyPage";
 
 const J = SEED_IDS.journeys;
 /** A valid Draft ("Spring newsletter"): Go live = validate, re-read, PATCH. */

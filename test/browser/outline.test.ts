@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { API, useBrowserHarness, withScreenshots } from "./support/browserHarness";
-import { JourneyPage } from "./support/journeyPage";
+import { API, useBrowserHarness, withScreenshots } from "./testing/browserHarness";
+import { JourneyPage } from "./testing/journeyPage";
 
 const suite = useBrowserHarness();
 

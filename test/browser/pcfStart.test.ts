@@ -3,8 +3,8 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { mkdirSync } from "node:fs";
-import { launchChromium, RESULTS_DIR, ROOT, WAIT_MS } from "./support/browserHarness";
-import { startPcfStartServer } from "./support/pcfStartServer";
+import { launchChromium, RESULTS_DIR, ROOT, WAIT_MS } from "./testing/browserHarness";
+import { startPcfStartServer } from "./testing/pcfStartServer";
 
 // The production bundle in Microsoft's own test page (node_modules/pcf-start), React and Fluent from
 // pcf-start's local copies. That page has no record and no global Xrm, as in a canvas app or the CLI harness.

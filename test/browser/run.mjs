@@ -2,7 +2,7 @@
 // Node's test runner (one file at a time; each file starts its own harness and Chromium).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
-import { ensureBuilt } from "./support/ensureBuilt.mjs";
+import { ensureBuilt } from "./testing/ensureBuilt.mjs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 

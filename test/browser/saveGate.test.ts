@@ -9,8 +9,8 @@ import {
   journeyRow,
   useBrowserHarness,
   withScreenshots,
-} from "./support/browserHarness";
-import { JourneyPage } from "./support/journeyPage";
+} from "./testing/browserHarness";
+import { JourneyPage } from "./testing/journeyPage";
 
 const J = SEED_IDS.journeys;
 const suite = useBrowserHarness();

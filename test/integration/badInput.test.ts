@@ -1,5 +1,5 @@
 import { SEED_IDS, seedData } from "../../harness/seed/seedData";
-import { json, useHarness, type Json } from "./harnessFixture";
+import { json, useHarness, type Json } from "./testing/harnessFixture";
 
 const J = SEED_IDS.journeys;
 const TYPE = "Microsoft.Dynamics.CRM.msdyncrm_customerjourney";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DynamicsWebApi } from "dynamics-web-api";
 import { SEED_IDS } from "../../harness/seed/seedData";
-import { useHarness } from "./harnessFixture";
+import { useHarness } from "./testing/harnessFixture";
 
 // A third-party Dataverse client, written against real orgs, must work unchanged against the emulated one.
 describe("dynamics-web-api against the emulated org", () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { SEED_IDS } from "../../harness/seed/seedData";
 import { startHarness } from "../../harness/server";
-import { eventually, json, sleep, useHarness, type Json } from "./harnessFixture";
+import { eventually, json, sleep, useHarness, type Json } from "./testing/harnessFixture";
 
 describe("fault injection, the request log and reset", () => {
   const org = useHarness();

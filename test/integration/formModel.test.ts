@@ -2,7 +2,7 @@ import { SEED_IDS } from "../../harness/seed/seedData";
 import { JourneyForm, SAVE_MODE, type ExecutionContext, type SaveEventArgs } from "../../harness/page/formModel";
 import { JOURNEY_FIELDS } from "../../harness/page/journeyFields";
 import { createWebApiClient } from "../../harness/xrm/webApiClient";
-import { json, useHarness, type Json } from "./harnessFixture";
+import { json, useHarness, type Json } from "./testing/harnessFixture";
 
 const ENTITY = "msdyncrm_customerjourney";
 

@@ -4,7 +4,7 @@ import { createIfMatchWrites } from "../../src/dataverse/ifMatchWrites";
 import { createJourneyService, type JourneyService } from "../../src/dataverse/journeyService";
 import { rejection } from "../../src/dataverse/testing/rejection";
 import { JourneyStatus as S } from "../../src/journey/types";
-import { eventually, json, useHarness, type Json } from "./harnessFixture";
+import { eventually, json, useHarness, type Json } from "./testing/harnessFixture";
 
 // The status write and the delete carry the re-read's ETag (If-Match) over HTTP, so a change that lands
 // between the conflict re-read and the write is refused by the org (412) instead of overwritten.

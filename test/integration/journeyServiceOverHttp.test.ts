@@ -3,7 +3,7 @@ import type { FormBridge } from "../../src/bridge/formBridgeTypes";
 import { createWebApiClient } from "../../harness/xrm/webApiClient";
 import { createJourneyService, type JourneyService } from "../../src/dataverse/journeyService";
 import { JourneyStatus as S } from "../../src/journey/types";
-import { json, useHarness, type Json } from "./harnessFixture";
+import { json, useHarness, type Json } from "./testing/harnessFixture";
 import { rejection } from "../../src/dataverse/testing/rejection";
 
 // The journey service over HTTP against the emulated org, counting requests in the harness's log.

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { SEED_IDS } from "../../harness/seed/seedData";
-import { json, useHarness } from "./harnessFixture";
+import { json, useHarness } from "./testing/harnessFixture";
 
 const formUrl = (id: string, extra = "") =>
   `/main.aspx?pagetype=entityrecord&etn=msdyncrm_customerjourney&id=${id}${extra}`;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { SEED_IDS, seedData } from "../../harness/seed/seedData";
-import { eventually, json, useHarness, type Json } from "./harnessFixture";
+import { eventually, json, useHarness, type Json } from "./testing/harnessFixture";
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, "../fixtures/seed", name), "utf8");
 

@@ -1,5 +1,5 @@
 import { SEED_IDS, seedData } from "../../harness/seed/seedData";
-import { eventually, json, useHarness } from "./harnessFixture";
+import { eventually, json, useHarness } from "./testing/harnessFixture";
 
 const J = SEED_IDS.journeys;
 const FORMATTED = "@OData.Community.Display.V1.FormattedValue";

@@ -4,7 +4,7 @@ import { VALIDATE_ACTION_NAME, VALIDATE_PARAMETERS } from "../../src/journey";
 import type { ActionRequest } from "../../src/dataverse/webApiPort";
 import { SEED_IDS } from "../../harness/seed/seedData";
 import { createWebApiClient } from "../../harness/xrm/webApiClient";
-import { useHarness } from "./harnessFixture";
+import { useHarness } from "./testing/harnessFixture";
 
 const J = SEED_IDS.journeys;
 

@@ -1,4 +1,4 @@
-import { startHarness, type Harness, type HarnessOptions } from "../../harness/server";
+import { startHarness, type Harness, type HarnessOptions } from "../../../harness/server";
 
 /** Starts one harness for a test file on a free 127.0.0.1 port and reseeds it before every test. */
 export function useHarness(options: HarnessOptions = {}): {
