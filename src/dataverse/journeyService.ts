@@ -224,16 +224,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
   const writes = singleFlight();
   const now = (): number => (deps.now ? deps.now() : new Date()).getTime();
   const { sleep, random } = deps.timing ?? REAL_TIMING;
-  const busyListeners = new Set<(busy: ServerBusy | null) => void>();
-  let busyNow = false;
-  /** Tells the listeners a throttled request waits `retryInMs` before trying again; null: it has ended (once). */
-  const tellBusy = (retryInMs: number | null) => {
-    if (retryInMs === null && !busyNow) return;
-    busyNow = retryInMs !== null;
-    const busy =
-      retryInMs === null ? null : { messageKey: "progress.serverBusy", args: [seconds(retryInMs)], retryInMs };
-    for (const listener of busyListeners) listener(busy);
-  };
+  const { tellBusy, onServerBusy } = busyNotifier();
   /** Retries wait through here, so the user sees "server busy, trying again" while they do. */
   const timing: RetryTiming = {
     sleep: (ms) => {
@@ -250,34 +241,8 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
   const write = <T>(snapshot: JourneySnapshot, operation: string, run: () => Promise<T>): Promise<T> =>
     writes(`${snapshot.id}:${operation}`, run);
   const form = formAccess(deps.bridge);
-  let lastServerCheck: RememberedCheck | null = null;
-  /** The transitional status this service last wrote, until a follow of that journey checks it took effect. */
-  let lastWrite: { id: string; status: number } | null = null;
-  /** The journey as this service last loaded or wrote it: what a follow's light reads complete. */
-  let known: JourneySnapshot | null = null;
+  const memory: ServiceMemory = { lastServerCheck: null, lastWrite: null, known: null };
 
-  /**
-   * Refuses with "conflict" when someone else changed the journey since the snapshot was loaded; else
-   * resolves with the row's ETag, which the write then sends as If-Match. One light request (the version)
-   * while the row is as loaded; its content is read too when it was saved since, and at once `afterSave`.
-   */
-  const refuseIfChanged = async (
-    snapshot: JourneySnapshot,
-    seen: SeenValues,
-    afterSave = false,
-  ): Promise<string | undefined> => {
-    // Right after the form's save the version has moved for sure, so the content is read at once.
-    let row = afterSave ? {} : await readRow(snapshot.id, VERSION_SELECT);
-    let fresh = afterSave ? undefined : readRowVersion(row);
-    // Saved since the snapshot: the content tells the user's own save from someone else's change.
-    if (!fresh || (fresh.status === snapshot.status && !sameVersion(snapshot, fresh))) {
-      row = await readRow(snapshot.id, CONTENT_SELECT);
-      fresh = readRowVersion(row);
-    }
-    if (isConflict(snapshot, fresh, row, seen))
-      throw new JourneyError("conflict", afterSave ? CONFLICT_AFTER_SAVE : "error.conflict");
-    return fresh.etag;
-  };
   /** With the row version when there is one and the host can send it (If-Match), else unconditionally. */
   const writeStatus = (id: string, statuscode: number, etag: string | undefined) =>
     request("write", () =>
@@ -286,77 +251,11 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
         : webApi.updateRecord(JOURNEY_ENTITY, id, { statuscode }),
     );
 
-  /**
-   * Checks the values the form holds, then reads them again: the user may have typed while the check ran
-   * (or while the warnings were asked about). A change to a column the check uses checks the new values,
-   * at most MAX_CHECK_ROUNDS times, so what goes live is what was checked. Resolves with the values
-   * checked and the check, or with the refusal after a check.
-   */
-  const checkSteadyValues = async (
-    snapshot: JourneySnapshot,
-    first: CurrentValues,
-    options: TransitionOptions,
-  ): Promise<TransitionOutcome | { current: CurrentValues; check: CheckOutcome }> => {
-    let current = first;
-    for (let round = 1; ; round += 1) {
-      const check = reusableCheck(lastServerCheck, current.values, now()) ?? (await service.check(current.values));
-      const refusal = await refusalAfterCheck(check, options);
-      if (refusal) return refusal;
-      const after = await service.currentValues(snapshot);
-      if (checkedValuesKey(after.values) === checkedValuesKey(current.values)) return { current: after, check };
-      if (round >= MAX_CHECK_ROUNDS) throw new JourneyError("refused", "error.keptChanging");
-      current = after;
-    }
-  };
-
-  const runTransition = async (
-    snapshot: JourneySnapshot,
-    actionId: JourneyActionId,
-    options: TransitionOptions,
-  ): Promise<TransitionOutcome> => {
-    const action = allowedAction(snapshot.status, actionId);
-    const target = action?.writesStatus;
-    // Refused too: the actions that write no status (check, copy, delete), which have their own methods.
-    if (!action || target === undefined) throw refusedAction(actionId, snapshot.status);
-    let current = await service.currentValues(snapshot);
-    if (current.isDirty && actionId === "cancelEdit")
-      throw new JourneyError("unsavedChanges", "error.cancelEditUnsaved");
-
-    let check: CheckOutcome | undefined;
-    if (action.runsCheckFirst) {
-      const checked = await checkSteadyValues(snapshot, current, options);
-      if ("done" in checked) return checked;
-      ({ current, check } = checked);
-    }
-
-    let etag = await refuseIfChanged(snapshot, current);
-
-    if (current.isDirty) {
-      await form.save();
-      // The save gave the row a new version: read it back for the write's If-Match, and make sure the row
-      // holds what the user saw (and the check passed), not a change someone made meanwhile.
-      etag = await refuseIfChanged(snapshot, { values: current.values, isDirty: false }, true);
-    }
-
-    await writeStatus(snapshot.id, target, etag).catch((error: unknown) => {
-      const failed = toJourneyError(error, "write");
-      throw current.isDirty && failed.kind === "conflict" ? new JourneyError("conflict", CONFLICT_AFTER_SAVE) : failed;
-    });
-    lastServerCheck = null;
-    lastWrite = statusInfo(target)?.transitional ? { id: snapshot.id, status: target } : null;
-    known = { ...snapshot, record: { ...current.values, statuscode: target }, status: target };
-    // The form shows the new status at once, so its field locks apply while the service moves the journey on.
-    await form.refresh();
-    const outcome: TransitionOutcome = { done: true, status: target };
-    if (check) outcome.check = check;
-    return outcome;
-  };
-
   const service: JourneyService = {
     load: async (id) => {
       const recordId = bareId(id, "notFound");
       const row = await readRow(recordId, SNAPSHOT_SELECT);
-      return (known = snapshotFromRow(row, recordId));
+      return (memory.known = snapshotFromRow(row, recordId));
     },
 
     currentValues: form.values,
@@ -366,7 +265,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
       try {
         const server = await askValidateAction(webApi, values, timing).finally(() => tellBusy(null));
         const outcome: CheckOutcome = { report: mergeReports(local, server) };
-        lastServerCheck = { key: checkedValuesKey(values), at: now(), outcome };
+        memory.lastServerCheck = { key: checkedValuesKey(values), at: now(), outcome };
         return outcome;
       } catch (error) {
         return { report: local, serverUnavailable: toJourneyError(error, "validate") };
@@ -374,20 +273,15 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     },
 
     transition: (snapshot, actionId, options = {}) =>
-      write(snapshot, actionId, () => runTransition(snapshot, actionId, options)),
+      write(snapshot, actionId, () =>
+        runTransition({ service, form, readRow, writeStatus, memory, now }, snapshot, actionId, options),
+      ),
 
     waitUntilSettled: async (id, options = {}) => {
       const recordId = bareId(id, "notFound");
-      const base = known?.id === recordId ? known.record : undefined;
-      // One try per poll: the polls themselves are the retries, spaced by the follow's own back-off. Over
-      // the journey as known, a light read makes the snapshot; without it, the settled read is a full load.
-      const poll = async (settled: boolean, timeoutMs: number) => {
-        const select = !settled ? POLL_SELECT : base ? SETTLED_SELECT : SNAPSHOT_SELECT;
-        const row = await withinTime(webApi.retrieveRecord(JOURNEY_ENTITY, recordId, select), timeoutMs);
-        return snapshotFromRow({ ...base, "@odata.etag": undefined, ...row }, recordId);
-      };
-      const written = lastWrite?.id === recordId ? lastWrite.status : undefined;
-      lastWrite = null;
+      const poll = poller(webApi, recordId, memory.known?.id === recordId ? memory.known.record : undefined);
+      const written = memory.lastWrite?.id === recordId ? memory.lastWrite.status : undefined;
+      memory.lastWrite = null;
       try {
         return await pollUntilSettled(poll, sleep, tellBusy, now, options, written);
       } finally {
@@ -407,15 +301,12 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
         return { id: bareId(String(created?.id), "malformed") };
       }),
 
-    onServerBusy: (listener) => {
-      busyListeners.add(listener);
-      return () => busyListeners.delete(listener);
-    },
+    onServerBusy,
 
     delete: (snapshot) =>
       write(snapshot, "delete", async () => {
         if (!allowedAction(snapshot.status, "delete")) throw refusedAction("delete", snapshot.status);
-        const etag = await refuseIfChanged(snapshot, { values: snapshot.record, isDirty: false });
+        const etag = await refuseIfChanged(readRow, snapshot, { values: snapshot.record, isDirty: false });
         await request("delete", () =>
           etag && webApi.ifMatch
             ? webApi.ifMatch.deleteRecord(JOURNEY_SET, snapshot.id, etag)
@@ -424,6 +315,156 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
       }),
   };
   return service;
+}
+
+/** Who is told that the server is busy: the "server busy, trying again" state of the service. */
+function busyNotifier() {
+  const listeners = new Set<(busy: ServerBusy | null) => void>();
+  let busyNow = false;
+  return {
+    /** Tells the listeners a throttled request waits `retryInMs` before trying again; null: it has ended (once). */
+    tellBusy: (retryInMs: number | null) => {
+      if (retryInMs === null && !busyNow) return;
+      busyNow = retryInMs !== null;
+      const busy =
+        retryInMs === null ? null : { messageKey: "progress.serverBusy", args: [seconds(retryInMs)], retryInMs };
+      for (const listener of listeners) listener(busy);
+    },
+    onServerBusy: (listener: (busy: ServerBusy | null) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/**
+ * Refuses with "conflict" when someone else changed the journey since the snapshot was loaded; else
+ * resolves with the row's ETag, which the write then sends as If-Match. One light request (the version)
+ * while the row is as loaded; its content is read too when it was saved since, and at once `afterSave`.
+ */
+async function refuseIfChanged(
+  readRow: (id: string, options: string) => Promise<Record<string, unknown>>,
+  snapshot: JourneySnapshot,
+  seen: SeenValues,
+  afterSave = false,
+): Promise<string | undefined> {
+  // Right after the form's save the version has moved for sure, so the content is read at once.
+  let row = afterSave ? {} : await readRow(snapshot.id, VERSION_SELECT);
+  let fresh = afterSave ? undefined : readRowVersion(row);
+  // Saved since the snapshot: the content tells the user's own save from someone else's change.
+  if (!fresh || (fresh.status === snapshot.status && !sameVersion(snapshot, fresh))) {
+    row = await readRow(snapshot.id, CONTENT_SELECT);
+    fresh = readRowVersion(row);
+  }
+  if (isConflict(snapshot, fresh, row, seen))
+    throw new JourneyError("conflict", afterSave ? CONFLICT_AFTER_SAVE : "error.conflict");
+  return fresh.etag;
+}
+
+/**
+ * Checks the values the form holds (`check`), then reads them again (`reread`): the user may have typed
+ * while the check ran (or while the warnings were asked about). A change to a column the check uses checks
+ * the new values, at most MAX_CHECK_ROUNDS times, so what goes live is what was checked. Resolves with the
+ * values checked and the check, or with the refusal after a check.
+ */
+async function checkSteadyValues(
+  check: (values: JourneyRecord) => Promise<CheckOutcome>,
+  reread: () => Promise<CurrentValues>,
+  first: CurrentValues,
+  options: TransitionOptions,
+): Promise<TransitionOutcome | { current: CurrentValues; check: CheckOutcome }> {
+  let current = first;
+  for (let round = 1; ; round += 1) {
+    const outcome = await check(current.values);
+    const refusal = await refusalAfterCheck(outcome, options);
+    if (refusal) return refusal;
+    const after = await reread();
+    if (checkedValuesKey(after.values) === checkedValuesKey(current.values)) return { current: after, check: outcome };
+    if (round >= MAX_CHECK_ROUNDS) throw new JourneyError("refused", "error.keptChanging");
+    current = after;
+  }
+}
+
+/**
+ * One read of a follow, one try (the polls themselves are the retries, spaced by the follow's own back-off):
+ * the status alone, or once settled what the service changed with it over `base`, the journey as known
+ * (without one, the whole journey). Given up after `timeoutMs`.
+ */
+function poller(webApi: WebApiPort, recordId: string, base: JourneyRecord | undefined) {
+  return async (settled: boolean, timeoutMs: number): Promise<JourneySnapshot> => {
+    const select = !settled ? POLL_SELECT : base ? SETTLED_SELECT : SNAPSHOT_SELECT;
+    const row = await withinTime(webApi.retrieveRecord(JOURNEY_ENTITY, recordId, select), timeoutMs);
+    return snapshotFromRow({ ...base, "@odata.etag": undefined, ...row }, recordId);
+  };
+}
+
+/** What the service keeps between its operations. */
+interface ServiceMemory {
+  lastServerCheck: RememberedCheck | null;
+  /** The transitional status this service last wrote, until a follow of that journey checks it took effect. */
+  lastWrite: { id: string; status: number } | null;
+  /** The journey as this service last loaded or wrote it: what a follow's light reads complete. */
+  known: JourneySnapshot | null;
+}
+
+/** What a status change works with, from the service that runs it. */
+interface TransitionContext {
+  service: JourneyService;
+  form: FormAccess;
+  readRow(id: string, options: string): Promise<Record<string, unknown>>;
+  writeStatus(id: string, statuscode: number, etag: string | undefined): Promise<unknown>;
+  memory: ServiceMemory;
+  now(): number;
+}
+
+/**
+ * Checks first where the action does (checkSteadyValues), refuses when someone else changed the journey,
+ * saves the form's unsaved changes, then writes the status with the row version and refreshes the form.
+ */
+async function runTransition(
+  { service, form, readRow, writeStatus, memory, now }: TransitionContext,
+  snapshot: JourneySnapshot,
+  actionId: JourneyActionId,
+  options: TransitionOptions,
+): Promise<TransitionOutcome> {
+  const action = allowedAction(snapshot.status, actionId);
+  const target = action?.writesStatus;
+  // Refused too: the actions that write no status (check, copy, delete), which have their own methods.
+  if (!action || target === undefined) throw refusedAction(actionId, snapshot.status);
+  let current = await service.currentValues(snapshot);
+  if (current.isDirty && actionId === "cancelEdit") throw new JourneyError("unsavedChanges", "error.cancelEditUnsaved");
+
+  let check: CheckOutcome | undefined;
+  if (action.runsCheckFirst) {
+    const checkOf = async (values: JourneyRecord) =>
+      reusableCheck(memory.lastServerCheck, values, now()) ?? (await service.check(values));
+    const reread = () => service.currentValues(snapshot);
+    const checked = await checkSteadyValues(checkOf, reread, current, options);
+    if ("done" in checked) return checked;
+    ({ current, check } = checked);
+  }
+
+  let etag = await refuseIfChanged(readRow, snapshot, current);
+
+  if (current.isDirty) {
+    await form.save();
+    // The save gave the row a new version: read it back for the write's If-Match, and make sure the row
+    // holds what the user saw (and the check passed), not a change someone made meanwhile.
+    etag = await refuseIfChanged(readRow, snapshot, { values: current.values, isDirty: false }, true);
+  }
+
+  await writeStatus(snapshot.id, target, etag).catch((error: unknown) => {
+    const failed = toJourneyError(error, "write");
+    throw current.isDirty && failed.kind === "conflict" ? new JourneyError("conflict", CONFLICT_AFTER_SAVE) : failed;
+  });
+  memory.lastServerCheck = null;
+  memory.lastWrite = statusInfo(target)?.transitional ? { id: snapshot.id, status: target } : null;
+  memory.known = { ...snapshot, record: { ...current.values, statuscode: target }, status: target };
+  // The form shows the new status at once, so its field locks apply while the service moves the journey on.
+  await form.refresh();
+  const outcome: TransitionOutcome = { done: true, status: target };
+  if (check) outcome.check = check;
+  return outcome;
 }
 
 interface RememberedCheck {
