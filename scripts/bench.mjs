@@ -1,4 +1,4 @@
-// npm run bench: production sizes, round trips per action, bytes per go live, local-check, panel- and outline-render ratios, the finding merge, as a
+// npm run bench: production sizes, round trips per action, bytes per go live, the fault matrix, local-check, panel- and outline-render ratios, the finding merge, as a
 // Markdown table with each goal and whether it is met. Builds what is missing first. No timing here
 // is asserted by a test; figures depend on the machine.
 import { spawnSync } from "node:child_process";
@@ -93,6 +93,15 @@ row(
   `${kib(bytes.total)} = ${bytes.ratio.toFixed(2)}× the definition: ${perKind}`,
   "≤ 2.1× the definition",
   bytes.ratio <= 2.1,
+);
+
+const matrix = measure("faultMatrix");
+for (const mismatch of matrix.mismatches) console.error(`fault matrix mismatch: ${mismatch}`);
+row(
+  `Fault matrix (${matrix.operations} operations × ${matrix.faults} faults, emulated org; the hang runs last up to ${Math.ceil(matrix.longestHangMs / 1000)} s, the request timeout)`,
+  `${matrix.runs} runs, ${matrix.clear} ended clear and matching`,
+  "all",
+  matrix.clear === matrix.runs,
 );
 
 const checks = measure("localChecks");

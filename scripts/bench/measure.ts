@@ -1,8 +1,9 @@
 // Measurements for `npm run bench`: prints one JSON object on stdout (scripts/bench.mjs makes the table).
-// Run with: node --import tsx scripts/bench/measure.ts <roundTrips|goLiveBytes|localChecks|panel|outline|findingMerge>
+// Run with: node --import tsx scripts/bench/measure.ts <roundTrips|goLiveBytes|faultMatrix|localChecks|panel|outline|findingMerge>
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { faultMatrix } from "./faultMatrix";
 
 const ROOT = path.resolve(__dirname, "../..");
 const which = process.argv[2];
@@ -362,6 +363,7 @@ async function findingMerge(): Promise<unknown> {
 const tasks: Record<string, () => Promise<unknown>> = {
   roundTrips,
   goLiveBytes,
+  faultMatrix: () => faultMatrix(ROOT),
   localChecks,
   panel,
   outline,
