@@ -69,3 +69,14 @@ test("a throttled write keeps its Retry-After for the retry policy", async () =>
   expect(raw).toMatchObject({ status: 429, retryAfterSeconds: 5 });
   expect(toJourneyError(raw, "delete")).toMatchObject({ kind: "throttled" });
 });
+
+test("a delete answered with a success other than 204 (a cut-off body) is not taken as done: the answer is unreadable", async () => {
+  const { send } = recordingFetch(new Response('{"@odata.context":"https://org.exa', { status: 200 }));
+  const error: unknown = await createIfMatchWrites("https://org.example", send)
+    .deleteRecord("msdyncrm_customerjourneys", ID, 'W/"7"')
+    .then(
+      () => "resolved",
+      (rejection: unknown) => rejection,
+    );
+  expect(toJourneyError(error, "delete")).toMatchObject({ kind: "malformed", messageKey: "error.malformed" });
+});

@@ -28,6 +28,9 @@ export function createIfMatchWrites(
       body: body && JSON.stringify(body),
     });
     if (!answer.ok) throw await responseError(answer);
+    // Dataverse answers both with 204 No Content: any other success is an answer that cannot be trusted to
+    // mean "done" (a body cut off on the way, a proxy's page), so it is reported as unreadable, not as done.
+    if (answer.status !== 204) throw { status: answer.status, message: `Unexpected answer ${answer.status}` };
   };
   return {
     updateRecord: (entitySetName, id, data, etag) => call("PATCH", `${entitySetName}(${id})`, etag, data),
