@@ -8,8 +8,8 @@ import { classes } from "./styles";
 export interface RecurrencePreviewProps {
   values: RecurrenceValues;
   formatDateTime: FormatDateTime;
-  /** Writes on the form the earliest end date that fits; fails with a message to show when it cannot. */
-  onFitEnd(): Promise<void>;
+  /** Writes on the form the earliest end date that fits, giving it (null: it fitted already); fails with a message to show when it cannot. */
+  onFitEnd(): Promise<string | null>;
   /** Why the end date may not be changed now (locked by status, read-only form, no form). */
   fixDisabledReason?: string;
   localise: Localise;
@@ -34,6 +34,8 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({
   const [showAll, setShowAll] = useState(false);
   /** While the end date is being set: true; after it failed: the reason; else null. */
   const [fix, setFix] = useState<true | string | null>(null);
+  /** The end date the fix last wrote, confirmed while the recurrence fits. */
+  const [written, setWritten] = useState<string | null>(null);
   if (!values.isRecurring) return null;
 
   const calendar = iterationCalendar(values);
@@ -46,8 +48,12 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({
 
   const fitEnd = () => {
     setFix(true);
+    setWritten(null);
     onFitEnd().then(
-      () => setFix(null),
+      (isoEnd) => {
+        setFix(null);
+        setWritten(isoEnd);
+      },
       (error) => setFix(error instanceof Error ? error.message : String(error)),
     );
   };
@@ -56,6 +62,11 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({
     <section aria-label={title}>
       <h3 className={classes.heading}>{title}</h3>
       {smallText(localise("recurrence.summary", values.intervalDays ?? 0, values.count ?? 0))}
+      {fits && written && (
+        <MessageBar messageBarType={MessageBarType.success} data-testid="recurrence-fixed">
+          {localise("live.endDateSet", formatDateTime(written))}
+        </MessageBar>
+      )}
       {!fits && (
         <MessageBar
           messageBarType={MessageBarType.severeWarning}

@@ -1,4 +1,4 @@
-import type { FormBridge } from "../bridge/formBridgeTypes";
+import type { ConnectedFormBridge } from "../bridge/formBridgeTypes";
 import type { JourneyService } from "../dataverse/journeyService";
 import type { FormatDateTime } from "./dateFormat";
 import type { GetString } from "./strings";
@@ -12,8 +12,11 @@ export interface JourneyControlProps {
   recordId: string;
   /** The journey service (a fake in component tests). */
   service: JourneyService;
-  /** The form's bridge, or null when no form script answers (then the end-date fix is unavailable). */
-  findBridge(): Promise<FormBridge | null>;
+  /**
+   * The form's connected bridge, or null when no form script answers (then the end-date fix is unavailable
+   * and the control does not follow the form); the control listens to its events.
+   */
+  findBridge(): Promise<ConnectedFormBridge | null>;
   /** The bound msdyncrm_validationresults value: the stored result of the last check. */
   storedValidationResults: string | null;
   getString: GetString;

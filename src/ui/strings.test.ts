@@ -87,7 +87,7 @@ test("the keys the UI builds from a kind, a severity or an origin are in both la
     ...every<ConfirmKind>({ stop: true, delete: true, warnings: true, serverUnavailable: true }).flatMap((kind) =>
       ["title", "message", "confirm"].map((part) => `confirm.${kind}.${part}`),
     ),
-    ...every<ReportOrigin>({ stored: true, form: true, saved: true, checking: true }).map(
+    ...every<ReportOrigin>({ stored: true, form: true, saved: true, checking: true, local: true }).map(
       (origin) => `panel.origin.${origin}`,
     ),
     ...every<FindingSource>({ local: true, server: true }).map((source) => `panel.source.${source}`),

@@ -1,3 +1,4 @@
+import type { ConnectedFormBridge, FormEvent } from "../bridge/formBridgeTypes";
 import type { CheckOutcome, JourneyService, JourneySnapshot } from "../dataverse/journeyService";
 import { JourneyError, isJourneyError } from "../dataverse/journeyError";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
@@ -45,10 +46,14 @@ export interface JourneyController extends JourneyState {
   dismissBanner(banner: Banner): void;
   /**
    * Writes on the form the earliest end date its recurrence fits, worked out from the form's values at
-   * the click (the interval or the count may have changed since the preview was drawn), then re-reads them.
+   * the click (the interval or the count may have changed since the preview was drawn), then re-reads them;
+   * gives the date written, or null when the end already fitted.
    */
-  fitEndDate(): Promise<void>;
+  fitEndDate(): Promise<string | null>;
 }
+
+/** The local checks re-run at most this long after the form's last "changed" event. */
+const CHANGE_SETTLE_MS = 150;
 
 type Dispatch = (event: JourneyEvent) => void;
 /** False once the control has unmounted: late answers then change nothing. */
@@ -60,6 +65,9 @@ type ReadValues = (snapshot: JourneySnapshot) => Promise<JourneyRecord>;
 /** Shows and announces a status the journey moved to. */
 type ShowStatus = (status: number) => void;
 type Follow = (id: string, writtenStatus: number) => Promise<void>;
+/** Shows a check's report and announces its verdict; gives its findings' counts. */
+type ShowCheck = (outcome: CheckOutcome, origin?: ReportOrigin) => SeverityCounts;
+type FindBridge = () => Promise<ConnectedFormBridge | null>;
 
 function asJourneyError(error: unknown): JourneyError {
   if (isJourneyError(error)) return error;
@@ -136,6 +144,7 @@ function useActions(
   mounted: Mounted,
   fail: Fail,
   showStatus: ShowStatus,
+  showCheck: ShowCheck,
   follow: Follow,
   load: () => Promise<void>,
 ): [run: (action: JourneyAction) => void, answerConfirm: (confirmed: boolean) => void] {
@@ -143,14 +152,6 @@ function useActions(
   // A ref, not state: a second click arrives before React has re-rendered the disabled buttons.
   const running = useRef<JourneyActionId | null>(null);
   const confirmAnswer = useRef<((confirmed: boolean) => void) | null>(null);
-
-  /** Shows the check's report and announces its verdict; gives its findings' counts. */
-  const showCheck = (outcome: CheckOutcome, origin: ReportOrigin = "form"): SeverityCounts => {
-    const shown = shownReport(outcome.report, origin, props.now().toISOString());
-    const message = localise("live.checked", verdictText(shown, localise));
-    dispatch(checked(shown, message, outcome.serverUnavailable));
-    return countBySeverity(shown.findings);
-  };
 
   const ask = (confirm: ConfirmRequest): Promise<boolean> =>
     new Promise((resolve) => {
@@ -218,6 +219,32 @@ function useActions(
   return [run, answerConfirm];
 }
 
+/**
+ * Follows the form: subscribes to its events once the bridge is found, and again on a later find when the
+ * form script answered only after the first (or the connection was made anew); unsubscribes on unmount.
+ * Gives the find that subscribes.
+ */
+function useFormEvents(findBridge: FindBridge, mounted: Mounted, onEvent: { current: (event: FormEvent) => void }) {
+  const subscription = useRef<{ bridge: ConnectedFormBridge; unsubscribe(): void } | null>(null);
+  const find: FindBridge = async () => {
+    const bridge = await findBridge();
+    if (bridge && mounted.current && subscription.current?.bridge !== bridge) {
+      subscription.current?.unsubscribe();
+      subscription.current = { bridge, unsubscribe: bridge.onFormEvent((event) => onEvent.current(event)) };
+    }
+    return bridge;
+  };
+  useEffect(() => {
+    find().catch(() => null);
+    return () => {
+      subscription.current?.unsubscribe();
+      subscription.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribes once; find is remade each render
+  }, []);
+  return find;
+}
+
 /** The journey's state and what the user can do with it; `localise` gives the words it announces and shows. */
 export function useJourney(props: JourneyControlProps, localise: Localise): JourneyController {
   const { service, recordId, storedValidationResults } = props;
@@ -237,11 +264,16 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
     const journeyError = asJourneyError(error);
     dispatch(failed(journeyError, localise(journeyError.messageKey, ...journeyError.args), ended));
   };
-  const readValues: ReadValues = (snapshot) =>
-    service.currentValues(snapshot).then(
+  const onFormEvent = useRef<(event: FormEvent) => void>(() => undefined);
+  const findBridge = useFormEvents(props.findBridge, mounted, onFormEvent);
+  const readValues: ReadValues = (snapshot) => {
+    // Each read is a chance to subscribe when the form script answered late.
+    findBridge().catch(() => null);
+    return service.currentValues(snapshot).then(
       (current) => current.values,
       () => snapshot.record,
     );
+  };
   const showStatus: ShowStatus = (status) =>
     dispatch(statusMoved(status, localise("live.status", statusLabel(status, localise))));
 
@@ -249,22 +281,66 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
   // A new stored result (the form was refreshed after a go-live, say) replaces what is shown.
   // (On mounting, this shows again the stored result the state starts with.)
   useEffect(() => dispatch(storedResultChanged(storedValidationResults)), [storedValidationResults]);
-  const [run, answerConfirm] = useActions(props, localise, state, dispatch, mounted, fail, showStatus, follow, load);
+  const showCheck: ShowCheck = (outcome, origin = "form") => {
+    const shown = shownReport(outcome.report, origin, props.now().toISOString());
+    const message = localise("live.checked", verdictText(shown, localise));
+    dispatch(checked(shown, message, outcome.serverUnavailable));
+    return countBySeverity(shown.findings);
+  };
+  const [run, answerConfirm] = useActions(
+    props,
+    localise,
+    state,
+    dispatch,
+    mounted,
+    fail,
+    showStatus,
+    showCheck,
+    follow,
+    load,
+  );
+
+  const latest = useRef(state);
+  latest.current = state;
+  const changeTimer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(changeTimer.current), []);
+  /** The form's values changed: the product's own checks on them, marked as not yet checked by the server. */
+  const checkTypedValues = async () => {
+    const snapshot = latest.current.snapshot;
+    if (!snapshot) return;
+    const values = await readValues(snapshot);
+    if (mounted.current) dispatch(checkStarted(values, shownReport(runLocalChecks(values), "local", null)));
+  };
+  onFormEvent.current = (event) => {
+    if (event.kind === "changed") {
+      clearTimeout(changeTimer.current);
+      changeTimer.current = setTimeout(() => void checkTypedValues(), CHANGE_SETTLE_MS);
+    } else if (event.kind === "checked") {
+      showCheck({ report: event.report }, event.serverChecked ? "form" : "local");
+    } else if (!latest.current.running && !latest.current.following) {
+      // Saved, status moved or a status command on the form: the row as it now is (an action of the
+      // control's own, or a follow, reads it when it ends). The snapshot is then the new row, so the
+      // user's own form saves never look like someone else's change.
+      void load();
+    }
+  };
 
   const fitEndDate = async () => {
-    const bridge = await props.findBridge();
+    const bridge = await findBridge();
     const snapshot = state.snapshot;
     if (!bridge || !snapshot) throw new Error(localise("recurrence.noForm"));
     const current = recurrenceFromRecord(await readValues(snapshot));
     // Fixed on the form meanwhile: nothing to write, the preview only catches up.
-    if (!recurrenceFits(current)) {
-      const isoEnd = earliestFittingEnd(current);
-      if (!isoEnd) throw new Error(localise("recurrence.noFittingEnd"));
+    const fits = recurrenceFits(current);
+    const isoEnd = fits ? null : earliestFittingEnd(current);
+    if (!fits && !isoEnd) throw new Error(localise("recurrence.noFittingEnd"));
+    if (isoEnd) {
       await bridge.setValue("msdyncrm_enddatetime", new Date(isoEnd));
       dispatch(announced(localise("live.endDateSet", props.formatDateTime(isoEnd))));
     }
     const values = await readValues(snapshot);
     if (mounted.current) dispatch(valuesRead(values));
+    return isoEnd;
   };
 
   return {

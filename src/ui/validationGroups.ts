@@ -6,9 +6,10 @@ export type { Finding, SeverityCounts };
 
 /**
  * Where the report shown came from: the stored result of the last check, a check just run on the form's
- * or the saved values, or (while the server's check runs) the product's own checks alone.
+ * or the saved values, or the product's own checks alone: while the server's check runs ("checking"), or on
+ * the form's values as they change or by the form's check when the server could not check ("local").
  */
-export type ReportOrigin = "stored" | "form" | "saved" | "checking";
+export type ReportOrigin = "stored" | "form" | "saved" | "checking" | "local";
 
 /** The report the control shows, with its findings merged once, when it became the shown report. */
 export interface ShownReport {

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { render } from "@testing-library/react";
 import { setIconOptions } from "@fluentui/react";
-import type { FormBridge } from "../../bridge/formBridgeTypes";
+import type { ConnectedFormBridge, FormBridge, FormEvent, FormEventListener } from "../../bridge/formBridgeTypes";
 import { createDateTimeFormatter } from "../dateFormat";
 import type { JourneyControlProps } from "../journeyControlProps";
 import { JourneyView } from "../JourneyView";
@@ -11,8 +11,18 @@ import { resxStrings } from "./resxStrings";
 // The host registers Fluent's icons; in tests their absence is expected, not worth a warning each.
 setIconOptions({ disableWarnings: true });
 
-export function fakeBridge(): jest.Mocked<FormBridge> {
+/** A connected bridge whose answers each test sets; `emit` reports an event of the form to the listeners subscribed. */
+export type FakeBridge = jest.Mocked<ConnectedFormBridge> & { emit(event: FormEvent): void };
+
+export function fakeBridge(): FakeBridge {
+  const listeners = new Set<FormEventListener>();
   return {
+    onFormEvent: jest.fn((listener: FormEventListener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    }),
+    disconnect: jest.fn(),
+    emit: (event) => listeners.forEach((listener) => listener(event)),
     getValues: jest.fn<ReturnType<FormBridge["getValues"]>, []>(),
     save: jest.fn<Promise<void>, []>(async () => undefined),
     refresh: jest.fn<Promise<void>, []>(async () => undefined),
