@@ -308,6 +308,7 @@ describe("banners for the service's errors", () => {
     render(
       <JourneyBanners
         banners={banners}
+        openFailed={false}
         onReload={() => undefined}
         onDismiss={() => undefined}
         localise={localiserFor(en)}
@@ -334,6 +335,28 @@ describe("banners for the service's errors", () => {
     await waitFor(() => expect(screen.getByText("Live, editable")).toBeTruthy());
     expect(service.load).toHaveBeenCalledTimes(2);
     expect(screen.queryByRole("button", { name: "Reload" })).toBeNull();
+  });
+
+  test.each<[JourneyErrorKind, string, string[]]>([
+    ["unauthorized", "error.unauthorized", []],
+    ["forbidden", "error.forbidden", []],
+    ["server", "error.server", ["500"]],
+    ["throttled", "error.throttled", []],
+    ["timeout", "error.requestTimeout", ["30"]],
+  ])("a %s error on opening shows why and a Reload that opens the journey", async (kind, key, args) => {
+    const service = fakeJourneyService(journeyRecord({ statuscode: S.Draft }));
+    service.load.mockRejectedValueOnce(new JourneyError(kind, key, { args }));
+    renderJourneyView({ service });
+    const reload = await screen.findByRole("button", { name: "Reload" });
+    const banner = reload.closest("[data-banner]") as HTMLElement;
+    await waitFor(() => expect(banner.textContent).toContain(localiserFor(en)(key, ...args)));
+    // Nothing else is there to act on: the reason stays until the journey opens.
+    expect(within(banner).queryByRole("button", { name: en("banner.dismiss") })).toBeNull();
+    expect(screen.queryByRole("group", { name: "Journey actions" })).toBeNull();
+    fireEvent.click(reload);
+    await screen.findByRole("group", { name: "Journey actions" });
+    expect(service.load).toHaveBeenCalledTimes(2);
+    expect(document.querySelector("[data-banner]")).toBeNull();
   });
 
   test("a missing validate action says so and shows the local findings", async () => {

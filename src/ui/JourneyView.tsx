@@ -104,6 +104,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
         {journey.loading && !snapshot && <Spinner size={SpinnerSize.small} label={localise("header.loading")} />}
         <JourneyBanners
           banners={journey.banners}
+          openFailed={!!props.recordId && !snapshot && !journey.loading}
           onReload={journey.reload}
           onDismiss={journey.dismissBanner}
           localise={localise}
