@@ -2,7 +2,7 @@
 import { createElement } from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { JourneyError, type JourneyErrorKind } from "../dataverse/journeyError";
-import type { CheckOutcome, TransitionOutcome } from "../dataverse/journeyService";
+import type { CheckOutcome, ServerBusy, TransitionOutcome } from "../dataverse/journeyService";
 import { JourneyStatus } from "../journey/types";
 import { Privilege } from "./journeyControlProps";
 import { JourneyBanners } from "./JourneyBanners";
@@ -357,6 +357,30 @@ describe("banners for the service's errors", () => {
     await screen.findByRole("group", { name: "Journey actions" });
     expect(service.load).toHaveBeenCalledTimes(2);
     expect(document.querySelector("[data-banner]")).toBeNull();
+  });
+
+  test("while the server is busy the control says it tries again, with no way to dismiss it, until the retry", async () => {
+    const service = fakeJourneyService(journeyRecord({ statuscode: S.Draft }));
+    let tell: (busy: ServerBusy | null) => void = () => undefined;
+    const unsubscribe = jest.fn();
+    service.onServerBusy.mockImplementation((listener) => {
+      tell = listener;
+      return unsubscribe;
+    });
+    const { unmount } = renderJourneyView({ service });
+    await screen.findByRole("group", { name: "Journey actions" });
+    act(() => tell({ messageKey: "progress.serverBusy", args: ["5"], retryInMs: 5000 }));
+    // Fluent's message bar renders its text a moment later (for screen readers to notice it).
+    const busy = await waitFor(() => {
+      const shown = document.querySelector('[data-banner="serverBusy"]') as HTMLElement;
+      expect(shown.textContent).toContain("The server is busy. Trying again in 5 seconds…");
+      return shown;
+    });
+    expect(within(busy).queryByRole("button")).toBeNull();
+    act(() => tell(null));
+    expect(document.querySelector('[data-banner="serverBusy"]')).toBeNull();
+    unmount();
+    expect(unsubscribe).toHaveBeenCalled();
   });
 
   test("a missing validate action says so and shows the local findings", async () => {

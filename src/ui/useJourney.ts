@@ -25,6 +25,7 @@ import {
   journeyReducer,
   loaded,
   loadStarted,
+  serverBusyChanged,
   settled,
   statusMoved,
   storedResultChanged,
@@ -249,6 +250,8 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
   // A new stored result (the form was refreshed after a go-live, say) replaces what is shown.
   // (On mounting, this shows again the stored result the state starts with.)
   useEffect(() => dispatch(storedResultChanged(storedValidationResults)), [storedValidationResults]);
+  // Unsubscribes on unmounting: a late report then changes nothing.
+  useEffect(() => service.onServerBusy((busy) => dispatch(serverBusyChanged(busy))), [service]);
   const [run, answerConfirm] = useActions(props, localise, state, dispatch, mounted, fail, showStatus, follow, load);
 
   const fitEndDate = async () => {

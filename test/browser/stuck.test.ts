@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { SEED_IDS } from "../../harness/seed/seedData";
-import { injectFault, useBrowserHarness, withScreenshots } from "./support/browserHarness";
+import { eventually, injectFault, useBrowserHarness, withScreenshots } from "./support/browserHarness";
 import { formUrl, JourneyPage } from "./support/journeyPage";
 
 const DRAFT = SEED_IDS.journeys.seedPatch;
@@ -34,4 +34,26 @@ test("a 500 on opening the journey shows why with a Reload; once the server is b
     await journey.loaded();
     assert.equal(await journey.statusLabel(), "Draft");
     assert.equal(await journey.banners().count(), 0, "the error went with the load that succeeded");
+  }));
+
+test("a throttled open says the server is busy while it waits, then shows the journey", (t) =>
+  withScreenshots(t, suite, async ({ page, url }) => {
+    await injectFault(url, {
+      match: { method: "GET", pathContains: `msdyncrm_customerjourneys(${DRAFT})?$select=` },
+      status: 429,
+      retryAfter: 2,
+    });
+    await page.goto(formUrl(url, DRAFT));
+    const journey = new JourneyPage(page);
+    const busy = journey.banner("serverBusy");
+    await busy.waitFor({ timeout: 15_000 });
+    await eventually(
+      "the busy message's text",
+      async () => (await busy.textContent()) ?? "",
+      (text) => /The server is busy\. Trying again in \d+ seconds/.test(text),
+    );
+    assert.equal(await busy.getByRole("button").count(), 0, "it cannot be dismissed");
+    await journey.loaded();
+    await busy.waitFor({ state: "detached" });
+    assert.equal(await journey.statusLabel(), "Draft");
   }));
