@@ -2,7 +2,7 @@
 import { createElement } from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { JourneyError, type JourneyErrorKind } from "../dataverse/journeyError";
-import type { CheckOutcome, TransitionOutcome } from "../dataverse/journeyService";
+import type { CheckOutcome, ServerBusy, TransitionOutcome } from "../dataverse/journeyService";
 import { JourneyStatus } from "../journey/types";
 import { Privilege } from "./journeyControlProps";
 import { JourneyBanners } from "./JourneyBanners";
@@ -308,6 +308,7 @@ describe("banners for the service's errors", () => {
     render(
       <JourneyBanners
         banners={banners}
+        openFailed={false}
         onReload={() => undefined}
         onDismiss={() => undefined}
         localise={localiserFor(en)}
@@ -334,6 +335,52 @@ describe("banners for the service's errors", () => {
     await waitFor(() => expect(screen.getByText("Live, editable")).toBeTruthy());
     expect(service.load).toHaveBeenCalledTimes(2);
     expect(screen.queryByRole("button", { name: "Reload" })).toBeNull();
+  });
+
+  test.each<[JourneyErrorKind, string, string[]]>([
+    ["unauthorized", "error.unauthorized", []],
+    ["forbidden", "error.forbidden", []],
+    ["server", "error.server", ["500"]],
+    ["throttled", "error.throttled", []],
+    ["timeout", "error.requestTimeout", ["30"]],
+  ])("a %s error on opening shows why and a Reload that opens the journey", async (kind, key, args) => {
+    const service = fakeJourneyService(journeyRecord({ statuscode: S.Draft }));
+    service.load.mockRejectedValueOnce(new JourneyError(kind, key, { args }));
+    renderJourneyView({ service });
+    const reload = await screen.findByRole("button", { name: "Reload" });
+    const banner = reload.closest("[data-banner]") as HTMLElement;
+    await waitFor(() => expect(banner.textContent).toContain(localiserFor(en)(key, ...args)));
+    // Nothing else is there to act on: the reason stays until the journey opens.
+    expect(within(banner).queryByRole("button", { name: en("banner.dismiss") })).toBeNull();
+    expect(screen.queryByRole("group", { name: "Journey actions" })).toBeNull();
+    fireEvent.click(reload);
+    await screen.findByRole("group", { name: "Journey actions" });
+    expect(service.load).toHaveBeenCalledTimes(2);
+    expect(document.querySelector("[data-banner]")).toBeNull();
+  });
+
+  test("while the server is busy the control says it tries again, with no way to dismiss it, until the retry", async () => {
+    const service = fakeJourneyService(journeyRecord({ statuscode: S.Draft }));
+    let tell: (busy: ServerBusy | null) => void = () => undefined;
+    const unsubscribe = jest.fn();
+    service.onServerBusy.mockImplementation((listener) => {
+      tell = listener;
+      return unsubscribe;
+    });
+    const { unmount } = renderJourneyView({ service });
+    await screen.findByRole("group", { name: "Journey actions" });
+    act(() => tell({ messageKey: "progress.serverBusy", args: ["5"], retryInMs: 5000 }));
+    // Fluent's message bar renders its text a moment later (for screen readers to notice it).
+    const busy = await waitFor(() => {
+      const shown = document.querySelector('[data-banner="serverBusy"]') as HTMLElement;
+      expect(shown.textContent).toContain("The server is busy. Trying again in 5 seconds…");
+      return shown;
+    });
+    expect(within(busy).queryByRole("button")).toBeNull();
+    act(() => tell(null));
+    expect(document.querySelector('[data-banner="serverBusy"]')).toBeNull();
+    unmount();
+    expect(unsubscribe).toHaveBeenCalled();
   });
 
   test("a missing validate action says so and shows the local findings", async () => {

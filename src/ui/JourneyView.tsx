@@ -1,5 +1,5 @@
 import type * as React from "react";
-import { createElement, MessageBar, Spinner, SpinnerSize, Stack, useMemo, useState } from "./platform";
+import { createElement, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, useMemo, useState } from "./platform";
 import { JourneyStatus } from "../journey/types";
 import { actionsFor, type JourneyAction } from "../journey/journeyActions";
 import { lockedFields } from "../journey/fieldLocks";
@@ -102,8 +102,17 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
         )}
         {!props.recordId && <MessageBar>{localise("header.notSaved")}</MessageBar>}
         {journey.loading && !snapshot && <Spinner size={SpinnerSize.small} label={localise("header.loading")} />}
+        {journey.serverBusy && (
+          // Not dismissible: it goes by itself when the retries end.
+          <div data-banner="serverBusy">
+            <MessageBar messageBarType={MessageBarType.info}>
+              {localise(journey.serverBusy.messageKey, ...journey.serverBusy.args)}
+            </MessageBar>
+          </div>
+        )}
         <JourneyBanners
           banners={journey.banners}
+          openFailed={!!props.recordId && !snapshot && !journey.loading}
           onReload={journey.reload}
           onDismiss={journey.dismissBanner}
           localise={localise}

@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { FaultCode, describeFault } from "../journey/faultCatalogue";
 import { JourneyStatus } from "../journey/types";
-import { checkOutcome, entry, fakeJourneyService, journeyRecord } from "./testing/fakeJourneyService";
+import { checkOutcome, DEFINITION, entry, fakeJourneyService, journeyRecord } from "./testing/fakeJourneyService";
 import type { CheckOutcome } from "../dataverse/journeyService";
 import { renderJourneyView } from "./testing/renderJourneyView";
 import { resxStrings } from "./testing/resxStrings";
@@ -203,6 +203,45 @@ describe("validation panel", () => {
     expect(text).toContain(en("fault.NameMissing.message"));
     expect(text).toContain('Segment tile "Newsletter readers"');
     expect(text).toContain("ErrorSomethingNew");
+  });
+
+  test("an 800 KB argument shows shortened in the panel and whole in the copied details", async () => {
+    const writeText = jest.fn(async () => undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const huge = "s".repeat(800 * 1024);
+    await viewWithStored([e("01_0", "ErrorSegmentNotFound", "Error", [huge])]);
+    const shownText = panel().textContent ?? "";
+    expect(shownText).toContain(`${"s".repeat(200)}\u2026`);
+    expect(shownText).not.toContain("s".repeat(201));
+    expect(shownText.length).toBeLessThan(2000);
+    fireEvent.click(screen.getByRole("button", { name: "Copy details" }));
+    await screen.findByText("The details are on the clipboard.");
+    const text = (writeText.mock.calls[0] as unknown as [string])[0];
+    expect(text).toContain(huge);
+  });
+
+  test("a tile name with an unterminated right-to-left override does not reach the text after it", async () => {
+    const writeText = jest.fn(async () => undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const definition = DEFINITION.replace("Newsletter readers", "Newsletter \u202Ereaders");
+    const service = fakeJourneyService(journeyRecord({ msdyncrm_workflowdefinition: definition }));
+    await viewWithStored([e("01_0", "ErrorSegmentNotFound", "Error", ["seg-1"])], {
+      service,
+      storedValidationResults: stored([e("01_0", "ErrorSegmentNotFound", "Error", ["seg-1"])]),
+    });
+    const heading = within(panel()).getByRole("heading", { name: /Newsletter/ });
+    const title = heading.querySelector("bdi");
+    expect(title?.textContent).toBe('Segment tile "Newsletter \u202Ereaders"');
+    // The finding after the heading is its own isolate, so the override ends with the heading.
+    const findingText = (heading.nextElementSibling as HTMLElement).querySelector("bdi");
+    expect(findingText?.textContent).toBe(en("fault.ErrorSegmentNotFound.message").replace("{0}", "seg-1"));
+
+    fireEvent.click(screen.getByRole("button", { name: "Copy details" }));
+    await screen.findByText("The details are on the clipboard.");
+    const text = (writeText.mock.calls[0] as unknown as [string])[0];
+    const titleLine = text.split("\n").find((line) => line.includes("Newsletter")) ?? "";
+    // Isolated, the override closed inside the isolate.
+    expect(titleLine).toBe('\u2068Segment tile "Newsletter \u202Ereaders"\u202C\u2069');
   });
 
   test.each([

@@ -13,7 +13,7 @@ import {
   useEffect,
   useState,
 } from "./platform";
-import { describeFault } from "../journey/faultCatalogue";
+import { describeFault, shortenText } from "../journey/faultCatalogue";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
 import type { Severity } from "../journey/types";
 import { copyText, type CopyResult } from "./clipboard";
@@ -48,20 +48,29 @@ function severityIcon(severity: Severity, localise: Localise): React.ReactNode {
 
 function findingContent({ entry, sources }: Finding, localise: Localise): React.ReactNode {
   const described = describeFault(entry, localise);
+  // The short text (arguments cut): a list of findings is no place for an 800 KB argument; Copy details has it whole.
+  const { message, hint } = described.short;
+  // User text (tile names, the server's arguments) in <bdi>: a direction override in it stops at its end.
   return (
     <>
       {severityIcon(entry.severity, localise)}
       <span className={classes.entryText}>
         <span className={classes.block}>
-          {described.message}
+          <bdi>{message}</bdi>
           {sources.map((source) => (
             <span key={source} className={classes.sourceTag}>
               {localise(`panel.source.${source}`)}
             </span>
           ))}
         </span>
-        {described.hint && <span className={classes.muted}>{described.hint}</span>}
-        <span className={classes.muted}>{localise("panel.code", described.code)}</span>
+        {hint && (
+          <span className={classes.muted}>
+            <bdi>{hint}</bdi>
+          </span>
+        )}
+        <span className={classes.muted}>
+          <bdi>{localise("panel.code", shortenText(described.code))}</bdi>
+        </span>
       </span>
     </>
   );
@@ -121,7 +130,9 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
           <FocusZone direction={FocusZoneDirection.vertical}>
             {groupFindings(shown.findings, definition).map((group) => (
               <div key={group.activityId}>
-                <h3 className={classes.heading}>{groupTitle(group, localise)}</h3>
+                <h3 className={classes.heading}>
+                  <bdi>{groupTitle(group, localise)}</bdi>
+                </h3>
                 <ul className={classes.list}>
                   {group.findings.map((finding, index) => (
                     <li key={`${finding.entry.fault}-${index}`}>

@@ -1,5 +1,5 @@
 import type { JourneyError } from "../dataverse/journeyError";
-import type { JourneySnapshot } from "../dataverse/journeyService";
+import type { JourneySnapshot, ServerBusy } from "../dataverse/journeyService";
 import type { JourneyActionId } from "../journey/journeyActions";
 import type { JourneyRecord } from "../journey/types";
 import { parseValidationResponse } from "../journey/validationResult";
@@ -28,6 +28,8 @@ export interface JourneyState {
   /** The last text for screen readers; a new sequence makes the same text again a new announcement. */
   announcement?: { message: string; sequence: number };
   deleted?: boolean;
+  /** A throttled request is waiting to try again (null or absent: none is). */
+  serverBusy?: ServerBusy | null;
 }
 
 /**
@@ -152,3 +154,7 @@ export const announced =
 export const bannerDismissed =
   (banner: Banner): JourneyEvent =>
   (state) => ({ ...state, banners: state.banners.filter((shown) => shown !== banner) });
+
+export const serverBusyChanged =
+  (serverBusy: ServerBusy | null): JourneyEvent =>
+  (state) => ({ ...state, serverBusy });

@@ -1,3 +1,4 @@
+import { isolateBidi } from "../journey/bidiIsolation";
 import { describeFault } from "../journey/faultCatalogue";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
 import { countBySeverity } from "../journey/findings";
@@ -32,7 +33,7 @@ export function groupTitle(group: EntryGroup, localise: Localise): string {
   return localise("panel.group.unknownTile", group.activityId);
 }
 
-/** The whole report as plain text, for "Copy details". */
+/** The whole report as plain text, for "Copy details": every message whole, each line's user text isolated (bidi). */
 export function reportAsText(
   shown: ShownReport,
   definition: ParsedDefinition,
@@ -41,13 +42,13 @@ export function reportAsText(
 ): string {
   const lines = [localise("panel.copy.heading", checkedWhen), verdictText(shown, localise)];
   for (const group of groupFindings(shown.findings, definition)) {
-    lines.push("", groupTitle(group, localise));
+    lines.push("", isolateBidi(groupTitle(group, localise)));
     for (const { entry, sources } of group.findings) {
       const described = describeFault(entry, localise);
       const severity = severityLabel(entry.severity, localise);
       const source = sources.map((s) => localise(`panel.source.${s}`)).join(", ");
-      lines.push(`- [${severity}] ${described.message} (${described.code}; ${source})`);
-      if (described.hint) lines.push(`  ${described.hint}`);
+      lines.push(`- [${severity}] ${isolateBidi(described.message)} (${isolateBidi(described.code)}; ${source})`);
+      if (described.hint) lines.push(`  ${isolateBidi(described.hint)}`);
     }
   }
   const { unreadable } = shown.report;

@@ -26,6 +26,7 @@ import {
   journeyReducer,
   loaded,
   loadStarted,
+  serverBusyChanged,
   settled,
   statusMoved,
   storedResultChanged,
@@ -281,6 +282,8 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
   // A new stored result (the form was refreshed after a go-live, say) replaces what is shown.
   // (On mounting, this shows again the stored result the state starts with.)
   useEffect(() => dispatch(storedResultChanged(storedValidationResults)), [storedValidationResults]);
+  // Unsubscribes on unmounting: a late report then changes nothing.
+  useEffect(() => service.onServerBusy((busy) => dispatch(serverBusyChanged(busy))), [service]);
   const showCheck: ShowCheck = (outcome, origin = "form") => {
     const shown = shownReport(outcome.report, origin, props.now().toISOString());
     const message = localise("live.checked", verdictText(shown, localise));

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { SEED_IDS } from "../../harness/seed/seedData";
 import { JourneyStatus as S } from "../../src/journey/types";
-import { useBrowserHarness, withScreenshots } from "./support/browserHarness";
-import { JourneyPage } from "./support/journeyPage";
+import { useBrowserHarness, withScreenshots } from "./testing/browserHarness";
+import { JourneyPage } from "./testing/journeyPage";
 
 const J = SEED_IDS.journeys;
 const suite = useBrowserHarness();
