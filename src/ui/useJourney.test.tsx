@@ -2,7 +2,14 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { JourneyRecord } from "../journey/types";
 import { JourneyStatus } from "../journey/types";
-import { entry, fakeJourneyService, journeyRecord, reportOf, snapshotOf } from "./testing/fakeJourneyService";
+import {
+  checkOutcome,
+  entry,
+  fakeJourneyService,
+  journeyRecord,
+  reportOf,
+  snapshotOf,
+} from "./testing/fakeJourneyService";
 import { fakeBridge, renderJourneyView } from "./testing/renderJourneyView";
 import { resxStrings } from "./testing/resxStrings";
 
@@ -112,6 +119,18 @@ test("the form's Check for errors shows its report in the panel", async () => {
   act(() => bridge.emit({ kind: "checked", report, serverChecked: true }));
   expect(await screen.findByText(NO_NAME)).toBeTruthy();
   expect(screen.getByText(/^Checked just now/)).toBeTruthy();
+});
+
+test("a check pressed right after typing keeps the server's report: the typed values' own checks do not replace it", async () => {
+  const { service, typeOnForm } = await followedView();
+  service.check.mockResolvedValue(checkOutcome([entry("ErrorEmailNotLive", "", "Warning")]));
+  typeOnForm({ msdyncrm_name: "Spring newsletter 2" });
+  fireEvent.click(screen.getByRole("button", { name: "Check for errors" }));
+  expect(await screen.findByText(/^Checked just now/)).toBeTruthy();
+  // Past the 150 ms the typed values' own checks wait for.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
+  expect(screen.getByText(/^Checked just now/)).toBeTruthy();
+  expect(screen.queryByText(en("panel.origin.local"))).toBeNull();
 });
 
 test("a form script that answers only later is followed from the next read on", async () => {

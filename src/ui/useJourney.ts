@@ -284,7 +284,13 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
   useEffect(() => dispatch(storedResultChanged(storedValidationResults)), [storedValidationResults]);
   // Unsubscribes on unmounting: a late report then changes nothing.
   useEffect(() => service.onServerBusy((busy) => dispatch(serverBusyChanged(busy))), [service]);
+  const changeTimer = useRef<ReturnType<typeof setTimeout>>();
+  /** Counts the reports shown: typed values' own checks that began before the latest one are stale. */
+  const reportsShown = useRef(0);
+  useEffect(() => () => clearTimeout(changeTimer.current), []);
   const showCheck: ShowCheck = (outcome, origin = "form") => {
+    clearTimeout(changeTimer.current);
+    reportsShown.current += 1;
     const shown = shownReport(outcome.report, origin, props.now().toISOString());
     const message = localise("live.checked", verdictText(shown, localise));
     dispatch(checked(shown, message, outcome.serverUnavailable));
@@ -305,14 +311,14 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
 
   const latest = useRef(state);
   latest.current = state;
-  const changeTimer = useRef<ReturnType<typeof setTimeout>>();
-  useEffect(() => () => clearTimeout(changeTimer.current), []);
   /** The form's values changed: the product's own checks on them, marked as not yet checked by the server. */
   const checkTypedValues = async () => {
     const snapshot = latest.current.snapshot;
     if (!snapshot) return;
+    const shownBefore = reportsShown.current;
     const values = await readValues(snapshot);
-    if (mounted.current) dispatch(checkStarted(values, shownReport(runLocalChecks(values), "local", null)));
+    if (mounted.current && shownBefore === reportsShown.current)
+      dispatch(checkStarted(values, shownReport(runLocalChecks(values), "local", null)));
   };
   onFormEvent.current = (event) => {
     if (event.kind === "changed") {
