@@ -262,18 +262,17 @@ async function panel(): Promise<unknown> {
   }));
   const shown = shownReport({ verdict: "Error", entries }, "form", null);
 
+  const panelElement = () =>
+    React.createElement(ValidationPanel, {
+      shown,
+      checkedWhen: "now",
+      definition,
+      selectedActivityId: null,
+      onSelectActivity: () => undefined,
+      localise,
+    });
   const renderPanel = () => {
-    ReactDOM.render(
-      React.createElement(ValidationPanel, {
-        shown,
-        checkedWhen: "now",
-        definition,
-        selectedActivityId: null,
-        onSelectActivity: () => undefined,
-        localise,
-      }),
-      container,
-    );
+    ReactDOM.render(panelElement(), container);
     ReactDOM.unmountComponentAtNode(container);
   };
   const renderList = () => {
@@ -287,17 +286,7 @@ async function panel(): Promise<unknown> {
     );
     ReactDOM.unmountComponentAtNode(container);
   };
-  ReactDOM.render(
-    React.createElement(ValidationPanel, {
-      shown,
-      checkedWhen: "now",
-      definition,
-      selectedActivityId: null,
-      onSelectActivity: () => undefined,
-      localise,
-    }),
-    container,
-  );
+  ReactDOM.render(panelElement(), container);
   const shownEntries = container.querySelectorAll("li").length;
   ReactDOM.unmountComponentAtNode(container);
   const [panelMs, listMs] = interleaved(renderPanel, renderList, 9);
