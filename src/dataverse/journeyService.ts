@@ -75,7 +75,7 @@ export interface JourneyServiceDeps {
   webApi: WebApiPort;
   /**
    * Finds the form bridge (e.g. () => connectFormBridge(id)); null/absent: no form, the snapshot's
-   * values are used. A bridge once found is kept; a null answer is asked again next time.
+   * values are used. Asked at each need: the finder keeps what it found (src/bridge/formBridgeFinder).
    */
   bridge?: () => Promise<FormBridge | null>;
   now?: () => Date;
@@ -524,17 +524,8 @@ interface FormAccess {
 }
 
 function formAccess(connect: JourneyServiceDeps["bridge"]): FormAccess {
-  let bridge: FormBridge | null = null;
-  const find = async (): Promise<FormBridge | null> => {
-    if (!bridge && connect) {
-      try {
-        bridge = await connect();
-      } catch {
-        bridge = null;
-      }
-    }
-    return bridge;
-  };
+  // The one cache of the connection is the caller's (src/bridge/formBridgeFinder): it keeps a bridge found and asks again after none.
+  const find = async (): Promise<FormBridge | null> => (connect ? connect().catch(() => null) : null);
   return {
     values: async (snapshot) => {
       const found = await find();
