@@ -1,10 +1,10 @@
 import type { Severity, ValidationEntry } from "./types";
 
-/** The one code the product's own checks report as a warning: the journey may still go live. */
-const WARNING_FAULT = "StartsWithoutSegment";
+/** The codes the product's own checks report as warnings: the journey may still go live. */
+const WARNING_FAULTS = ["StartsWithoutSegment", "StartDatePassed"] as const;
 
 /**
- * Every fault code the product knows; all are errors except WARNING_FAULT. Microsoft publishes no list:
+ * Every fault code the product knows; all are errors except WARNING_FAULTS. Microsoft publishes no list:
  * the first is the one the API page shows, the `Error*NotFound/NotLive` codes are the ones the emulated
  * org raises (argument 0 = the id), the rest come from the product's own checks.
  */
@@ -39,15 +39,17 @@ const ALL_FAULTS = [
   "DuplicateRoot",
   "DefaultBranchUnderTrigger",
   "SplitterTooFewBranches",
-  WARNING_FAULT,
+  ...WARNING_FAULTS,
   "SegmentGroupEmpty",
   "EmailNotChosen",
+  "EndDatePassed",
+  "IterationsPassed",
 ] as const;
 
 export type FaultCodeName = (typeof ALL_FAULTS)[number];
 
 function severityOf(code: FaultCodeName): Severity {
-  return code === WARNING_FAULT ? "Warning" : "Error";
+  return (WARNING_FAULTS as readonly string[]).includes(code) ? "Warning" : "Error";
 }
 
 /** A table of every code. (The pure marks let the bundles drop a table nothing uses.) */
