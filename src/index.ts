@@ -13,6 +13,8 @@ import { JourneyView } from "./ui/JourneyView";
 import { createElement } from "./ui/platform";
 
 const ENTITY = "msdyncrm_customerjourney";
+/** The one real clock: the checks hold the journey's dates against it, and the panel says when it checked. */
+const now = () => new Date();
 
 /** context.mode.contextInfo and context.page are present on forms but missing from the typings. */
 interface FormContext {
@@ -81,7 +83,7 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
       this.record = {
         recordId,
         findBridge,
-        service: createJourneyService({ webApi: webApiOf(context), bridge: findBridge }),
+        service: createJourneyService({ webApi: webApiOf(context), bridge: findBridge, now }),
       };
     }
     const props: JourneyControlProps & React.Attributes = {
@@ -97,7 +99,7 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
       hasPrivilege: (privilege: PrivilegeKind) => context.utils.hasEntityPrivilege(ENTITY, privilege, 0),
       allocatedWidth: context.mode.allocatedWidth,
       openJourney: (id) => openJourneyIn(context, id),
-      now: () => new Date(),
+      now,
     };
     return createElement(JourneyView, props);
   }

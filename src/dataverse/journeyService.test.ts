@@ -240,6 +240,24 @@ describe("go live: refusals", () => {
     expect(webApi.rows.get(JOURNEY_ID)?.statuscode).toBe(S.Draft);
   });
 
+  test("the seed's Sample Customer Journey (2019, its recurrence fitting) cannot go live by the service's clock, though the server finds nothing", async () => {
+    const sample = journeyRow({
+      msdyncrm_name: "Sample Customer Journey",
+      msdyncrm_startdatetime: "2019-02-08T11:48:00Z",
+      msdyncrm_enddatetime: "2019-07-08T11:48:00Z",
+      msdyncrm_isrecurring: true,
+      msdyncrm_recurrenceintervaldays: 30,
+      msdyncrm_recurrencecount: 3,
+    });
+    const { webApi, service } = setup(sample);
+    const snapshot = await service.load(JOURNEY_ID);
+    const outcome = await service.transition(snapshot, "goLive");
+    expect(outcome).toMatchObject({ done: false, reason: "checkErrors" });
+    expect(outcome.check?.report.entries.map((entry) => entry.fault)).toEqual(["EndDatePassed"]);
+    expect(webApi.methods()).not.toContain("updateRecord");
+    expect(webApi.rows.get(JOURNEY_ID)?.statuscode).toBe(S.Draft);
+  });
+
   test("warnings need a confirm: declined or not asked writes nothing, confirmed goes live", async () => {
     const { webApi, service } = setup(journeyRow({ statuscode: S.Stopped }));
     webApi.validate = () =>

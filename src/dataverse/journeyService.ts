@@ -261,7 +261,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     currentValues: form.values,
 
     check: async (values) => {
-      const local = runLocalChecks(values);
+      const local = runLocalChecks(values, deps.now);
       try {
         const server = await askValidateAction(webApi, values, timing).finally(() => tellBusy(null));
         const outcome: CheckOutcome = { report: mergeReports(local, server) };

@@ -8,10 +8,12 @@ describe("the go-live check's time limit", () => {
     jest.useFakeTimers();
     const neverAnswers = { online: { execute: () => new Promise<never>(() => undefined) } };
     let outcome: Awaited<ReturnType<typeof runGoLiveCheck>> | undefined;
-    void runGoLiveCheck({ msdyncrm_name: "Spring", msdyncrm_workflowdefinition: SAMPLE_DEFINITION }, neverAnswers, {
-      sleep: async () => undefined,
-      random: () => 0.5,
-    }).then((result) => (outcome = result));
+    void runGoLiveCheck(
+      { msdyncrm_name: "Spring", msdyncrm_workflowdefinition: SAMPLE_DEFINITION },
+      neverAnswers,
+      { sleep: async () => undefined, random: () => 0.5 },
+      () => new Date("2026-12-01T12:00:00Z"),
+    ).then((result) => (outcome = result));
 
     await jest.advanceTimersByTimeAsync(9_999);
     expect(outcome).toBeUndefined();

@@ -34,9 +34,10 @@ export async function runGoLiveCheck(
   values: JourneyRecord,
   webApi: Pick<WebApiPort, "online">,
   timing: RetryTiming,
+  now: () => Date,
   timeoutMs = CHECK_TIMEOUT_MS,
 ): Promise<CheckOutcome> {
-  const local = runLocalChecks(values);
+  const local = runLocalChecks(values, now);
   let server: ValidationReport;
   try {
     // The save gate's budget for the whole check, retries included, through the one request timeout.

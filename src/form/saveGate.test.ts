@@ -182,6 +182,41 @@ describe.each([
     expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(LiveEditable);
   });
 
+  it("refuses to take the seed's Sample Customer Journey (2019, its recurrence fitting) live in 2026, though the server finds nothing", async () => {
+    fixture = loaded({
+      status: Draft,
+      asyncSave,
+      name: "Sample Customer Journey",
+      start: "2019-02-08T11:48:00.000Z",
+      end: "2019-07-08T11:48:00.000Z",
+      isRecurring: true,
+      intervalDays: 30,
+      count: 3,
+      now: "2026-12-01T12:00:00.000Z",
+    });
+    setStatus(fixture, GoingLive);
+
+    await userSavesAndGateFinishes(fixture);
+
+    expect(fixture.saved).toEqual([]);
+    expect(fixture.notifications().map((notification) => notification.message)).toContain(
+      `The end date (${isolated("2019-07-08T11:48:00.000Z")}) has passed: the journey cannot run. Set a later end date.`,
+    );
+    expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(Draft);
+  });
+
+  it("warns of a draft's start one minute ago and lets it go live, the clock being the form's", async () => {
+    fixture = loaded({ status: Draft, asyncSave, start: "2026-12-01T11:59:00.000Z", now: "2026-12-01T12:00:00.000Z" });
+    setStatus(fixture, GoingLive);
+
+    await userSavesAndGateFinishes(fixture);
+
+    expect(fixture.saved.map((record) => record.statuscode)).toEqual([GoingLive]);
+    expect(fixture.notifications().map((notification) => notification.message)).toContain(
+      `The start date (${isolated("2026-12-01T11:59:00.000Z")}) has passed: the journey starts at once on go live. To wait, set a later start date.`,
+    );
+  });
+
   it("refuses a status change TransitionData does not allow, without asking the server", async () => {
     fixture = loaded({ status: Draft, asyncSave });
     setStatus(fixture, Live);

@@ -81,7 +81,7 @@ export async function checkAndNotify(
   const values = valuesToCheck(form, session);
   session.checkInFlight = true;
   try {
-    const outcome = await runGoLiveCheck(values, env.webApi, env.timing, env.checkTimeoutMs);
+    const outcome = await runGoLiveCheck(values, env.webApi, env.timing, env.now, env.checkTimeoutMs);
     return { outcome, message: showNotices(form, session, noticesFor(outcome, purpose, values, env.getString)) };
   } finally {
     session.checkInFlight = false;

@@ -48,6 +48,15 @@ describe("the control follows the form's changes", () => {
     expect(await screen.findByText(/^The start date .* is not before the end date/)).toBeTruthy();
   });
 
+  test("an end typed before now (the view's clock) shows that the journey cannot run", async () => {
+    const { typeOnForm } = await followedView();
+    typeOnForm({
+      msdyncrm_startdatetime: "2026-11-01T09:00:00.000Z",
+      msdyncrm_enddatetime: "2026-11-28T09:59:00.000Z",
+    });
+    expect(await screen.findByText(/^The end date .* has passed: the journey cannot run\.$/)).toBeTruthy();
+  });
+
   test("a burst of changes reads the form once, after the last", async () => {
     const { service, bridge } = await followedView();
     const readsBefore = service.currentValues.mock.calls.length;

@@ -181,7 +181,7 @@ function useActions(
     if (action.id === "check") {
       const current = await service.currentValues(snapshot);
       // The product's own findings at once; the server's check then replaces them with the whole report.
-      const shown = shownReport(runLocalChecks(current.values), "checking", null);
+      const shown = shownReport(runLocalChecks(current.values, props.now), "checking", null);
       dispatch(checkStarted(current.values, shown));
       showCheck(await service.check(current.values), current.fromForm ? "form" : "saved");
     } else if (action.id === "copy") {
@@ -318,7 +318,7 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
     const shownBefore = reportsShown.current;
     const values = await readValues(snapshot);
     if (mounted.current && shownBefore === reportsShown.current)
-      dispatch(checkStarted(values, shownReport(runLocalChecks(values), "local", null)));
+      dispatch(checkStarted(values, shownReport(runLocalChecks(values, props.now), "local", null)));
   };
   onFormEvent.current = (event) => {
     if (event.kind === "changed") {
