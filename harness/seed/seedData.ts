@@ -276,9 +276,10 @@ export function seedData(): StoreData {
       },
     ].map(audited),
     msdyncrm_customerjourneys: [
+      // The seed page's dates moved from 2019 to 2027 (the same days): the browser flows take it live.
       journey(J.simpleEmailSample, "Simple Email Sample", 192350000, {
-        msdyncrm_startdatetime: "2019-02-09T11:29:00Z",
-        msdyncrm_enddatetime: "2019-03-09T11:29:00Z",
+        msdyncrm_startdatetime: "2027-02-09T11:29:00Z",
+        msdyncrm_enddatetime: "2027-03-09T11:29:00Z",
       }),
       journey(J.seedPatch, "Spring newsletter", 192350000),
       journey(J.seedDelete, "Old test journey", 192350000),

@@ -56,7 +56,7 @@ test("the seed's Simple Email Sample: check, break the recurrence, see the fault
 
     // The fix: the end date on the form moved to the earliest end that fits (start + 90 days).
     // (The control's one-click "Set end date to …" fix is covered by its own test below.)
-    await journey.setField("msdyncrm_enddatetime", "2019-05-10T11:29");
+    await journey.setField("msdyncrm_enddatetime", "2027-05-10T11:29");
     await journey.action("check").click();
     await journey.idle();
     assert.equal(await journey.verdict().textContent(), "No errors found");
@@ -76,7 +76,7 @@ test("the seed's Simple Email Sample: check, break the recurrence, see the fault
     const live = await journeyRow(url, J.simpleEmailSample);
     assert.equal(live?.statuscode, S.Live);
     assert.equal(live?.msdyncrm_isrecurring, true);
-    assert.equal(live?.msdyncrm_enddatetime, "2019-05-10T11:29:00Z");
+    assert.equal(live?.msdyncrm_enddatetime, "2027-05-10T11:29:00Z");
     assert.match((await journey.liveRegion().textContent()) ?? "", /Journey status: Live/);
     assert.equal(
       await journey.page.locator("#record-title").textContent(),
@@ -117,19 +117,19 @@ test('the recurrence fix: after a check of the form\'s broken recurrence, "Set e
 
     const fix = journey.control.locator('[data-testid="recurrence-fix"]');
     await fix.waitFor();
-    assert.match((await fix.textContent()) ?? "", /Set end date to .*2019/);
+    assert.match((await fix.textContent()) ?? "", /Set end date to .*2027/);
     await fix.click();
     await eventually(
       "the end date on the form",
       () => journey.field("msdyncrm_enddatetime").inputValue(),
-      (v) => v === "2019-05-10T11:29",
+      (v) => v === "2027-05-10T11:29",
     );
     await journey.action("check").click();
     await journey.idle();
     assert.equal(await journey.verdict().textContent(), "No errors found");
     assert.equal(
       (await journeyRow(url, J.simpleEmailSample))?.msdyncrm_enddatetime,
-      "2019-03-09T11:29:00Z",
+      "2027-03-09T11:29:00Z",
       "nothing saved by the fix itself",
     );
   }));
