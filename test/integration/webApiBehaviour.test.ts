@@ -124,11 +124,11 @@ describe("emulated Web API behaviour", () => {
         J.seedValidate,
       ]);
       const byDate = await json(
-        await fetch(`${journeys()}?$filter=msdyncrm_enddatetime lt 2020-01-01T00:00:00Z&$orderby=msdyncrm_name`),
+        await fetch(`${journeys()}?$filter=msdyncrm_enddatetime lt 2025-09-01T00:00:00Z&$orderby=msdyncrm_name`),
       );
       expect(byDate.value.map((r: { msdyncrm_name: string }) => r.msdyncrm_name)).toEqual([
         "Sample Customer Journey",
-        "Simple Email Sample",
+        "Summer sale 2025",
       ]);
     });
 
