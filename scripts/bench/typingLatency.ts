@@ -5,7 +5,7 @@ import { startHarness } from "../../harness/server";
 import { chromium } from "playwright-core";
 
 /** The control re-runs its checks this long after the form's last change: CHANGE_SETTLE_MS in src/ui/useJourney.ts. */
-export const CHANGE_SETTLE_MS = 150;
+const CHANGE_SETTLE_MS = 150;
 const CHANGES = 50;
 const WARMUP_CHANGES = 5;
 /** A pause after each change, so no re-render of the one before is still pending. */
