@@ -10,20 +10,14 @@ export type AllowedTransitions = (status: number) => Promise<readonly number[] |
  * and the domain's own transition table stands.
  */
 export function createAllowedTransitions(entityName: string, utility: TransitionsUtility | undefined) {
-  const asked = new Map<number, Promise<readonly number[] | null>>();
-  const allowed: AllowedTransitions = (status) => {
-    let answer = asked.get(status);
-    if (!answer) {
-      // Called inside the promise, so a throw answers null like a rejection (and a missing function, undefined).
-      answer = new Promise<unknown>((resolve) =>
-        resolve(utility?.getAllowedStatusTransitions?.(entityName, status)),
-      ).then(
-        (reasons) => (Array.isArray(reasons) && reasons.every(Number.isInteger) ? reasons : null),
-        () => null,
-      );
-      asked.set(status, answer);
-    }
-    return answer;
-  };
+  const asked: Record<number, Promise<readonly number[] | null>> = {};
+  const allowed: AllowedTransitions = (status) =>
+    // Called inside the promise, so a throw answers null like a rejection (and a missing function, undefined).
+    (asked[status] ??= new Promise<unknown>((resolve) =>
+      resolve(utility?.getAllowedStatusTransitions?.(entityName, status)),
+    ).then(
+      (reasons) => (Array.isArray(reasons) && reasons.every(Number.isInteger) ? reasons : null),
+      () => null,
+    ));
   return allowed;
 }

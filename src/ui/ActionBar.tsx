@@ -2,6 +2,7 @@ import type * as React from "react";
 import {
   createElement,
   DefaultButton,
+  Fragment,
   getId,
   PrimaryButton,
   Spinner,
@@ -54,11 +55,7 @@ const ICONS: Readonly<Record<JourneyActionId, string>> = {
 function useOrgAllowed(allowedTransitions: AllowedTransitions, status: number): readonly number[] | null {
   const [answer, setAnswer] = useState<{ status: number; allowed: readonly number[] | null }>();
   useEffect(() => {
-    let shown = true;
-    void allowedTransitions(status).then((allowed) => shown && setAnswer({ status, allowed }));
-    return () => {
-      shown = false;
-    };
+    void allowedTransitions(status).then((allowed) => setAnswer({ status, allowed }));
   }, [allowedTransitions, status]);
   return answer?.status === status ? answer.allowed : null;
 }
@@ -74,44 +71,46 @@ export const ActionBar: React.FC<ActionBarProps> = (props) => {
   const actions = offeredActions(status, useOrgAllowed(props.allowedTransitions, status), !refusal);
   const refusalId = `${idPrefix}-refusal`;
   return (
-    <Stack horizontal wrap tokens={{ childrenGap: 8 }} role="group" aria-label={localise("action.toolbar")}>
-      {actions.map((action) => {
-        const reason = disabledReason(action);
-        const reasonId = `${idPrefix}-${action.id}`;
-        const Button = action.writesStatus === JourneyStatus.GoingLive ? PrimaryButton : DefaultButton;
-        const button = (
-          <Button
-            text={localise(`action.${action.id}`)}
-            iconProps={{ iconName: ICONS[action.id] }}
-            onRenderIcon={running === action.id ? () => <Spinner size={SpinnerSize.xSmall} /> : undefined}
-            disabled={!!running || !!reason}
-            allowDisabledFocus={!!reason}
-            aria-describedby={reason ? reasonId : refusal && action.id === "republish" ? refusalId : undefined}
-            onClick={() => onRun(action)}
-            data-action={action.id}
-          />
-        );
-        return (
-          <Stack.Item key={action.id}>
-            {reason ? (
-              <TooltipHost content={reason}>
-                {button}
-                <span id={reasonId} className={classes.visuallyHidden}>
-                  {reason}
-                </span>
-              </TooltipHost>
-            ) : (
-              button
-            )}
-          </Stack.Item>
-        );
-      })}
+    <>
+      <Stack horizontal wrap tokens={{ childrenGap: 8 }} role="group" aria-label={localise("action.toolbar")}>
+        {actions.map((action) => {
+          const reason = disabledReason(action);
+          const reasonId = `${idPrefix}-${action.id}`;
+          const Button = action.writesStatus === JourneyStatus.GoingLive ? PrimaryButton : DefaultButton;
+          const button = (
+            <Button
+              text={localise(`action.${action.id}`)}
+              iconProps={{ iconName: ICONS[action.id] }}
+              onRenderIcon={running === action.id ? () => <Spinner size={SpinnerSize.xSmall} /> : undefined}
+              disabled={!!running || !!reason}
+              allowDisabledFocus={!!reason}
+              aria-describedby={reason ? reasonId : refusal && action.id === "republish" ? refusalId : undefined}
+              onClick={() => onRun(action)}
+              data-action={action.id}
+            />
+          );
+          return (
+            <Stack.Item key={action.id}>
+              {reason ? (
+                <TooltipHost content={reason}>
+                  {button}
+                  <span id={reasonId} className={classes.visuallyHidden}>
+                    {reason}
+                  </span>
+                </TooltipHost>
+              ) : (
+                button
+              )}
+            </Stack.Item>
+          );
+        })}
+      </Stack>
       {refusal && (
         // Visible, under the buttons: why Cancel edit is missing and what to do instead.
-        <span id={refusalId} className={classes.muted} style={{ flexBasis: "100%" }} data-refusal={refusal}>
+        <span id={refusalId} className={classes.muted}>
           {localise(`action.cancelEdit.${refusal}`)}
         </span>
       )}
-    </Stack>
+    </>
   );
 };
