@@ -3,6 +3,7 @@ import { IInputs, IOutputs } from "../generated/ManifestTypes";
 import { normaliseRecordId } from "./bridge/bridgeProtocol";
 import { connectFormBridge, raiseThrough } from "./bridge/formBridgeClient";
 import { createFormBridgeFinder, type FormBridgeFinder } from "./bridge/formBridgeFinder";
+import { createAllowedTransitions } from "./dataverse/allowedTransitions";
 import { createIfMatchWrites } from "./dataverse/ifMatchWrites";
 import { createJourneyService } from "./dataverse/journeyService";
 import { RESOURCE_NOT_FOUND } from "./dataverse/webApiErrors";
@@ -60,8 +61,8 @@ function recordIdOf(context: ComponentFramework.Context<IInputs>): string {
 }
 
 export class JourneyControl implements ComponentFramework.ReactControl<IInputs, IOutputs> {
-  /** What lives as long as the record shown: its id, its service and the way to its form. */
-  private record: Pick<JourneyControlProps, "recordId" | "service" | "findBridge"> | null = null;
+  /** What lives as long as the record shown: its id, its service, the way to its form and the org's transitions. */
+  private record: Pick<JourneyControlProps, "recordId" | "service" | "findBridge" | "allowedTransitions"> | null = null;
   private formBridge: FormBridgeFinder | null = null;
   /** The custom events of the latest updateView's context: the form script answers them (see src/bridge). */
   private events: ComponentFramework.IEventBag | undefined;
@@ -84,6 +85,7 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
         recordId,
         findBridge,
         service: createJourneyService({ webApi: webApiOf(context), bridge: findBridge, now }),
+        allowedTransitions: createAllowedTransitions(ENTITY, xrm()?.Utility),
       };
     }
     const props: JourneyControlProps & React.Attributes = {

@@ -7,6 +7,7 @@ import { renderFields, renderNotifications, type LookupChoices } from "./formVie
 import { JOURNEY_FIELDS, STATUS_OPTIONS } from "./journeyFields";
 import { createPcfContext, hasPrivilege } from "./pcfContext";
 import type { StringResources } from "./resx";
+import { allowedStatusTransitions } from "./statusTransitions";
 import { createXrm } from "./xrmShim";
 
 type FormScript = Partial<Record<"onLoad" | "onSave" | "onStatusChange", (context: ExecutionContext) => unknown>> &
@@ -41,7 +42,7 @@ function byId<T extends HTMLElement>(id: string): T {
 /** The harness query options carried over when the page navigates. */
 function harnessQuery(): string {
   const current = new URLSearchParams(window.location.search);
-  const kept = ["lang", "privileges", "readonly", "formscript", "header", "asyncsave"]
+  const kept = ["lang", "privileges", "readonly", "formscript", "header", "asyncsave", "transitions"]
     .filter((key) => current.has(key))
     .map((key) => `&${key}=${encodeURIComponent(current.get(key) ?? "")}`);
   return kept.join("");
@@ -85,6 +86,9 @@ async function main(): Promise<void> {
       userId: config.userId,
       userName: config.userName,
       stringResources: HARNESS_STRING_RESOURCES,
+      getAllowedStatusTransitions: allowedStatusTransitions(
+        new URLSearchParams(window.location.search).get("transitions"),
+      ),
       navigate: (url) => window.location.assign(url),
     },
     query,

@@ -1,6 +1,7 @@
 import type { WebApiPort } from "../../src/dataverse/webApiPort";
 import { openDialog } from "./dialogs";
 import { resourceStringReader, type StringResources } from "./resx";
+import type { GetAllowedStatusTransitions } from "./statusTransitions";
 
 export interface XrmShimInputs {
   webApi: WebApiPort;
@@ -9,6 +10,8 @@ export interface XrmShimInputs {
   userName: string;
   /** The String (RESX) web resources the form script depends on, by name and language. */
   stringResources: StringResources;
+  /** The org's TransitionData as the page's `&transitions=` option gives it (statusTransitions.ts); undefined: none. */
+  getAllowedStatusTransitions: GetAllowedStatusTransitions;
   /** Navigates the page (tests can observe it). */
   navigate(url: string): void;
 }
@@ -92,6 +95,7 @@ export function createXrm(inputs: XrmShimInputs, languageQuery: string) {
         document.body.removeAttribute("data-progress");
       },
       getResourceString: resourceStringReader(inputs.stringResources, inputs.languageId, ORG_BASE_LANGUAGE),
+      ...(inputs.getAllowedStatusTransitions && { getAllowedStatusTransitions: inputs.getAllowedStatusTransitions }),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { canTransition } from "./statusModel";
-import { JourneyStatus, type JourneyStatusCode } from "./types";
+import { JourneyStatus, type JourneyRecord, type JourneyStatusCode } from "./types";
+import { checkedValuesKey } from "./validateRequest";
 
 export type JourneyActionId =
   "check" | "goLive" | "stop" | "edit" | "republish" | "cancelEdit" | "retry" | "restart" | "copy" | "delete";
@@ -55,4 +56,52 @@ export function allowedAction(status: number, id: JourneyActionId): JourneyActio
   return offered && (offered.writesStatus === undefined || canTransition(status, offered.writesStatus))
     ? offered
     : undefined;
+}
+
+/**
+ * The actions the status offers (actionsFor), less those writing a status the org's TransitionData does not
+ * allow from it (`orgAllowed`, its status reasons; null: the domain's list stands) and less Cancel edit
+ * when going straight back to Live is not safe (cancelEditRefusal).
+ */
+export function offeredActions(
+  status: number,
+  orgAllowed: readonly number[] | null,
+  cancelEditSafe: boolean,
+): JourneyAction[] {
+  return actionsFor(status).filter(
+    ({ id, writesStatus }) =>
+      (writesStatus === undefined || !orgAllowed || orgAllowed.includes(writesStatus)) &&
+      (cancelEditSafe || id !== "cancelEdit"),
+  );
+}
+
+/** The saved journey as the check and the go-live read it, whatever its status: equal keys, the same journey. */
+const contentKey = (record: JourneyRecord) => checkedValuesKey({ ...record, statuscode: undefined });
+
+/**
+ * What was saved when the journey was last seen Live, carried through Live, editable (`previous`, this
+ * function's last answer): going from Live, editable straight back to Live is safe only while that is still
+ * what is saved (Microsoft's approvals guidance). Undefined in the other statuses, and in Live, editable
+ * when it was not seen Live before.
+ */
+export function contentLastLive(previous: string | undefined, status: number, record: JourneyRecord) {
+  return status === S.Live ? contentKey(record) : status === S.LiveEditable ? previous : undefined;
+}
+
+/** Why Cancel edit is not offered (cancelEditRefusal). */
+export type CancelEditRefusal = "savedSinceEdit" | "editNotSeen";
+
+/**
+ * Why Cancel edit is not safe in `status` with `record` saved: "savedSinceEdit" when the saved content is not
+ * what was live (`lastLive`, from contentLastLive), "editNotSeen" when what was live is not known (the journey
+ * was already Live, editable when first seen); undefined when it is safe or Cancel edit is not in question.
+ */
+export function cancelEditRefusal(
+  status: number,
+  record: JourneyRecord,
+  lastLive: string | undefined,
+): CancelEditRefusal | undefined {
+  if (status !== S.LiveEditable) return undefined;
+  if (lastLive === undefined) return "editNotSeen";
+  return lastLive === contentKey(record) ? undefined : "savedSinceEdit";
 }

@@ -2,21 +2,34 @@ import type * as React from "react";
 import {
   createElement,
   DefaultButton,
+  Fragment,
   getId,
   PrimaryButton,
   Spinner,
   SpinnerSize,
   Stack,
   TooltipHost,
+  useEffect,
+  useRef,
   useState,
 } from "./platform";
-import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
+import type { AllowedTransitions } from "../dataverse/allowedTransitions";
+import type { JourneySnapshot } from "../dataverse/journeyService";
+import {
+  cancelEditRefusal,
+  contentLastLive,
+  offeredActions,
+  type JourneyAction,
+  type JourneyActionId,
+} from "../journey/journeyActions";
 import { JourneyStatus } from "../journey/types";
 import type { Localise } from "./strings";
 import { classes } from "./styles";
 
 export interface ActionBarProps {
-  actions: readonly JourneyAction[];
+  /** The journey as shown: its status and what is saved decide the actions offered. */
+  snapshot: JourneySnapshot;
+  allowedTransitions: AllowedTransitions;
   /** The action whose request is running; every action waits for it. */
   running?: JourneyActionId;
   /** Why an action may not run now (missing privilege, read-only form), or undefined when it may. */
@@ -38,41 +51,66 @@ const ICONS: Readonly<Record<JourneyActionId, string>> = {
   delete: "Delete",
 };
 
-export const ActionBar: React.FC<ActionBarProps> = ({ actions, running, disabledReason, onRun, localise }) => {
+/** The status reasons the org allows from `status` once it answered (asked once per status shown); else null. */
+function useOrgAllowed(allowedTransitions: AllowedTransitions, status: number): readonly number[] | null {
+  const [answer, setAnswer] = useState<{ status: number; allowed: readonly number[] | null }>();
+  useEffect(() => {
+    void allowedTransitions(status).then((allowed) => setAnswer({ status, allowed }));
+  }, [allowedTransitions, status]);
+  return answer?.status === status ? answer.allowed : null;
+}
+
+export const ActionBar: React.FC<ActionBarProps> = (props) => {
+  const { snapshot, running, disabledReason, onRun, localise } = props;
+  const { status, record } = snapshot;
   const [idPrefix] = useState(() => getId("cjt-action-"));
+  // What was live, kept through Edit while the control shows the journey.
+  const lastLive = useRef<string>();
+  lastLive.current = contentLastLive(lastLive.current, status, record);
+  const refusal = cancelEditRefusal(status, record, lastLive.current);
+  const actions = offeredActions(status, useOrgAllowed(props.allowedTransitions, status), !refusal);
+  const refusalId = `${idPrefix}-refusal`;
   return (
-    <Stack horizontal wrap tokens={{ childrenGap: 8 }} role="group" aria-label={localise("action.toolbar")}>
-      {actions.map((action) => {
-        const reason = disabledReason(action);
-        const reasonId = `${idPrefix}-${action.id}`;
-        const Button = action.writesStatus === JourneyStatus.GoingLive ? PrimaryButton : DefaultButton;
-        const button = (
-          <Button
-            text={localise(`action.${action.id}`)}
-            iconProps={{ iconName: ICONS[action.id] }}
-            onRenderIcon={running === action.id ? () => <Spinner size={SpinnerSize.xSmall} /> : undefined}
-            disabled={!!running || !!reason}
-            allowDisabledFocus={!!reason}
-            aria-describedby={reason && reasonId}
-            onClick={() => onRun(action)}
-            data-action={action.id}
-          />
-        );
-        return (
-          <Stack.Item key={action.id}>
-            {reason ? (
-              <TooltipHost content={reason}>
-                {button}
-                <span id={reasonId} className={classes.visuallyHidden}>
-                  {reason}
-                </span>
-              </TooltipHost>
-            ) : (
-              button
-            )}
-          </Stack.Item>
-        );
-      })}
-    </Stack>
+    <>
+      <Stack horizontal wrap tokens={{ childrenGap: 8 }} role="group" aria-label={localise("action.toolbar")}>
+        {actions.map((action) => {
+          const reason = disabledReason(action);
+          const reasonId = `${idPrefix}-${action.id}`;
+          const Button = action.writesStatus === JourneyStatus.GoingLive ? PrimaryButton : DefaultButton;
+          const button = (
+            <Button
+              text={localise(`action.${action.id}`)}
+              iconProps={{ iconName: ICONS[action.id] }}
+              onRenderIcon={running === action.id ? () => <Spinner size={SpinnerSize.xSmall} /> : undefined}
+              disabled={!!running || !!reason}
+              allowDisabledFocus={!!reason}
+              aria-describedby={reason ? reasonId : refusal && action.id === "republish" ? refusalId : undefined}
+              onClick={() => onRun(action)}
+              data-action={action.id}
+            />
+          );
+          return (
+            <Stack.Item key={action.id}>
+              {reason ? (
+                <TooltipHost content={reason}>
+                  {button}
+                  <span id={reasonId} className={classes.visuallyHidden}>
+                    {reason}
+                  </span>
+                </TooltipHost>
+              ) : (
+                button
+              )}
+            </Stack.Item>
+          );
+        })}
+      </Stack>
+      {refusal && (
+        // Visible, under the buttons: why Cancel edit is missing and what to do instead.
+        <span id={refusalId} className={classes.muted}>
+          {localise(`action.cancelEdit.${refusal}`)}
+        </span>
+      )}
+    </>
   );
 };

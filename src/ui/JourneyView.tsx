@@ -1,7 +1,7 @@
 import type * as React from "react";
 import { createElement, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, useMemo, useState } from "./platform";
 import { JourneyStatus } from "../journey/types";
-import { actionsFor, type JourneyAction } from "../journey/journeyActions";
+import type { JourneyAction } from "../journey/journeyActions";
 import { lockedFields } from "../journey/fieldLocks";
 import { recurrenceFromRecord } from "../journey/recurrence";
 import { parseDefinition } from "../journey/workflowDefinition";
@@ -119,7 +119,8 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
         />
         {snapshot && (
           <ActionBar
-            actions={actionsFor(snapshot.status)}
+            snapshot={snapshot}
+            allowedTransitions={props.allowedTransitions}
             running={journey.running}
             disabledReason={disabledReason}
             onRun={journey.run}

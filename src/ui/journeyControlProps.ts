@@ -1,4 +1,5 @@
 import type { ConnectedFormBridge } from "../bridge/formBridgeTypes";
+import type { AllowedTransitions } from "../dataverse/allowedTransitions";
 import type { JourneyService } from "../dataverse/journeyService";
 import type { FormatDateTime } from "./dateFormat";
 import type { GetString } from "./strings";
@@ -17,6 +18,8 @@ export interface JourneyControlProps {
    * and the control does not follow the form); the control listens to its events.
    */
   findBridge(): Promise<ConnectedFormBridge | null>;
+  /** The status reasons the org's TransitionData allows from a status (asked once per status; null: not known). */
+  allowedTransitions: AllowedTransitions;
   /** The bound msdyncrm_validationresults value: the stored result of the last check. */
   storedValidationResults: string | null;
   getString: GetString;

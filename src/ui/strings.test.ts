@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { resxStrings } from "./testing/resxStrings";
-import { actionsFor } from "../journey/journeyActions";
+import { actionsFor, type CancelEditRefusal } from "../journey/journeyActions";
 import { STATUSES } from "../journey/statusModel";
 import type { FindingSource, Severity } from "../journey/types";
 import type { ConfirmKind } from "./ConfirmDialog";
@@ -98,6 +98,7 @@ test("the keys the UI builds from a kind, a severity or an origin are in both la
       `panel.count.${severity}.other`,
     ]),
     ...["create", "write", "delete"].map((privilege) => `action.disabled.privilege.${privilege}`),
+    ...every<CancelEditRefusal>({ savedSinceEdit: true, editNotSeen: true }).map((why) => `action.cancelEdit.${why}`),
     ...["iteration", "start", "end"].map((column) => `recurrence.column.${column}`),
   ];
   for (const strings of [english, german]) {

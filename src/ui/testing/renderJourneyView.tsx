@@ -45,6 +45,7 @@ export function renderJourneyView(options: ViewOptions = {}) {
     recordId: JOURNEY_ID,
     service,
     findBridge: async () => bridge,
+    allowedTransitions: async () => null,
     storedValidationResults: null,
     getString: resxStrings(languageId).getString,
     formatDateTime: createDateTimeFormatter(languageId, () => 0),
