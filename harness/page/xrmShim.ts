@@ -1,6 +1,7 @@
 import type { WebApiPort } from "../../src/dataverse/webApiPort";
 import { openDialog } from "./dialogs";
 import { resourceStringReader, type StringResources } from "./resx";
+import { userLanguage } from "./userLanguage";
 
 export interface XrmShimInputs {
   webApi: WebApiPort;
@@ -23,7 +24,7 @@ const ORG_BASE_LANGUAGE = 1033;
 
 /** A global `Xrm` for the page: WebApi over HTTP to the emulated org, Navigation, Utility. */
 export function createXrm(inputs: XrmShimInputs, languageQuery: string) {
-  const german = inputs.languageId === 1031;
+  const language = userLanguage(inputs.languageId);
   const navigation = {
     openForm(options: { entityName: string; entityId?: string; openInNewWindow?: boolean }) {
       if (!options.entityId)
@@ -46,7 +47,7 @@ export function createXrm(inputs: XrmShimInputs, languageQuery: string) {
         title: strings.title,
         text: strings.text,
         confirmLabel: strings.confirmButtonLabel ?? "OK",
-        cancelLabel: strings.cancelButtonLabel ?? (german ? "Abbrechen" : "Cancel"),
+        cancelLabel: strings.cancelButtonLabel ?? language.cancelLabel,
       });
       return { confirmed };
     },
@@ -55,7 +56,7 @@ export function createXrm(inputs: XrmShimInputs, languageQuery: string) {
     },
     async openErrorDialog(options: { message?: string; details?: string }) {
       await openDialog({
-        title: german ? "Fehler" : "Error",
+        title: language.errorTitle,
         text: [options.message, options.details].filter(Boolean).join("\n"),
         confirmLabel: "OK",
       });
@@ -71,7 +72,7 @@ export function createXrm(inputs: XrmShimInputs, languageQuery: string) {
     roles: { getAll: () => [] as unknown[] },
     securityRoles: [] as string[],
     getTimeZoneOffsetMinutes: () => 0,
-    dateFormattingInfo: { shortDatePattern: german ? "dd.MM.yyyy" : "M/d/yyyy" },
+    dateFormattingInfo: { shortDatePattern: language.shortDatePattern },
   };
   const globalContext = {
     userSettings,
