@@ -7,8 +7,11 @@ const path = require("node:path");
 const { DefinePlugin } = require("webpack");
 const { readResxStrings } = require("./scripts/resx.js");
 
-/** The form script shows fault descriptions, status labels and its own messages; the control's other strings stay out. */
-const FORM_STRING_KEY = /^(form|fault|status)\./;
+/**
+ * The form script shows fault descriptions, status labels, its own messages and the counts of errors and warnings;
+ * the control's other strings stay out.
+ */
+const FORM_STRING_KEY = /^((form|fault|status)\.|panel\.count\.(Error|Warning)\.)/;
 const STRINGS_DIRECTORY = path.join(__dirname, "src", "strings");
 const RESX_HEADERS = {
   resmimetype: "text/microsoft-resx",

@@ -52,6 +52,8 @@ describe("packing the solution", () => {
       WEB_RESOURCE,
       ENGLISH_STRINGS,
       GERMAN_STRINGS,
+      "WebResources/cjt_customerjourneystringsform1036resx000B6917-ED70-4D3B-87CF-D62B3975BFDB",
+      "WebResources/cjt_customerjourneystringsform3082resxAFCB59ED-5F7E-449E-B069-37BF1D770631",
       "[Content_Types].xml",
     ]);
   });
@@ -88,7 +90,7 @@ describe("packing the solution", () => {
   it("adds the form script's strings as String (RESX) web resources, one per language, that form.js depends on", async () => {
     const { paths } = fixture();
     const { text } = unpack((await packSolution(paths)).files[0]);
-    for (const lcid of ["1033", "1031"]) {
+    for (const lcid of ["1033", "1031", "1036", "3082"]) {
       expect(text("solution.xml")).toContain(
         `<RootComponent type="61" schemaName="cjt_/customerjourney/strings/form.${lcid}.resx" behavior="0" />`,
       );
@@ -106,6 +108,8 @@ describe("packing the solution", () => {
       '<IsAvailableForMobileOffline>0</IsAvailableForMobileOffline>\r\n      <DependencyXml>&lt;Dependencies&gt;&lt;Dependency componentType="WebResource"&gt;' +
         '&lt;Library name="cjt_/customerjourney/strings/form.1033.resx" displayName="Customer journey form script strings (English)" languagecode="1033" description="" libraryUniqueId="{41d4d034-393a-4a59-85d0-9b070aa24b4d}" /&gt;' +
         '&lt;Library name="cjt_/customerjourney/strings/form.1031.resx" displayName="Customer journey form script strings (German)" languagecode="1031" description="" libraryUniqueId="{2f1862cb-d297-4a5d-aaf9-f32f8f1ccd0e}" /&gt;' +
+        '&lt;Library name="cjt_/customerjourney/strings/form.1036.resx" displayName="Customer journey form script strings (French)" languagecode="1036" description="" libraryUniqueId="{000b6917-ed70-4d3b-87cf-d62b3975bfdb}" /&gt;' +
+        '&lt;Library name="cjt_/customerjourney/strings/form.3082.resx" displayName="Customer journey form script strings (Spanish)" languagecode="3082" description="" libraryUniqueId="{afcb59ed-5f7e-449e-b069-37bf1d770631}" /&gt;' +
         "&lt;/Dependency&gt;&lt;/Dependencies&gt;</DependencyXml>\r\n      <IsCustomizable>1</IsCustomizable>",
     );
     expect(text("[Content_Types].xml")).toContain(

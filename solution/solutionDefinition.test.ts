@@ -23,7 +23,7 @@ describe("the project's solution.json", () => {
   it("defines the CustomerJourneyControl solution of the cjt publisher", () => {
     const definition = parseSolutionDefinition(real());
     expect(definition.uniqueName).toBe("CustomerJourneyControl");
-    expect(definition.languages).toEqual([1033, 1031]);
+    expect(definition.languages).toEqual([1033, 1031, 1036, 3082]);
     expect(definition.localizedNames[1031]).toBeTruthy();
     expect(definition.publisher).toMatchObject({
       uniqueName: "CustomerJourneyTools",
@@ -46,6 +46,16 @@ describe("the project's solution.json", () => {
         name: "cjt_/customerjourney/strings/form.1031.resx",
         languageCode: 1031,
         file: "webresources/strings/form.1031.resx",
+      },
+      {
+        name: "cjt_/customerjourney/strings/form.1036.resx",
+        languageCode: 1036,
+        file: "webresources/strings/form.1036.resx",
+      },
+      {
+        name: "cjt_/customerjourney/strings/form.3082.resx",
+        languageCode: 3082,
+        file: "webresources/strings/form.3082.resx",
       },
     ]);
     for (const resource of stringResources)
@@ -86,8 +96,8 @@ describe("rejecting a bad definition", () => {
   });
 
   it("rejects a string resource whose language is not the solution's or not its name's", () => {
-    expect(problemsOf((d) => (stringResources(d)[1].languageCode = 1036))).toContain(
-      "webResource.stringResources[1].languageCode must be one of the solution's languages (1033, 1031), got 1036",
+    expect(problemsOf((d) => (stringResources(d)[1].languageCode = 1040))).toContain(
+      "webResource.stringResources[1].languageCode must be one of the solution's languages (1033, 1031, 1036, 3082), got 1040",
     );
     expect(problemsOf((d) => (stringResources(d)[1].languageCode = 1033))).toContain(
       'webResource.stringResources[1].name "cjt_/customerjourney/strings/form.1031.resx" must end in ".1033.resx", its language',

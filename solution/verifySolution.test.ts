@@ -10,6 +10,7 @@ const MANAGED = "CustomerJourneyControl_1_2_3_0_managed.zip";
 const CONTROL = "Controls/cjt_CustomerJourney.JourneyControl";
 const WEB_RESOURCE = "WebResources/cjt_customerjourneyformjs7C90D214-6925-43FE-80E5-CF10FE83BEBF";
 const GERMAN_STRINGS = "WebResources/cjt_customerjourneystringsform1031resx2F1862CB-D297-4A5D-AAF9-F32F8F1CCD0E";
+const SPANISH_STRINGS = "WebResources/cjt_customerjourneystringsform3082resxAFCB59ED-5F7E-449E-B069-37BF1D770631";
 
 let packed: Fixture;
 beforeEach(async () => {
@@ -44,7 +45,7 @@ describe("verifying freshly packed zips", () => {
     const bundleSize = readFileSync(join(packed.paths.buildDir, "controls/bundle.js")).length;
     expect(report).toContain(`  ${String(bundleSize).padStart(9)}  ${CONTROL}/bundle.js`);
     expect(
-      report.filter((line) => /^CustomerJourneyControl_1_2_3_0(_managed)?\.zip: \d+ bytes, 10 entries$/.test(line)),
+      report.filter((line) => /^CustomerJourneyControl_1_2_3_0(_managed)?\.zip: \d+ bytes, 12 entries$/.test(line)),
     ).toHaveLength(2);
   });
 });
@@ -130,7 +131,7 @@ describe("verifying a damaged zip fails", () => {
   it("when [Content_Types].xml is not the last entry", async () => {
     rewrite(UNMANAGED, (entries) => [entries[entries.length - 1], ...entries.slice(0, -1)]);
     expect((await verify()).problems).toContain(
-      `${UNMANAGED}: [Content_Types].xml must be the last entry, the last is ${GERMAN_STRINGS}`,
+      `${UNMANAGED}: [Content_Types].xml must be the last entry, the last is ${SPANISH_STRINGS}`,
     );
   });
 
@@ -179,11 +180,11 @@ describe("verifying a damaged zip fails", () => {
   it("when form.js depends on a web resource the solution does not hold", async () => {
     replaceText(UNMANAGED, "customizations.xml", (content) =>
       content
-        .replace("strings/form.1031.resx&quot;", "strings/form.1036.resx&quot;")
-        .replace('strings/form.1031.resx" displayName', 'strings/form.1036.resx" displayName'),
+        .replace("strings/form.1031.resx&quot;", "strings/form.1040.resx&quot;")
+        .replace('strings/form.1031.resx" displayName', 'strings/form.1040.resx" displayName'),
     );
     expect((await verify()).problems).toContain(
-      `${UNMANAGED}: customizations.xml: cjt_/customerjourney/form.js depends on cjt_/customerjourney/strings/form.1036.resx, which the solution does not hold`,
+      `${UNMANAGED}: customizations.xml: cjt_/customerjourney/form.js depends on cjt_/customerjourney/strings/form.1040.resx, which the solution does not hold`,
     );
   });
 

@@ -93,6 +93,7 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
       ...this.record,
       storedValidationResults: context.parameters.validationResults.raw,
       getString: (key) => context.resources.getString(key),
+      languageId: context.userSettings.languageId,
       formatDateTime: createDateTimeFormatter(context.userSettings.languageId, (date) =>
         context.userSettings.getTimeZoneOffsetMinutes(date),
       ),

@@ -1,4 +1,5 @@
 import type { WebApiPort } from "../../src/dataverse/webApiPort";
+import { userLanguage } from "./userLanguage";
 
 /** Privilege types of context.utils.hasEntityPrivilege (PCF's PrivilegeType). */
 const PRIVILEGE_NAMES: Record<number, string> = {
@@ -48,17 +49,14 @@ export function hasPrivilege(privileges: readonly string[] | null, privilegeType
   return name !== undefined && privileges.includes(name);
 }
 
-function locale(languageId: number): string {
-  return languageId === 1031 ? "de-DE" : "en-US";
-}
-
 /**
  * The PCF context the harness gives the control: what the real one offers for what the control
  * uses (parameters, mode, page, resources, userSettings, utils, formatting, factory, navigation, webAPI,
  * events).
  */
 export function createPcfContext(inputs: PcfContextInputs) {
-  const lang = locale(inputs.languageId);
+  const language = userLanguage(inputs.languageId);
+  const lang = language.locale;
   const dateFormat = (options: Intl.DateTimeFormatOptions) => (value: Date) =>
     new Intl.DateTimeFormat(lang, { timeZone: "UTC", ...options }).format(value);
   const raw = inputs.validationResults;
@@ -119,12 +117,12 @@ export function createPcfContext(inputs: PcfContextInputs) {
       securityRoles: [] as string[],
       getTimeZoneOffsetMinutes: () => 0,
       dateFormattingInfo: {
-        shortDatePattern: inputs.languageId === 1031 ? "dd.MM.yyyy" : "M/d/yyyy",
+        shortDatePattern: language.shortDatePattern,
         shortTimePattern: "HH:mm",
       },
       numberFormattingInfo: {
-        numberDecimalSeparator: inputs.languageId === 1031 ? "," : ".",
-        numberGroupSeparator: inputs.languageId === 1031 ? "." : ",",
+        numberDecimalSeparator: language.decimalSeparator,
+        numberGroupSeparator: language.groupSeparator,
       },
     },
     utils: {

@@ -2,6 +2,7 @@ import type { WebApiPort } from "../../src/dataverse/webApiPort";
 import { openDialog } from "./dialogs";
 import { resourceStringReader, type StringResources } from "./resx";
 import type { GetAllowedStatusTransitions } from "./statusTransitions";
+import { userLanguage } from "./userLanguage";
 
 export interface XrmShimInputs {
   webApi: WebApiPort;
@@ -26,7 +27,7 @@ const ORG_BASE_LANGUAGE = 1033;
 
 /** A global `Xrm` for the page: WebApi over HTTP to the emulated org, Navigation, Utility. */
 export function createXrm(inputs: XrmShimInputs, languageQuery: string) {
-  const german = inputs.languageId === 1031;
+  const language = userLanguage(inputs.languageId);
   const navigation = {
     openForm(options: { entityName: string; entityId?: string; openInNewWindow?: boolean }) {
       if (!options.entityId)
@@ -49,7 +50,7 @@ export function createXrm(inputs: XrmShimInputs, languageQuery: string) {
         title: strings.title,
         text: strings.text,
         confirmLabel: strings.confirmButtonLabel ?? "OK",
-        cancelLabel: strings.cancelButtonLabel ?? (german ? "Abbrechen" : "Cancel"),
+        cancelLabel: strings.cancelButtonLabel ?? language.cancelLabel,
       });
       return { confirmed };
     },
@@ -58,7 +59,7 @@ export function createXrm(inputs: XrmShimInputs, languageQuery: string) {
     },
     async openErrorDialog(options: { message?: string; details?: string }) {
       await openDialog({
-        title: german ? "Fehler" : "Error",
+        title: language.errorTitle,
         text: [options.message, options.details].filter(Boolean).join("\n"),
         confirmLabel: "OK",
       });
@@ -74,7 +75,7 @@ export function createXrm(inputs: XrmShimInputs, languageQuery: string) {
     roles: { getAll: () => [] as unknown[] },
     securityRoles: [] as string[],
     getTimeZoneOffsetMinutes: () => 0,
-    dateFormattingInfo: { shortDatePattern: german ? "dd.MM.yyyy" : "M/d/yyyy" },
+    dateFormattingInfo: { shortDatePattern: language.shortDatePattern },
   };
   const globalContext = {
     userSettings,

@@ -238,7 +238,7 @@ async function englishLocalise() {
   const { readResxStrings } = await import("../resx");
   const { localiserFor } = await import("../../src/ui/strings");
   const strings = readResxStrings(readFileSync(path.join(ROOT, "src/strings/JourneyControl.1033.resx"), "utf8"));
-  return localiserFor((key: string) => strings[key] ?? "");
+  return localiserFor((key: string) => strings[key] ?? "", 1033);
 }
 
 async function panel(): Promise<unknown> {

@@ -101,7 +101,7 @@ export function createFixture(options: FixtureOptions = {}): Fixture {
     );
   const stringResources =
     options.stringResources === undefined
-      ? { "1033": "Not saved", "1031": "Nicht gespeichert" }
+      ? { "1033": "Not saved", "1031": "Nicht gespeichert", "1036": "Non enregistré", "3082": "No se ha guardado" }
       : options.stringResources;
   for (const [lcid, text] of Object.entries(stringResources ?? {}))
     write(`out/webresources/strings/form.${lcid}.resx`, FORM_RESX(text));

@@ -4,7 +4,7 @@ import { noticesFor } from "./checkNotifications";
 import { createGetString } from "./formStrings";
 import { SAMPLE_DEFINITION, builtEnglishStrings, builtResourceStrings } from "./testing/journeyFormFixture";
 
-const getString = createGetString(builtResourceStrings(1033), builtEnglishStrings());
+const getString = createGetString(builtResourceStrings(1033), builtEnglishStrings(), 1033);
 const RLO = "\u202E";
 const values = (definition = SAMPLE_DEFINITION): JourneyRecord => ({ msdyncrm_workflowdefinition: definition });
 

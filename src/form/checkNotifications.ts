@@ -5,6 +5,7 @@ import type { JourneyRecord, ValidationEntry } from "../journey/types";
 import { parseDefinition } from "../journey/workflowDefinition";
 import type { CheckFailure, CheckOutcome } from "./goLiveCheck";
 import type { FormSession } from "./formSession";
+import type { FormGetString } from "./formStrings";
 
 /** More than this many notifications push the form itself out of view; the control's panel lists them all. */
 const MAX_FINDINGS_SHOWN = 5;
@@ -15,7 +16,7 @@ interface Notice {
   message: string;
 }
 
-export function describeCheckFailure(failure: CheckFailure, getString: (key: string) => string): string {
+export function describeCheckFailure(failure: CheckFailure, getString: FormGetString): string {
   if (failure.reason === "unavailable") return getString("form.checkUnavailable");
   const detail =
     failure.reason === "timeout"
@@ -27,7 +28,7 @@ export function describeCheckFailure(failure: CheckFailure, getString: (key: str
 }
 
 /** A finding's short text; what came from users or the server (arguments, tile names) isolated from the sentence. */
-function findingText(entry: ValidationEntry, values: JourneyRecord, getString: (key: string) => string): string {
+function findingText(entry: ValidationEntry, values: JourneyRecord, getString: FormGetString): string {
   const { short } = describeFault(entry, (key, ...args) =>
     fillPlaceholders(
       getString(key),
@@ -43,12 +44,21 @@ function findingText(entry: ValidationEntry, values: JourneyRecord, getString: (
   ]);
 }
 
+/** The text of a count in its plural form, the count filled in. */
+function countText(key: string, count: number, getString: FormGetString): string {
+  return fillPlaceholders(getString(key, count), [String(count)]);
+}
+
+/** "2 errors and 1 warning", "1 warning": a count of 0 is left out. */
+function countsText(errors: number, warnings: number, getString: FormGetString): string {
+  const parts: string[] = [];
+  if (errors) parts.push(countText("panel.count.Error", errors, getString));
+  if (warnings) parts.push(countText("panel.count.Warning", warnings, getString));
+  return parts.length > 1 ? fillPlaceholders(getString("form.countsAnd"), parts) : (parts[0] ?? "");
+}
+
 /** One notice per problem (errors first), the first few only. */
-function findingNotices(
-  problems: ValidationEntry[],
-  values: JourneyRecord,
-  getString: (key: string) => string,
-): Notice[] {
+function findingNotices(problems: ValidationEntry[], values: JourneyRecord, getString: FormGetString): Notice[] {
   const notices: Notice[] = problems.slice(0, MAX_FINDINGS_SHOWN).map((entry) => ({
     level: entry.severity === "Error" ? "ERROR" : "WARNING",
     message: findingText(entry, values, getString),
@@ -56,7 +66,7 @@ function findingNotices(
   if (problems.length > MAX_FINDINGS_SHOWN) {
     notices.push({
       level: "INFO",
-      message: fillPlaceholders(getString("form.moreFindings"), [String(problems.length - MAX_FINDINGS_SHOWN)]),
+      message: countText("form.moreFindings", problems.length - MAX_FINDINGS_SHOWN, getString),
     });
   }
   return notices;
@@ -70,7 +80,7 @@ export function noticesFor(
   outcome: CheckOutcome,
   purpose: "goLive" | "check",
   values: JourneyRecord,
-  getString: (key: string) => string,
+  getString: FormGetString,
 ): Notice[] {
   const findings = mergeFindings(outcome.report.entries);
   const { Error: errors, Warning: warnings } = countBySeverity(findings);
@@ -85,12 +95,12 @@ export function noticesFor(
         ? { level: "INFO", message: getString("form.checkPassed") }
         : {
             level: errors ? "ERROR" : "WARNING",
-            message: fillPlaceholders(getString("form.checkFoundProblems"), [String(errors), String(warnings)]),
+            message: fillPlaceholders(getString("form.checkFoundProblems"), [countsText(errors, warnings, getString)]),
           };
   } else if (outcome.kind === "blocked") {
-    summary = { level: "ERROR", message: fillPlaceholders(getString("form.goLiveBlocked"), [String(errors)]) };
+    summary = { level: "ERROR", message: countText("form.goLiveBlocked", errors, getString) };
   } else if (outcome.kind === "warnings") {
-    summary = { level: "WARNING", message: fillPlaceholders(getString("form.goLiveWarnings"), [String(warnings)]) };
+    summary = { level: "WARNING", message: countText("form.goLiveWarnings", warnings, getString) };
   } else {
     summary = null;
   }

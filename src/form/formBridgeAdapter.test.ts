@@ -112,7 +112,7 @@ describe("the form bridge the form offers the control", () => {
     const bridge = await fixture.connectBridge();
     userSets(fixture, "statuscode", GoingLive);
 
-    await expect(bridge!.save()).rejects.toThrow("Not saved: 1 error(s) stop this journey from going live.");
+    await expect(bridge!.save()).rejects.toThrow("Not saved: 1 error stops this journey from going live.");
     expect(fixture.saved).toEqual([]);
 
     userSets(fixture, "msdyncrm_recurrencecount", 2);

@@ -79,7 +79,7 @@ describe("command: Check for errors", () => {
     );
     await fixture.handlers.checkForErrors(fixture.form);
     expect(fixture.notifications().map(({ level, message }) => [level, message])).toEqual([
-      ["ERROR", "The error check found 1 error(s) and 1 warning(s)."],
+      ["ERROR", "The error check found 1 error and 1 warning."],
       [
         "ERROR",
         `Tile "${isolated("Welcome email")}": The email ${isolated("15bd0ab8-c12a-e911-a9b6-000d3a1e6c14")} is not live. Take the email live, then check again.`,
@@ -120,7 +120,7 @@ describe("command: Check for errors", () => {
     );
     await fixture.handlers.checkForErrors(fixture.form);
     const messages = fixture.notifications().map(({ message }) => message);
-    expect(messages[0]).toBe("The error check found 3 error(s) and 0 warning(s).");
+    expect(messages[0]).toBe("The error check found 3 errors.");
     expect(messages.filter((message) => message.includes("is not live"))).toEqual([
       expect.stringContaining("24db2671-1529-e911-a9b7-000d3a1e6adc"),
       expect.stringContaining("35ec3782-1529-e911-a9b7-000d3a1e6adc"),
@@ -152,7 +152,7 @@ describe("command: Check for errors", () => {
     expect(shown).toHaveLength(7);
     expect(shown[6]).toMatchObject({
       level: "INFO",
-      message: "3 more finding(s) are listed in the error check panel.",
+      message: "3 more findings are listed in the error check panel.",
     });
   });
 });

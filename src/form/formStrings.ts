@@ -1,6 +1,8 @@
+import { countKeys } from "../journey/language";
+
 /**
  * The form script's strings live in String (RESX) web resources, one per language
- * (cjt_/customerjourney/strings/form.1033.resx, form.1031.resx), which ship as dependencies of form.js;
+ * (cjt_/customerjourney/strings/form.<lcid>.resx: 1033, 1031, 1036, 3082), which ship as dependencies of form.js;
  * webpack.form.config.js writes them from src/strings.
  */
 export const FORM_STRINGS_RESOURCE = "cjt_/customerjourney/strings/form";
@@ -14,6 +16,9 @@ export type GetResourceString = (webResourceName: string, key: string) => string
 /** Key → text: the English strings webpack.form.config.js builds into form.js from the 1033 RESX. */
 export type EnglishStrings = Readonly<Record<string, string>>;
 
+/** A form string by key; with a count, the key's plural form the count needs in the user's language (see countKeys). */
+export type FormGetString = (key: string, count?: number) => string;
+
 /**
  * A lookup that never fails: the user's language where its RESX has the string, otherwise the English
  * built into the script; the key itself only for a key no English string has.
@@ -21,14 +26,17 @@ export type EnglishStrings = Readonly<Record<string, string>>;
 export function createGetString(
   getResourceString: GetResourceString,
   english: EnglishStrings,
-): (key: string) => string {
-  return (key) => {
+  languageId: number,
+): FormGetString {
+  const lookUp = (key: string) => {
     try {
       const text = getResourceString(FORM_STRINGS_RESOURCE, key);
       if (text) return text;
     } catch {
       // No RESX in the user's language: English below.
     }
-    return Object.prototype.hasOwnProperty.call(english, key) ? english[key] : key;
+    return Object.prototype.hasOwnProperty.call(english, key) ? english[key] : undefined;
   };
+  return (key, count) =>
+    (count === undefined ? lookUp(key) : countKeys(key, count, languageId).map(lookUp).find(Boolean)) ?? key;
 }

@@ -15,6 +15,7 @@ function hostEnvironment(): FormEnvironment {
     getString: createGetString(
       (webResourceName, key) => Xrm.Utility.getResourceString(webResourceName, key),
       FORM_ENGLISH_STRINGS,
+      Xrm.Utility.getGlobalContext().userSettings.languageId,
     ),
     now: () => new Date(),
     confirm: (title, text) =>

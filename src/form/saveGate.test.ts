@@ -88,7 +88,7 @@ describe.each([
     const messages = fixture.notifications();
     expect(messages[0]).toMatchObject({
       level: "ERROR",
-      message: expect.stringContaining("1 error(s) stop this journey from going live"),
+      message: expect.stringContaining("1 error stops this journey from going live"),
     });
     expect(messages).toContainEqual(
       expect.objectContaining({
@@ -158,7 +158,7 @@ describe.each([
 
     expect(fixture.saved.map((record) => record.statuscode)).toEqual([GoingLive]);
     expect(fixture.notifications()).toEqual([
-      expect.objectContaining({ level: "WARNING", message: "The journey goes live with 1 warning(s)." }),
+      expect.objectContaining({ level: "WARNING", message: "The journey goes live with 1 warning." }),
       expect.objectContaining({
         level: "WARNING",
         message: expect.stringContaining(
@@ -251,7 +251,7 @@ describe.each([
     expect(fixture.saved).toEqual([]);
     expect(fixture.checkSummary()).toMatchObject({
       level: "ERROR",
-      message: expect.stringContaining("Not saved: 1 error(s) stop this journey from going live."),
+      message: expect.stringContaining("Not saved: 1 error stops this journey from going live."),
     });
     expect(fixture.form.getAttribute("statuscode")!.getValue()).toBe(Draft);
 
@@ -379,7 +379,7 @@ describe.each([
     expect(fixture.saved).toEqual([]);
     expect(fixture.checkSummary()).toMatchObject({
       level: "ERROR",
-      message: expect.stringContaining("1 error(s) stop this journey"),
+      message: expect.stringContaining("1 error stops this journey"),
     });
     expect(fixture.notifications().map((notification) => notification.message)).toContainEqual(
       expect.stringContaining(why),
@@ -396,15 +396,15 @@ describe.each([
     expect(fixture.saved).toHaveLength(1);
   });
 
-  it("speaks English to a French user, for whom no RESX exists", async () => {
-    fixture = loaded({ status: Draft, asyncSave, languageId: 1036, isRecurring: true, intervalDays: 30, count: 3 });
+  it("speaks English to an Italian user, for whom no RESX exists", async () => {
+    fixture = loaded({ status: Draft, asyncSave, languageId: 1040, isRecurring: true, intervalDays: 30, count: 3 });
     fixture.answerValidate(RECURRENCE_DOES_NOT_FIT);
     setStatus(fixture, GoingLive);
 
     await userSavesAndGateFinishes(fixture);
 
     const messages = fixture.notifications().map((notification) => notification.message);
-    expect(messages[0]).toContain("Not saved: 1 error(s) stop this journey from going live.");
+    expect(messages[0]).toContain("Not saved: 1 error stops this journey from going live.");
     expect(messages).toContainEqual(
       expect.stringContaining("The recurrence does not fit between the start and end dates."),
     );
@@ -418,10 +418,36 @@ describe.each([
     await userSavesAndGateFinishes(fixture);
 
     const messages = fixture.notifications().map((notification) => notification.message);
-    expect(messages[0]).toContain("Nicht gespeichert: 1 Fehler verhindern das Live-Schalten.");
+    expect(messages[0]).toContain("Nicht gespeichert: 1 Fehler verhindert das Live-Schalten. Beheben Sie ihn");
     expect(messages).toContainEqual(
       expect.stringContaining("Die Wiederholung passt nicht zwischen Start- und Enddatum."),
     );
+  });
+
+  it("speaks French and Spanish to French and Spanish users", async () => {
+    const expected = {
+      1036: ["Non enregistré\u00a0: 1 erreur empêche la mise en ligne", "La récurrence ne tient pas"],
+      3082: ["No se ha guardado: 1 error impide publicar este recorrido.", "La periodicidad no cabe"],
+    };
+    for (const [languageId, [summary, finding]] of Object.entries(expected)) {
+      fixture = loaded({
+        status: Draft,
+        asyncSave,
+        languageId: Number(languageId),
+        isRecurring: true,
+        intervalDays: 30,
+        count: 3,
+      });
+      fixture.answerValidate(RECURRENCE_DOES_NOT_FIT);
+      setStatus(fixture, GoingLive);
+
+      await userSavesAndGateFinishes(fixture);
+
+      const messages = fixture.notifications().map((notification) => notification.message);
+      expect(messages[0]).toContain(summary);
+      expect(messages).toContainEqual(expect.stringContaining(finding));
+      fixture.close();
+    }
   });
 });
 

@@ -143,11 +143,11 @@ describe("fault catalogue", () => {
   it("renders an 800 KB argument whole for Copy details and shortened to 200 characters for reading", () => {
     const huge = "x".repeat(800 * 1024);
     const described = describeFault(
-      entry("ResultNotJson", [huge]),
+      entry("ValidationResultUnreadable", [huge]),
       lookUp(() => english),
     );
-    expect(described.message).toBe(`The error check's result is not valid JSON: ${huge}`);
-    expect(described.short.message).toBe(`The error check's result is not valid JSON: ${"x".repeat(200)}\u2026`);
+    expect(described.message).toBe(`The error check's result could not be read: ${huge}`);
+    expect(described.short.message).toBe(`The error check's result could not be read: ${"x".repeat(200)}\u2026`);
     const unknown = describeFault(
       entry(huge, ["y".repeat(300)]),
       lookUp(() => english),

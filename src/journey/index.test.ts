@@ -32,6 +32,7 @@ describe("journey index", () => {
       "iterationCalendar",
       "recurrenceFindings",
       "runLocalChecks",
+      "countKeys",
     ];
     expect(expected.filter((name) => !(name in journey))).toEqual([]);
   });

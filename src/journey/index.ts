@@ -10,3 +10,4 @@ export * from "./bidiIsolation";
 export * from "./workflowDefinition";
 export * from "./recurrence";
 export * from "./localChecks";
+export * from "./language";

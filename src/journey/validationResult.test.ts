@@ -81,10 +81,9 @@ describe("parseValidationResponse", () => {
     );
   });
 
-  it("gives the parser's message with a result that is not JSON", () => {
-    const [finding] = parseValidationResponse("{oops").entries;
-    expect(finding.args).toHaveLength(1);
-    expect(finding.args[0]).toMatch(/JSON|token|position/i);
+  it("says at which character a result that is not JSON goes wrong, not the browser's parser message", () => {
+    expect(parseValidationResponse("{oops").entries[0]).toMatchObject({ fault: "ResultNotJson", args: ["2"] });
+    expect(parseValidationResponse('{"Result":"Valid",}').entries[0].args).toEqual(["19"]);
   });
 
   it("reports an object that throws while it is read, with the error's message", () => {

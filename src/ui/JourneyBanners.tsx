@@ -2,7 +2,7 @@ import type * as React from "react";
 import type { IMessageBarProps } from "@fluentui/react";
 import { createElement, Fragment, MessageBar, MessageBarButton, MessageBarType } from "./platform";
 import type { Banner } from "./journeyState";
-import { localiseCount, type Localise } from "./strings";
+import type { Localise } from "./strings";
 
 export interface JourneyBannersProps {
   banners: readonly Banner[];
@@ -21,7 +21,7 @@ const BANNER_TYPE: Readonly<Record<Banner["kind"], IMessageBarProps["messageBarT
 };
 
 function bannerText(banner: Banner, localise: Localise): string {
-  if (banner.kind === "blocked") return localiseCount(localise, "panel.blocked", banner.errorCount);
+  if (banner.kind === "blocked") return localise("panel.blocked", banner.errorCount);
   if (banner.kind === "deleted") return localise("panel.deleted");
   const errorText = localise(banner.error.messageKey, ...banner.error.args);
   return banner.kind === "error" ? errorText : localise("panel.serverUnavailable", errorText);

@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
 import { createElement, useState } from "react";
-import { act, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { setIconOptions } from "@fluentui/react";
 import { parseDefinition } from "../journey/workflowDefinition";
 import { JourneyOutline } from "./JourneyOutline";
 import { localiserFor } from "./strings";
-import { resxStrings } from "./testing/resxStrings";
+import { resxStrings, type LanguageId } from "./testing/resxStrings";
 
 setIconOptions({ disableWarnings: true });
 
@@ -21,9 +21,9 @@ const chain = (count: number, parent: string) =>
   Array.from({ length: count }, (_, i) => tile(`e${i}`, "Email", i === 0 ? parent : `e${i - 1}`));
 
 /** The outline with the selection kept as JourneyView keeps it; `select` stands in for a finding chosen in the panel. */
-function renderOutline(definitionText: string, languageId: 1033 | 1031 = 1033) {
+function renderOutline(definitionText: string, languageId: LanguageId = 1033) {
   const definition = parseDefinition(definitionText);
-  const localise = localiserFor(resxStrings(languageId).getString);
+  const localise = localiserFor(resxStrings(languageId).getString, languageId);
   let select: (activityId: string | null) => void = () => undefined;
   const Host = () => {
     const [selected, setSelected] = useState<string | null>(null);
@@ -77,9 +77,39 @@ test("indentation follows the level up to eight levels; deeper tiles stay put an
   expect(tileButton("e10").textContent).toBe("Tile e10(Email)Level 12");
 });
 
+test("tile types read in words in the user's language; a type the product does not know shows its raw name", () => {
+  const types = journey(
+    tile("t", "Trigger", "s"),
+    tile("sp", "Splitter", "t"),
+    tile("b", "SplitterBranch", "sp"),
+    tile("w", "InvokeWorkflow", "b"),
+    tile("x", "HolographicTile", "w"),
+  );
+  const typeTexts = () => rows().map((row) => row.querySelector("button")?.children[1]?.textContent);
+  renderOutline(types);
+  expect(typeTexts()).toEqual([
+    "(Segment group)",
+    "(Trigger)",
+    "(Splitter)",
+    "(Splitter branch)",
+    "(Launch workflow)",
+    "(HolographicTile)",
+  ]);
+  cleanup();
+  renderOutline(types, 3082);
+  expect(typeTexts()).toEqual([
+    "(Grupo de segmentos)",
+    "(Desencadenador)",
+    "(Divisor)",
+    "(Rama del divisor)",
+    "(Iniciar flujo de trabajo)",
+    "(HolographicTile)",
+  ]);
+});
+
 test("the level is said in German too", () => {
   renderOutline(journey(...chain(9, "s")), 1031);
-  expect(tileButton("e8").textContent).toBe("Tile e8(Email)Ebene 10");
+  expect(tileButton("e8").textContent).toBe("Tile e8(E-Mail)Ebene 10");
 });
 
 test("a 20,000-deep chain renders its first 500 tiles, and Show more adds the next 500", () => {

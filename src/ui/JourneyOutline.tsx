@@ -13,7 +13,7 @@ import { outlineEntries, type ParsedDefinition } from "../journey/workflowDefini
 import type { Severity } from "../journey/types";
 import { SEVERITIES, type SeverityCounts } from "./validationGroups";
 import { severityCount } from "./reportText";
-import type { Localise } from "./strings";
+import { tileTypeLabel, type Localise } from "./strings";
 import { classes, TONES, type Tone } from "./styles";
 
 export interface JourneyOutlineProps {
@@ -98,7 +98,9 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
                     data-activity-id={tile.activityId}
                   >
                     <span>{tile.name || tile.activityId}</span>
-                    <span className={classes.muted}>{localise("outline.tileType", tile.type)}</span>
+                    <span className={classes.muted}>
+                      {localise("outline.tileType", tileTypeLabel(tile.type, localise))}
+                    </span>
                     {level >= INDENTED_LEVELS && (
                       <span className={classes.muted}>{localise("outline.level", level + 1)}</span>
                     )}

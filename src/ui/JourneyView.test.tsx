@@ -219,7 +219,7 @@ describe("status changes and the live region", () => {
     expect(
       await screen.findByText("Not changed: 2 errors stop this journey from going live. Fix them and try again."),
     ).toBeTruthy();
-    expect(liveRegion().textContent).toBe("Not gone live: 2 error(s) found.");
+    expect(liveRegion().textContent).toBe("Not gone live: 2 errors found.");
     expect(screen.getByTestId("verdict").textContent).toBe("Errors found: 2 errors");
   });
 
@@ -312,7 +312,7 @@ describe("banners for the service's errors", () => {
         openFailed={false}
         onReload={() => undefined}
         onDismiss={() => undefined}
-        localise={localiserFor(en)}
+        localise={localiserFor(en, 1033)}
       />,
     );
     await waitFor(() => {
@@ -350,7 +350,7 @@ describe("banners for the service's errors", () => {
     renderJourneyView({ service });
     const reload = await screen.findByRole("button", { name: "Reload" });
     const banner = reload.closest("[data-banner]") as HTMLElement;
-    await waitFor(() => expect(banner.textContent).toContain(localiserFor(en)(key, ...args)));
+    await waitFor(() => expect(banner.textContent).toContain(localiserFor(en, 1033)(key, ...args)));
     // Nothing else is there to act on: the reason stays until the journey opens.
     expect(within(banner).queryByRole("button", { name: en("banner.dismiss") })).toBeNull();
     expect(screen.queryByRole("group", { name: "Journey actions" })).toBeNull();

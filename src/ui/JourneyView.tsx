@@ -36,7 +36,7 @@ const PRIVILEGES = { create: Privilege.Create, write: Privilege.Write, delete: P
 
 export const JourneyView: React.FC<JourneyControlProps> = (props) => {
   const { formatDateTime, isDisabled, allocatedWidth } = props;
-  const localise = localiserFor(props.getString);
+  const localise = localiserFor(props.getString, props.languageId);
   const journey = useJourney(props, localise);
   const { snapshot, shown } = journey;
   const [selectedActivityId, setSelectedActivityId] = useState<string | null>(null);

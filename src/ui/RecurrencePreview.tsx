@@ -61,7 +61,13 @@ export const RecurrencePreview: React.FC<RecurrencePreviewProps> = ({
   return (
     <section aria-label={title}>
       <h3 className={classes.heading}>{title}</h3>
-      {smallText(localise("recurrence.summary", values.intervalDays ?? 0, values.count ?? 0))}
+      {smallText(
+        localise(
+          "recurrence.summary",
+          localise("recurrence.interval", values.intervalDays ?? 0),
+          localise("recurrence.count", values.count ?? 0),
+        ),
+      )}
       {fits && written && (
         <MessageBar messageBarType={MessageBarType.success} data-testid="recurrence-fixed">
           {localise("live.endDateSet", formatDateTime(written))}

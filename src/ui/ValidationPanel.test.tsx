@@ -70,9 +70,9 @@ describe("validation panel", () => {
       .map((h) => h.textContent);
     expect(headings).toEqual([
       "Whole journey",
-      'Segment tile "Newsletter readers"',
+      'Segment group tile "Newsletter readers"',
       'Email tile "Thanks"',
-      'Segment tile "Event guests"',
+      'Segment group tile "Event guests"',
       "Tile zz_9 (not in the journey's design)",
     ]);
     const thanks = screen.getByRole("heading", { name: 'Email tile "Thanks"' }).nextElementSibling as HTMLElement;
@@ -92,7 +92,7 @@ describe("validation panel", () => {
         args: ["2027-01-05T09:00:00.000Z", "30", "3", "28"],
         source: "server",
       },
-      localiserFor(en),
+      localiserFor(en, 1033),
     );
     expect(described.known).toBe(true);
     expect(within(panel()).getByText(described.message, { exact: false })).toBeTruthy();
@@ -201,7 +201,7 @@ describe("validation panel", () => {
     expect(text).toContain("Errors found: 1 error, 1 warning");
     expect(text).toContain("Whole journey");
     expect(text).toContain(en("fault.NameMissing.message"));
-    expect(text).toContain('Segment tile "Newsletter readers"');
+    expect(text).toContain('Segment group tile "Newsletter readers"');
     expect(text).toContain("ErrorSomethingNew");
   });
 
@@ -231,7 +231,7 @@ describe("validation panel", () => {
     });
     const heading = within(panel()).getByRole("heading", { name: /Newsletter/ });
     const title = heading.querySelector("bdi");
-    expect(title?.textContent).toBe('Segment tile "Newsletter \u202Ereaders"');
+    expect(title?.textContent).toBe('Segment group tile "Newsletter \u202Ereaders"');
     // The finding after the heading is its own isolate, so the override ends with the heading.
     const findingText = (heading.nextElementSibling as HTMLElement).querySelector("bdi");
     expect(findingText?.textContent).toBe(en("fault.ErrorSegmentNotFound.message").replace("{0}", "seg-1"));
@@ -241,7 +241,7 @@ describe("validation panel", () => {
     const text = (writeText.mock.calls[0] as unknown as [string])[0];
     const titleLine = text.split("\n").find((line) => line.includes("Newsletter")) ?? "";
     // Isolated, the override closed inside the isolate.
-    expect(titleLine).toBe('\u2068Segment tile "Newsletter \u202Ereaders"\u202C\u2069');
+    expect(titleLine).toBe('\u2068Segment group tile "Newsletter \u202Ereaders"\u202C\u2069');
   });
 
   test.each([

@@ -1,15 +1,7 @@
+import { LOCALE_BY_LANGUAGE_ID } from "../journey/language";
+
 /** Formats an ISO date-time for the user: in their language and their Dataverse time zone. */
 export type FormatDateTime = (iso: string | null | undefined) => string;
-
-const LOCALE_BY_LANGUAGE_ID: Readonly<Record<number, string>> = {
-  1031: "de-DE",
-  1033: "en-US",
-  2057: "en-GB",
-  1036: "fr-FR",
-  1040: "it-IT",
-  3082: "es-ES",
-  1043: "nl-NL",
-};
 
 /**
  * The locale is the user's language's (the browser's for a language without one here);

@@ -23,6 +23,8 @@ export interface JourneyControlProps {
   /** The bound msdyncrm_validationresults value: the stored result of the last check. */
   storedValidationResults: string | null;
   getString: GetString;
+  /** The user's language (context.userSettings.languageId): it picks the plural forms. */
+  languageId: number;
   formatDateTime: FormatDateTime;
   /** The control or the whole form is read-only. */
   isDisabled: boolean;

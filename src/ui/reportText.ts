@@ -4,11 +4,11 @@ import type { ParsedDefinition } from "../journey/workflowDefinition";
 import { countBySeverity } from "../journey/findings";
 import type { Severity } from "../journey/types";
 import { groupFindings, SEVERITIES, type EntryGroup, type ShownReport } from "./validationGroups";
-import { localiseCount, type Localise } from "./strings";
+import { tileTypeLabel, type Localise } from "./strings";
 
 /** "1 error", "2 warnings", "3 notes" (a Valid entry is a note). */
 export function severityCount(severity: Severity, count: number, localise: Localise): string {
-  return localiseCount(localise, `panel.count.${severity}`, count);
+  return localise(`panel.count.${severity}`, count);
 }
 
 /** The severity in words. */
@@ -29,7 +29,12 @@ export function verdictText({ report, findings }: ShownReport, localise: Localis
 /** The heading of a group: the journey as a whole, a tile with its type and name, or a tile the definition lacks. */
 export function groupTitle(group: EntryGroup, localise: Localise): string {
   if (!group.activityId) return localise("panel.group.journey");
-  if (group.tile) return localise("panel.group.tile", group.tile.type, group.tile.name || group.tile.activityId);
+  if (group.tile)
+    return localise(
+      "panel.group.tile",
+      tileTypeLabel(group.tile.type, localise),
+      group.tile.name || group.tile.activityId,
+    );
   return localise("panel.group.unknownTile", group.activityId);
 }
 

@@ -304,6 +304,7 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
         ? resourceStringReader({}, 1033, 1033)
         : builtResourceStrings(options.languageId ?? 1033),
       builtEnglishStrings(),
+      options.languageId ?? 1033,
     ),
     now: () => new Date(options.now ?? "2026-11-28T12:00:00.000Z"),
     confirm: async () => confirmAnswers.shift() ?? false,

@@ -6,7 +6,7 @@ import { createDateTimeFormatter } from "../dateFormat";
 import type { JourneyControlProps } from "../journeyControlProps";
 import { JourneyView } from "../JourneyView";
 import { fakeJourneyService, JOURNEY_ID } from "./fakeJourneyService";
-import { resxStrings } from "./resxStrings";
+import { resxStrings, type LanguageId } from "./resxStrings";
 
 // The host registers Fluent's icons; in tests their absence is expected, not worth a warning each.
 setIconOptions({ disableWarnings: true });
@@ -33,7 +33,7 @@ export function fakeBridge(): FakeBridge {
 }
 
 export interface ViewOptions extends Partial<JourneyControlProps> {
-  languageId?: 1033 | 1031;
+  languageId?: LanguageId;
 }
 
 /** The control's view as the host would mount it, in UTC, with the shipped strings of the language. */
@@ -48,6 +48,7 @@ export function renderJourneyView(options: ViewOptions = {}) {
     allowedTransitions: async () => null,
     storedValidationResults: null,
     getString: resxStrings(languageId).getString,
+    languageId,
     formatDateTime: createDateTimeFormatter(languageId, () => 0),
     isDisabled: false,
     hasPrivilege: () => true,
