@@ -84,7 +84,7 @@ const every = <Member extends string>(members: Record<Member, true>) => Object.k
 
 test("the keys the UI builds from a kind, a severity or an origin are in both languages", () => {
   const built = [
-    ...every<ConfirmKind>({ stop: true, delete: true, warnings: true, serverUnavailable: true }).flatMap((kind) =>
+    ...every<ConfirmKind>({ stop: true, delete: true, warnings: true, serviceMissing: true }).flatMap((kind) =>
       ["title", "message", "confirm"].map((part) => `confirm.${kind}.${part}`),
     ),
     ...every<ReportOrigin>({ stored: true, form: true, saved: true, checking: true, local: true }).map(
