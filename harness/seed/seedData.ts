@@ -308,7 +308,12 @@ export function seedData(): StoreData {
         msdyncrm_workflowdefinition: simpleDefinition(S.draft, "New prospects (draft)"),
         msdyncrm_validationresults: `{"ActivityValidationResults":[{"ActivityId":"01_0","Fault":"ErrorSegmentNotLive","Result":"Error","ErrorMessageArguments":["${S.draft}"]}],"Result":"Error"}`,
       }),
-      journey(J.goingLive, "Holiday greetings", 192350006, runningDates),
+      // Set to Going live by a colleague on Nov 1 and never picked up: the marketing service is gone.
+      journey(J.goingLive, "Holiday greetings", 192350006, {
+        ...runningDates,
+        modifiedon: "2026-11-01T09:00:00Z",
+        _modifiedby_value: SEED_IDS.users.colleague,
+      }),
       journey(J.stopping, "Trade show invitations", 192350007, runningDates),
       journey(J.failsGoLive, "New prospects welcome", 192350000, {
         msdyncrm_workflowdefinition: simpleDefinition(S.draft, "New prospects (draft)"),

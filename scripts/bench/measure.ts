@@ -70,7 +70,7 @@ async function roundTrips(): Promise<unknown> {
 
     await clear();
     const started = Date.now();
-    const settled = await service.waitUntilSettled(id, { timeoutMs: 60_000 });
+    const settled = await service.waitUntilSettled(id);
     const settleMs = Date.now() - started;
     const polls = (await apiLog()).map((e) => Date.parse(e.time));
     const gaps = polls.slice(1).map((t, i) => t - polls[i]);
@@ -162,7 +162,7 @@ async function goLiveBytes(): Promise<unknown> {
     const outcome = await service.transition(snapshot, "goLive", { confirmWarnings: async () => true });
     if (!outcome.done) throw new Error(`go live was refused: ${outcome.reason}`);
     phase = "follow";
-    const settled = await service.waitUntilSettled(id, { timeoutMs: 60_000 });
+    const settled = await service.waitUntilSettled(id);
     if (settled.status !== 192350001) throw new Error(`settled as ${settled.status}, not Live`);
     const total = Object.values(traffic).reduce((sum, entry) => sum + entry.sent + entry.received, 0);
     // The definition as it travels: a JSON string, its quotes escaped.

@@ -53,8 +53,8 @@ export type TransitionOutcome =
 export interface SettleOptions {
   /** Called with every status read while waiting. */
   onProgress?: (status: number) => void;
-  /** Default 120 000 ms; then the wait rejects with kind "timeout". */
-  timeoutMs?: number;
+  /** Reads first ("Check again", after the shortest interval) instead of deciding from the journey as this service last saw it. */
+  readFirst?: boolean;
 }
 
 /** "Server busy, trying again": a throttled request waits `retryInMs` before its next try; `messageKey` and `args` say so. */
@@ -133,7 +133,11 @@ const COPIED_COLUMNS: readonly (keyof JourneyRecord)[] = [
  * service checks the journey once more itself when it is saved as Going live.
  */
 export const CHECK_REUSE_MS = 120_000;
-export const SETTLE_TIMEOUT_MS = 120_000;
+/**
+ * A journey Going live or Stopping this long after its last change is not processed: the marketing
+ * service has not picked it up (outbound marketing services may have been removed from the org).
+ */
+export const NOT_PROCESSED_AFTER_MS = 600_000;
 /** A go-live checks the form's values at most this many times while they keep changing under the check. */
 export const MAX_CHECK_ROUNDS = 3;
 /** Polling: never more often than this… */
@@ -197,10 +201,13 @@ export interface JourneyService {
   /**
    * After Going live / Stopping: reads the journey's status (at most one request per 2 s, the interval
    * growing by half up to 10 s) until the service has moved it on, then, 2 s later, what the service changed
-   * with it (the whole journey when this service has not loaded it), then refreshes the form. A failed poll
-   * is skipped (throttled, server error, network, timeout, unreadable answer), but a 401, 403 or 404 ends
-   * the follow with a message that says the status change was made; a status write of this service that
-   * the first poll does not show rejects with "notApplied". Rejects with kind "timeout" after `timeoutMs`.
+   * with it (the whole journey when this service has not loaded it), then refreshes the form. Resolves with
+   * the journey still Going live / Stopping when it has not changed for NOT_PROCESSED_AFTER_MS (not
+   * processed; at once, without a read, for a journey loaded so, unless `readFirst`), and reads no more.
+   * A failed poll is skipped (throttled, server error, network, timeout, unreadable answer), but a 401, 403
+   * or 404 ends the follow with a message that says the status change was made; a status write of this
+   * service that the first poll does not show rejects with "notApplied"; polls failing until the decision
+   * reject with "followUnreadable".
    */
   waitUntilSettled(id: string, options?: SettleOptions): Promise<JourneySnapshot>;
   /**
@@ -279,15 +286,18 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
 
     waitUntilSettled: async (id, options = {}) => {
       const recordId = bareId(id, "notFound");
-      const poll = poller(webApi, recordId, memory.known?.id === recordId ? memory.known.record : undefined);
+      const known = memory.known?.id === recordId ? memory.known : undefined;
       const written = memory.lastWrite?.id === recordId ? memory.lastWrite.status : undefined;
       memory.lastWrite = null;
+      let result: JourneySnapshot | undefined;
       try {
-        return await pollUntilSettled(poll, sleep, tellBusy, now, options, written);
+        const poll = poller(webApi, recordId, known);
+        return (result = await pollUntilSettled(poll, sleep, tellBusy, now, options, known, written));
       } finally {
         tellBusy(null);
-        // The form shows the status as it is now: settled, or back where it was when the write did not take effect.
-        await form.refresh();
+        // The form shows the status as it is now: settled, or back where it was when the write did not take
+        // effect. A journey not processed is as the form shows it.
+        if (!statusInfo(result?.status)?.transitional) await form.refresh();
       }
     },
 
@@ -387,14 +397,18 @@ async function checkSteadyValues(
 
 /**
  * One read of a follow, one try (the polls themselves are the retries, spaced by the follow's own back-off):
- * the status alone, or once settled what the service changed with it over `base`, the journey as known
- * (without one, the whole journey). Given up after `timeoutMs`.
+ * the status alone, or once settled what the service changed with it over the journey as known (without
+ * one, the whole journey). Given up after READ_TIMEOUT_MS.
  */
-function poller(webApi: WebApiPort, recordId: string, base: JourneyRecord | undefined) {
-  return async (settled: boolean, timeoutMs: number): Promise<JourneySnapshot> => {
+function poller(webApi: WebApiPort, recordId: string, known: JourneySnapshot | undefined) {
+  const base = known?.record;
+  return async (settled: boolean): Promise<JourneySnapshot> => {
     const select = !settled ? POLL_SELECT : base ? SETTLED_SELECT : SNAPSHOT_SELECT;
-    const row = await withinTime(webApi.retrieveRecord(JOURNEY_ENTITY, recordId, select), timeoutMs);
-    return snapshotFromRow({ ...base, "@odata.etag": undefined, ...row }, recordId);
+    const row = await withinTime(webApi.retrieveRecord(JOURNEY_ENTITY, recordId, select), READ_TIMEOUT_MS);
+    const read = snapshotFromRow({ ...base, "@odata.etag": undefined, ...row }, recordId);
+    // Not changed since it was loaded: changed by whom it was then (the status polls do not ask).
+    if (known && read.modifiedOn === known.modifiedOn) read.modifiedByName = known.modifiedByName;
+    return read;
   };
 }
 
@@ -567,39 +581,47 @@ const FOLLOW_ENDED_BY: Partial<Record<JourneyErrorKind, string>> = {
 /**
  * Reads the journey with `poll` (one try each; no sooner than MIN_POLL_INTERVAL_MS, the interval growing
  * by half up to MAX_POLL_INTERVAL_MS, or what a Retry-After asked) until its status is no longer
- * transitional. A poll that fails for any other reason than FOLLOW_ENDED_BY (throttled, server error,
- * network, timeout, an unreadable answer) is skipped; after `timeoutMs` the follow gives up with "timeout".
+ * transitional, or until NOT_PROCESSED_AFTER_MS after its last change: then it resolves with the journey
+ * still Going live / Stopping (not processed) and reads no more. A poll that fails for any other reason
+ * than FOLLOW_ENDED_BY (throttled, server error, network, timeout, an unreadable answer) is skipped; when
+ * the polls up to that decision failed, the follow gives up with "followUnreadable".
  */
 async function pollUntilSettled(
-  /** One read (the settled read once a poll showed a settled status), given up after the time given (ms). */
-  poll: (settled: boolean, timeoutMs: number) => Promise<JourneySnapshot>,
+  /** One read (the settled read once a poll showed a settled status). */
+  poll: (settled: boolean) => Promise<JourneySnapshot>,
   sleep: (ms: number) => Promise<void>,
   /** Told the wait after a throttled poll, and null after the next poll that went through. */
   tellBusy: (retryInMs: number | null) => void,
   now: () => number,
   options: SettleOptions,
+  /** The journey as this service last saw it: one past the threshold decides at once (unless readFirst). */
+  known: JourneySnapshot | undefined,
   /** The status this service wrote just before, when it did: the first read must show it or one it moves on to. */
-  written?: number,
+  written: number | undefined,
 ): Promise<JourneySnapshot> {
-  const timeoutMs = options.timeoutMs ?? SETTLE_TIMEOUT_MS;
   const started = now();
+  /** When the journey last changed, by its modifiedon; since this follow began while no read told. */
+  const changedAt = (read?: JourneySnapshot) => Date.parse(read?.modifiedOn ?? "") || started;
+  // After its own write (or asked to read first) the journey as known does not count.
+  let last = written === undefined && !options.readFirst ? known : undefined;
   let interval = MIN_POLL_INTERVAL_MS;
   let lastFailure: JourneyError | undefined;
   let settled = false;
   for (;;) {
-    if (now() - started + interval > timeoutMs) {
-      // When the last polls failed, the status is not known: say so rather than "still working on it".
-      throw new JourneyError("timeout", lastFailure ? "error.followUnreadable" : "error.timeout", {
-        args: [seconds(timeoutMs)],
-        detail: lastFailure?.message,
-      });
+    if (changedAt(last) + NOT_PROCESSED_AFTER_MS <= now()) {
+      // When the last polls failed, the status is not known: say so rather than "not processed".
+      if (lastFailure || !last)
+        throw new JourneyError("timeout", "error.followUnreadable", {
+          args: [seconds(now() - started)],
+          detail: lastFailure?.message,
+        });
+      if (!settled) return last;
     }
     await sleep(interval);
     interval = Math.min(MAX_POLL_INTERVAL_MS, Math.round(interval * 1.5));
     let snapshot: JourneySnapshot;
     try {
-      // A silent poll is given up at the deadline at the latest.
-      snapshot = await poll(settled, Math.min(READ_TIMEOUT_MS, timeoutMs - (now() - started)));
+      snapshot = await poll(settled);
     } catch (raw) {
       lastFailure = toJourneyError(raw, "read");
       const endedBy = FOLLOW_ENDED_BY[lastFailure.kind];
@@ -610,6 +632,7 @@ async function pollUntilSettled(
     }
     tellBusy(null);
     lastFailure = undefined;
+    last = snapshot;
     options.onProgress?.(snapshot.status);
     if (written !== undefined && snapshot.status !== written && !canTransition(written, snapshot.status)) {
       // The write was answered with success, yet the row kept its old status (a plug-in, say, undid it).

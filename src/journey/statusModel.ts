@@ -41,7 +41,8 @@ export function isJourneyStatus(value: unknown): value is JourneyStatusCode {
   return typeof value === "number" && hasOwn(STATUSES, value);
 }
 
-export function statusInfo(code: number): StatusInfo | undefined {
+/** Undefined for a code that is no journey status (or none). */
+export function statusInfo(code: number | undefined): StatusInfo | undefined {
   return isJourneyStatus(code) ? STATUSES[code] : undefined;
 }
 

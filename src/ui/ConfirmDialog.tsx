@@ -4,9 +4,9 @@ import type { Localise } from "./strings";
 
 /**
  * The questions the control asks before acting: stopping, deleting, going live despite warnings or
- * with only the local checks (the server check was unavailable).
+ * without the marketing service's validate action (the journey may then stay in Going live for good).
  */
-export type ConfirmKind = "stop" | "delete" | "warnings" | "serverUnavailable";
+export type ConfirmKind = "stop" | "delete" | "warnings" | "serviceMissing";
 
 export interface ConfirmRequest {
   kind: ConfirmKind;

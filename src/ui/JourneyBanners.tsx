@@ -10,12 +10,14 @@ export interface JourneyBannersProps {
   openFailed: boolean;
   onReload(): void;
   onDismiss(banner: Banner): void;
+  /** The journey is not processed: read its status once more. */
+  onCheckAgain(): void;
   localise: Localise;
 }
 
-const BANNER_TYPE: Readonly<Record<Banner["kind"], IMessageBarProps["messageBarType"]>> = {
+/** The other kinds are warnings. */
+const BANNER_TYPE: Readonly<Partial<Record<Banner["kind"], IMessageBarProps["messageBarType"]>>> = {
   error: MessageBarType.error,
-  serverUnavailable: MessageBarType.warning,
   blocked: MessageBarType.blocked,
   deleted: MessageBarType.info,
 };
@@ -23,6 +25,8 @@ const BANNER_TYPE: Readonly<Record<Banner["kind"], IMessageBarProps["messageBarT
 function bannerText(banner: Banner, localise: Localise): string {
   if (banner.kind === "blocked") return localise("panel.blocked", banner.errorCount);
   if (banner.kind === "deleted") return localise("panel.deleted");
+  if (banner.kind === "actionMissing") return localise("banner.actionMissing");
+  if (banner.kind === "notProcessed") return banner.text;
   const errorText = localise(banner.error.messageKey, ...banner.error.args);
   return banner.kind === "error" ? errorText : localise("panel.serverUnavailable", errorText);
 }
@@ -32,23 +36,33 @@ export const JourneyBanners: React.FC<JourneyBannersProps> = ({
   openFailed,
   onReload,
   onDismiss,
+  onCheckAgain,
   localise,
 }) => (
   <>
     {banners.map((banner, index) => {
       const errorKind = banner.kind === "error" ? banner.error.kind : null;
       const stuck = openFailed && errorKind !== null;
+      const notProcessed = banner.kind === "notProcessed";
+      // Reloading helps when the journey changed elsewhere, when following its status could not read it, or
+      // when it could not be opened (signed in again, the server back).
+      const reload = stuck || errorKind === "conflict" || errorKind === "timeout";
       return (
-        <div key={`${banner.kind}-${index}`} data-banner={errorKind ?? banner.kind}>
+        <div key={index} data-banner={errorKind ?? banner.kind}>
           <MessageBar
-            messageBarType={BANNER_TYPE[banner.kind]}
-            onDismiss={banner.kind === "deleted" || stuck ? undefined : () => onDismiss(banner)}
+            messageBarType={BANNER_TYPE[banner.kind] ?? MessageBarType.warning}
+            onDismiss={
+              // States, not news: they stay while they hold (Check again is how "not processed" goes).
+              stuck || notProcessed || banner.kind === "deleted" || banner.kind === "actionMissing"
+                ? undefined
+                : () => onDismiss(banner)
+            }
             dismissButtonAriaLabel={localise("banner.dismiss")}
             actions={
-              // Reloading helps when the journey changed elsewhere, when following its status took too long, or
-              // when it could not be opened (signed in again, the server back).
-              stuck || errorKind === "conflict" || errorKind === "timeout" ? (
-                <MessageBarButton onClick={onReload}>{localise("banner.reload")}</MessageBarButton>
+              notProcessed || reload ? (
+                <MessageBarButton onClick={notProcessed ? onCheckAgain : onReload}>
+                  {localise(notProcessed ? "banner.checkAgain" : "banner.reload")}
+                </MessageBarButton>
               ) : undefined
             }
           >

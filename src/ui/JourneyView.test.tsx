@@ -7,7 +7,14 @@ import { JourneyStatus } from "../journey/types";
 import { Privilege } from "./journeyControlProps";
 import { JourneyBanners } from "./JourneyBanners";
 import type { Banner } from "./journeyState";
-import { checkOutcome, entry, fakeJourneyService, journeyRecord } from "./testing/fakeJourneyService";
+import {
+  JOURNEY_ID,
+  checkOutcome,
+  entry,
+  fakeJourneyService,
+  journeyRecord,
+  snapshotOf,
+} from "./testing/fakeJourneyService";
 import { renderJourneyView } from "./testing/renderJourneyView";
 import { resxStrings } from "./testing/resxStrings";
 import { localiserFor } from "./strings";
@@ -198,6 +205,42 @@ describe("status changes and the live region", () => {
     expect(actionButtons().map((button) => button.textContent)).toEqual(["Check for errors", "Stop", "Edit", "Copy"]);
   });
 
+  test("a journey opened long Going live says it is not processed since when; Check again reads once more and shows what it found", async () => {
+    const service = fakeJourneyService(journeyRecord({ statuscode: S.GoingLive, modifiedon: "2026-11-01T09:00:00Z" }));
+    service.waitUntilSettled.mockResolvedValueOnce(
+      snapshotOf(journeyRecord({ statuscode: S.GoingLive, modifiedon: "2026-11-01T09:00:00Z" })),
+    );
+    renderJourneyView({ service });
+    const banner = await findBanner("notProcessed");
+    expect(banner.textContent).toContain(
+      "The marketing service has not processed this journey: its status has not changed since Nov 1, 2026, 09:00 AM.",
+    );
+    expect(banner.textContent).toContain("Outbound marketing services may have been removed from this environment");
+    expect(banner.textContent).toContain("The journey and its data are kept.");
+    expect(liveRegion().textContent).toContain("has not processed this journey");
+    expect(screen.getByText(/^Last changed by Nancy Anderson on Nov 1, 2026/)).toBeTruthy();
+    expect(service.waitUntilSettled).toHaveBeenLastCalledWith(
+      JOURNEY_ID,
+      expect.objectContaining({ readFirst: undefined }),
+    );
+
+    let settle: (status: number) => void = () => undefined;
+    service.waitUntilSettled.mockImplementationOnce(
+      (_id, options) =>
+        new Promise((resolve) => {
+          settle = (status) => {
+            options?.onProgress?.(status);
+            resolve(snapshotOf(journeyRecord({ statuscode: status })));
+          };
+        }),
+    );
+    fireEvent.click(within(banner).getByRole("button", { name: "Check again" }));
+    expect(service.waitUntilSettled).toHaveBeenLastCalledWith(JOURNEY_ID, expect.objectContaining({ readFirst: true }));
+    await act(async () => settle(S.Live));
+    await waitFor(() => expect(liveRegion().textContent).toBe("Journey status: Live"));
+    expect(document.querySelector('[data-banner="notProcessed"]')).toBeNull();
+  });
+
   test("a journey opened while Going live is followed until it settles", async () => {
     const service = fakeJourneyService(journeyRecord({ statuscode: S.GoingLive }));
     service.waitUntilSettled.mockResolvedValue(snapshotFor(S.Live));
@@ -312,6 +355,7 @@ describe("banners for the service's errors", () => {
         openFailed={false}
         onReload={() => undefined}
         onDismiss={() => undefined}
+        onCheckAgain={() => undefined}
         localise={localiserFor(en, 1033)}
       />,
     );
@@ -384,7 +428,7 @@ describe("banners for the service's errors", () => {
     expect(unsubscribe).toHaveBeenCalled();
   });
 
-  test("a missing validate action says so and shows the local findings", async () => {
+  test("a missing validate action is shown once as the environment's state, with the local findings", async () => {
     const { service } = await viewWith(S.Draft);
     const unavailable = new JourneyError("actionMissing", "error.actionMissing");
     const outcome: CheckOutcome = {
@@ -392,13 +436,42 @@ describe("banners for the service's errors", () => {
       serverUnavailable: unavailable,
     };
     service.check.mockResolvedValue(outcome);
-    fireEvent.click(screen.getByRole("button", { name: "Check for errors" }));
-    const banner = await findBanner("serverUnavailable");
-    expect(banner.textContent).toContain(
-      "The server's error check is unavailable, so this product's own checks were used.",
-    );
+    const checkForErrors = screen.getByRole("button", { name: "Check for errors" });
+    fireEvent.click(checkForErrors);
+    const banner = await findBanner("actionMissing");
+    expect(banner.textContent).toContain("outbound marketing services may have been removed from it");
+    expect(within(banner).queryByRole("button")).toBeNull();
     expect(screen.getByText("Local check")).toBeTruthy();
+    await waitFor(() => expect(isDisabled(checkForErrors)).toBe(false));
+    fireEvent.click(checkForErrors);
+    await waitFor(() => expect(service.check).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(isDisabled(checkForErrors)).toBe(false));
+    expect(document.querySelectorAll("[data-banner]")).toHaveLength(1);
   });
+
+  test.each([
+    [false, "Cancel"],
+    [true, "Go live anyway"],
+  ])(
+    "Go live without the validate action warns the journey may stay in Going live; answered %s by %s",
+    async (confirmed, label) => {
+      const { service } = await viewWith(S.Draft);
+      const missing = checkOutcome([], { serverUnavailable: new JourneyError("actionMissing", "error.actionMissing") });
+      service.transition.mockImplementation(async (_snapshot, _id, options) =>
+        (await options?.confirmWarnings?.(missing))
+          ? { done: true, status: S.GoingLive }
+          : { done: false, reason: "warningsDeclined", check: missing },
+      );
+      fireEvent.click(screen.getByRole("button", { name: "Go live" }));
+      const dialog = await screen.findByRole("alertdialog");
+      expect(within(dialog).getByText("Go live without the marketing service?")).toBeTruthy();
+      expect(within(dialog).getByText(/it would stay in Going live for good/)).toBeTruthy();
+      fireEvent.click(within(dialog).getByRole("button", { name: label }));
+      await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+      await waitFor(() => expect(screen.getByText(confirmed ? "Going live" : "Draft")).toBeTruthy());
+      expect(service.waitUntilSettled).toHaveBeenCalledTimes(confirmed ? 1 : 0);
+    },
+  );
 });
 
 describe("width", () => {

@@ -115,6 +115,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
           openFailed={!!props.recordId && !snapshot && !journey.loading}
           onReload={journey.reload}
           onDismiss={journey.dismissBanner}
+          onCheckAgain={journey.checkAgain}
           localise={localise}
         />
         {snapshot && (

@@ -86,18 +86,30 @@ describe("journeyReducer", () => {
   });
 
   test("a check's report replaces the blocked and server-unavailable banners, adding the new reason when the server could not check", () => {
-    const unavailable = new JourneyError("actionMissing", "error.actionMissing");
     const shown = shownReport({ verdict: "Valid", entries: [] }, "form", "2026-11-28T10:00:00.000Z");
-    const state = reduce(start(), blocked(1, "1 error"), checked(shown, "Checked", unavailable));
+    const state = reduce(start(), blocked(1, "1 error"), checked(shown, "Checked", networkError));
     expect(state.shown).toBe(shown);
-    expect(state.banners).toEqual([{ kind: "serverUnavailable", error: unavailable }]);
+    expect(state.banners).toEqual([{ kind: "serverUnavailable", error: networkError }]);
+    expect(journeyReducer(frozen(state), checked(shown, "Checked")).banners).toEqual([]);
+  });
+
+  test("the validate action missing is one state of the environment: one banner over any number of checks, gone once a server check runs", () => {
+    const missing = new JourneyError("actionMissing", "error.actionMissing");
+    const shown = shownReport({ verdict: "Valid", entries: [] }, "local", null);
+    const state = reduce(start(), checked(shown, "Checked", missing), checked(shown, "Checked", missing));
+    expect(state.banners).toEqual([{ kind: "actionMissing", error: missing }]);
     expect(journeyReducer(frozen(state), checked(shown, "Checked")).banners).toEqual([]);
   });
 
   test("a status the journey moved to shows on the snapshot and its record, and is announced", () => {
     const opened = reduce(start(), loaded(snapshot, snapshot.record));
     const moved = journeyReducer(frozen(opened), statusMoved(S.GoingLive, "Going live"));
-    expect(moved.snapshot).toMatchObject({ status: S.GoingLive, record: { statuscode: S.GoingLive } });
+    // When it moved is not known until the journey is read again: not the time of the status before.
+    expect(moved.snapshot).toMatchObject({
+      status: S.GoingLive,
+      modifiedOn: null,
+      record: { statuscode: S.GoingLive },
+    });
     expect(snapshot.status).toBe(S.Draft);
     expect(moved.announcement?.message).toBe("Going live");
     expect(journeyReducer(start(), statusMoved(S.Live, "Live")).snapshot).toBeUndefined();
@@ -105,8 +117,20 @@ describe("journeyReducer", () => {
 
   test("following ends when the journey settles, with the settled snapshot", () => {
     const live = snapshotOf(journeyRecord({ statuscode: S.Live }));
-    const state = reduce(start(), followStarted, settled(live, live.record));
-    expect(state).toMatchObject({ following: false, snapshot: live, values: live.record });
+    const state = reduce(start(), followStarted, settled(live, live.record, "Not processed"));
+    expect(state).toMatchObject({ following: false, snapshot: live, values: live.record, banners: [] });
+    expect(state.announcement).toBeUndefined();
+  });
+
+  test("a follow that ends still Going live says it is not processed, once; the next follow takes that back", () => {
+    const stuck = snapshotOf(journeyRecord({ statuscode: S.GoingLive }));
+    const notProcessed = { kind: "notProcessed", text: "Not processed since Nov 1" };
+    const once = reduce(start(), followStarted, settled(stuck, stuck.record, notProcessed.text));
+    expect(once).toMatchObject({ following: false, snapshot: stuck, banners: [notProcessed] });
+    expect(once.announcement?.message).toBe(notProcessed.text);
+    const again = reduce(frozen(once), followStarted);
+    expect(again).toMatchObject({ following: true, banners: [] });
+    expect(reduce(again, settled(stuck, stuck.record, notProcessed.text)).banners).toEqual([notProcessed]);
   });
 
   test("a new stored result replaces what is shown; an empty one leaves it", () => {

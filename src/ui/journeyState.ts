@@ -1,6 +1,7 @@
 import type { JourneyError } from "../dataverse/journeyError";
 import type { JourneySnapshot, ServerBusy } from "../dataverse/journeyService";
 import type { JourneyActionId } from "../journey/journeyActions";
+import { statusInfo } from "../journey/statusModel";
 import type { JourneyRecord } from "../journey/types";
 import { parseValidationResponse } from "../journey/validationResult";
 import type { ConfirmRequest } from "./ConfirmDialog";
@@ -10,7 +11,10 @@ import { shownReport, type ShownReport } from "./validationGroups";
 export type Banner =
   | { kind: "error"; error: JourneyError }
   | { kind: "blocked"; errorCount: number }
-  | { kind: "serverUnavailable"; error: JourneyError }
+  /** actionMissing: the org has no validate action, a state of the environment shown (not dismissible) until a server check runs. */
+  | { kind: "serverUnavailable" | "actionMissing"; error: JourneyError }
+  /** Still Going live / Stopping long after its last change: the marketing service has not picked it up. */
+  | { kind: "notProcessed"; text: string }
   | { kind: "deleted" };
 
 /** What the control shows; the optional parts are absent until there is something to show. */
@@ -78,12 +82,24 @@ export const loaded =
     banners: state.banners.filter((banner) => banner.kind !== "error"),
   });
 
-export const followStarted: JourneyEvent = (state) => ({ ...state, following: true });
+export const followStarted: JourneyEvent = (state) => ({
+  ...state,
+  following: true,
+  banners: state.banners.filter((banner) => banner.kind !== "notProcessed"),
+});
 
-/** The journey as it settled after Going live / Stopping. */
+/**
+ * The follow of Going live / Stopping ended: the journey settled, or it is still there, not processed
+ * (`notProcessed` is then what the control says).
+ */
 export const settled =
-  (snapshot: JourneySnapshot, values: JourneyRecord): JourneyEvent =>
-  (state) => ({ ...state, snapshot, values, following: false });
+  (snapshot: JourneySnapshot, values: JourneyRecord, notProcessed: string): JourneyEvent =>
+  (state) => {
+    const ended = { ...state, snapshot, values, following: false };
+    return statusInfo(snapshot.status)?.transitional
+      ? told(ended, notProcessed, [], { kind: "notProcessed", text: notProcessed })
+      : ended;
+  };
 
 /** An operation failed; `ended` is what it was doing, when that shows (loading or following). */
 export const failed =
@@ -96,15 +112,25 @@ export const checkStarted =
   (values: JourneyRecord, shown: ShownReport): JourneyEvent =>
   (state) => ({ ...state, values, shown });
 
-/** A check's report; `unavailable` says why the server could not check, when it could not. */
+/**
+ * A check's report; `unavailable` says why the server could not check, when it could not. The validate
+ * action missing is a state of the org, one banner that stays while checks find it missing.
+ */
 export const checked =
   (shown: ShownReport, message: string, unavailable?: JourneyError): JourneyEvent =>
   (state) =>
     told(
       { ...state, shown },
       message,
-      ["serverUnavailable", "blocked"],
-      ...(unavailable ? [{ kind: "serverUnavailable" as const, error: unavailable }] : []),
+      ["serverUnavailable", "blocked", "actionMissing"],
+      ...(unavailable
+        ? [
+            {
+              kind: unavailable.kind === "actionMissing" ? ("actionMissing" as const) : ("serverUnavailable" as const),
+              error: unavailable,
+            },
+          ]
+        : []),
     );
 
 /** The check's errors refused the status change. */
@@ -126,12 +152,14 @@ export const confirmAsked =
 
 export const confirmAnswered: JourneyEvent = (state) => ({ ...state, confirm: undefined });
 
-/** The journey's status moved (written, or read while following). */
+/** The journey's status moved (written, or read while following), at a time not yet read. */
 export const statusMoved =
   (status: number, message: string): JourneyEvent =>
   (state) => {
     const { snapshot } = state;
-    const moved = snapshot && { snapshot: { ...snapshot, status, record: { ...snapshot.record, statuscode: status } } };
+    const moved = snapshot && {
+      snapshot: { ...snapshot, status, modifiedOn: null, record: { ...snapshot.record, statuscode: status } },
+    };
     return told({ ...state, ...moved }, message);
   };
 

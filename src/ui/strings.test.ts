@@ -82,8 +82,8 @@ test("a count picks its plural form by the language's rules: French says 0 and 1
   expect(en("panel.count.Error", 0)).toBe("0 errors");
   expect(en("panel.count.Error", 1)).toBe("1 error");
   // A text that says "none" in words wins over the plural rules for 0.
-  expect(en("confirm.serverUnavailable.message", 0)).toContain("they found no warnings");
-  expect(en("confirm.serverUnavailable.message", 1)).toContain("they found 1 warning.");
+  expect(en("confirm.serviceMissing.message", 0)).toContain("they found no warnings");
+  expect(en("confirm.serviceMissing.message", 1)).toContain("they found 1 warning.");
   const de = localiserFor(german.getString, 1031);
   expect(de("panel.blocked", 1)).toContain("1 Fehler verhindert");
   expect(de("panel.blocked", 1)).toContain("Beheben Sie ihn");
@@ -142,12 +142,12 @@ const every = <Member extends string>(members: Record<Member, true>) => Object.k
 
 test("the keys the UI builds from a kind, a severity or an origin are in both languages", () => {
   const built = [
-    ...every<ConfirmKind>({ stop: true, delete: true, warnings: true, serverUnavailable: true }).flatMap((kind) =>
+    ...every<ConfirmKind>({ stop: true, delete: true, warnings: true, serviceMissing: true }).flatMap((kind) =>
       ["title", "confirm"].map((part) => `confirm.${kind}.${part}`),
     ),
     // The name of the journey, or the count of warnings.
     ...["confirm.stop.message", "confirm.delete.message"],
-    ...["warnings", "serverUnavailable"].flatMap((kind) => [
+    ...["warnings", "serviceMissing"].flatMap((kind) => [
       `confirm.${kind}.message.one`,
       `confirm.${kind}.message.other`,
     ]),

@@ -45,6 +45,8 @@ export interface JourneyController extends JourneyState {
   answerConfirm(confirmed: boolean): void;
   reload(): void;
   dismissBanner(banner: Banner): void;
+  /** A journey not processed: one read of its status, then decides again (settled, still not processed, or follows it). */
+  checkAgain(): void;
   /**
    * Writes on the form the earliest end date its recurrence fits, worked out from the form's values at
    * the click (the interval or the count may have changed since the preview was drawn), then re-reads them;
@@ -65,7 +67,8 @@ type Fail = (error: unknown, ended?: "loading" | "following") => void;
 type ReadValues = (snapshot: JourneySnapshot) => Promise<JourneyRecord>;
 /** Shows and announces a status the journey moved to. */
 type ShowStatus = (status: number) => void;
-type Follow = (id: string, writtenStatus: number) => Promise<void>;
+/** Follows from `shownStatus`; `readFirst` (Check again) reads before deciding, not from the journey as loaded. */
+type Follow = (id: string, shownStatus: number, readFirst?: boolean) => Promise<void>;
 /** Shows a check's report and announces its verdict; gives its findings' counts. */
 type ShowCheck = (outcome: CheckOutcome, origin?: ReportOrigin) => SeverityCounts;
 type FindBridge = () => Promise<ConnectedFormBridge | null>;
@@ -80,7 +83,7 @@ function asJourneyError(error: unknown): JourneyError {
 /**
  * Keeps the journey up to date: gives [load, follow]. It loads once per record (none before it is saved),
  * load again serving Reload and the actions; follow follows a Going live / Stopping status until it
- * settles (one follow at a time), showing each status read.
+ * settles or is found not processed (`notProcessed` says so; one follow at a time), showing each status read.
  */
 function useReading(
   service: JourneyService,
@@ -90,15 +93,18 @@ function useReading(
   fail: Fail,
   readValues: ReadValues,
   showStatus: ShowStatus,
+  /** What the control says when the journey is not processed (the follow ended still Going live / Stopping). */
+  notProcessed: (snapshot: JourneySnapshot) => string,
 ): [load: () => Promise<void>, follow: Follow] {
   const following = useRef(false);
-  const follow: Follow = async (id, writtenStatus) => {
+  const follow: Follow = async (id, shownStatus, readFirst) => {
     if (following.current) return;
     following.current = true;
     dispatch(followStarted);
-    let lastStatus = writtenStatus;
+    let lastStatus = shownStatus;
     try {
       const final = await service.waitUntilSettled(id, {
+        readFirst,
         onProgress: (status) => {
           if (!mounted.current || status === lastStatus) return;
           lastStatus = status;
@@ -108,7 +114,7 @@ function useReading(
       if (!mounted.current) return;
       const values = await readValues(final);
       if (final.status !== lastStatus) showStatus(final.status);
-      dispatch(settled(final, values));
+      dispatch(settled(final, values, notProcessed(final)));
     } catch (error) {
       fail(error, "following");
     } finally {
@@ -163,7 +169,7 @@ function useActions(
   const transition = async (actionId: JourneyActionId, snapshot: JourneySnapshot) => {
     const outcome = await service.transition(snapshot, actionId, {
       confirmWarnings: (check) =>
-        ask({ kind: check.serverUnavailable ? "serverUnavailable" : "warnings", args: [showCheck(check).Warning] }),
+        ask({ kind: check.serverUnavailable ? "serviceMissing" : "warnings", args: [showCheck(check).Warning] }),
     });
     if (!outcome.done) {
       const errorCount = showCheck(outcome.check).Error;
@@ -278,7 +284,9 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
   const showStatus: ShowStatus = (status) =>
     dispatch(statusMoved(status, localise("live.status", statusLabel(status, localise))));
 
-  const [load, follow] = useReading(service, recordId, dispatch, mounted, fail, readValues, showStatus);
+  const notProcessed = (snapshot: JourneySnapshot) =>
+    localise("banner.notProcessed", props.formatDateTime(snapshot.modifiedOn));
+  const [load, follow] = useReading(service, recordId, dispatch, mounted, fail, readValues, showStatus, notProcessed);
   // A new stored result (the form was refreshed after a go-live, say) replaces what is shown.
   // (On mounting, this shows again the stored result the state starts with.)
   useEffect(() => dispatch(storedResultChanged(storedValidationResults)), [storedValidationResults]);
@@ -358,6 +366,8 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
     answerConfirm,
     reload: load,
     dismissBanner: (banner) => dispatch(bannerDismissed(banner)),
+    // The status is said again as it is read.
+    checkAgain: () => void follow(recordId, 0, true),
     fitEndDate,
   };
 }

@@ -166,16 +166,16 @@ test("fault drill: the validate action missing from the org → a clear banner, 
     const journey = await JourneyPage.open(page, url, DRAFT);
     await journey.action("check").click();
     await journey.idle();
-    const banner = journey.banner("serverUnavailable");
+    const banner = journey.banner("actionMissing");
     await banner.waitFor();
-    assert.match((await banner.textContent()) ?? "", /no server error check for journeys/);
+    assert.match((await banner.textContent()) ?? "", /no marketing error check for journeys/);
     assert.equal(await journey.verdict().textContent(), "No errors found");
 
     await clearLog(url);
     await journey.action("goLive").click();
     const dialog = page.locator(".ms-Dialog-main");
     await dialog.waitFor();
-    assert.match((await dialog.textContent()) ?? "", /Go live without the server check\?/);
+    assert.match((await dialog.textContent()) ?? "", /Go live without the marketing service\?/);
     await journey.confirm("Cancel");
     await journey.idle();
     assert.deepEqual(patches(await harnessLog(url)), [], "declined: nothing written");

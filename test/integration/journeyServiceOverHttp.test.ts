@@ -72,7 +72,6 @@ test("go live after a check is two requests (re-read + PATCH), and the service t
   await clearLog();
   const seen: number[] = [];
   const settled = await journeys.waitUntilSettled(J.seedPatch, {
-    timeoutMs: 20_000,
     onProgress: (status) => seen.push(status),
   });
   expect(settled.status).toBe(S.Live);
@@ -88,7 +87,6 @@ test("following a slow stop: at most one request per 2 s until Stopped", async (
     await clearLog();
     const seen: number[] = [];
     const settled = await journeys.waitUntilSettled(J.live, {
-      timeoutMs: 20_000,
       onProgress: (status) => seen.push(status),
     });
     expect(settled.status).toBe(S.Stopped);
@@ -210,7 +208,7 @@ describe("faults from the org", () => {
     await journeys.transition(await journeys.load(J.seedPatch), "goLive");
     await inject({ status: 412, match: { method: "GET" } });
     await clearLog();
-    expect((await journeys.waitUntilSettled(J.seedPatch, { timeoutMs: 20_000 })).status).toBe(S.Live);
+    expect((await journeys.waitUntilSettled(J.seedPatch)).status).toBe(S.Live);
     expect((await apiRequests()).map((entry) => entry.status)).toEqual([412, 200, 200]);
   }, 30_000);
 
@@ -218,7 +216,7 @@ describe("faults from the org", () => {
     const journeys = service();
     await journeys.transition(await journeys.load(J.seedPatch), "goLive");
     await inject({ status: 401, match: { method: "GET" } });
-    expect(await rejection(journeys.waitUntilSettled(J.seedPatch, { timeoutMs: 20_000 }))).toMatchObject({
+    expect(await rejection(journeys.waitUntilSettled(J.seedPatch))).toMatchObject({
       kind: "unauthorized",
       messageKey: "error.followUnauthorized",
     });

@@ -27,6 +27,8 @@ export interface LogEntry {
   method: string;
   path: string;
   status: number;
+  /** When the request arrived (ISO). */
+  time: string;
   fault?: number;
 }
 
