@@ -1,4 +1,4 @@
-import type { FormBridge, FormEventListener, NotificationLevel } from "./formBridgeTypes";
+import type { FormBridge, FormEventListener, FormSetup, NotificationLevel } from "./formBridgeTypes";
 
 /**
  * The control reaches the form script through PCF custom events (the manifest's <event> elements):
@@ -23,6 +23,8 @@ export type FormRequest = keyof typeof FORM_EVENTS;
 export interface FormConnection {
   /** Forgets the control's listener. */
   disconnect(): void;
+  /** How the form is set up now; later changes come as `{ kind: "setup" }` events. */
+  setup: FormSetup;
 }
 
 /** Each request's fields, besides its answer callbacks. */

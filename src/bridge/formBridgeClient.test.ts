@@ -4,9 +4,10 @@ import { controlEventNames } from "../../harness/page/manifestEvents";
 import { FORM_EVENTS, FormBridgeError, type FormConnection, type FormRequestPayload } from "./bridgeProtocol";
 import { CONNECT_TIMEOUT_MS, connectFormBridge, raiseThrough, type RaiseEvent } from "./formBridgeClient";
 import { hostFormBridge, type FormBridgeHost } from "./formBridgeHost";
-import type { ConnectedFormBridge, FormBridge, FormEvent } from "./formBridgeTypes";
+import type { ConnectedFormBridge, FormBridge, FormEvent, FormSetup } from "./formBridgeTypes";
 
 const EVENT_NAMES = Object.values(FORM_EVENTS);
+const FULL_SETUP: FormSetup = { onSave: "ran", onStatusChange: "ran", statusOnForm: true, stringsLoaded: true };
 
 function fakeFormBridge(name: string, overrides: Partial<FormBridge> = {}): FormBridge & { calls: string[] } {
   const calls: string[] = [];
@@ -45,7 +46,7 @@ describe("the form bridge on PCF custom events", () => {
     jest.useRealTimers();
   });
   const host = (controls: ControlEvents[], bridge: FormBridge): FormBridgeHost => {
-    const hosted = hostFormBridge(controls, bridge);
+    const hosted = hostFormBridge(controls, bridge, () => FULL_SETUP);
     cleanups.push(() => hosted.close());
     return hosted;
   };
@@ -176,7 +177,7 @@ describe("the form bridge on PCF custom events", () => {
     await jest.advanceTimersByTimeAsync(CONNECT_TIMEOUT_MS);
     await expect(outcome).resolves.toBeNull();
 
-    const lateConnection: FormConnection = { disconnect: jest.fn() };
+    const lateConnection: FormConnection = { disconnect: jest.fn(), setup: FULL_SETUP };
     request!.resolve(lateConnection);
     expect(lateConnection.disconnect).toHaveBeenCalledTimes(1);
   });

@@ -107,6 +107,7 @@ export async function connectFormBridge(
   };
 
   return {
+    setup: connection?.setup ?? null,
     getValues: () => call("getValues", {}),
     save: () => call("save", {}),
     refresh: () => call("refresh", {}),

@@ -4,6 +4,7 @@ import type { ConnectedFormBridge } from "./formBridgeTypes";
 function connectedBridge(): ConnectedFormBridge & { disconnect: jest.Mock } {
   const unused = () => Promise.reject(new Error("not used"));
   return {
+    setup: null,
     getValues: unused,
     save: unused,
     refresh: unused,

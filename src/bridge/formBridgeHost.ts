@@ -1,5 +1,5 @@
 import { FORM_EVENTS, type FormRequest, type FormRequestPayload } from "./bridgeProtocol";
-import type { FormBridge, FormEvent, FormEventListener } from "./formBridgeTypes";
+import type { FormBridge, FormEvent, FormEventListener, FormSetup } from "./formBridgeTypes";
 
 type EventHandler = (payload: unknown) => void;
 
@@ -32,13 +32,20 @@ function answering<Request extends FormRequest>(
   };
 }
 
-/** Answers the requests of each control in `controls` with `bridge`, and reports to the controls that connect. */
-export function hostFormBridge(controls: readonly EventSourceControl[], bridge: FormBridge): FormBridgeHost {
+/**
+ * Answers the requests of each control in `controls` with `bridge`, and reports to the controls that connect;
+ * `setup` is what a connecting control is told of the form's setup.
+ */
+export function hostFormBridge(
+  controls: readonly EventSourceControl[],
+  bridge: FormBridge,
+  setup: () => FormSetup,
+): FormBridgeHost {
   const listeners = new Set<FormEventListener>();
   const handlers: Record<FormRequest, EventHandler> = {
     connect: answering<"connect">(({ listener }) => {
       listeners.add(listener);
-      return { disconnect: () => void listeners.delete(listener) };
+      return { disconnect: () => void listeners.delete(listener), setup: setup() };
     }),
     getValues: answering(() => bridge.getValues()),
     save: answering(() => bridge.save()),

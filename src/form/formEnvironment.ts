@@ -7,6 +7,8 @@ export interface FormEnvironment {
   /** How the validate call waits before trying a throttled request again. */
   timing: RetryTiming;
   getString(key: string): string;
+  /** The form strings' RESX web resource answers in the user's language (else getString gives English). */
+  stringsLoaded(): boolean;
   now(): Date;
   confirm(title: string, text: string): Promise<boolean>;
   /** Opens the form of a new record of the table (Save & New). */

@@ -1,4 +1,4 @@
-import type { FormCommand, FormEvent } from "../bridge/formBridgeTypes";
+import type { FormCommand, FormEvent, FormSetup } from "../bridge/formBridgeTypes";
 import { JourneyStatus } from "../journey/types";
 import { applyFieldLocks } from "./fieldLockApplier";
 import { hostBridgeOnForm, reportColumnChanges } from "./formBridgeAdapter";
@@ -37,6 +37,20 @@ export interface FormHandlers {
 
 /** The handlers of the form web resource; `environment` is read at each event (Xrm exists only then). */
 export function createFormHandlers(environment: () => FormEnvironment): FormHandlers {
+  /** What OnSave and OnChange saw of themselves since the last OnLoad: a handler knows it is registered only by running. */
+  let seen: Pick<FormSetup, "onSave" | "onStatusChange"> = {};
+  const setupOf = (form: Xrm.FormContext): FormSetup => ({
+    ...seen,
+    statusOnForm: !!form.getAttribute(STATUS_FIELD),
+    stringsLoaded: environment().stringsLoaded(),
+  });
+  /** A save or a status change passed without `handler`: unless it ran before, it is not registered; tell the controls. */
+  const noteMissing = (form: Xrm.FormContext, handler: keyof typeof seen): void => {
+    if (seen[handler]) return;
+    seen[handler] = "missing";
+    tellControls(form, { kind: "setup", setup: setupOf(form) });
+  };
+
   /** After the record's data (re)loaded or was saved: remember its status, lock, flag Error, answer the control. */
   const dataLoaded = (form: Xrm.FormContext): void => {
     const env = environment();
@@ -51,10 +65,16 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
     const recordId = formRecordId(form);
     // A new record gets its id with its first save; after that every save and refresh keeps the bridge.
     if (recordId && !session.bridgeHost) {
-      const host = hostBridgeOnForm(form, recordId, env, () => {
-        host.close();
-        if (session.bridgeHost === host) session.bridgeHost = null;
-      });
+      const host = hostBridgeOnForm(
+        form,
+        recordId,
+        env,
+        () => {
+          host.close();
+          if (session.bridgeHost === host) session.bridgeHost = null;
+        },
+        () => setupOf(form),
+      );
       session.bridgeHost = host;
     }
   };
@@ -91,6 +111,7 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
   return {
     onLoad(context) {
       const form = context.getFormContext();
+      seen = {};
       // The same record opened again in this script's frame: its controls are new ones.
       const reopened = sessionFor(form);
       reopened.bridgeHost?.close();
@@ -100,16 +121,24 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
       form.data.entity.addOnPostSave?.((postSave) => {
         if (!postSave.getEventArgs().getIsSaveSuccess()) return;
         dataLoaded(form);
+        // A save that reached OnPostSave passed OnSave: without a run of ours, it is not registered.
+        noteMissing(form, "onSave");
         tellControls(form, { kind: "saved", status: statusOnForm(form) });
       });
-      reportColumnChanges(form, (event) => tellControls(form, event));
+      reportColumnChanges(form, (event) => {
+        // Once every OnChange handler of this change has run (in whatever order the form calls them).
+        if (event.kind === "statusChanged") queueMicrotask(() => noteMissing(form, "onStatusChange"));
+        tellControls(form, event);
+      });
     },
 
     onSave(context) {
+      seen.onSave = "ran";
       gateSave(context, environment());
     },
 
     onStatusChange(context) {
+      seen.onStatusChange = "ran";
       lockFields(context.getFormContext());
     },
 

@@ -32,3 +32,12 @@ export function createGetString(
     return Object.prototype.hasOwnProperty.call(english, key) ? english[key] : key;
   };
 }
+
+/** Whether the RESX web resource answers in the user's language (or the org's base language, as the host falls back). */
+export function stringsLoad(getResourceString: GetResourceString): boolean {
+  try {
+    return !!getResourceString(FORM_STRINGS_RESOURCE, "form.formClosed");
+  } catch {
+    return false;
+  }
+}

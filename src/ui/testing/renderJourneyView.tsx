@@ -17,6 +17,7 @@ export type FakeBridge = jest.Mocked<ConnectedFormBridge> & { emit(event: FormEv
 export function fakeBridge(): FakeBridge {
   const listeners = new Set<FormEventListener>();
   return {
+    setup: { onSave: "ran", onStatusChange: "ran", statusOnForm: true, stringsLoaded: true },
     onFormEvent: jest.fn((listener: FormEventListener) => {
       listeners.add(listener);
       return () => void listeners.delete(listener);
