@@ -4,7 +4,6 @@ import type { ConnectedFormBridge } from "./formBridgeTypes";
 function connectedBridge(): ConnectedFormBridge & { disconnect: jest.Mock } {
   const unused = () => Promise.reject(new Error("not used"));
   return {
-    setup: null,
     getValues: unused,
     save: unused,
     refresh: unused,

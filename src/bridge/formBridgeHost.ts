@@ -1,5 +1,5 @@
-import { FORM_EVENTS, type FormRequest, type FormRequestPayload } from "./bridgeProtocol";
-import type { FormBridge, FormEvent, FormEventListener, FormSetup } from "./formBridgeTypes";
+import { formEventName, type FormRequest, type FormRequestPayload } from "./bridgeProtocol";
+import type { FormBridge, FormEvent, FormEventListener, MissingSetup } from "./formBridgeTypes";
 
 type EventHandler = (payload: unknown) => void;
 
@@ -34,18 +34,18 @@ function answering<Request extends FormRequest>(
 
 /**
  * Answers the requests of each control in `controls` with `bridge`, and reports to the controls that connect;
- * `setup` is what a connecting control is told of the form's setup.
+ * `missingSetup` is what a connecting control is told is missing from the form's set-up.
  */
 export function hostFormBridge(
   controls: readonly EventSourceControl[],
   bridge: FormBridge,
-  setup: () => FormSetup,
+  missingSetup: () => MissingSetup[],
 ): FormBridgeHost {
   const listeners = new Set<FormEventListener>();
   const handlers: Record<FormRequest, EventHandler> = {
     connect: answering<"connect">(({ listener }) => {
       listeners.add(listener);
-      return { disconnect: () => void listeners.delete(listener), setup: setup() };
+      return { disconnect: () => void listeners.delete(listener), missingSetup: missingSetup() };
     }),
     getValues: answering(() => bridge.getValues()),
     save: answering(() => bridge.save()),
@@ -56,9 +56,9 @@ export function hostFormBridge(
     ),
     clearNotification: answering<"clearNotification">(({ id }) => bridge.clearNotification(id)),
   };
-  const requests = Object.keys(FORM_EVENTS) as FormRequest[];
+  const requests = Object.keys(handlers) as FormRequest[];
   for (const control of controls)
-    for (const request of requests) control.addEventHandler(FORM_EVENTS[request], handlers[request]);
+    for (const request of requests) control.addEventHandler(formEventName(request), handlers[request]);
 
   return {
     notify(event) {
@@ -72,7 +72,7 @@ export function hostFormBridge(
     },
     close() {
       for (const control of controls)
-        for (const request of requests) control.removeEventHandler(FORM_EVENTS[request], handlers[request]);
+        for (const request of requests) control.removeEventHandler(formEventName(request), handlers[request]);
       listeners.clear();
     },
   };

@@ -20,21 +20,12 @@ export interface FormBridge {
 export type FormCommand = "goLive" | "stop" | "edit";
 
 /**
- * What the form script knows of a handler the maker registers, from its own runs alone (the Client API
- * lists no registrations): "ran"; "missing" when its event passed without it (a save reached OnPostSave,
- * Status Reason changed) and it never ran; absent while no such event has happened on this form.
+ * A piece of the form's set-up the form script found missing: OnSave or Status Reason's OnChange not
+ * registered (known only once a save or a status change went by without the handler: the Client API lists no
+ * registrations, so a handler knows it is registered only by running), Status Reason not on the form, or
+ * the form strings' RESX web resource not answering in the user's language.
  */
-export type HandlerSeen = "ran" | "missing";
-
-/** How the form is set up, as the form script sees it; OnLoad ran (it answers at all). */
-export interface FormSetup {
-  onSave?: HandlerSeen;
-  onStatusChange?: HandlerSeen;
-  /** Status Reason (statuscode) is on the form (header or body). */
-  statusOnForm: boolean;
-  /** The form script's RESX web resource answers in the user's language. */
-  stringsLoaded: boolean;
-}
+export type MissingSetup = "onSave" | "onStatusChange" | "statusReason" | "strings";
 
 /** What the form script tells a connected control of its own accord. */
 export type FormEvent =
@@ -48,15 +39,15 @@ export type FormEvent =
   | { kind: "checked"; report: ValidationReport; serverChecked: boolean }
   /** One of the form's status commands started (Stop only once the user confirmed). */
   | { kind: "command"; command: FormCommand }
-  /** The form script learnt more of how the form is set up. */
-  | { kind: "setup"; setup: FormSetup };
+  /** The form script found another piece of the set-up missing: `missing` lists them all. */
+  | { kind: "setup"; missing: MissingSetup[] };
 
 export type FormEventListener = (event: FormEvent) => void;
 
 /** The bridge to the form the control sits on, while connected. */
 export interface ConnectedFormBridge extends FormBridge {
-  /** The form's setup as told at connect; null from a form script too old to tell. */
-  readonly setup: FormSetup | null;
+  /** The pieces of the form's set-up missing as told at connect; undefined from a form script too old to tell. */
+  readonly missingSetup?: MissingSetup[];
   /** Calls `listener` with every event the form reports from now on; returns the function that stops that. */
   onFormEvent(listener: FormEventListener): () => void;
   /** Tells the form to stop reporting; calls still pending and any made later are rejected. */

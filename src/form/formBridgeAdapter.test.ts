@@ -274,48 +274,46 @@ describe("what the form tells a connected control", () => {
   });
 });
 
-describe("what the form tells a control of its setup", () => {
+describe("what the form tells a control of its set-up", () => {
   let fixture: JourneyFormFixture;
   afterEach(() => fixture.close());
 
-  /** Connects the body's control: what it was told at connect, and the setup events after. */
+  /** Connects the body's control: what it was told is missing at connect, and the set-up events after. */
   async function connected() {
     const bridge = (await fixture.connectBridge())!;
     const later: FormEvent[] = [];
     bridge.onFormEvent((event) => event.kind === "setup" && later.push(event));
-    return { atConnect: bridge.setup, later };
+    return { atConnect: bridge.missingSetup, later };
   }
 
-  it("on the full form: OnLoad ran, Status Reason and the strings are there, nothing missing after a save and a status change", async () => {
+  it("on the full form: nothing missing, at connect or after a save and status changes", async () => {
     fixture = loaded({ status: Draft });
     const { atConnect, later } = await connected();
-    expect(atConnect).toEqual({ statusOnForm: true, stringsLoaded: true });
+    expect(atConnect).toEqual([]);
 
     userSets(fixture, "msdyncrm_name", "Renamed");
-    await fixture.userSaves();
+    await expect(fixture.userSaves()).resolves.toBe("saved");
     await fixture.handlers.edit(fixture.form);
     userSets(fixture, "statuscode", Draft);
     await settle();
 
     expect(later).toEqual([]);
-    expect((await fixture.connectBridge())!.setup).toEqual({
-      onSave: "ran",
-      onStatusChange: "ran",
-      statusOnForm: true,
-      stringsLoaded: true,
-    });
+    expect((await fixture.connectBridge())!.missingSetup).toEqual([]);
   });
 
-  it("OnSave left out: known only once a save passed without it, then told at once", async () => {
+  it("OnSave left out: known once a save went by without it, and told at once", async () => {
     fixture = loaded({ status: Draft, unregistered: ["onSave"] });
     const { atConnect, later } = await connected();
-    expect(atConnect?.onSave).toBeUndefined();
+    expect(atConnect).toEqual([]);
 
     userSets(fixture, "msdyncrm_name", "Renamed");
     await expect(fixture.userSaves()).resolves.toBe("saved");
+    userSets(fixture, "msdyncrm_name", "Renamed again");
+    await expect(fixture.userSaves()).resolves.toBe("saved");
     await settle();
 
-    expect(later).toEqual([{ kind: "setup", setup: { onSave: "missing", statusOnForm: true, stringsLoaded: true } }]);
+    expect(later).toEqual([{ kind: "setup", missing: ["onSave"] }]);
+    expect((await fixture.connectBridge())!.missingSetup).toEqual(["onSave"]);
   });
 
   it("Status Reason's OnChange left out: known once the status changed without it", async () => {
@@ -326,14 +324,12 @@ describe("what the form tells a control of its setup", () => {
     userSets(fixture, "statuscode", Draft);
     await settle();
 
-    expect(later).toEqual([
-      { kind: "setup", setup: { onStatusChange: "missing", statusOnForm: true, stringsLoaded: true } },
-    ]);
+    expect(later).toEqual([{ kind: "setup", missing: ["onStatusChange"] }]);
   });
 
   it("Status Reason off the form, and no RESX for the user's language", async () => {
     fixture = loaded({ status: Draft, withoutStatusReason: true, withoutStringResources: true });
     const { atConnect } = await connected();
-    expect(atConnect).toEqual({ statusOnForm: false, stringsLoaded: false });
+    expect(atConnect).toEqual(["statusReason", "strings"]);
   });
 });

@@ -1,4 +1,4 @@
-import type { FormCommand, FormEvent, FormSetup } from "../bridge/formBridgeTypes";
+import type { FormCommand, FormEvent, MissingSetup } from "../bridge/formBridgeTypes";
 import { JourneyStatus } from "../journey/types";
 import { applyFieldLocks } from "./fieldLockApplier";
 import { hostBridgeOnForm, reportColumnChanges } from "./formBridgeAdapter";
@@ -37,18 +37,21 @@ export interface FormHandlers {
 
 /** The handlers of the form web resource; `environment` is read at each event (Xrm exists only then). */
 export function createFormHandlers(environment: () => FormEnvironment): FormHandlers {
-  /** What OnSave and OnChange saw of themselves since the last OnLoad: a handler knows it is registered only by running. */
-  let seen: Pick<FormSetup, "onSave" | "onStatusChange"> = {};
-  const setupOf = (form: Xrm.FormContext): FormSetup => ({
-    ...seen,
-    statusOnForm: !!form.getAttribute(STATUS_FIELD),
-    stringsLoaded: environment().stringsLoaded(),
-  });
-  /** A save or a status change passed without `handler`: unless it ran before, it is not registered; tell the controls. */
+  /**
+   * Whether OnSave and Status Reason's OnChange ran (true) or their event went by without them (false) since
+   * the last OnLoad: a handler knows it is registered only by running.
+   */
+  let seen: Partial<Record<"onSave" | "onStatusChange", boolean>> = {};
+  const missingSetup = (form: Xrm.FormContext): MissingSetup[] => [
+    ...(["onSave", "onStatusChange"] as const).filter((handler) => seen[handler] === false),
+    ...(form.getAttribute(STATUS_FIELD) ? [] : ["statusReason" as const]),
+    ...(environment().stringsLoaded() ? [] : ["strings" as const]),
+  ];
+  /** The event of `handler` went by without it: unless it ran before, it is not registered; tell the controls. */
   const noteMissing = (form: Xrm.FormContext, handler: keyof typeof seen): void => {
-    if (seen[handler]) return;
-    seen[handler] = "missing";
-    tellControls(form, { kind: "setup", setup: setupOf(form) });
+    if (seen[handler] !== undefined) return;
+    seen[handler] = false;
+    tellControls(form, { kind: "setup", missing: missingSetup(form) });
   };
 
   /** After the record's data (re)loaded or was saved: remember its status, lock, flag Error, answer the control. */
@@ -73,7 +76,7 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
           host.close();
           if (session.bridgeHost === host) session.bridgeHost = null;
         },
-        () => setupOf(form),
+        () => missingSetup(form),
       );
       session.bridgeHost = host;
     }
@@ -133,12 +136,12 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
     },
 
     onSave(context) {
-      seen.onSave = "ran";
+      seen.onSave = true;
       gateSave(context, environment());
     },
 
     onStatusChange(context) {
-      seen.onStatusChange = "ran";
+      seen.onStatusChange = true;
       lockFields(context.getFormContext());
     },
 
