@@ -1,6 +1,6 @@
 import type * as React from "react";
 import { IInputs, IOutputs } from "../generated/ManifestTypes";
-import { normaliseRecordId } from "./bridge/bridgeProtocol";
+import { formEventName, normaliseRecordId } from "./bridge/bridgeProtocol";
 import { connectFormBridge, raiseThrough } from "./bridge/formBridgeClient";
 import { createFormBridgeFinder, type FormBridgeFinder } from "./bridge/formBridgeFinder";
 import { createAllowedTransitions } from "./dataverse/allowedTransitions";
@@ -9,7 +9,7 @@ import { createJourneyService } from "./dataverse/journeyService";
 import { RESOURCE_NOT_FOUND } from "./dataverse/webApiErrors";
 import type { WebApiPort } from "./dataverse/webApiPort";
 import { createDateTimeFormatter } from "./ui/dateFormat";
-import type { JourneyControlProps, PrivilegeKind } from "./ui/journeyControlProps";
+import { Privilege, type JourneyControlProps, type PrivilegeKind } from "./ui/journeyControlProps";
 import { JourneyView } from "./ui/JourneyView";
 import { createElement } from "./ui/platform";
 
@@ -100,6 +100,10 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
       isDisabled: context.mode.isControlDisabled,
       // Depth 0, Basic: the least a user holding the privilege at all has.
       hasPrivilege: (privilege: PrivilegeKind) => context.utils.hasEntityPrivilege(ENTITY, privilege, 0),
+      // Write on systemform (prvWriteSystemForm) is what editing the form's libraries and events takes.
+      canCustomize:
+        !!context.events?.[formEventName("connect")] &&
+        context.utils.hasEntityPrivilege("systemform", Privilege.Write, 0),
       allocatedWidth: context.mode.allocatedWidth,
       openJourney: (id) => openJourneyIn(context, id),
       now,

@@ -42,7 +42,18 @@ function byId<T extends HTMLElement>(id: string): T {
 /** The harness query options carried over when the page navigates. */
 function harnessQuery(): string {
   const current = new URLSearchParams(window.location.search);
-  const kept = ["lang", "privileges", "readonly", "formscript", "header", "asyncsave", "transitions"]
+  const kept = [
+    "lang",
+    "privileges",
+    "readonly",
+    "formscript",
+    "onsave",
+    "onstatuschange",
+    "statusreason",
+    "header",
+    "asyncsave",
+    "transitions",
+  ]
     .filter((key) => current.has(key))
     .map((key) => `&${key}=${encodeURIComponent(current.get(key) ?? "")}`);
   return kept.join("");
@@ -102,6 +113,9 @@ async function main(): Promise<void> {
   const controlInHeader = options.get("header") === "1";
   // `asyncsave=0`: the app's "Async save handler" setting off.
   const asyncSaveHandlers = options.get("asyncsave") !== "0";
+  // A maker's omissions: `onsave=0` / `onstatuschange=0` that handler not registered, `statusreason=0` Status Reason off the form.
+  const left = (option: string) => options.get(option) === "0";
+  const fields = left("statusreason") ? JOURNEY_FIELDS.filter((field) => field.name !== "statuscode") : JOURNEY_FIELDS;
 
   let fieldsView: ReturnType<typeof renderFields> | null = null;
   let controls: MountedControl[] = [];
@@ -131,7 +145,7 @@ async function main(): Promise<void> {
       headerFields: controlInHeader ? ["msdyncrm_validationresults"] : [],
       asyncSaveHandlers,
     },
-    JOURNEY_FIELDS,
+    fields,
   );
   const ribbonButtons: { button: HTMLButtonElement; actions: readonly JourneyActionId[] }[] = [];
   const showRibbon = () => {
@@ -199,8 +213,8 @@ async function main(): Promise<void> {
 
   if (script) {
     const formScript = script;
-    if (formScript.onSave) form.addOnSaveHandler((context) => formScript.onSave?.(context));
-    if (formScript.onStatusChange)
+    if (formScript.onSave && !left("onsave")) form.addOnSaveHandler((context) => formScript.onSave?.(context));
+    if (formScript.onStatusChange && !left("onstatuschange"))
       form.attribute("statuscode")?.addOnChange((context) => formScript.onStatusChange?.(context));
     for (const { command, label, actions } of RIBBON) {
       const handler = formScript[command];

@@ -126,8 +126,11 @@ export function createPcfContext(inputs: PcfContextInputs) {
       },
     },
     utils: {
-      hasEntityPrivilege: (_entityTypeName: string, privilegeType: number) =>
-        hasPrivilege(inputs.privileges, privilegeType),
+      // The journey's privileges by name; customizing forms (write on systemform) as "customize".
+      hasEntityPrivilege: (entityTypeName: string, privilegeType: number) =>
+        entityTypeName === "systemform"
+          ? privilegeType === 3 && (inputs.privileges === null || inputs.privileges.includes("customize"))
+          : hasPrivilege(inputs.privileges, privilegeType),
       getEntityMetadata: () =>
         Promise.resolve({
           EntitySetName: "msdyncrm_customerjourneys",

@@ -1,4 +1,4 @@
-import type { FormBridge, FormEventListener, NotificationLevel } from "./formBridgeTypes";
+import type { FormBridge, FormEventListener, MissingSetup, NotificationLevel } from "./formBridgeTypes";
 
 /**
  * The control reaches the form script through PCF custom events (the manifest's <event> elements):
@@ -7,22 +7,18 @@ import type { FormBridge, FormEventListener, NotificationLevel } from "./formBri
  * through the payload's `resolve` / `reject`. An event reaches only the handlers of that one control
  * instance on that one form: no other tab, window or page can ask or answer.
  */
-export const FORM_EVENTS = {
-  connect: "formConnect",
-  getValues: "formGetValues",
-  save: "formSave",
-  refresh: "formRefresh",
-  setValue: "formSetValue",
-  setNotification: "formSetNotification",
-  clearNotification: "formClearNotification",
-} as const satisfies Record<"connect" | keyof FormBridge, string>;
+export type FormRequest = "connect" | keyof FormBridge;
 
-export type FormRequest = keyof typeof FORM_EVENTS;
+/** A request's event: "form" and the request capitalised ("formConnect", "formGetValues"), as the manifest names them. */
+export const formEventName = <Request extends FormRequest>(request: Request) =>
+  `form${request[0].toUpperCase()}${request.slice(1)}` as `form${Capitalize<Request>}`;
 
 /** What the form hands back when it accepts a connection. */
 export interface FormConnection {
   /** Forgets the control's listener. */
   disconnect(): void;
+  /** The pieces of the form's set-up known to be missing now; more come as `{ kind: "setup" }` events. */
+  missingSetup: MissingSetup[];
 }
 
 /** Each request's fields, besides its answer callbacks. */

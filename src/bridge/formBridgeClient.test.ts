@@ -1,12 +1,22 @@
 import path from "node:path";
 import { ControlEvents } from "../../harness/page/controlEvents";
 import { controlEventNames } from "../../harness/page/manifestEvents";
-import { FORM_EVENTS, FormBridgeError, type FormConnection, type FormRequestPayload } from "./bridgeProtocol";
+import { FormBridgeError, formEventName, type FormConnection, type FormRequestPayload } from "./bridgeProtocol";
 import { CONNECT_TIMEOUT_MS, connectFormBridge, raiseThrough, type RaiseEvent } from "./formBridgeClient";
 import { hostFormBridge, type FormBridgeHost } from "./formBridgeHost";
-import type { ConnectedFormBridge, FormBridge, FormEvent } from "./formBridgeTypes";
+import type { ConnectedFormBridge, FormBridge, FormEvent, MissingSetup } from "./formBridgeTypes";
 
-const EVENT_NAMES = Object.values(FORM_EVENTS);
+/** The events the form script subscribes to: one per request the control makes. */
+const EVENT_NAMES = (() => {
+  const names: string[] = [];
+  hostFormBridge(
+    [{ addEventHandler: (name) => void names.push(name), removeEventHandler: () => undefined }],
+    {} as FormBridge,
+    () => [],
+  );
+  return names;
+})();
+const FULL_SETUP: MissingSetup[] = [];
 
 function fakeFormBridge(name: string, overrides: Partial<FormBridge> = {}): FormBridge & { calls: string[] } {
   const calls: string[] = [];
@@ -35,6 +45,7 @@ function controlInstance() {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 test("the control's manifest declares every event the control raises", async () => {
+  expect(EVENT_NAMES).toEqual(expect.arrayContaining(["formConnect", "formGetValues", "formClearNotification"]));
   expect(await controlEventNames(path.resolve(__dirname, "../.."))).toEqual(expect.arrayContaining(EVENT_NAMES));
 });
 
@@ -45,7 +56,7 @@ describe("the form bridge on PCF custom events", () => {
     jest.useRealTimers();
   });
   const host = (controls: ControlEvents[], bridge: FormBridge): FormBridgeHost => {
-    const hosted = hostFormBridge(controls, bridge);
+    const hosted = hostFormBridge(controls, bridge, () => FULL_SETUP);
     cleanups.push(() => hosted.close());
     return hosted;
   };
@@ -176,7 +187,7 @@ describe("the form bridge on PCF custom events", () => {
     await jest.advanceTimersByTimeAsync(CONNECT_TIMEOUT_MS);
     await expect(outcome).resolves.toBeNull();
 
-    const lateConnection: FormConnection = { disconnect: jest.fn() };
+    const lateConnection: FormConnection = { disconnect: jest.fn(), missingSetup: FULL_SETUP };
     request!.resolve(lateConnection);
     expect(lateConnection.disconnect).toHaveBeenCalledTimes(1);
   });
@@ -213,7 +224,7 @@ describe("the form bridge on PCF custom events", () => {
     );
     const listener = jest.fn();
     const connection = await new Promise<FormConnection>((resolve, reject) =>
-      instance.raise(FORM_EVENTS.connect, { listener, resolve, reject }),
+      instance.raise(formEventName("connect"), { listener, resolve, reject }),
     );
     hosted.notify({ kind: "saved", status: 192350000 });
     connection.disconnect();

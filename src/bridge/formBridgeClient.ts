@@ -1,6 +1,6 @@
 import {
-  FORM_EVENTS,
   FormBridgeError,
+  formEventName,
   toBridgeError,
   type FormConnection,
   type FormRequest,
@@ -62,7 +62,7 @@ function ask<Request extends FormRequest>(
       reject: (error: unknown) => first() && reject(toBridgeError(error)),
     };
     try {
-      if (!raise(FORM_EVENTS[request], payload)) noAnswer();
+      if (!raise(formEventName(request), payload)) noAnswer();
     } catch (error) {
       payload.reject(error);
     }
@@ -101,12 +101,13 @@ export async function connectFormBridge(
     return new Promise((resolve, reject) => {
       pendingRejects.add(reject);
       ask(raise, request, fields, answerTimeoutMs(request))
-        .then((value) => resolve(value as Awaited<ReturnType<FormBridge[Request]>>), reject)
+        .then(resolve as (value: unknown) => void, reject)
         .finally(() => pendingRejects.delete(reject));
     });
   };
 
   return {
+    missingSetup: connection?.missingSetup,
     getValues: () => call("getValues", {}),
     save: () => call("save", {}),
     refresh: () => call("refresh", {}),

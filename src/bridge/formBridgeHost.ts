@@ -1,5 +1,5 @@
-import { FORM_EVENTS, type FormRequest, type FormRequestPayload } from "./bridgeProtocol";
-import type { FormBridge, FormEvent, FormEventListener } from "./formBridgeTypes";
+import { formEventName, type FormRequest, type FormRequestPayload } from "./bridgeProtocol";
+import type { FormBridge, FormEvent, FormEventListener, MissingSetup } from "./formBridgeTypes";
 
 type EventHandler = (payload: unknown) => void;
 
@@ -32,13 +32,20 @@ function answering<Request extends FormRequest>(
   };
 }
 
-/** Answers the requests of each control in `controls` with `bridge`, and reports to the controls that connect. */
-export function hostFormBridge(controls: readonly EventSourceControl[], bridge: FormBridge): FormBridgeHost {
+/**
+ * Answers the requests of each control in `controls` with `bridge`, and reports to the controls that connect;
+ * `missingSetup` is what a connecting control is told is missing from the form's set-up.
+ */
+export function hostFormBridge(
+  controls: readonly EventSourceControl[],
+  bridge: FormBridge,
+  missingSetup: () => MissingSetup[],
+): FormBridgeHost {
   const listeners = new Set<FormEventListener>();
   const handlers: Record<FormRequest, EventHandler> = {
     connect: answering<"connect">(({ listener }) => {
       listeners.add(listener);
-      return { disconnect: () => void listeners.delete(listener) };
+      return { disconnect: () => void listeners.delete(listener), missingSetup: missingSetup() };
     }),
     getValues: answering(() => bridge.getValues()),
     save: answering(() => bridge.save()),
@@ -49,9 +56,9 @@ export function hostFormBridge(controls: readonly EventSourceControl[], bridge: 
     ),
     clearNotification: answering<"clearNotification">(({ id }) => bridge.clearNotification(id)),
   };
-  const requests = Object.keys(FORM_EVENTS) as FormRequest[];
+  const requests = Object.keys(handlers) as FormRequest[];
   for (const control of controls)
-    for (const request of requests) control.addEventHandler(FORM_EVENTS[request], handlers[request]);
+    for (const request of requests) control.addEventHandler(formEventName(request), handlers[request]);
 
   return {
     notify(event) {
@@ -65,7 +72,7 @@ export function hostFormBridge(controls: readonly EventSourceControl[], bridge: 
     },
     close() {
       for (const control of controls)
-        for (const request of requests) control.removeEventHandler(FORM_EVENTS[request], handlers[request]);
+        for (const request of requests) control.removeEventHandler(formEventName(request), handlers[request]);
       listeners.clear();
     },
   };

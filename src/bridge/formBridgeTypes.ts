@@ -19,6 +19,14 @@ export interface FormBridge {
 /** The form script's commands that change the status (its "Check for errors" reports as `checked`). */
 export type FormCommand = "goLive" | "stop" | "edit";
 
+/**
+ * A piece of the form's set-up the form script found missing: OnSave or Status Reason's OnChange not
+ * registered (known only once a save or a status change went by without the handler: the Client API lists no
+ * registrations, so a handler knows it is registered only by running), Status Reason not on the form, or
+ * the form strings' RESX web resource not answering in the user's language.
+ */
+export type MissingSetup = "onSave" | "onStatusChange" | "statusReason" | "strings";
+
 /** What the form script tells a connected control of its own accord. */
 export type FormEvent =
   /** A column the checks read changed on the form: typed, set by a script, or reloaded changed (Status Reason reports as `statusChanged`). */
@@ -30,12 +38,16 @@ export type FormEvent =
   /** The form's "Check for errors" ran; `serverChecked` is false when only the local checks could run. */
   | { kind: "checked"; report: ValidationReport; serverChecked: boolean }
   /** One of the form's status commands started (Stop only once the user confirmed). */
-  | { kind: "command"; command: FormCommand };
+  | { kind: "command"; command: FormCommand }
+  /** The form script found another piece of the set-up missing: `missing` lists them all. */
+  | { kind: "setup"; missing: MissingSetup[] };
 
 export type FormEventListener = (event: FormEvent) => void;
 
 /** The bridge to the form the control sits on, while connected. */
 export interface ConnectedFormBridge extends FormBridge {
+  /** The pieces of the form's set-up missing as told at connect; undefined from a form script too old to tell. */
+  readonly missingSetup?: MissingSetup[];
   /** Calls `listener` with every event the form reports from now on; returns the function that stops that. */
   onFormEvent(listener: FormEventListener): () => void;
   /** Tells the form to stop reporting; calls still pending and any made later are rejected. */

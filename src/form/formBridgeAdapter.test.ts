@@ -222,7 +222,9 @@ describe("what the form tells a connected control", () => {
           ? `command ${event.command}`
           : event.kind === "changed"
             ? `changed ${event.column}`
-            : `${event.kind} ${event.status}`,
+            : event.kind === "setup"
+              ? "setup"
+              : `${event.kind} ${event.status}`,
     );
 
   it("Check for errors with its report, and Go live as it starts", async () => {
@@ -269,5 +271,65 @@ describe("what the form tells a connected control", () => {
     await settle();
 
     expect(summary(told.body)).toEqual(["checked Valid, server checked: false"]);
+  });
+});
+
+describe("what the form tells a control of its set-up", () => {
+  let fixture: JourneyFormFixture;
+  afterEach(() => fixture.close());
+
+  /** Connects the body's control: what it was told is missing at connect, and the set-up events after. */
+  async function connected() {
+    const bridge = (await fixture.connectBridge())!;
+    const later: FormEvent[] = [];
+    bridge.onFormEvent((event) => event.kind === "setup" && later.push(event));
+    return { atConnect: bridge.missingSetup, later };
+  }
+
+  it("on the full form: nothing missing, at connect or after a save and status changes", async () => {
+    fixture = loaded({ status: Draft });
+    const { atConnect, later } = await connected();
+    expect(atConnect).toEqual([]);
+
+    userSets(fixture, "msdyncrm_name", "Renamed");
+    await expect(fixture.userSaves()).resolves.toBe("saved");
+    await fixture.handlers.edit(fixture.form);
+    userSets(fixture, "statuscode", Draft);
+    await settle();
+
+    expect(later).toEqual([]);
+    expect((await fixture.connectBridge())!.missingSetup).toEqual([]);
+  });
+
+  it("OnSave left out: known once a save went by without it, and told at once", async () => {
+    fixture = loaded({ status: Draft, unregistered: ["onSave"] });
+    const { atConnect, later } = await connected();
+    expect(atConnect).toEqual([]);
+
+    userSets(fixture, "msdyncrm_name", "Renamed");
+    await expect(fixture.userSaves()).resolves.toBe("saved");
+    userSets(fixture, "msdyncrm_name", "Renamed again");
+    await expect(fixture.userSaves()).resolves.toBe("saved");
+    await settle();
+
+    expect(later).toEqual([{ kind: "setup", missing: ["onSave"] }]);
+    expect((await fixture.connectBridge())!.missingSetup).toEqual(["onSave"]);
+  });
+
+  it("Status Reason's OnChange left out: known once the status changed without it", async () => {
+    fixture = loaded({ status: Draft, unregistered: ["onStatusChange"] });
+    const { later } = await connected();
+
+    userSets(fixture, "statuscode", GoingLive);
+    userSets(fixture, "statuscode", Draft);
+    await settle();
+
+    expect(later).toEqual([{ kind: "setup", missing: ["onStatusChange"] }]);
+  });
+
+  it("Status Reason off the form, and no RESX for the user's language", async () => {
+    fixture = loaded({ status: Draft, withoutStatusReason: true, withoutStringResources: true });
+    const { atConnect } = await connected();
+    expect(atConnect).toEqual(["statusReason", "strings"]);
   });
 });

@@ -1,6 +1,6 @@
 import { COLUMNS_THE_CONTROL_SETS } from "../bridge/bridgeProtocol";
 import { hostFormBridge, type EventSourceControl, type FormBridgeHost } from "../bridge/formBridgeHost";
-import type { FormBridge, FormEvent, NotificationLevel } from "../bridge/formBridgeTypes";
+import type { FormBridge, FormEvent, MissingSetup, NotificationLevel } from "../bridge/formBridgeTypes";
 import { fillPlaceholders } from "../journey/faultCatalogue";
 import { isFieldLocked } from "./fieldLockApplier";
 import type { FormEnvironment } from "./formEnvironment";
@@ -113,14 +113,18 @@ function controlInstances(form: Xrm.FormContext): EventSourceControl[] {
   );
 }
 
-/** Answers every instance of the control on the form with the form bridge of `recordId` (see createFormBridge). */
+/**
+ * Answers every instance of the control on the form with the form bridge of `recordId` (see createFormBridge),
+ * telling each at connect what is missing from the form's set-up.
+ */
 export function hostBridgeOnForm(
   form: Xrm.FormContext,
   recordId: string,
   env: FormEnvironment,
   onGone: () => void,
+  missingSetup: () => MissingSetup[],
 ): FormBridgeHost {
-  return hostFormBridge(controlInstances(form), createFormBridge(form, recordId, env, onGone));
+  return hostFormBridge(controlInstances(form), createFormBridge(form, recordId, env, onGone), missingSetup);
 }
 
 /** Reports each change of the checked columns and of Status Reason on the form, typed or set by a script. */

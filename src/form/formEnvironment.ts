@@ -9,6 +9,8 @@ export interface FormEnvironment {
   timing: RetryTiming;
   /** A form string; with a count, its plural form (see createGetString). */
   getString: FormGetString;
+  /** The form strings' RESX web resource answers in the user's language (else getString gives English). */
+  stringsLoaded(): boolean;
   now(): Date;
   confirm(title: string, text: string): Promise<boolean>;
   /** Opens the form of a new record of the table (Save & New). */

@@ -1,4 +1,4 @@
-import type { FormCommand, FormEvent } from "../bridge/formBridgeTypes";
+import type { FormCommand, FormEvent, MissingSetup } from "../bridge/formBridgeTypes";
 import { JourneyStatus } from "../journey/types";
 import { applyFieldLocks } from "./fieldLockApplier";
 import { hostBridgeOnForm, reportColumnChanges } from "./formBridgeAdapter";
@@ -37,6 +37,23 @@ export interface FormHandlers {
 
 /** The handlers of the form web resource; `environment` is read at each event (Xrm exists only then). */
 export function createFormHandlers(environment: () => FormEnvironment): FormHandlers {
+  /**
+   * Whether OnSave and Status Reason's OnChange ran (true) or their event went by without them (false) since
+   * the last OnLoad: a handler knows it is registered only by running.
+   */
+  let seen: Partial<Record<"onSave" | "onStatusChange", boolean>> = {};
+  const missingSetup = (form: Xrm.FormContext): MissingSetup[] => [
+    ...(["onSave", "onStatusChange"] as const).filter((handler) => seen[handler] === false),
+    ...(form.getAttribute(STATUS_FIELD) ? [] : ["statusReason" as const]),
+    ...(environment().stringsLoaded() ? [] : ["strings" as const]),
+  ];
+  /** The event of `handler` went by without it: unless it ran before, it is not registered; tell the controls. */
+  const noteMissing = (form: Xrm.FormContext, handler: keyof typeof seen): void => {
+    if (seen[handler] !== undefined) return;
+    seen[handler] = false;
+    tellControls(form, { kind: "setup", missing: missingSetup(form) });
+  };
+
   /** After the record's data (re)loaded or was saved: remember its status, lock, flag Error, answer the control. */
   const dataLoaded = (form: Xrm.FormContext): void => {
     const env = environment();
@@ -51,10 +68,16 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
     const recordId = formRecordId(form);
     // A new record gets its id with its first save; after that every save and refresh keeps the bridge.
     if (recordId && !session.bridgeHost) {
-      const host = hostBridgeOnForm(form, recordId, env, () => {
-        host.close();
-        if (session.bridgeHost === host) session.bridgeHost = null;
-      });
+      const host = hostBridgeOnForm(
+        form,
+        recordId,
+        env,
+        () => {
+          host.close();
+          if (session.bridgeHost === host) session.bridgeHost = null;
+        },
+        () => missingSetup(form),
+      );
       session.bridgeHost = host;
     }
   };
@@ -91,6 +114,7 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
   return {
     onLoad(context) {
       const form = context.getFormContext();
+      seen = {};
       // The same record opened again in this script's frame: its controls are new ones.
       const reopened = sessionFor(form);
       reopened.bridgeHost?.close();
@@ -100,16 +124,24 @@ export function createFormHandlers(environment: () => FormEnvironment): FormHand
       form.data.entity.addOnPostSave?.((postSave) => {
         if (!postSave.getEventArgs().getIsSaveSuccess()) return;
         dataLoaded(form);
+        // A save that reached OnPostSave passed OnSave: without a run of ours, it is not registered.
+        noteMissing(form, "onSave");
         tellControls(form, { kind: "saved", status: statusOnForm(form) });
       });
-      reportColumnChanges(form, (event) => tellControls(form, event));
+      reportColumnChanges(form, (event) => {
+        // Once every OnChange handler of this change has run (in whatever order the form calls them).
+        if (event.kind === "statusChanged") queueMicrotask(() => noteMissing(form, "onStatusChange"));
+        tellControls(form, event);
+      });
     },
 
     onSave(context) {
+      seen.onSave = true;
       gateSave(context, environment());
     },
 
     onStatusChange(context) {
+      seen.onStatusChange = true;
       lockFields(context.getFormContext());
     },
 

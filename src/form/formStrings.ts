@@ -40,3 +40,12 @@ export function createGetString(
   return (key, count) =>
     (count === undefined ? lookUp(key) : countKeys(key, count, languageId).map(lookUp).find(Boolean)) ?? key;
 }
+
+/** Whether the RESX web resource answers in the user's language (or the org's base language, as the host falls back). */
+export function stringsLoad(getResourceString: GetResourceString): boolean {
+  try {
+    return !!getResourceString(FORM_STRINGS_RESOURCE, "form.formClosed");
+  } catch {
+    return false;
+  }
+}

@@ -10,6 +10,7 @@ import { ConfirmDialog } from "./ConfirmDialog";
 import { JourneyBanners } from "./JourneyBanners";
 import { JourneyOutline } from "./JourneyOutline";
 import { RecurrencePreview } from "./RecurrencePreview";
+import { SetupCheck } from "./SetupCheck";
 import { ValidationPanel } from "./ValidationPanel";
 import { Privilege, type JourneyControlProps } from "./journeyControlProps";
 import { localiserFor, statusLabel } from "./strings";
@@ -99,6 +100,9 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
             </Stack>
             {lastChanged && <span className={classes.muted}>{lastChanged}</span>}
           </Stack>
+        )}
+        {props.canCustomize && (
+          <SetupCheck findBridge={props.findBridge} banners={journey.banners} localise={localise} />
         )}
         {!props.recordId && <MessageBar>{localise("header.notSaved")}</MessageBar>}
         {journey.loading && !snapshot && <Spinner size={SpinnerSize.small} label={localise("header.loading")} />}

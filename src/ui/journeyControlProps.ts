@@ -29,6 +29,8 @@ export interface JourneyControlProps {
   /** The control or the whole form is read-only. */
   isDisabled: boolean;
   hasPrivilege(privilege: PrivilegeKind): boolean;
+  /** The user may customize forms and the control sits on a form that raises its events: the setup check shows. */
+  canCustomize: boolean;
   /** Width in px the host gives the control (context.mode.allocatedWidth); -1 or 0 when not known. */
   allocatedWidth: number;
   /** Opens another journey's form (Xrm.Navigation.openForm). */

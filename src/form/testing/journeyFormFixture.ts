@@ -9,7 +9,7 @@ import type { ActionRequest, ActionResponse } from "../../dataverse/webApiPort";
 import { JourneyStatus } from "../../journey/types";
 import type { FormEnvironment } from "../formEnvironment";
 import type { FormHandlers } from "../formHandlers";
-import { createGetString, type EnglishStrings, type GetResourceString } from "../formStrings";
+import { createGetString, stringsLoad, type EnglishStrings, type GetResourceString } from "../formStrings";
 import { readFormValues } from "../formValues";
 
 interface FormStringResourcesPlugin {
@@ -120,6 +120,10 @@ export interface JourneyFormOptions {
   now?: string;
   /** Leave out the record id: a new, unsaved record. */
   newRecord?: boolean;
+  /** The handlers the maker did not register (OnSave; Status Reason OnChange); all are by default. */
+  unregistered?: readonly ("onSave" | "onStatusChange")[];
+  /** The form designer left Status Reason off the form. */
+  withoutStatusReason?: boolean;
 }
 
 export type ValidateAnswer = (request: ActionRequest) => Promise<ActionResponse>;
@@ -255,10 +259,11 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
     },
     control("msdyncrm_workflowdefinition", "Journey designer"),
   );
-  A.createOptionSet(
-    { name: "statuscode", value: options.status, options: STATUS_OPTIONS },
-    control("header_statuscode", "Status reason"),
-  );
+  if (!options.withoutStatusReason)
+    A.createOptionSet(
+      { name: "statuscode", value: options.status, options: STATUS_OPTIONS },
+      control("header_statuscode", "Status reason"),
+    );
   A.createString({ name: "msdyncrm_validationresults", value: null }, [
     { name: CONTROL_NAMES.body, label: "Error check results" },
     { name: CONTROL_NAMES.header, label: "Error check results" },
@@ -284,6 +289,9 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
       removeEventHandler: events.removeEventHandler.bind(events),
     });
   }
+  const resourceStrings = options.withoutStringResources
+    ? resourceStringReader({}, 1033, 1033)
+    : builtResourceStrings(options.languageId ?? 1033);
   const env: FormEnvironment = {
     webApi: {
       online: {
@@ -299,19 +307,22 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
       },
       random: () => 0.5,
     },
-    getString: createGetString(
-      options.withoutStringResources
-        ? resourceStringReader({}, 1033, 1033)
-        : builtResourceStrings(options.languageId ?? 1033),
-      builtEnglishStrings(),
-      options.languageId ?? 1033,
-    ),
+    getString: createGetString(resourceStrings, builtEnglishStrings(), options.languageId ?? 1033),
+    stringsLoaded: () => stringsLoad(resourceStrings),
     now: () => new Date(options.now ?? "2026-11-28T12:00:00.000Z"),
     confirm: async () => confirmAnswers.shift() ?? false,
     openNewForm: (entityName) => void navigations.push(`new ${entityName}`),
     checkTimeoutMs: 200,
   };
   const handlers = freshFormHandlers(env);
+  const registered = (handler: "onSave" | "onStatusChange") => !options.unregistered?.includes(handler);
+  // The form designer's handlers are attached before OnLoad runs, as the platform does.
+  if (registered("onStatusChange"))
+    form
+      .getAttribute("statuscode")
+      ?.addOnChange(() =>
+        handlers.onStatusChange({ getFormContext: () => form } as unknown as Xrm.Events.EventContext),
+      );
   const saved: SavedRecord[] = [];
 
   // xrm-mock keeps no OnPostSave handlers.
@@ -337,10 +348,12 @@ export function openJourneyForm(options: JourneyFormOptions): JourneyFormFixture
    */
   const platformSave = async (saveMode = 1): Promise<void> => {
     const args = new SaveEventArgumentsMock(saveMode);
-    const result: unknown = handlers.onSave({
-      getFormContext: () => form,
-      getEventArgs: () => args,
-    } as unknown as Xrm.Events.SaveEventContext);
+    const result: unknown =
+      registered("onSave") &&
+      handlers.onSave({
+        getFormContext: () => form,
+        getEventArgs: () => args,
+      } as unknown as Xrm.Events.SaveEventContext);
     if (options.asyncSave && result instanceof Promise) {
       try {
         await result;

@@ -17,6 +17,7 @@ export type FakeBridge = jest.Mocked<ConnectedFormBridge> & { emit(event: FormEv
 export function fakeBridge(): FakeBridge {
   const listeners = new Set<FormEventListener>();
   return {
+    missingSetup: [],
     onFormEvent: jest.fn((listener: FormEventListener) => {
       listeners.add(listener);
       return () => void listeners.delete(listener);
@@ -52,6 +53,7 @@ export function renderJourneyView(options: ViewOptions = {}) {
     formatDateTime: createDateTimeFormatter(languageId, () => 0),
     isDisabled: false,
     hasPrivilege: () => true,
+    canCustomize: false,
     allocatedWidth: 800,
     openJourney: jest.fn(),
     now: () => new Date("2026-11-28T10:00:00Z"),
