@@ -534,10 +534,11 @@ describe("German", () => {
 });
 
 /** The banner of a kind once its text is there (MessageBar renders its text a moment later, for screen readers). */
+/** The banner of `kind` once its message shows (Fluent renders it a moment after the banner and its button). */
 function findBanner(kind: string): Promise<HTMLElement> {
   return waitFor(() => {
     const found = document.querySelector(`[data-banner="${kind}"]`);
-    if (!found?.textContent) throw new Error(`no ${kind} banner yet`);
+    if (!found?.querySelector(".ms-MessageBar-innerText")?.textContent) throw new Error(`no ${kind} banner yet`);
     return found as HTMLElement;
   });
 }
