@@ -41,7 +41,7 @@ test("the web resource's gate: saving an invalid journey as Going live is cancel
       .filter({ hasText: /Not saved/ })
       .first();
     await error.waitFor();
-    assert.match((await error.textContent()) ?? "", /Not saved: 1 error\(s\) stop this journey from going live/);
+    assert.match((await error.textContent()) ?? "", /Not saved: 1 error stops this journey from going live/);
     const all = (await journey.formNotifications().allTextContents()).join("\n");
     assert.match(all, /The recurrence does not fit between the start and end dates/);
 

@@ -27,7 +27,7 @@ test("with the async save setting off, saving an invalid journey as Going live i
 
     const refusal = journey
       .formNotifications()
-      .filter({ hasText: /Not saved: 1 error\(s\) stop this journey/ })
+      .filter({ hasText: /Not saved: 1 error stops this journey/ })
       .first();
     await refusal.waitFor();
     const writes = (await harnessLog(url)).filter((entry) => entry.method === "PATCH" || entry.method === "POST");
