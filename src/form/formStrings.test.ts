@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { readResxStrings } from "../../scripts/resx";
-import { FORM_STRINGS_RESOURCE, createGetString } from "./formStrings";
+import { FORM_STRINGS_RESOURCE, createGetString, type EnglishStrings } from "./formStrings";
 import { builtEnglishStrings, builtResourceStrings, builtResxFiles } from "./testing/journeyFormFixture";
 
 describe("form strings", () => {
@@ -33,7 +33,16 @@ describe("form strings", () => {
   });
 
   it("carries every form string of the English RESX and nothing else", () => {
-    expect(english).toEqual(readResxStrings(builtResxFiles()["strings/form.1033.resx"]));
+    const leaves = (node: EnglishStrings, prefix: string): [string, string][] =>
+      Object.entries(node).flatMap(([segment, child]) =>
+        typeof child === "string" ? [[prefix + segment, child]] : leaves(child, `${prefix}${segment}.`),
+      );
+    const resx = readResxStrings(builtResxFiles()["strings/form.1033.resx"]);
+    expect(Object.fromEntries(leaves(english, ""))).toEqual(resx);
+    const withoutResx = createGetString(() => null, english, 1033);
+    for (const [key, text] of Object.entries(resx)) expect(withoutResx(key)).toBe(text);
+    expect(withoutResx("fault")).toBe("fault");
+    expect(withoutResx("fault.NameMissing")).toBe("fault.NameMissing");
   });
 
   it("answers in the user's language and falls back to the base language (English) through the RESX web resources", () => {

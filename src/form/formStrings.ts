@@ -14,7 +14,9 @@ export const FORM_STRINGS_RESOURCE = "cjt_/customerjourney/strings/form";
 export type GetResourceString = (webResourceName: string, key: string) => string | null | undefined;
 
 /** Key → text: the English strings webpack.form.config.js builds into form.js from the 1033 RESX. */
-export type EnglishStrings = Readonly<Record<string, string>>;
+export interface EnglishStrings {
+  readonly [segment: string]: string | EnglishStrings;
+}
 
 /** A form string by key; with a count, the key's plural form the count needs in the user's language (see countKeys). */
 export type FormGetString = (key: string, count?: number) => string;
@@ -35,7 +37,11 @@ export function createGetString(
     } catch {
       // No RESX in the user's language: English below.
     }
-    return Object.prototype.hasOwnProperty.call(english, key) ? english[key] : undefined;
+    let node: string | EnglishStrings | undefined = english;
+    for (const segment of key.split("."))
+      node =
+        typeof node === "object" && Object.prototype.hasOwnProperty.call(node, segment) ? node[segment] : undefined;
+    return typeof node === "string" ? node : undefined;
   };
   return (key, count) =>
     (count === undefined ? lookUp(key) : countKeys(key, count, languageId).map(lookUp).find(Boolean)) ?? key;
