@@ -60,6 +60,17 @@ const chain = (count: number, parent: string) =>
   Array.from({ length: count }, (_, i) => email(`e${i}`, i === 0 ? parent : `e${i - 1}`));
 
 describe("parseDefinition", () => {
+  it("reads each text anew once it changes, and gives the last text's reading again while it stays", () => {
+    const seed = parseDefinition(seedDefinition);
+    expect(parseDefinition(seedDefinition)).toBe(seed);
+    const larger = generateDefinition(12);
+    expect(parseDefinition(larger).tiles).toHaveLength(12);
+    expect(parseDefinition(seedDefinition)).not.toBe(seed);
+    expect(parseDefinition(seedDefinition).tiles.map((tile) => tile.activityId)).toEqual(["01", "01_0", "01_0_3"]);
+    expect(parseDefinition("[").findings.map((finding) => finding.fault)).toEqual(["DefinitionNotJson"]);
+    expect(parseDefinition(null).findings).toHaveLength(1);
+  });
+
   it("reads the seed's definition into a tree with display names and no findings", () => {
     const parsed = parseDefinition(seedDefinition);
     expect(parsed.findings).toEqual([]);

@@ -27,16 +27,17 @@ export interface Tile {
   depth: number;
 }
 
+/** A reading of a definition; shared by everyone who reads the same text (see parseDefinition), so never changed. */
 export interface ParsedDefinition {
-  root: Tile | null;
+  readonly root: Tile | null;
   /**
    * Journey order: pre-order from bpf_root, siblings by ParentBranchId. Subtrees that cannot be
    * reached from the root (missing parent, cycle) follow, so that no tile is lost.
    */
-  tiles: Tile[];
+  readonly tiles: readonly Tile[];
   /** Every tile by ActivityId (the first, when an ActivityId repeats). */
-  byId: ReadonlyMap<string, Tile>;
-  findings: ValidationEntry[];
+  readonly byId: ReadonlyMap<string, Tile>;
+  readonly findings: readonly ValidationEntry[];
 }
 
 const ROOT_TYPE = "bpf_root";
@@ -146,11 +147,20 @@ function readArray(definition: unknown): unknown[] {
   return json.length > 0 ? json : unreadable("DefinitionEmpty");
 }
 
+/** The last definition read and its reading: a change to any other field re-checks the same text, often a megabyte. */
+let lastRead: { definition: string | null | undefined; parsed: ParsedDefinition } | undefined;
+
 /**
  * Reads msdyncrm_workflowdefinition into a tree of tiles and lists what is structurally wrong with
- * it, as findings shaped like the validate action's entries. Never throws.
+ * it, as findings shaped like the validate action's entries. Never throws. The same text as the last
+ * call gives the same reading again.
  */
 export function parseDefinition(definition: string | null | undefined): ParsedDefinition {
+  if (!lastRead || lastRead.definition !== definition) lastRead = { definition, parsed: readDefinition(definition) };
+  return lastRead.parsed;
+}
+
+function readDefinition(definition: string | null | undefined): ParsedDefinition {
   let json: unknown[];
   try {
     json = readArray(definition);
