@@ -111,6 +111,18 @@ describe("fault catalogue", () => {
     expect(withoutArgs.hint).toContain("Argumente: keine");
   });
 
+  it("shows a server code that names the catalogue's own texts as an unknown fault, not as their text", () => {
+    for (const code of ["unknown", "argumentMissing"]) {
+      const described = describeFault(
+        entry(code, ["x"]),
+        lookUp(() => english),
+      );
+      expect(described.known).toBe(false);
+      expect(described.message).toContain(code);
+      expect(described.hint).toContain("x");
+    }
+  });
+
   it("falls back to the generic text when the resources lack a known code's strings", () => {
     const described = describeFault(entry("NameMissing", ["a"]), (key) => key);
     expect(described).toEqual({

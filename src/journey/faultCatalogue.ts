@@ -4,9 +4,10 @@ import type { Severity, ValidationEntry } from "./types";
 const WARNING_FAULTS = ["StartsWithoutSegment", "StartDatePassed"] as const;
 
 /**
- * Every fault code the product knows; all are errors except WARNING_FAULTS. Microsoft publishes no list:
- * the first is the one the API page shows, the `Error*NotFound/NotLive` codes are the ones the emulated
- * org raises (argument 0 = the id), the rest come from the product's own checks.
+ * Every fault code the product knows, each with a message and a hint in the resources; all are errors except
+ * WARNING_FAULTS. Microsoft publishes no list: the first is the one the API page shows, the
+ * `Error*NotFound/NotLive` codes are the ones the emulated org raises (argument 0 = the id), the rest come
+ * from the product's own checks. The control reads the resources, not this list (see renderFault).
  */
 const ALL_FAULTS = [
   "ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations",
@@ -48,10 +49,6 @@ const ALL_FAULTS = [
 
 export type FaultCodeName = (typeof ALL_FAULTS)[number];
 
-function severityOf(code: FaultCodeName): Severity {
-  return (WARNING_FAULTS as readonly string[]).includes(code) ? "Warning" : "Error";
-}
-
 /** A table of every code. (The pure marks let the bundles drop a table nothing uses.) */
 function tableOf<Value>(valueOf: (code: FaultCodeName) => Value): Record<FaultCodeName, Value> {
   return Object.fromEntries(ALL_FAULTS.map((code) => [code, valueOf(code)])) as Record<FaultCodeName, Value>;
@@ -60,13 +57,10 @@ function tableOf<Value>(valueOf: (code: FaultCodeName) => Value): Record<FaultCo
 /** Each code by its own name: `FaultCode.NameMissing === "NameMissing"` (the domain itself passes the names, checked by FaultCodeName). */
 export const FaultCode = /* @__PURE__ */ tableOf((code) => code) as { readonly [Code in FaultCodeName]: Code };
 
-export function isKnownFault(code: string): code is FaultCodeName {
-  return (ALL_FAULTS as readonly string[]).includes(code);
-}
-
 /** A finding of the product's own checks, with the code's severity. */
 export function localFinding(code: FaultCodeName, activityId = "", args: string[] = []): ValidationEntry {
-  return { activityId, fault: code, severity: severityOf(code), args, source: "local" };
+  const severity: Severity = (WARNING_FAULTS as readonly string[]).includes(code) ? "Warning" : "Error";
+  return { activityId, fault: code, severity, args, source: "local" };
 }
 
 /** A fault's sentence and its fix hint. */
@@ -109,10 +103,13 @@ const PLACEHOLDER_COUNT = 2;
 
 const isGiven = (arg: string | undefined): arg is string => arg !== undefined && arg.trim() !== "";
 
-/** A fault's text with these arguments: the catalogue's, or the unknown-fault text naming the code and arguments. */
+/**
+ * A fault's text with these arguments: the catalogue's (a code is known when the resources hold its message
+ * and hint; "unknown" names the generic text), or the unknown-fault text naming the code and arguments.
+ */
 function renderFault(code: string, args: readonly string[], localise: Localise): FaultText & { known: boolean } {
   /** The key's filled-in text, or undefined when the resources lack it. */
-  const lookUp = (key: string, fillWith: readonly string[]): string | undefined => {
+  const lookUp = (key: string, fillWith: readonly string[] = []): string | undefined => {
     const value = localise(key, ...fillWith);
     return typeof value === "string" && value !== "" && value !== key ? value : undefined;
   };
@@ -120,11 +117,11 @@ function renderFault(code: string, args: readonly string[], localise: Localise):
     lookUp(`${prefix}.message`, fillWith),
     lookUp(`${prefix}.hint`, fillWith),
   ];
-  if (isKnownFault(code)) {
+  if (code !== "unknown") {
     const complete = args.length > 0 && args.every(isGiven);
     // Without its arguments a sentence says it another way where it has one, else names them neutrally.
-    const withoutArguments = complete ? undefined : lookUp(`fault.${code}.messageWithoutArguments`, []);
-    const missing = lookUp("fault.argumentMissing", []) ?? "";
+    const withoutArguments = complete ? undefined : lookUp(`fault.${code}.messageWithoutArguments`);
+    const missing = lookUp("fault.argumentMissing") ?? "";
     const filled = complete
       ? args
       : Array.from({ length: Math.max(args.length, PLACEHOLDER_COUNT) }, (_, index) =>
@@ -135,7 +132,7 @@ function renderFault(code: string, args: readonly string[], localise: Localise):
     if (sentence !== undefined && hint !== undefined) return { known: true, message: sentence, hint };
   }
   const given = args.filter(isGiven);
-  const argumentText = given.length > 0 ? given.join(", ") : (lookUp("fault.unknown.noArguments", []) ?? "");
+  const argumentText = given.length > 0 ? given.join(", ") : (lookUp("fault.unknown.noArguments") ?? "");
   const [message = code, hint = argumentText] = texts("fault.unknown", [code, argumentText]);
   return { known: false, message, hint };
 }
