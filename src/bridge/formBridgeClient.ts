@@ -29,8 +29,6 @@ function answerTimeoutMs(request: FormRequest): number {
   return request === "save" ? 60_000 : request === "refresh" ? 30_000 : 5_000;
 }
 
-const DISCONNECTED = "Disconnected from the form.";
-
 /**
  * Raises the request's event and settles with the form's first answer. Rejects when the form
  * refuses, or when nothing answers (the host has no such event, or no answer within `timeoutMs`);
@@ -79,8 +77,11 @@ export async function connectFormBridge(
   timeoutMs = CONNECT_TIMEOUT_MS,
 ): Promise<ConnectedFormBridge | null> {
   const listeners = new Set<FormEventListener>();
-  const pendingRejects = new Set<(error: FormBridgeError) => void>();
   let connected = true;
+  let endCalls!: (error: FormBridgeError) => void;
+  /** Rejects once disconnected: the calls pending then, and any made later. */
+  const disconnected = new Promise<never>((_, reject) => (endCalls = reject));
+  disconnected.catch(() => undefined);
   // Each subscriber runs on its own: one that fails neither keeps the event from the others nor fails the form's handler.
   const listener = (event: FormEvent): void => {
     if (connected) for (const each of [...listeners]) queueMicrotask(() => each(event));
@@ -93,18 +94,10 @@ export async function connectFormBridge(
     return null;
   }
 
-  const call = <Request extends keyof FormBridge>(
-    request: Request,
-    fields: FormRequestFields[Request],
-  ): Promise<Awaited<ReturnType<FormBridge[Request]>>> => {
-    if (!connected) return Promise.reject(new FormBridgeError(DISCONNECTED));
-    return new Promise((resolve, reject) => {
-      pendingRejects.add(reject);
-      ask(raise, request, fields, answerTimeoutMs(request))
-        .then(resolve as (value: unknown) => void, reject)
-        .finally(() => pendingRejects.delete(reject));
-    });
-  };
+  const call = <Request extends keyof FormBridge>(request: Request, fields: FormRequestFields[Request]) =>
+    (connected
+      ? Promise.race([ask(raise, request, fields, answerTimeoutMs(request)), disconnected])
+      : disconnected) as Promise<Awaited<ReturnType<FormBridge[Request]>>>;
 
   return {
     missingSetup: connection?.missingSetup,
@@ -122,7 +115,7 @@ export async function connectFormBridge(
       if (!connected) return;
       connected = false;
       listeners.clear();
-      for (const reject of pendingRejects) reject(new FormBridgeError(DISCONNECTED));
+      endCalls(new FormBridgeError("Disconnected from the form."));
       connection?.disconnect();
     },
   };

@@ -39,12 +39,8 @@ const KIND_BY_STATUS: Partial<Record<number, JourneyErrorKind>> = {
  */
 export function unsignedErrorCode(value: unknown): number | undefined {
   if (typeof value === "number" && Number.isInteger(value) && value !== 0) return value >>> 0;
-  if (typeof value === "string" && /^\s*0x[0-9a-f]{1,8}\s*$/i.test(value)) return Number.parseInt(value, 16) >>> 0;
+  if (typeof value === "string" && /^\s*0x[0-9a-f]{1,8}\s*$/i.test(value)) return parseInt(value, 16) >>> 0;
   return undefined;
-}
-
-function asWebApiError(error: unknown): WebApiError {
-  return typeof error === "object" && error !== null ? (error as WebApiError) : {};
 }
 
 /** The failure in the server's (or the Error's) own words; else its HTTP status, if any; else nothing. */
@@ -74,7 +70,7 @@ export async function responseError(answer: ActionResponse): Promise<WebApiError
  */
 export function toJourneyError(error: unknown, purpose: RequestPurpose): JourneyError {
   if (error instanceof JourneyError) return error;
-  const raw = asWebApiError(error);
+  const raw: WebApiError = (typeof error === "object" && error) || {};
   const detail = failureDetail(error);
   const errorCode = unsignedErrorCode(raw.errorCode) ?? unsignedErrorCode(raw.code);
   // Status 0 is how fetch-based clients report "no answer at all".
