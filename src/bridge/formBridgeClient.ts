@@ -24,10 +24,8 @@ export function raiseThrough(events: () => ComponentFramework.IEventBag | undefi
 /** How long the form script has to accept the control before it works on the saved record instead. */
 export const CONNECT_TIMEOUT_MS = 400;
 
-/** How long one call may take: a save runs the go-live check and the save itself, a refresh re-reads the record. */
-function answerTimeoutMs(request: FormRequest): number {
-  return request === "save" ? 60_000 : request === "refresh" ? 30_000 : 5_000;
-}
+/** How long one call may take (else 5 s): a save runs the go-live check and the save itself, a refresh re-reads the record. */
+const ANSWER_TIMEOUT_MS: Partial<Record<FormRequest, number>> = { save: 60_000, refresh: 30_000 };
 
 /**
  * Raises the request's event and settles with the form's first answer. Rejects when the form
@@ -96,7 +94,7 @@ export async function connectFormBridge(
 
   const call = <Request extends keyof FormBridge>(request: Request, fields: FormRequestFields[Request]) =>
     (connected
-      ? Promise.race([ask(raise, request, fields, answerTimeoutMs(request)), disconnected])
+      ? Promise.race([ask(raise, request, fields, ANSWER_TIMEOUT_MS[request] ?? 5_000), disconnected])
       : disconnected) as Promise<Awaited<ReturnType<FormBridge[Request]>>>;
 
   return {

@@ -370,7 +370,7 @@ async function refuseIfChanged(
     fresh = readRowVersion(row);
   }
   if (isConflict(snapshot, fresh, row, seen))
-    throw new JourneyError("conflict", afterSave ? CONFLICT_AFTER_SAVE : "error.conflict");
+    throw afterSave ? new JourneyError("conflict", CONFLICT_AFTER_SAVE) : failure("conflict");
   return fresh.etag;
 }
 
