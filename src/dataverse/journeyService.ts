@@ -284,7 +284,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
 
     transition: (snapshot, actionId, options = {}) =>
       write(snapshot, actionId, () =>
-        runTransition({ service, form, readRow, writeStatus, memory, now }, snapshot, actionId, options),
+        runTransition({ check: service.check, form, readRow, writeStatus, memory, now }, snapshot, actionId, options),
       ),
 
     waitUntilSettled: async (id, options = {}) => {
@@ -426,7 +426,7 @@ interface ServiceMemory {
 
 /** What a status change works with, from the service that runs it. */
 interface TransitionContext {
-  service: JourneyService;
+  check: JourneyService["check"];
   form: FormAccess;
   readRow(id: string, options: string): Promise<Record<string, unknown>>;
   writeStatus(id: string, statuscode: number, etag: string | undefined): Promise<unknown>;
@@ -439,7 +439,7 @@ interface TransitionContext {
  * saves the form's unsaved changes, then writes the status with the row version and refreshes the form.
  */
 async function runTransition(
-  { service, form, readRow, writeStatus, memory, now }: TransitionContext,
+  { check: serverCheck, form, readRow, writeStatus, memory, now }: TransitionContext,
   snapshot: JourneySnapshot,
   actionId: JourneyActionId,
   options: TransitionOptions,
@@ -448,14 +448,14 @@ async function runTransition(
   const target = action?.writesStatus;
   // Refused too: the actions that write no status (check, copy, delete), which have their own methods.
   if (!action || target === undefined) throw refusedAction(actionId, snapshot.status);
-  let current = await service.currentValues(snapshot);
+  let current = await form.values(snapshot);
   if (current.isDirty && actionId === "cancelEdit") throw new JourneyError("unsavedChanges", "error.cancelEditUnsaved");
 
   let check: CheckOutcome | undefined;
   if (action.runsCheckFirst) {
     const checkOf = async (values: JourneyRecord) =>
-      reusableCheck(memory.lastCheck, values, now()) ?? (await service.check(values));
-    const reread = () => service.currentValues(snapshot);
+      reusableCheck(memory.lastCheck, values, now()) ?? (await serverCheck(values));
+    const reread = () => form.values(snapshot);
     const checked = await checkSteadyValues(checkOf, reread, current, options);
     if ("done" in checked) return checked;
     ({ current, check } = checked);
