@@ -60,7 +60,7 @@ export class FormBridgeError extends Error {
 
 /** The form's reason as a FormBridgeError: errors from the form's frame are not this realm's Error. */
 export function toBridgeError(error: unknown): FormBridgeError {
-  const { message, errorCode, code } = (typeof error === "object" && error !== null ? error : {}) as {
+  const { message, errorCode, code } = ((typeof error === "object" && error) || {}) as {
     message?: unknown;
     errorCode?: unknown;
     code?: unknown;

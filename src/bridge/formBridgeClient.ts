@@ -24,12 +24,8 @@ export function raiseThrough(events: () => ComponentFramework.IEventBag | undefi
 /** How long the form script has to accept the control before it works on the saved record instead. */
 export const CONNECT_TIMEOUT_MS = 400;
 
-/** How long one call may take: a save runs the go-live check and the save itself, a refresh re-reads the record. */
-function answerTimeoutMs(request: FormRequest): number {
-  return request === "save" ? 60_000 : request === "refresh" ? 30_000 : 5_000;
-}
-
-const DISCONNECTED = "Disconnected from the form.";
+/** How long one call may take (else 5 s): a save runs the go-live check and the save itself, a refresh re-reads the record. */
+const ANSWER_TIMEOUT_MS: Partial<Record<FormRequest, number>> = { save: 60_000, refresh: 30_000 };
 
 /**
  * Raises the request's event and settles with the form's first answer. Rejects when the form
@@ -79,8 +75,11 @@ export async function connectFormBridge(
   timeoutMs = CONNECT_TIMEOUT_MS,
 ): Promise<ConnectedFormBridge | null> {
   const listeners = new Set<FormEventListener>();
-  const pendingRejects = new Set<(error: FormBridgeError) => void>();
   let connected = true;
+  let endCalls!: (error: FormBridgeError) => void;
+  /** Rejects once disconnected: the calls pending then, and any made later. */
+  const disconnected = new Promise<never>((_, reject) => (endCalls = reject));
+  disconnected.catch(() => undefined);
   // Each subscriber runs on its own: one that fails neither keeps the event from the others nor fails the form's handler.
   const listener = (event: FormEvent): void => {
     if (connected) for (const each of [...listeners]) queueMicrotask(() => each(event));
@@ -93,18 +92,10 @@ export async function connectFormBridge(
     return null;
   }
 
-  const call = <Request extends keyof FormBridge>(
-    request: Request,
-    fields: FormRequestFields[Request],
-  ): Promise<Awaited<ReturnType<FormBridge[Request]>>> => {
-    if (!connected) return Promise.reject(new FormBridgeError(DISCONNECTED));
-    return new Promise((resolve, reject) => {
-      pendingRejects.add(reject);
-      ask(raise, request, fields, answerTimeoutMs(request))
-        .then(resolve as (value: unknown) => void, reject)
-        .finally(() => pendingRejects.delete(reject));
-    });
-  };
+  const call = <Request extends keyof FormBridge>(request: Request, fields: FormRequestFields[Request]) =>
+    (connected
+      ? Promise.race([ask(raise, request, fields, ANSWER_TIMEOUT_MS[request] ?? 5_000), disconnected])
+      : disconnected) as Promise<Awaited<ReturnType<FormBridge[Request]>>>;
 
   return {
     missingSetup: connection?.missingSetup,
@@ -122,7 +113,7 @@ export async function connectFormBridge(
       if (!connected) return;
       connected = false;
       listeners.clear();
-      for (const reject of pendingRejects) reject(new FormBridgeError(DISCONNECTED));
+      endCalls(new FormBridgeError("Disconnected from the form."));
       connection?.disconnect();
     },
   };

@@ -15,8 +15,8 @@ export function createIfMatchWrites(
   send: typeof fetch = (...args) => fetch(...args),
 ): IfMatchWrites {
   const base = `${clientUrl.replace(/\/+$/, "")}/api/data/v9.2/`;
-  const call = async (method: string, path: string, etag: string, body?: Record<string, unknown>) => {
-    const answer = await send(base + path, {
+  const call = async (method: string, entitySetName: string, id: string, etag: string, body?: object) => {
+    const answer = await send(`${base}${entitySetName}(${id})`, {
       method,
       headers: {
         Accept: "application/json",
@@ -33,7 +33,7 @@ export function createIfMatchWrites(
     if (answer.status !== 204) throw { status: answer.status, message: `Unexpected answer ${answer.status}` };
   };
   return {
-    updateRecord: (entitySetName, id, data, etag) => call("PATCH", `${entitySetName}(${id})`, etag, data),
-    deleteRecord: (entitySetName, id, etag) => call("DELETE", `${entitySetName}(${id})`, etag),
+    updateRecord: (entitySetName, id, data, etag) => call("PATCH", entitySetName, id, etag, data),
+    deleteRecord: (entitySetName, id, etag) => call("DELETE", entitySetName, id, etag),
   };
 }

@@ -33,12 +33,12 @@ export class JourneyError extends Error {
   constructor(
     readonly kind: JourneyErrorKind,
     readonly messageKey: string,
-    options: JourneyErrorOptions = {},
+    { args = [], detail = "" }: JourneyErrorOptions = {},
   ) {
-    super(options.detail ? `${messageKey}: ${options.detail}` : messageKey);
+    super(detail ? `${messageKey}: ${detail}` : messageKey);
     this.name = "JourneyError";
-    this.args = options.args ?? [];
-    this.detail = options.detail ?? "";
+    this.args = args;
+    this.detail = detail;
   }
 }
 

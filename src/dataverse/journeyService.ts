@@ -127,6 +127,12 @@ const COPIED_COLUMNS: readonly (keyof JourneyRecord)[] = [
   DESIGNER_STATE,
 ];
 
+/** The lookups a copy binds: the column read, the navigation property it is bound through, and its entity set. */
+const LOOKUP_BINDS = [
+  ["_msdyncrm_contentsettingsid_value", "msdyncrm_contentsettingsId", "msdyncrm_contentsettingss"],
+  ["_msdyncrm_suppressionsegmentid_value", "msdyncrm_SuppressionSegmentId", "msdyncrm_segments"],
+] as const;
+
 /**
  * A server check of exactly the same values is reused by a go-live this long after it ran, so
  * "Check for errors" then "Go live" costs two requests, not three. Safe because the marketing
@@ -152,12 +158,9 @@ function bareId(value: string, kind: "notFound" | "malformed"): string {
   return match[1].toLowerCase();
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
-
-function readRowVersion(row: unknown): RowVersion {
-  if (!isObject(row) || typeof row.statuscode !== "number") throw failure("malformed", { detail: "no statuscode" });
+function readRowVersion(row: Record<string, unknown> | null | undefined): RowVersion {
+  // A row that is no object has no statuscode either.
+  if (typeof row?.statuscode !== "number") throw failure("malformed", { detail: "no statuscode" });
   const version: RowVersion = {
     status: row.statuscode,
     modifiedOn: typeof row.modifiedon === "string" ? row.modifiedon : null,
@@ -248,7 +251,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
   const write = <T>(snapshot: JourneySnapshot, operation: string, run: () => Promise<T>): Promise<T> =>
     writes(`${snapshot.id}:${operation}`, run);
   const form = formAccess(deps.bridge);
-  const memory: ServiceMemory = { lastServerCheck: null, lastWrite: null, known: null };
+  const memory: ServiceMemory = { lastCheck: null, lastWrite: null, known: null };
 
   /** With the row version when there is one and the host can send it (If-Match), else unconditionally. */
   const writeStatus = (id: string, statuscode: number, etag: string | undefined) =>
@@ -272,7 +275,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
       try {
         const server = await askValidateAction(webApi, values, timing).finally(() => tellBusy(null));
         const outcome: CheckOutcome = { report: mergeReports(local, server) };
-        memory.lastServerCheck = { key: checkedValuesKey(values), at: now(), outcome };
+        memory.lastCheck = { key: checkedValuesKey(values), at: now(), outcome };
         return outcome;
       } catch (error) {
         return { report: local, serverUnavailable: toJourneyError(error, "validate") };
@@ -281,7 +284,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
 
     transition: (snapshot, actionId, options = {}) =>
       write(snapshot, actionId, () =>
-        runTransition({ service, form, readRow, writeStatus, memory, now }, snapshot, actionId, options),
+        runTransition({ check: service.check, form, readRow, writeStatus, memory, now }, snapshot, actionId, options),
       ),
 
     waitUntilSettled: async (id, options = {}) => {
@@ -367,7 +370,7 @@ async function refuseIfChanged(
     fresh = readRowVersion(row);
   }
   if (isConflict(snapshot, fresh, row, seen))
-    throw new JourneyError("conflict", afterSave ? CONFLICT_AFTER_SAVE : "error.conflict");
+    throw afterSave ? new JourneyError("conflict", CONFLICT_AFTER_SAVE) : failure("conflict");
   return fresh.etag;
 }
 
@@ -414,7 +417,7 @@ function poller(webApi: WebApiPort, recordId: string, known: JourneySnapshot | u
 
 /** What the service keeps between its operations. */
 interface ServiceMemory {
-  lastServerCheck: RememberedCheck | null;
+  lastCheck: RememberedCheck | null;
   /** The transitional status this service last wrote, until a follow of that journey checks it took effect. */
   lastWrite: { id: string; status: number } | null;
   /** The journey as this service last loaded or wrote it: what a follow's light reads complete. */
@@ -423,7 +426,7 @@ interface ServiceMemory {
 
 /** What a status change works with, from the service that runs it. */
 interface TransitionContext {
-  service: JourneyService;
+  check: JourneyService["check"];
   form: FormAccess;
   readRow(id: string, options: string): Promise<Record<string, unknown>>;
   writeStatus(id: string, statuscode: number, etag: string | undefined): Promise<unknown>;
@@ -436,7 +439,7 @@ interface TransitionContext {
  * saves the form's unsaved changes, then writes the status with the row version and refreshes the form.
  */
 async function runTransition(
-  { service, form, readRow, writeStatus, memory, now }: TransitionContext,
+  { check: serverCheck, form, readRow, writeStatus, memory, now }: TransitionContext,
   snapshot: JourneySnapshot,
   actionId: JourneyActionId,
   options: TransitionOptions,
@@ -445,14 +448,14 @@ async function runTransition(
   const target = action?.writesStatus;
   // Refused too: the actions that write no status (check, copy, delete), which have their own methods.
   if (!action || target === undefined) throw refusedAction(actionId, snapshot.status);
-  let current = await service.currentValues(snapshot);
+  let current = await form.values(snapshot);
   if (current.isDirty && actionId === "cancelEdit") throw new JourneyError("unsavedChanges", "error.cancelEditUnsaved");
 
   let check: CheckOutcome | undefined;
   if (action.runsCheckFirst) {
     const checkOf = async (values: JourneyRecord) =>
-      reusableCheck(memory.lastServerCheck, values, now()) ?? (await service.check(values));
-    const reread = () => service.currentValues(snapshot);
+      reusableCheck(memory.lastCheck, values, now()) ?? (await serverCheck(values));
+    const reread = () => form.values(snapshot);
     const checked = await checkSteadyValues(checkOf, reread, current, options);
     if ("done" in checked) return checked;
     ({ current, check } = checked);
@@ -471,7 +474,7 @@ async function runTransition(
     const failed = toJourneyError(error, "write");
     throw current.isDirty && failed.kind === "conflict" ? new JourneyError("conflict", CONFLICT_AFTER_SAVE) : failed;
   });
-  memory.lastServerCheck = null;
+  memory.lastCheck = null;
   memory.lastWrite = statusInfo(target)?.transitional ? { id: snapshot.id, status: target } : null;
   memory.known = { ...snapshot, record: { ...current.values, statuscode: target }, status: target };
   // The form shows the new status at once, so its field locks apply while the service moves the journey on.
@@ -660,12 +663,9 @@ export function copyBody(record: JourneyRecord, nameTemplate: string): Record<st
     const value = record[column];
     if (value !== undefined && value !== null) body[column] = value;
   }
-  const contentSettings = record._msdyncrm_contentsettingsid_value;
-  if (contentSettings)
-    body["msdyncrm_contentsettingsId@odata.bind"] =
-      `/msdyncrm_contentsettingss(${bareId(contentSettings, "malformed")})`;
-  const suppression = record._msdyncrm_suppressionsegmentid_value;
-  if (suppression)
-    body["msdyncrm_SuppressionSegmentId@odata.bind"] = `/msdyncrm_segments(${bareId(suppression, "malformed")})`;
+  for (const [column, property, entitySet] of LOOKUP_BINDS) {
+    const id = record[column];
+    if (id) body[`${property}@odata.bind`] = `/${entitySet}(${bareId(id, "malformed")})`;
+  }
   return body;
 }

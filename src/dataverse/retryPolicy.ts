@@ -24,7 +24,7 @@ export const MIN_RETRY_GAP_MS = 2_000;
 /** The wait (ms) a refused request's Retry-After asked for, when the server said. */
 export function retryAfterMs(raw: unknown): number | undefined {
   const askedSeconds = (raw as WebApiError | null | undefined)?.retryAfterSeconds;
-  return typeof askedSeconds === "number" && Number.isFinite(askedSeconds) ? askedSeconds * 1000 : undefined;
+  return Number.isFinite(askedSeconds) ? askedSeconds! * 1000 : undefined;
 }
 
 /**

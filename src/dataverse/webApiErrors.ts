@@ -38,13 +38,9 @@ const KIND_BY_STATUS: Partial<Record<number, JourneyErrorKind>> = {
  * 32-bit form (-2147015902), the HTTP body a hex string ("0x80072322").
  */
 export function unsignedErrorCode(value: unknown): number | undefined {
-  if (typeof value === "number" && Number.isInteger(value) && value !== 0) return value >>> 0;
-  if (typeof value === "string" && /^\s*0x[0-9a-f]{1,8}\s*$/i.test(value)) return Number.parseInt(value, 16) >>> 0;
+  if (Number.isInteger(value) && value !== 0) return (value as number) >>> 0;
+  if (typeof value === "string" && /^\s*0x[0-9a-f]{1,8}\s*$/i.test(value)) return parseInt(value, 16) >>> 0;
   return undefined;
-}
-
-function asWebApiError(error: unknown): WebApiError {
-  return typeof error === "object" && error !== null ? (error as WebApiError) : {};
 }
 
 /** The failure in the server's (or the Error's) own words; else its HTTP status, if any; else nothing. */
@@ -74,20 +70,16 @@ export async function responseError(answer: ActionResponse): Promise<WebApiError
  */
 export function toJourneyError(error: unknown, purpose: RequestPurpose): JourneyError {
   if (error instanceof JourneyError) return error;
-  const raw = asWebApiError(error);
+  const raw: WebApiError = (typeof error === "object" && error) || {};
   const detail = failureDetail(error);
   const errorCode = unsignedErrorCode(raw.errorCode) ?? unsignedErrorCode(raw.code);
   // Status 0 is how fetch-based clients report "no answer at all".
   const status = typeof raw.status === "number" && raw.status > 0 ? raw.status : 0;
 
   let kind = KIND_BY_CODE[errorCode ?? 0] ?? KIND_BY_STATUS[status];
-  if (!kind) {
-    if (status >= 400) kind = "server";
-    // A rejection despite a success status means the answer itself could not be read.
-    else if ((error instanceof Error && error.name === "SyntaxError") || (status >= 200 && status < 300))
-      kind = "malformed";
-    else kind = errorCode === undefined && !status ? "network" : "server";
-  }
+  // A rejection despite a success status means the answer itself could not be read.
+  const unreadable = (error instanceof Error && error.name === "SyntaxError") || (status >= 200 && status < 300);
+  kind ??= status < 400 && unreadable ? "malformed" : errorCode === undefined && !status ? "network" : "server";
   if (kind === "actionMissing" && purpose !== "validate") kind = "notFound";
 
   const refused = kind === "refused";
