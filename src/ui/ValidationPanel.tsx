@@ -16,7 +16,7 @@ import {
 import { describeFault, shortenText } from "../journey/faultCatalogue";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
 import type { Severity } from "../journey/types";
-import { copyText, type CopyResult } from "./clipboard";
+import { copyText } from "./clipboard";
 import { groupFindings, type Finding, type ShownReport } from "./validationGroups";
 import { groupTitle, reportAsText, severityLabel, verdictText } from "./reportText";
 import { classes } from "./styles";
@@ -84,9 +84,9 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
   onSelect,
   localise,
 }) => {
-  // The outcome of "Copy details"; a new report clears it.
-  const [copyResult, setCopyResult] = useState<CopyResult | null>(null);
-  useEffect(() => setCopyResult(null), [shown]);
+  // Whether "Copy details" put the text on the clipboard (null: not tried); a new report clears it.
+  const [copied, setCopied] = useState<boolean | null>(null);
+  useEffect(() => setCopied(null), [shown]);
   const reportText = (report: ShownReport) => reportAsText(report, definition, localise, checkedWhen);
 
   return (
@@ -102,20 +102,20 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
             </Stack>
             <ActionButton
               iconProps={{ iconName: "Copy" }}
-              onClick={async () => setCopyResult(await copyText(reportText(shown)))}
+              onClick={async () => setCopied(await copyText(reportText(shown)))}
             >
               {localise("panel.copy.button")}
             </ActionButton>
           </Stack>
           <span className={classes.muted}>{localise(`panel.origin.${shown.origin}`, checkedWhen)}</span>
-          {copyResult && (
+          {copied !== null && (
             <MessageBar
-              messageBarType={copyResult === "copied" ? MessageBarType.success : MessageBarType.warning}
-              onDismiss={() => setCopyResult(null)}
+              messageBarType={copied ? MessageBarType.success : MessageBarType.warning}
+              onDismiss={() => setCopied(null)}
               dismissButtonAriaLabel={localise("panel.copy.dismiss")}
             >
-              {localise(copyResult === "copied" ? "panel.copy.done" : "panel.copy.failed")}
-              {copyResult === "failed" && (
+              {localise(copied ? "panel.copy.done" : "panel.copy.failed")}
+              {!copied && (
                 <textarea
                   readOnly
                   value={reportText(shown)}
