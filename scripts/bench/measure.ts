@@ -268,8 +268,8 @@ async function panel(): Promise<unknown> {
       shown,
       checkedWhen: "now",
       definition,
-      selectedActivityId: null,
-      onSelectActivity: () => undefined,
+      selectedId: null,
+      onSelect: () => undefined,
       localise,
     });
   const renderPanel = () => {
@@ -318,8 +318,8 @@ async function outline(): Promise<unknown> {
       React.createElement(JourneyOutline, {
         definition,
         countsByTile: new Map(),
-        selectedActivityId: null,
-        onSelectActivity: () => undefined,
+        selectedId: null,
+        onSelect: () => undefined,
         localise,
       }),
       container,

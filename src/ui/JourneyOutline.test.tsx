@@ -32,8 +32,8 @@ function renderOutline(definitionText: string, languageId: LanguageId = 1033) {
       <JourneyOutline
         definition={definition}
         countsByTile={new Map()}
-        selectedActivityId={selected}
-        onSelectActivity={setSelected}
+        selectedId={selected}
+        onSelect={setSelected}
         localise={localise}
       />
     );

@@ -19,8 +19,8 @@ import { classes, TONES, type Tone } from "./styles";
 export interface JourneyOutlineProps {
   definition: ParsedDefinition;
   countsByTile: ReadonlyMap<string, SeverityCounts>;
-  selectedActivityId: string | null;
-  onSelectActivity(activityId: string | null): void;
+  selectedId: string | null;
+  onSelect(activityId: string | null): void;
   localise: Localise;
 }
 
@@ -42,8 +42,8 @@ const BADGE_COLOURS: Readonly<Record<Severity, Tone>> = {
 export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
   definition,
   countsByTile,
-  selectedActivityId,
-  onSelectActivity,
+  selectedId,
+  onSelect,
   localise,
 }) => {
   const entries = useMemo(() => outlineEntries(definition), [definition]);
@@ -51,9 +51,9 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
   const selectedRef = useRef<HTMLButtonElement | null>(null);
   useEffect(() => {
     selectedRef.current?.scrollIntoView?.({ block: "nearest" });
-  }, [selectedActivityId]);
+  }, [selectedId]);
 
-  const selectedIndex = entries.findIndex(({ tile }) => tile.activityId === selectedActivityId);
+  const selectedIndex = entries.findIndex(({ tile }) => tile.activityId === selectedId);
   // Within the tiles, which an edit on the form may have made fewer.
   let first = Math.min(shownRange[0], Math.max(0, entries.length - ROWS_PER_PAGE));
   let end = shownRange[1];
@@ -82,7 +82,7 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
           <ul className={classes.tree}>
             {entries.slice(first, end).map(({ tile, level }) => {
               const counts = countsByTile.get(tile.activityId);
-              const selected = selectedActivityId === tile.activityId;
+              const selected = selectedId === tile.activityId;
               return (
                 <li
                   key={tile.activityId}
@@ -94,7 +94,7 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
                     className={classes.selectable}
                     aria-pressed={selected}
                     ref={selected ? selectedRef : undefined}
-                    onClick={() => onSelectActivity(selected ? null : tile.activityId)}
+                    onClick={() => onSelect(selected ? null : tile.activityId)}
                     data-activity-id={tile.activityId}
                   >
                     <span>{tile.name || tile.activityId}</span>

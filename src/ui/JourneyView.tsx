@@ -1,5 +1,5 @@
 import type * as React from "react";
-import { createElement, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, useMemo, useState } from "./platform";
+import { createElement, MessageBar, Spinner, SpinnerSize, Stack, useMemo, useState } from "./platform";
 import { JourneyStatus } from "../journey/types";
 import type { JourneyAction } from "../journey/journeyActions";
 import { lockedFields } from "../journey/fieldLocks";
@@ -40,7 +40,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
   const localise = localiserFor(props.getString, props.languageId);
   const journey = useJourney(props, localise);
   const { snapshot, shown } = journey;
-  const [selectedActivityId, setSelectedActivityId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
 
   // Set only once the journey has loaded: the form's current values, else the saved ones.
   const values = snapshot && (journey.values ?? snapshot.record);
@@ -109,16 +109,14 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
         {journey.serverBusy && (
           // Not dismissible: it goes by itself when the retries end.
           <div data-banner="serverBusy">
-            <MessageBar messageBarType={MessageBarType.info}>
-              {localise(journey.serverBusy.messageKey, ...journey.serverBusy.args)}
-            </MessageBar>
+            <MessageBar>{localise(journey.serverBusy.messageKey, ...journey.serverBusy.args)}</MessageBar>
           </div>
         )}
         <JourneyBanners
           banners={journey.banners}
           openFailed={!!props.recordId && !snapshot && !journey.loading}
           onReload={journey.reload}
-          onDismiss={journey.dismissBanner}
+          onDismiss={journey.dismiss}
           onCheckAgain={journey.checkAgain}
           localise={localise}
         />
@@ -138,8 +136,8 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
               shown={shown}
               checkedWhen={formatDateTime(shown?.checkedAt)}
               definition={definition}
-              selectedActivityId={selectedActivityId}
-              onSelectActivity={setSelectedActivityId}
+              selectedId={selectedId}
+              onSelect={setSelectedId}
               localise={localise}
             />
           </div>
@@ -148,14 +146,14 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
               <JourneyOutline
                 definition={definition}
                 countsByTile={tileCounts}
-                selectedActivityId={selectedActivityId}
-                onSelectActivity={setSelectedActivityId}
+                selectedId={selectedId}
+                onSelect={setSelectedId}
                 localise={localise}
               />
               <RecurrencePreview
                 values={recurrenceFromRecord(values)}
                 formatDateTime={formatDateTime}
-                onFitEnd={journey.fitEndDate}
+                onFitEnd={journey.fitEnd}
                 fixDisabledReason={fixDisabledReason}
                 localise={localise}
               />
@@ -163,7 +161,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
           )}
         </Stack>
       </Stack>
-      <ConfirmDialog request={journey.confirm} onAnswer={journey.answerConfirm} localise={localise} />
+      <ConfirmDialog request={journey.confirm} onAnswer={journey.answer} localise={localise} />
       {/* Announces politely to screen readers; the same text again is announced again (keyed by its sequence). */}
       <div
         role="status"

@@ -23,8 +23,9 @@ function lines(): string[] {
   return screen.queryAllByRole("listitem").map((item) => item.textContent ?? "");
 }
 
+/** As the view's state makes it (journeyState's checked) when a check finds no validate action. */
 const actionMissing: Banner = {
-  kind: "serverUnavailable",
+  kind: "actionMissing",
   error: new JourneyError("actionMissing", "error.actionMissing"),
 };
 

@@ -37,8 +37,7 @@ export const SetupCheck: React.FC<SetupCheckProps> = ({ findBridge, banners, loc
 
   // Each key's text says what to enter.
   const missing: string[] = formMissing === null ? ["formScript"] : [...(formMissing ?? [])];
-  if (banners.some((banner) => banner.kind === "serverUnavailable" && banner.error.kind === "actionMissing"))
-    missing.push("validate");
+  if (banners.some((banner) => banner.kind === "actionMissing")) missing.push("validate");
   if (dismissed || !missing.length) return null;
   return (
     <MessageBar

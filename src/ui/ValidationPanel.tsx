@@ -16,7 +16,7 @@ import {
 import { describeFault, shortenText } from "../journey/faultCatalogue";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
 import type { Severity } from "../journey/types";
-import { copyText, type CopyResult } from "./clipboard";
+import { copyText } from "./clipboard";
 import { groupFindings, type Finding, type ShownReport } from "./validationGroups";
 import { groupTitle, reportAsText, severityLabel, verdictText } from "./reportText";
 import { classes } from "./styles";
@@ -27,8 +27,8 @@ export interface ValidationPanelProps {
   /** When the report was made, formatted for the user ("" when not known). */
   checkedWhen: string;
   definition: ParsedDefinition;
-  selectedActivityId: string | null;
-  onSelectActivity(activityId: string | null): void;
+  selectedId: string | null;
+  onSelect(activityId: string | null): void;
   localise: Localise;
 }
 
@@ -80,13 +80,14 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
   shown,
   checkedWhen,
   definition,
-  selectedActivityId,
-  onSelectActivity,
+  selectedId,
+  onSelect,
   localise,
 }) => {
-  // The outcome of "Copy details"; a new report clears it.
-  const [copyResult, setCopyResult] = useState<CopyResult | null>(null);
-  useEffect(() => setCopyResult(null), [shown]);
+  // Whether "Copy details" put the text on the clipboard (null: not tried); a new report clears it.
+  const [copied, setCopied] = useState<boolean | null>(null);
+  useEffect(() => setCopied(null), [shown]);
+  const reportText = (report: ShownReport) => reportAsText(report, definition, localise, checkedWhen);
 
   return (
     <section aria-label={localise("panel.title")}>
@@ -101,25 +102,23 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
             </Stack>
             <ActionButton
               iconProps={{ iconName: "Copy" }}
-              onClick={async () =>
-                setCopyResult(await copyText(reportAsText(shown, definition, localise, checkedWhen)))
-              }
+              onClick={async () => setCopied(await copyText(reportText(shown)))}
             >
               {localise("panel.copy.button")}
             </ActionButton>
           </Stack>
           <span className={classes.muted}>{localise(`panel.origin.${shown.origin}`, checkedWhen)}</span>
-          {copyResult && (
+          {copied !== null && (
             <MessageBar
-              messageBarType={copyResult === "copied" ? MessageBarType.success : MessageBarType.warning}
-              onDismiss={() => setCopyResult(null)}
+              messageBarType={copied ? MessageBarType.success : MessageBarType.warning}
+              onDismiss={() => setCopied(null)}
               dismissButtonAriaLabel={localise("panel.copy.dismiss")}
             >
-              {localise(copyResult === "copied" ? "panel.copy.done" : "panel.copy.failed")}
-              {copyResult === "failed" && (
+              {localise(copied ? "panel.copy.done" : "panel.copy.failed")}
+              {!copied && (
                 <textarea
                   readOnly
-                  value={reportAsText(shown, definition, localise, checkedWhen)}
+                  value={reportText(shown)}
                   aria-label={localise("panel.copy.manual")}
                   className={classes.manualCopy}
                   onFocus={(event) => event.currentTarget.select()}
@@ -134,25 +133,27 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
                   <bdi>{groupTitle(group, localise)}</bdi>
                 </h3>
                 <ul className={classes.list}>
-                  {group.findings.map((finding, index) => (
-                    <li key={`${finding.entry.fault}-${index}`}>
-                      {group.activityId ? (
-                        <button
-                          type="button"
-                          className={classes.entry}
-                          aria-pressed={selectedActivityId === group.activityId}
-                          onClick={() =>
-                            onSelectActivity(selectedActivityId === group.activityId ? null : group.activityId)
-                          }
-                          data-activity-id={group.activityId}
-                        >
-                          {findingContent(finding, localise)}
-                        </button>
-                      ) : (
-                        <div className={classes.entry}>{findingContent(finding, localise)}</div>
-                      )}
-                    </li>
-                  ))}
+                  {group.findings.map((finding, index) => {
+                    const { activityId } = group;
+                    const content = findingContent(finding, localise);
+                    return (
+                      <li key={`${finding.entry.fault}-${index}`}>
+                        {activityId ? (
+                          <button
+                            type="button"
+                            className={classes.entry}
+                            aria-pressed={selectedId === activityId}
+                            onClick={() => onSelect(selectedId === activityId ? null : activityId)}
+                            data-activity-id={activityId}
+                          >
+                            {content}
+                          </button>
+                        ) : (
+                          <div className={classes.entry}>{content}</div>
+                        )}
+                      </li>
+                    );
+                  })}
                 </ul>
               </div>
             ))}

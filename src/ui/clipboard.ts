@@ -1,14 +1,12 @@
-export type CopyResult = "copied" | "failed";
-
 /**
- * Puts text on the clipboard with the async Clipboard API; "failed" where the page may not use it
+ * Puts text on the clipboard with the async Clipboard API; false where the page may not use it
  * (no secure context, permission refused), and the panel then offers the text to copy by hand.
  */
-export async function copyText(text: string): Promise<CopyResult> {
+export async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
-    return "copied";
+    return true;
   } catch {
-    return "failed";
+    return false;
   }
 }

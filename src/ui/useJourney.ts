@@ -42,9 +42,10 @@ import { useEffect, useReducer, useRef } from "./platform";
 
 export interface JourneyController extends JourneyState {
   run(action: JourneyAction): void;
-  answerConfirm(confirmed: boolean): void;
+  /** Answers the question the running action asked. */
+  answer(confirmed: boolean): void;
   reload(): void;
-  dismissBanner(banner: Banner): void;
+  dismiss(banner: Banner): void;
   /** A journey not processed: one read of its status, then decides again (settled, still not processed, or follows it). */
   checkAgain(): void;
   /**
@@ -52,7 +53,7 @@ export interface JourneyController extends JourneyState {
    * the click (the interval or the count may have changed since the preview was drawn), then re-reads them;
    * gives the date written, or null when the end already fitted.
    */
-  fitEndDate(): Promise<string | null>;
+  fitEnd(): Promise<string | null>;
 }
 
 /** The local checks re-run at most this long after the form's last "changed" event. */
@@ -363,11 +364,11 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
   return {
     ...state,
     run,
-    answerConfirm,
+    answer: answerConfirm,
     reload: load,
-    dismissBanner: (banner) => dispatch(bannerDismissed(banner)),
+    dismiss: (banner) => dispatch(bannerDismissed(banner)),
     // The status is said again as it is read.
     checkAgain: () => void follow(recordId, 0, true),
-    fitEndDate,
+    fitEnd: fitEndDate,
   };
 }
