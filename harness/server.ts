@@ -86,6 +86,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     react: path.join(rootDir, "node_modules/pcf-start/lib/react_16_14_0.js"),
     fluent: path.join(rootDir, "node_modules/pcf-start/lib/fluent_8_121_1.js"),
     control: path.join(rootDir, "out/controls/bundle.js"),
+    controlStyles: path.join(rootDir, "out/controls/src/ui/JourneyControl.css"),
     formScript: path.join(rootDir, "out/webresources/form.js"),
     iconFonts: path.join(rootDir, "node_modules/@fluentui/font-icons-mdl2/fonts"),
     resx: (lcid: number) =>
@@ -209,6 +210,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           return sendFile(res, files.fluent, "text/javascript");
         case "GET /_harness/control/bundle.js":
           return sendFile(res, files.control, "text/javascript");
+        case "GET /_harness/control/JourneyControl.css":
+          return sendFile(res, files.controlStyles, "text/css");
         case "GET /_harness/webresources/form.js":
           return sendFile(res, files.formScript, "text/javascript");
       }

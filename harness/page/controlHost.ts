@@ -29,6 +29,18 @@ export function defineComponentFramework(): void {
   platform.ComponentFramework = { registerControl: (name, control) => void registry.set(name, control) };
 }
 
+/** The control's manifest <css> resource, linked as the platform does before the control renders. */
+export function loadStylesheet(href: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = href;
+    link.onload = () => resolve();
+    link.onerror = () => reject(new Error(`${href} could not be loaded`));
+    document.head.append(link);
+  });
+}
+
 export function loadScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const script = document.createElement("script");

@@ -1,6 +1,6 @@
 import { actionsFor, lockedFields, LOCKABLE_FIELDS, type JourneyActionId } from "../../src/journey";
 import { createWebApiClient } from "../xrm/webApiClient";
-import { defineComponentFramework, loadScript, mountControl, type MountedControl } from "./controlHost";
+import { defineComponentFramework, loadScript, loadStylesheet, mountControl, type MountedControl } from "./controlHost";
 import { CodeComponentControl, JourneyForm, type ControlPlace, type ExecutionContext } from "./formModel";
 import type { FormPageConfig } from "./html";
 import { renderFields, renderNotifications, type LookupChoices } from "./formView";
@@ -252,7 +252,10 @@ async function main(): Promise<void> {
   } else {
     try {
       defineComponentFramework();
-      await loadScript("/_harness/control/bundle.js");
+      await Promise.all([
+        loadStylesheet("/_harness/control/JourneyControl.css"),
+        loadScript("/_harness/control/bundle.js"),
+      ]);
       const strings = (await fetch(`/_harness/strings/${config.languageId}.json`).then((r) => r.json())) as Record<
         string,
         string

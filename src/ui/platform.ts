@@ -31,6 +31,4 @@ export const {
   Text,
   TooltipHost,
   getId,
-  hiddenContentStyle,
-  mergeStyleSets,
 } = Fluent;
