@@ -93,7 +93,7 @@ test("without Status Reason on the form: its line at once", (t) =>
 
 test("a language without the form's RESX: its line, naming Publish all", (t) =>
   withScreenshots(t, suite, async ({ page, url }) => {
-    const journey = await JourneyPage.open(page, url, JOURNEY, { lang: "1036" });
+    const journey = await JourneyPage.open(page, url, JOURNEY, { lang: "1040" });
     const lines = await setupLines(journey);
     assert.equal(lines.length, 1, lines.join("\n"));
     assert.match(lines[0], /cjt_\/customerjourney\/strings\/form\./);
@@ -113,7 +113,7 @@ test("no validate action: its line once a check could not reach it", (t) =>
 
 test("several pieces missing: one line each; dismissed, it stays away for the session", (t) =>
   withScreenshots(t, suite, async ({ page, url }) => {
-    const journey = await JourneyPage.open(page, url, JOURNEY, { statusreason: "0", lang: "1036" });
+    const journey = await JourneyPage.open(page, url, JOURNEY, { statusreason: "0", lang: "1040" });
     assert.equal((await setupLines(journey)).length, 2);
     await keepScreenshot(journey, "setup-check-two-pieces");
     await setupCheck(journey).page().getByRole("button", { name: "Dismiss the set-up check for this session" }).click();
@@ -125,7 +125,7 @@ test("a marketer sees no set-up check, whatever is missing", (t) =>
     const omissions: Record<string, string>[] = [
       { formscript: "0" },
       { statusreason: "0" },
-      { lang: "1036" },
+      { lang: "1040" },
       { onsave: "0" },
     ];
     for (const omission of omissions) {
