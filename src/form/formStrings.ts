@@ -13,7 +13,10 @@ export const FORM_STRINGS_RESOURCE = "cjt_/customerjourney/strings/form";
  */
 export type GetResourceString = (webResourceName: string, key: string) => string | null | undefined;
 
-/** Key → text: the English strings webpack.form.config.js builds into form.js from the 1033 RESX. */
+/**
+ * The English strings webpack.form.config.js builds into form.js from the 1033 RESX, as a tree by the keys' dot-separated
+ * segments ("fault.NameMissing.hint" → english.fault.NameMissing.hint).
+ */
 export interface EnglishStrings {
   readonly [segment: string]: string | EnglishStrings;
 }
