@@ -20,7 +20,7 @@ const fences = [
 
 export default [
   {
-    ignores: ["node_modules/**", "out/**", "obj/**", "generated/**", "solution/bin/**", "**/*.d.ts"],
+    ignores: ["node_modules/**", "out/**", "obj/**", "**/generated/**", "solution/bin/**", "**/*.d.ts"],
   },
   eslintJs.configs.recommended,
   ...tseslint.configs.recommended,

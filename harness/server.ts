@@ -85,13 +85,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const files = {
     react: path.join(rootDir, "node_modules/pcf-start/lib/react_16_14_0.js"),
     fluent: path.join(rootDir, "node_modules/pcf-start/lib/fluent_8_121_1.js"),
-    control: path.join(rootDir, "out/controls/bundle.js"),
-    controlStyles: path.join(rootDir, "out/controls/src/ui/JourneyControl.css"),
+    control: path.join(rootDir, "out/controls/JourneyControl/bundle.js"),
+    controlStyles: path.join(rootDir, "out/controls/JourneyControl/JourneyControl.css"),
     formScript: path.join(rootDir, "out/webresources/form.js"),
     iconFonts: path.join(rootDir, "node_modules/@fluentui/font-icons-mdl2/fonts"),
     resx: (lcid: number) =>
       [
-        path.join(rootDir, `out/controls/src/strings/JourneyControl.${lcid}.resx`),
+        path.join(rootDir, `out/controls/JourneyControl/JourneyControl.${lcid}.resx`),
         path.join(rootDir, `src/strings/JourneyControl.${lcid}.resx`),
       ].find(existsSync),
   };

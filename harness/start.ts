@@ -46,7 +46,7 @@ function parseArguments(argv: string[]): { port: number; data?: string; goLiveDe
 /** Builds the control and the form web resource when either is missing (a fresh clone after npm ci). */
 function buildIfMissing(rootDir: string): void {
   if (process.env.HARNESS_SKIP_BUILD === "1") return;
-  const missing = ["out/controls/bundle.js", "out/webresources/form.js"].filter(
+  const missing = ["out/controls/JourneyControl/bundle.js", "out/webresources/form.js"].filter(
     (file) => !existsSync(path.join(rootDir, file)),
   );
   if (missing.length === 0) return;

@@ -48,10 +48,10 @@ const row = (measureName, value, goal, met) =>
   rows.push([measureName, value, goal, met === undefined ? "—" : met ? "yes" : "**no**"]);
 
 const builtAt = (file) => statSync(path.join(root, file)).mtime.toISOString().slice(0, 16).replace("T", " ");
-const control = size("out/controls/bundle.js");
+const control = size("out/controls/JourneyControl/bundle.js");
 const form = size("out/webresources/form.js");
 row(
-  "Control bundle (out/controls/bundle.js, production)",
+  "Control bundle (out/controls/JourneyControl/bundle.js, production)",
   `${kib(control.bytes)} (${kib(control.gzip)} gzip)`,
   "≤ 48 KiB (≤ 18 KiB gzip)",
   control.bytes <= 48 * KiB && control.gzip <= 18 * KiB,
@@ -152,6 +152,6 @@ const header = ["Measure", "Result", "Goal", "Met"];
 const lines = [header, ["---", "---", "---", "---"], ...rows].map((cells) => `| ${cells.join(" | ")} |`);
 console.log(lines.join("\n"));
 console.log(
-  `\nNode ${process.version}, ${new Date().toISOString().slice(0, 10)}; sizes of the builds in out/ (control built ${builtAt("out/controls/bundle.js")} UTC, ` +
+  `\nNode ${process.version}, ${new Date().toISOString().slice(0, 10)}; sizes of the builds in out/ (control built ${builtAt("out/controls/JourneyControl/bundle.js")} UTC, ` +
     `web resource ${builtAt("out/webresources/form.js")} UTC, rebuilt when older than their sources); times are medians of interleaved runs on this machine.`,
 );

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 const env = { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: "true" };
-const CONTROL_BUNDLE = "out/controls/bundle.js";
+const CONTROL_BUNDLE = "out/controls/JourneyControl/bundle.js";
 /**
  * The control's size limits. pcf-scripts owns the control's webpack, so they are checked here (the form's webpack
  * checks its own). Raised from 40 KiB to leave room for issue 13 (the PCF-events bridge and robustness work).

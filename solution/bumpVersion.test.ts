@@ -22,7 +22,7 @@ beforeEach(() => {
   );
   writeFileSync(
     manifestFile,
-    readFileSync(join(REPOSITORY_ROOT, "ControlManifest.Input.xml"), "utf8").replace(
+    readFileSync(join(REPOSITORY_ROOT, "JourneyControl", "ControlManifest.Input.xml"), "utf8").replace(
       /(<control\b[^>]*?\sversion=")[^"]*"/,
       '$11.4.2"',
     ),

@@ -22,7 +22,7 @@ Option of verify:
                          (default: Microsoft's set in solution/schemas)
 Options of bump:
   --package <file>       (default: package.json)
-  --manifest <file>      (default: ControlManifest.Input.xml)
+  --manifest <file>      (default: JourneyControl/ControlManifest.Input.xml)
 
 npm scripts: npm run build (ends with pack), npm run verify, npm run version:bump -- <kind>.`;
 
@@ -83,7 +83,7 @@ const COMMANDS = {
     run: bump,
     options: {
       package: { type: "string", default: "package.json" },
-      manifest: { type: "string", default: "ControlManifest.Input.xml" },
+      manifest: { type: "string", default: "JourneyControl/ControlManifest.Input.xml" },
     },
     arguments: ["patch|minor|major|x.y.z"],
   },

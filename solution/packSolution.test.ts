@@ -46,9 +46,9 @@ describe("packing the solution", () => {
       "customizations.xml",
       "solution.xml",
       `${CONTROL}/ControlManifest.xml`,
+      `${CONTROL}/JourneyControl.1031.resx`,
+      `${CONTROL}/JourneyControl.1033.resx`,
       `${CONTROL}/bundle.js`,
-      `${CONTROL}/src/strings/JourneyControl.1031.resx`,
-      `${CONTROL}/src/strings/JourneyControl.1033.resx`,
       WEB_RESOURCE,
       ENGLISH_STRINGS,
       GERMAN_STRINGS,
@@ -64,9 +64,11 @@ describe("packing the solution", () => {
     const { entries } = unpack(files[0]);
     const packed = (name: string) => Buffer.from(entries.find((entry) => entry.name === name)!.data);
     expect(packed(`${CONTROL}/ControlManifest.xml`)).toEqual(
-      readFileSync(join(paths.buildDir, "controls/ControlManifest.xml")),
+      readFileSync(join(paths.buildDir, "controls/JourneyControl/ControlManifest.xml")),
     );
-    expect(packed(`${CONTROL}/bundle.js`)).toEqual(readFileSync(join(paths.buildDir, "controls/bundle.js")));
+    expect(packed(`${CONTROL}/bundle.js`)).toEqual(
+      readFileSync(join(paths.buildDir, "controls/JourneyControl/bundle.js")),
+    );
     expect(packed(WEB_RESOURCE)).toEqual(readFileSync(join(paths.buildDir, "webresources/form.js")));
     expect(packed(ENGLISH_STRINGS)).toEqual(readFileSync(join(paths.buildDir, "webresources/strings/form.1033.resx")));
     expect(packed(GERMAN_STRINGS)).toEqual(readFileSync(join(paths.buildDir, "webresources/strings/form.1031.resx")));
@@ -140,7 +142,7 @@ describe("packing the solution", () => {
     const first = fixture();
     const second = fixture();
     const [unmanagedA, managedA] = (await packSolution(first.paths)).files.map((file) => readFileSync(file));
-    for (const file of ["controls/bundle.js", "webresources/form.js"])
+    for (const file of ["controls/JourneyControl/bundle.js", "webresources/form.js"])
       utimesSync(join(second.paths.buildDir, file), new Date(2031, 5, 1), new Date(2031, 5, 1));
     const [unmanagedB, managedB] = (await packSolution(second.paths)).files.map((file) => readFileSync(file));
     expect(unmanagedB.equals(unmanagedA)).toBe(true);
@@ -234,8 +236,8 @@ describe("refusing to pack", () => {
   });
 
   it("when a file the manifest names is missing", async () => {
-    expect(await packError({ controlFiles: { "src/strings/JourneyControl.1031.resx": null } })).toContain(
-      "the built manifest names src/strings/JourneyControl.1031.resx, which is not in",
+    expect(await packError({ controlFiles: { "JourneyControl.1031.resx": null } })).toContain(
+      "the built manifest names JourneyControl.1031.resx, which is not in",
     );
   });
 

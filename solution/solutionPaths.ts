@@ -17,7 +17,7 @@ export function solutionPaths(root: string, overrides: Partial<Omit<SolutionPath
     root: base,
     definitionFile: resolve(base, overrides.definitionFile ?? join("solution", "solution.json")),
     packageFile: resolve(base, overrides.packageFile ?? "package.json"),
-    inputManifestFile: resolve(base, overrides.inputManifestFile ?? "ControlManifest.Input.xml"),
+    inputManifestFile: resolve(base, overrides.inputManifestFile ?? "JourneyControl/ControlManifest.Input.xml"),
     buildDir: resolve(base, overrides.buildDir ?? "out"),
     binDir: resolve(base, overrides.binDir ?? join("solution", "bin")),
   };

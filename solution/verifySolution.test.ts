@@ -42,7 +42,7 @@ describe("verifying freshly packed zips", () => {
   it("finds no problem and reports every entry with its size", async () => {
     const { problems, report } = await verify();
     expect(problems).toEqual([]);
-    const bundleSize = readFileSync(join(packed.paths.buildDir, "controls/bundle.js")).length;
+    const bundleSize = readFileSync(join(packed.paths.buildDir, "controls/JourneyControl/bundle.js")).length;
     expect(report).toContain(`  ${String(bundleSize).padStart(9)}  ${CONTROL}/bundle.js`);
     expect(
       report.filter((line) => /^CustomerJourneyControl_1_2_3_0(_managed)?\.zip: \d+ bytes, 12 entries$/.test(line)),
@@ -84,10 +84,8 @@ describe("verifying a damaged zip fails", () => {
   });
 
   it("when a file is empty", async () => {
-    replaceText(UNMANAGED, `${CONTROL}/src/strings/JourneyControl.1031.resx`, () => "");
-    expect((await verify()).problems).toContain(
-      `${UNMANAGED}: ${CONTROL}/src/strings/JourneyControl.1031.resx is empty`,
-    );
+    replaceText(UNMANAGED, `${CONTROL}/JourneyControl.1031.resx`, () => "");
+    expect((await verify()).problems).toContain(`${UNMANAGED}: ${CONTROL}/JourneyControl.1031.resx is empty`);
   });
 
   it("when customizations.xml breaks Microsoft's schema, naming the line and what is wrong", async () => {
@@ -124,7 +122,7 @@ describe("verifying a damaged zip fails", () => {
     );
     const { problems } = await verify();
     expect(problems).toContain(
-      `${UNMANAGED}: [Content_Types].xml: no content type for ${CONTROL}/src/strings/JourneyControl.1031.resx (no Default for .resx, no Override)`,
+      `${UNMANAGED}: [Content_Types].xml: no content type for ${CONTROL}/JourneyControl.1031.resx (no Default for .resx, no Override)`,
     );
   });
 

@@ -55,7 +55,7 @@ describe("raising the version", () => {
 });
 
 describe("the control manifest version", () => {
-  const inputManifest = readFileSync(join(__dirname, "..", "ControlManifest.Input.xml"), "utf8");
+  const inputManifest = readFileSync(join(__dirname, "..", "JourneyControl", "ControlManifest.Input.xml"), "utf8");
 
   it("reads the <control> version of the project's Input manifest", () => {
     expect(readControlVersion(inputManifest)).toMatch(/^\d+\.\d+\.\d+$/);

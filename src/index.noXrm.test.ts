@@ -2,7 +2,7 @@
 import { JourneyControl } from "./index";
 import type { JourneyControlProps } from "./ui/journeyControlProps";
 import type { WebApiPort } from "./dataverse/webApiPort";
-import type { IInputs } from "../generated/ManifestTypes";
+import type { IInputs } from "../JourneyControl/generated/ManifestTypes";
 
 jest.mock("./bridge/formBridgeClient", () => ({
   ...jest.requireActual("./bridge/formBridgeClient"),

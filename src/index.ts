@@ -1,5 +1,5 @@
 import type * as React from "react";
-import { IInputs, IOutputs } from "../generated/ManifestTypes";
+import { IInputs, IOutputs } from "../JourneyControl/generated/ManifestTypes";
 import { formEventName, normaliseRecordId } from "./bridge/bridgeProtocol";
 import { connectFormBridge, raiseThrough } from "./bridge/formBridgeClient";
 import { createFormBridgeFinder, type FormBridgeFinder } from "./bridge/formBridgeFinder";

@@ -248,7 +248,7 @@ async function main(): Promise<void> {
   byId("form-header").hidden = !controlInHeader;
   if (!config.hasControl) {
     containers.body.textContent =
-      "The control is not built yet (out/controls/bundle.js is missing): run npm run build.";
+      "The control is not built yet (out/controls/JourneyControl/bundle.js is missing): run npm run build.";
   } else {
     try {
       defineComponentFramework();

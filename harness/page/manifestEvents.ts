@@ -7,7 +7,7 @@ import { attribute, children, parseXml } from "../../solution/xmlDocument";
  * elements of the source manifest (the build copies them as they are; a stale out/ must not hide new ones).
  */
 export async function controlEventNames(rootDir: string): Promise<string[]> {
-  const manifest = path.join(rootDir, "ControlManifest.Input.xml");
+  const manifest = path.join(rootDir, "JourneyControl", "ControlManifest.Input.xml");
   if (!existsSync(manifest)) return [];
   const { root } = await parseXml(readFileSync(manifest, "utf8"), manifest);
   return children(root, "control")

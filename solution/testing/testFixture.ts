@@ -48,8 +48,8 @@ const BUILT_MANIFEST = (version: string) => `<?xml version="1.0" encoding="UTF-8
     <resources>
       <code path="bundle.js" order="1"/>
       <platform-library name="React" version="16.14.0"/>
-      <resx path="src/strings/JourneyControl.1033.resx" version="1.0.0"/>
-      <resx path="src/strings/JourneyControl.1031.resx" version="1.0.0"/>
+      <resx path="JourneyControl.1033.resx" version="1.0.0"/>
+      <resx path="JourneyControl.1031.resx" version="1.0.0"/>
     </resources>
     <built-by name="pac" version="1.51.1"/>
   </control>
@@ -76,11 +76,11 @@ export function createFixture(options: FixtureOptions = {}): Fixture {
   };
   const version = options.version ?? "1.2.3";
   write("package.json", `${JSON.stringify({ name: "fixture", version }, null, 2)}\n`);
-  const inputManifest = readFileSync(join(REPOSITORY_ROOT, "ControlManifest.Input.xml"), "utf8").replace(
-    /(<control\b[^>]*?\sversion=")[^"]*"/,
-    `$1${options.inputManifestVersion ?? version}"`,
-  );
-  write("ControlManifest.Input.xml", inputManifest);
+  const inputManifest = readFileSync(
+    join(REPOSITORY_ROOT, "JourneyControl", "ControlManifest.Input.xml"),
+    "utf8",
+  ).replace(/(<control\b[^>]*?\sversion=")[^"]*"/, `$1${options.inputManifestVersion ?? version}"`);
+  write("JourneyControl/ControlManifest.Input.xml", inputManifest);
   const definition = readProjectDefinition();
   options.editDefinition?.(definition);
   write("solution/solution.json", JSON.stringify(definition, null, 2));
@@ -88,12 +88,12 @@ export function createFixture(options: FixtureOptions = {}): Fixture {
   const controlFiles: Record<string, string | null> = {
     "ControlManifest.xml": BUILT_MANIFEST(options.builtManifestVersion ?? version),
     "bundle.js": 'var pcf_tools_652ac3f36e1e4bca82eb3c1dc44e6fad;(()=>{"use strict";})();',
-    "src/strings/JourneyControl.1033.resx": RESX("Customer journey"),
-    "src/strings/JourneyControl.1031.resx": RESX("Customer Journey"),
+    "JourneyControl.1033.resx": RESX("Customer journey"),
+    "JourneyControl.1031.resx": RESX("Customer Journey"),
     ...options.controlFiles,
   };
   for (const [path, content] of Object.entries(controlFiles))
-    if (content !== null) write(join("out", "controls", path), content);
+    if (content !== null) write(join("out", "controls", "JourneyControl", path), content);
   if (options.webResource !== null)
     write(
       "out/webresources/form.js",

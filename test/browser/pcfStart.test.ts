@@ -13,7 +13,10 @@ let server: Awaited<ReturnType<typeof startPcfStartServer>>;
 let browser: Browser;
 
 before(async () => {
-  server = await startPcfStartServer(path.join(ROOT, "node_modules/pcf-start"), path.join(ROOT, "out/controls"));
+  server = await startPcfStartServer(
+    path.join(ROOT, "node_modules/pcf-start"),
+    path.join(ROOT, "out/controls/JourneyControl"),
+  );
   browser = await launchChromium();
 });
 after(async () => {

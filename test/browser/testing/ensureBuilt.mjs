@@ -24,7 +24,7 @@ export function ensureBuilt(root, log = console.log) {
   // What the browser drives must be built from the current sources: missing or older outputs are rebuilt.
   const builds = [
     [
-      "out/controls/bundle.js",
+      "out/controls/JourneyControl/bundle.js",
       ["run", "build:control"],
       [
         "src/index.ts",
@@ -33,7 +33,9 @@ export function ensureBuilt(root, log = console.log) {
         "src/dataverse",
         "src/bridge",
         "src/strings",
-        "ControlManifest.Input.xml",
+        "JourneyControl",
+        "webpack.config.js",
+        "featureconfig.json",
       ],
     ],
     [

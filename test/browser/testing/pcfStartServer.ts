@@ -13,7 +13,7 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Microsoft's pcf-start page the way `pcf-start --codePath out/controls` serves it (its own folder at
+ * Microsoft's pcf-start page the way `pcf-start --codePath out/controls/JourneyControl` serves it (its own folder at
  * "/", the built control beside it), except that React comes from pcf-start's local copy instead of
  * unpkg.com: the browser suite is offline.
  */
