@@ -284,7 +284,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
 
     transition: (snapshot, actionId, options = {}) =>
       write(snapshot, actionId, () =>
-        runTransition({ check: service.check, form, readRow, writeStatus, memory, now }, snapshot, actionId, options),
+        runTransition(service.check, form, readRow, writeStatus, memory, now, snapshot, actionId, options),
       ),
 
     waitUntilSettled: async (id, options = {}) => {
@@ -424,22 +424,17 @@ interface ServiceMemory {
   known: JourneySnapshot | null;
 }
 
-/** What a status change works with, from the service that runs it. */
-interface TransitionContext {
-  check: JourneyService["check"];
-  form: FormAccess;
-  readRow(id: string, options: string): Promise<Record<string, unknown>>;
-  writeStatus(id: string, statuscode: number, etag: string | undefined): Promise<unknown>;
-  memory: ServiceMemory;
-  now(): number;
-}
-
 /**
  * Checks first where the action does (checkSteadyValues), refuses when someone else changed the journey,
  * saves the form's unsaved changes, then writes the status with the row version and refreshes the form.
  */
 async function runTransition(
-  { check: serverCheck, form, readRow, writeStatus, memory, now }: TransitionContext,
+  serverCheck: JourneyService["check"],
+  form: FormAccess,
+  readRow: (id: string, options: string) => Promise<Record<string, unknown>>,
+  writeStatus: (id: string, statuscode: number, etag: string | undefined) => Promise<unknown>,
+  memory: ServiceMemory,
+  now: () => number,
   snapshot: JourneySnapshot,
   actionId: JourneyActionId,
   options: TransitionOptions,
