@@ -166,7 +166,7 @@ function readRowVersion(row: Record<string, unknown> | null | undefined): RowVer
     modifiedOn: typeof row.modifiedon === "string" ? row.modifiedon : null,
   };
   // Dataverse's ETag is the row's versionnumber, W/"<versionnumber>": the same when only that was given.
-  const etag = row["@odata.etag"] ?? (row.versionnumber == null ? undefined : `W/"${String(row.versionnumber)}"`);
+  const etag = row["@odata.etag"] ?? (row.versionnumber == null ? undefined : `W/"${row.versionnumber}"`);
   if (typeof etag === "string" && etag) version.etag = etag;
   return version;
 }
@@ -474,9 +474,7 @@ async function runTransition(
   memory.known = { ...snapshot, record: { ...current.values, statuscode: target }, status: target };
   // The form shows the new status at once, so its field locks apply while the service moves the journey on.
   await form.refresh();
-  const outcome: TransitionOutcome = { done: true, status: target };
-  if (check) outcome.check = check;
-  return outcome;
+  return { done: true, status: target, ...(check && { check }) };
 }
 
 interface RememberedCheck {
