@@ -12,7 +12,7 @@ import { REAL_TIMING, retryAfterMs, withRetries, type RetryTiming } from "./retr
 import { READ_TIMEOUT_MS, seconds, withinTime } from "./requestTimeout";
 import { singleFlight } from "./singleFlight";
 import { askValidateAction } from "./validateAction";
-import { failureDetail, isActionMissing, toJourneyError, type RequestPurpose } from "./webApiErrors";
+import { failureDetail, toJourneyError, type RequestPurpose } from "./webApiErrors";
 import type { WebApiPort } from "./webApiPort";
 
 /** A journey as loaded: the saved values plus what the conflict check compares against. */
@@ -502,7 +502,7 @@ async function refusalAfterCheck(
 ): Promise<TransitionOutcome | undefined> {
   if (check.report.verdict === "Error") return { done: false, reason: "checkErrors", check };
   const unavailable = check.serverUnavailable;
-  if (unavailable && !isActionMissing(unavailable)) {
+  if (unavailable && unavailable.kind !== "actionMissing") {
     throw failure("checkFailed", { detail: unavailable.message });
   }
   if (check.report.verdict !== "Warning" && !unavailable) return undefined;
