@@ -232,7 +232,7 @@ export interface JourneyService {
 export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
   const { webApi } = deps;
   const writes = singleFlight();
-  const now = (): number => (deps.now ? deps.now() : new Date()).getTime();
+  const now = (): number => (deps.now?.() ?? new Date()).getTime();
   const { sleep, random } = deps.timing ?? REAL_TIMING;
   const { tellBusy, onServerBusy } = busyNotifier();
   /** Retries wait through here, so the user sees "server busy, trying again" while they do. */
@@ -333,14 +333,12 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
 /** Who is told that the server is busy: the "server busy, trying again" state of the service. */
 function busyNotifier() {
   const listeners = new Set<(busy: ServerBusy | null) => void>();
-  let busyNow = false;
+  let busy: ServerBusy | null = null;
   return {
     /** Tells the listeners a throttled request waits `retryInMs` before trying again; null: it has ended (once). */
     tellBusy: (retryInMs: number | null) => {
-      if (retryInMs === null && !busyNow) return;
-      busyNow = retryInMs !== null;
-      const busy =
-        retryInMs === null ? null : { messageKey: "progress.serverBusy", args: [seconds(retryInMs)], retryInMs };
+      if (retryInMs === null && !busy) return;
+      busy = retryInMs === null ? null : { messageKey: "progress.serverBusy", args: [seconds(retryInMs)], retryInMs };
       for (const listener of listeners) listener(busy);
     },
     onServerBusy: (listener: (busy: ServerBusy | null) => void) => {
