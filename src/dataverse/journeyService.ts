@@ -12,7 +12,7 @@ import { REAL_TIMING, retryAfterMs, withRetries, type RetryTiming } from "./retr
 import { READ_TIMEOUT_MS, seconds, withinTime } from "./requestTimeout";
 import { singleFlight } from "./singleFlight";
 import { askValidateAction } from "./validateAction";
-import { failureDetail, isActionMissing, toJourneyError, type RequestPurpose } from "./webApiErrors";
+import { failureDetail, toJourneyError, type RequestPurpose } from "./webApiErrors";
 import type { WebApiPort } from "./webApiPort";
 
 /** A journey as loaded: the saved values plus what the conflict check compares against. */
@@ -166,7 +166,7 @@ function readRowVersion(row: Record<string, unknown> | null | undefined): RowVer
     modifiedOn: typeof row.modifiedon === "string" ? row.modifiedon : null,
   };
   // Dataverse's ETag is the row's versionnumber, W/"<versionnumber>": the same when only that was given.
-  const etag = row["@odata.etag"] ?? (row.versionnumber == null ? undefined : `W/"${String(row.versionnumber)}"`);
+  const etag = row["@odata.etag"] ?? (row.versionnumber == null ? undefined : `W/"${row.versionnumber}"`);
   if (typeof etag === "string" && etag) version.etag = etag;
   return version;
 }
@@ -232,7 +232,7 @@ export interface JourneyService {
 export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
   const { webApi } = deps;
   const writes = singleFlight();
-  const now = (): number => (deps.now ? deps.now() : new Date()).getTime();
+  const now = (): number => (deps.now?.() ?? new Date()).getTime();
   const { sleep, random } = deps.timing ?? REAL_TIMING;
   const { tellBusy, onServerBusy } = busyNotifier();
   /** Retries wait through here, so the user sees "server busy, trying again" while they do. */
@@ -284,7 +284,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
 
     transition: (snapshot, actionId, options = {}) =>
       write(snapshot, actionId, () =>
-        runTransition({ check: service.check, form, readRow, writeStatus, memory, now }, snapshot, actionId, options),
+        runTransition(service.check, form, readRow, writeStatus, memory, now, snapshot, actionId, options),
       ),
 
     waitUntilSettled: async (id, options = {}) => {
@@ -333,14 +333,12 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
 /** Who is told that the server is busy: the "server busy, trying again" state of the service. */
 function busyNotifier() {
   const listeners = new Set<(busy: ServerBusy | null) => void>();
-  let busyNow = false;
+  let busy: ServerBusy | null = null;
   return {
     /** Tells the listeners a throttled request waits `retryInMs` before trying again; null: it has ended (once). */
     tellBusy: (retryInMs: number | null) => {
-      if (retryInMs === null && !busyNow) return;
-      busyNow = retryInMs !== null;
-      const busy =
-        retryInMs === null ? null : { messageKey: "progress.serverBusy", args: [seconds(retryInMs)], retryInMs };
+      if (retryInMs === null && !busy) return;
+      busy = retryInMs === null ? null : { messageKey: "progress.serverBusy", args: [seconds(retryInMs)], retryInMs };
       for (const listener of listeners) listener(busy);
     },
     onServerBusy: (listener: (busy: ServerBusy | null) => void) => {
@@ -424,22 +422,17 @@ interface ServiceMemory {
   known: JourneySnapshot | null;
 }
 
-/** What a status change works with, from the service that runs it. */
-interface TransitionContext {
-  check: JourneyService["check"];
-  form: FormAccess;
-  readRow(id: string, options: string): Promise<Record<string, unknown>>;
-  writeStatus(id: string, statuscode: number, etag: string | undefined): Promise<unknown>;
-  memory: ServiceMemory;
-  now(): number;
-}
-
 /**
  * Checks first where the action does (checkSteadyValues), refuses when someone else changed the journey,
  * saves the form's unsaved changes, then writes the status with the row version and refreshes the form.
  */
 async function runTransition(
-  { check: serverCheck, form, readRow, writeStatus, memory, now }: TransitionContext,
+  serverCheck: JourneyService["check"],
+  form: FormAccess,
+  readRow: (id: string, options: string) => Promise<Record<string, unknown>>,
+  writeStatus: (id: string, statuscode: number, etag: string | undefined) => Promise<unknown>,
+  memory: ServiceMemory,
+  now: () => number,
   snapshot: JourneySnapshot,
   actionId: JourneyActionId,
   options: TransitionOptions,
@@ -479,9 +472,7 @@ async function runTransition(
   memory.known = { ...snapshot, record: { ...current.values, statuscode: target }, status: target };
   // The form shows the new status at once, so its field locks apply while the service moves the journey on.
   await form.refresh();
-  const outcome: TransitionOutcome = { done: true, status: target };
-  if (check) outcome.check = check;
-  return outcome;
+  return { done: true, status: target, ...(check && { check }) };
 }
 
 interface RememberedCheck {
@@ -509,7 +500,7 @@ async function refusalAfterCheck(
 ): Promise<TransitionOutcome | undefined> {
   if (check.report.verdict === "Error") return { done: false, reason: "checkErrors", check };
   const unavailable = check.serverUnavailable;
-  if (unavailable && !isActionMissing(unavailable)) {
+  if (unavailable && unavailable.kind !== "actionMissing") {
     throw failure("checkFailed", { detail: unavailable.message });
   }
   if (check.report.verdict !== "Warning" && !unavailable) return undefined;

@@ -46,11 +46,11 @@ describe("status model", () => {
     }
   });
 
-  it("marks Going live and Stopping transitional and only Expired terminal", () => {
+  it("marks Going live and Stopping transitional; only Expired has no next status", () => {
     expect(ALL.filter((code) => STATUSES[code].transitional).sort()).toEqual(
       [JourneyStatus.GoingLive, JourneyStatus.Stopping].sort(),
     );
-    expect(ALL.filter((code) => STATUSES[code].terminal)).toEqual([JourneyStatus.Expired]);
+    expect(ALL.filter((code) => STATUSES[code].next.length === 0)).toEqual([JourneyStatus.Expired]);
   });
 
   it("rejects unknown codes and non-numbers", () => {

@@ -9,8 +9,6 @@ export interface StatusInfo {
   next: readonly JourneyStatusCode[];
   /** The service moves the journey on by itself; clients wait and re-read. */
   transitional: boolean;
-  /** Nothing follows. */
-  terminal: boolean;
 }
 
 function status(
@@ -19,7 +17,7 @@ function status(
   next: readonly JourneyStatusCode[],
   transitional = false,
 ): StatusInfo {
-  return { code, stateCode, next, transitional, terminal: next.length === 0 };
+  return { code, stateCode, next, transitional };
 }
 
 const S = JourneyStatus;
