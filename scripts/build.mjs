@@ -1,31 +1,26 @@
-// Production build of everything that ships: the control, the form web resource, then the solution zips.
+// Production build of everything that ships: the code components, the form web resource, then the solution zips.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
+import { bundleFile, measureControls, sizeProblems } from "./controlSizes.mjs";
 
 const env = { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: "true" };
-const CONTROL_BUNDLE = "out/controls/JourneyControl/bundle.js";
-/**
- * The control's size limits. pcf-scripts owns the control's webpack, so they are checked here (the form's webpack
- * checks its own). Raised from 40 KiB to leave room for issue 13 (the PCF-events bridge and robustness work).
- */
-const CONTROL_LIMITS = [
-  { measure: "minified", limitBytes: 48 * 1024, size: (bundle) => bundle.length },
-  { measure: "gzip (level 9)", limitBytes: 18 * 1024, size: (bundle) => gzipSync(bundle, { level: 9 }).length },
-];
 const steps = [
-  ["control", "npx", ["pcf-scripts", "build", "--buildMode", "production"]],
+  // pcf-scripts builds every folder that holds a ControlManifest.Input.xml into out/controls/<folder>/.
+  ["controls", "npx", ["pcf-scripts", "build", "--buildMode", "production"]],
   ["form web resource", "npx", ["webpack", "--config", "webpack.form.config.js"]],
   ["solution", "node", ["solution/cli.mjs", "pack"]],
 ];
 
-function checkControlSize() {
-  const bundle = readFileSync(CONTROL_BUNDLE);
-  const over = CONTROL_LIMITS.map(({ measure, limitBytes, size }) => ({ measure, limitBytes, bytes: size(bundle) }))
-    .filter(({ bytes, limitBytes }) => bytes > limitBytes)
-    .map(({ measure, bytes, limitBytes }) => `${measure} ${bytes} bytes, over its limit of ${limitBytes} bytes`);
-  if (over.length > 0) {
-    console.error(`${CONTROL_BUNDLE} is too large: ${over.join("; ")}.`);
+/** Prints each control bundle's sizes and stops the build when one is missing or over its limit. */
+function checkControlSizes() {
+  const measured = measureControls(".");
+  for (const { folder, minified, gzip, bytes, gzipBytes } of measured) {
+    if (bytes === null) continue;
+    const gzipLimit = gzip === null ? "not limited" : `limit ${gzip}`;
+    console.log(`${bundleFile(folder)}: ${bytes} bytes (limit ${minified}), ${gzipBytes} gzip (${gzipLimit})`);
+  }
+  const problems = sizeProblems(".", measured);
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(problem);
     process.exit(1);
   }
 }
@@ -37,5 +32,5 @@ for (const [name, command, args] of steps) {
     console.error(`Build step "${name}" failed (exit ${result.status ?? result.signal}).`);
     process.exit(result.status ?? 1);
   }
-  if (name === "control") checkControlSize();
+  if (name === "controls") checkControlSizes();
 }

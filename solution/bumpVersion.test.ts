@@ -39,23 +39,27 @@ const manifestVersion = () => readControlVersion(readFileSync(manifestFile, "utf
 
 describe("npm run version:bump", () => {
   it("raises package.json, package-lock.json and the Input manifest together", () => {
-    expect(bumpVersion(packageFile, manifestFile, "patch")).toEqual({ from: "1.4.2", to: "1.4.3", manifestWas: null });
+    expect(bumpVersion(packageFile, [manifestFile], "patch")).toEqual({
+      from: "1.4.2",
+      to: "1.4.3",
+      manifestsWere: [],
+    });
     expect(packageVersion()).toBe("1.4.3");
     expect(lockVersions()).toEqual(["1.4.3", "1.4.3"]);
     expect(manifestVersion()).toBe("1.4.3");
   });
 
   it("accepts an explicit higher version", () => {
-    bumpVersion(packageFile, manifestFile, "2.0.0");
+    bumpVersion(packageFile, [manifestFile], "2.0.0");
     expect([packageVersion(), manifestVersion()]).toEqual(["2.0.0", "2.0.0"]);
   });
 
   it("brings a disagreeing manifest back in line and says so", () => {
     writeFileSync(manifestFile, readFileSync(manifestFile, "utf8").replace('version="1.4.2"', 'version="1.4.0"'));
-    expect(bumpVersion(packageFile, manifestFile, "minor")).toEqual({
+    expect(bumpVersion(packageFile, [manifestFile], "minor")).toEqual({
       from: "1.4.2",
       to: "1.5.0",
-      manifestWas: "1.4.0",
+      manifestsWere: [{ file: manifestFile, version: "1.4.0" }],
     });
     expect(manifestVersion()).toBe("1.5.0");
   });
@@ -66,7 +70,7 @@ describe("npm run version:bump", () => {
       readFileSync(lockFile, "utf8"),
       readFileSync(manifestFile, "utf8"),
     ];
-    expect(() => bumpVersion(packageFile, manifestFile, spec)).toThrow(
+    expect(() => bumpVersion(packageFile, [manifestFile], spec)).toThrow(
       /not higher than the current 1\.4\.2|is not major\.minor\.patch/,
     );
     expect([
@@ -76,9 +80,22 @@ describe("npm run version:bump", () => {
     ]).toEqual(before);
   });
 
+  it("raises every control's Input manifest, and none when one of them has no version", () => {
+    const secondManifest = join(directory, "JourneysView.Input.xml");
+    writeFileSync(secondManifest, '<manifest><control namespace="A" constructor="V" version="1.4.2"/></manifest>');
+    bumpVersion(packageFile, [manifestFile, secondManifest], "patch");
+    expect([manifestVersion(), readControlVersion(readFileSync(secondManifest, "utf8"))]).toEqual(["1.4.3", "1.4.3"]);
+
+    writeFileSync(secondManifest, '<manifest><control namespace="A" constructor="V"/></manifest>');
+    expect(() => bumpVersion(packageFile, [manifestFile, secondManifest], "patch")).toThrow(
+      `${secondManifest} has no <control ... version="..."> attribute`,
+    );
+    expect([packageVersion(), manifestVersion()]).toEqual(["1.4.3", "1.4.3"]);
+  });
+
   it("changes nothing when the manifest has no control version", () => {
     writeFileSync(manifestFile, '<manifest><control namespace="A" constructor="B"/></manifest>');
-    expect(() => bumpVersion(packageFile, manifestFile, "patch")).toThrow(/has no <control ... version/);
+    expect(() => bumpVersion(packageFile, [manifestFile], "patch")).toThrow(/has no <control ... version/);
     expect(packageVersion()).toBe("1.4.2");
   });
 });

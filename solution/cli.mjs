@@ -1,4 +1,6 @@
 // The solution's command line: pack the zips, verify them, bump the version. `node solution/cli.mjs --help`.
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import { require as load } from "tsx/cjs/api";
 
@@ -9,10 +11,10 @@ Commands:
   pack                             pack the unmanaged and managed zips into solution/bin from the build output
   verify                           unpack both zips and check them (schema, references, content types,
                                    packed = built, sizes)
-  bump <patch|minor|major|x.y.z>   raise the one version: package.json (+ package-lock.json) and
-                                   ControlManifest.Input.xml together
+  bump <patch|minor|major|x.y.z>   raise the one version: package.json (+ package-lock.json) and every
+                                   control's ControlManifest.Input.xml together
 
-Options of pack and verify:
+Options of pack and verify (bump takes --root and --definition too):
   --root <dir>           the tree to read and write (default: the current directory)
   --build-dir <dir>      build output (default: <root>/out)
   --bin-dir <dir>        where the zips are (default: <root>/solution/bin)
@@ -21,8 +23,9 @@ Option of verify:
   --schema <file>        CustomizationsSolution.xsd, its included schemas beside it
                          (default: Microsoft's set in solution/schemas)
 Options of bump:
-  --package <file>       (default: package.json)
-  --manifest <file>      (default: JourneyControl/ControlManifest.Input.xml)
+  --package <file>       package.json (default: <root>/package.json)
+  --manifest <file>      a ControlManifest.Input.xml to bump, may be repeated (default: those of the
+                         definition's controls that are in the tree)
 
 npm scripts: npm run build (ends with pack), npm run verify, npm run version:bump -- <kind>.`;
 
@@ -39,16 +42,29 @@ function treePaths(values) {
     buildDir: values["build-dir"],
     binDir: values["bin-dir"],
     definitionFile: values.definition,
+    packageFile: values.package,
   });
+}
+
+/** The ControlManifest.Input.xml of each of the definition's controls that is in the tree. */
+function inputManifests(paths) {
+  const { parseSolutionDefinitionText } = load("./solutionDefinition.ts", import.meta.url);
+  const { controlsInTree, inputManifestFile } = load("./solutionPaths.ts", import.meta.url);
+  const source = `solution definition ${paths.definitionFile}`;
+  const definition = parseSolutionDefinitionText(readFileSync(paths.definitionFile, "utf8"), source);
+  return controlsInTree(definition.controls, paths).present.map((control) => inputManifestFile(paths, control));
 }
 
 async function pack(values) {
   const { packSolution } = load("./packSolution.ts", import.meta.url);
   const { inputs, files } = await packSolution(treePaths(values));
+  const names = inputs.controls.map((control) => control.name).join(", ");
   console.log(
-    `Packed ${inputs.definition.uniqueName} ${inputs.solutionVersion} (control ${inputs.controlName} ${inputs.releaseVersion}):`,
+    `Packed ${inputs.definition.uniqueName} ${inputs.solutionVersion} (${inputs.controls.length === 1 ? "control" : "controls"} ${names} ${inputs.releaseVersion}):`,
   );
   for (const file of files) console.log(`  ${file}`);
+  for (const control of inputs.leftOut)
+    console.log(`Left out ${control.directory}: ${control.inputManifest} is not in this tree.`);
 }
 
 async function verify(values) {
@@ -67,11 +83,14 @@ async function verify(values) {
 
 async function bump(values, [kind]) {
   const { bumpVersion } = load("./bumpVersion.ts", import.meta.url);
-  const { from, to, manifestWas } = bumpVersion(values.package, values.manifest, kind);
-  if (manifestWas)
-    console.log(`Note: ${values.manifest} had ${manifestWas}, package.json had ${from}; both now agree.`);
+  const paths = treePaths(values);
+  const manifests = values.manifest ?? inputManifests(paths);
+  const { from, to, manifestsWere } = bumpVersion(paths.packageFile, manifests, kind);
+  const shown = (file) => relative(paths.root, file) || file;
+  for (const { file, version } of manifestsWere)
+    console.log(`Note: ${shown(file)} had ${version}, package.json had ${from}; both now agree.`);
   console.log(
-    `Version ${from} -> ${to} (package.json, package-lock.json, ${values.manifest}; solution version ${to}.0).`,
+    `Version ${from} -> ${to} (package.json, package-lock.json, ${manifests.map(shown).join(", ")}; solution version ${to}.0).`,
   );
   console.log("Run `npm run build` to pack the solution with the new version.");
 }
@@ -82,8 +101,10 @@ const COMMANDS = {
   bump: {
     run: bump,
     options: {
-      package: { type: "string", default: "package.json" },
-      manifest: { type: "string", default: "JourneyControl/ControlManifest.Input.xml" },
+      root: treeOptions.root,
+      definition: treeOptions.definition,
+      package: { type: "string" },
+      manifest: { type: "string", multiple: true },
     },
     arguments: ["patch|minor|major|x.y.z"],
   },

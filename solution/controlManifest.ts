@@ -39,3 +39,8 @@ export async function parseControlManifest(xml: string, source: string): Promise
   if (problems.length > 0) throw new SolutionInputError(`Unusable ${source}`, problems);
   return info;
 }
+
+/** The languages (LCIDs) for which the manifest names no `<resx>` file ending in `.<lcid>.resx`. */
+export function languagesWithoutResx(manifest: ControlManifestInfo, languages: readonly number[]): number[] {
+  return languages.filter((code) => !manifest.resourcePaths.some((path) => path.endsWith(`.${code}.resx`)));
+}

@@ -1,9 +1,15 @@
 import { existsSync, readdirSync, readFileSync, utimesSync } from "node:fs";
 import { join } from "node:path";
-import { packSolution } from "./packSolution";
+import { controlEntryOrder, packSolution } from "./packSolution";
 import { schemaProblems } from "./schemaValidation";
 import { SolutionInputError } from "./solutionInputError";
-import { createFixture, SCHEMA_FILE, type Fixture, type FixtureOptions } from "./testing/testFixture";
+import {
+  createFixture,
+  REFERENCE_SOLUTIONS,
+  SCHEMA_FILE,
+  type Fixture,
+  type FixtureOptions,
+} from "./testing/testFixture";
 import { readZip } from "./zipArchive";
 
 const fixtures: Fixture[] = [];
@@ -16,6 +22,7 @@ function fixture(options?: FixtureOptions): Fixture {
 }
 
 const CONTROL = "Controls/cjt_CustomerJourney.JourneyControl";
+const VIEW = "Controls/cjt_CustomerJourney.JourneysView";
 const WEB_RESOURCE = "WebResources/cjt_customerjourneyformjs7C90D214-6925-43FE-80E5-CF10FE83BEBF";
 const ENGLISH_STRINGS = "WebResources/cjt_customerjourneystringsform1033resx41D4D034-393A-4A59-85D0-9B070AA24B4D";
 const GERMAN_STRINGS = "WebResources/cjt_customerjourneystringsform1031resx2F1862CB-D297-4A5D-AAF9-F32F8F1CCD0E";
@@ -48,6 +55,8 @@ describe("packing the solution", () => {
       `${CONTROL}/ControlManifest.xml`,
       `${CONTROL}/JourneyControl.1031.resx`,
       `${CONTROL}/JourneyControl.1033.resx`,
+      `${CONTROL}/JourneyControl.1036.resx`,
+      `${CONTROL}/JourneyControl.3082.resx`,
       `${CONTROL}/bundle.js`,
       WEB_RESOURCE,
       ENGLISH_STRINGS,
@@ -171,6 +180,134 @@ describe("packing the solution", () => {
       "OtherSolution_1_0_0_0.zip",
       "notes.txt",
     ]);
+  });
+});
+
+describe("packing two code components", () => {
+  it("orders their files as SolutionPackager does for several controls: the manifests first, then by path", () => {
+    const reference = readFileSync(join(REFERENCE_SOLUTIONS, "packager-built-eight-controls", "entries.txt"), "utf8")
+      .split(/\r?\n/)
+      .filter((name) => name.startsWith("Controls/"));
+    const shuffled = [...reference].reverse().sort((a, b) => (a.length % 3) - (b.length % 3));
+    expect(shuffled).not.toEqual(reference);
+    expect(shuffled.sort(controlEntryOrder)).toEqual(reference);
+  });
+
+  it("packs both controls' folders, whatever order the definition lists them in", async () => {
+    const { paths } = fixture({ view: true, editDefinition: (d) => (d.controls as unknown[]).reverse() });
+    const { files, inputs } = await packSolution(paths);
+    expect(inputs.leftOut).toEqual([]);
+    expect(unpack(files[1]).names).toEqual([
+      "customizations.xml",
+      "solution.xml",
+      `${CONTROL}/ControlManifest.xml`,
+      `${VIEW}/ControlManifest.xml`,
+      ...["1031", "1033", "1036", "3082"].map((code) => `${CONTROL}/JourneyControl.${code}.resx`),
+      `${CONTROL}/bundle.js`,
+      ...["1031", "1033", "1036", "3082"].map((code) => `${VIEW}/JourneysView.${code}.resx`),
+      `${VIEW}/bundle.js`,
+      WEB_RESOURCE,
+      ENGLISH_STRINGS,
+      GERMAN_STRINGS,
+      "WebResources/cjt_customerjourneystringsform1036resx000B6917-ED70-4D3B-87CF-D62B3975BFDB",
+      "WebResources/cjt_customerjourneystringsform3082resxAFCB59ED-5F7E-449E-B069-37BF1D770631",
+      "[Content_Types].xml",
+    ]);
+    expect(Buffer.from(unpack(files[1]).entries.find((entry) => entry.name === `${VIEW}/bundle.js`)!.data)).toEqual(
+      readFileSync(join(paths.buildDir, "controls/JourneysView/bundle.js")),
+    );
+  });
+
+  it("declares both as type 66 root components and custom controls, with an Override for each manifest", async () => {
+    const { paths } = fixture({ view: true, editDefinition: (d) => (d.controls as unknown[]).reverse() });
+    const { text, entries } = unpack((await packSolution(paths)).files[0]);
+    expect(text("solution.xml")).toContain(
+      '<RootComponent type="66" schemaName="cjt_CustomerJourney.JourneyControl" behavior="0" />\r\n' +
+        '      <RootComponent type="66" schemaName="cjt_CustomerJourney.JourneysView" behavior="0" />',
+    );
+    expect(text("customizations.xml")).toContain(
+      [
+        "<CustomControls>",
+        "    <CustomControl>",
+        "      <Name>cjt_CustomerJourney.JourneyControl</Name>",
+        `      <FileName>/${CONTROL}/ControlManifest.xml</FileName>`,
+        "    </CustomControl>",
+        "    <CustomControl>",
+        "      <Name>cjt_CustomerJourney.JourneysView</Name>",
+        `      <FileName>/${VIEW}/ControlManifest.xml</FileName>`,
+        "    </CustomControl>",
+        "  </CustomControls>",
+      ].join("\r\n"),
+    );
+    expect(text("[Content_Types].xml")).toContain(
+      `<Override PartName="/${CONTROL}/ControlManifest.xml" ContentType="application/octet-stream" />` +
+        `<Override PartName="/${VIEW}/ControlManifest.xml" ContentType="application/octet-stream" />`,
+    );
+    expect(
+      await schemaProblems(entries.find((entry) => entry.name === "customizations.xml")!.data, SCHEMA_FILE, "c.xml"),
+    ).toEqual([]);
+  });
+
+  it("leaves out a control whose source is not in the tree and says which", async () => {
+    const { paths } = fixture();
+    const { files, inputs } = await packSolution(paths);
+    expect(inputs.leftOut).toEqual([
+      { inputManifest: "JourneysView/ControlManifest.Input.xml", directory: "controls/JourneysView" },
+    ]);
+    expect(unpack(files[0]).names.filter((name) => name.startsWith(VIEW))).toEqual([]);
+  });
+
+  it("refuses when the second control's source is in the tree but it has not been built", async () => {
+    const created = fixture({ view: true, viewFiles: { "ControlManifest.xml": null } });
+    await expect(packSolution(created.paths)).rejects.toThrow(
+      /Missing built control:\n.*JourneysView\/ControlManifest\.xml does not exist: run `npm run build` first/,
+    );
+  });
+
+  it("refuses when the second control's bundle or a resx its manifest names is missing", async () => {
+    const created = fixture({ view: true, viewFiles: { "bundle.js": null, "JourneysView.1036.resx": null } });
+    const error = await packSolution(created.paths).catch((caught: Error) => caught);
+    expect((error as Error).message).toContain(
+      `the built manifest names bundle.js, which is not in ${join(created.paths.buildDir, "controls/JourneysView")}`,
+    );
+    expect((error as Error).message).toContain(
+      `the built manifest names JourneysView.1036.resx, which is not in ${join(created.paths.buildDir, "controls/JourneysView")}`,
+    );
+  });
+
+  it("refuses when the second control's source manifest has another version", async () => {
+    const created = fixture({ view: true, version: "1.3.0", viewInputManifestVersion: "1.2.9" });
+    const error = await packSolution(created.paths).catch((caught: Error) => caught);
+    expect((error as Error).message).toContain("The control version and the package version disagree");
+    expect((error as Error).message).toContain(
+      `package.json has 1.3.0, ${join(created.paths.root, "JourneysView/ControlManifest.Input.xml")} has 1.2.9`,
+    );
+    expect((error as Error).message).not.toContain("JourneyControl/ControlManifest.Input.xml");
+  });
+
+  it("refuses a stale build of the second control, and one that lacks a solution language", async () => {
+    const manifest = (text: string) => text.replace(/\s*<resx path="JourneysView\.3082\.resx"[^>]*\/>/, "");
+    const created = fixture({ view: true, viewBuiltManifestVersion: "1.2.2" });
+    const builtManifest = join(created.paths.buildDir, "controls/JourneysView/ControlManifest.xml");
+    created.write("out/controls/JourneysView/ControlManifest.xml", manifest(readFileSync(builtManifest, "utf8")));
+    const error = await packSolution(created.paths).catch((caught: Error) => caught);
+    expect((error as Error).message).toContain(
+      `the built manifest ${builtManifest} has version 1.2.2, package.json has 1.2.3: the build is stale`,
+    );
+    expect((error as Error).message).toContain(
+      `the built manifest ${builtManifest} names no resx for 3082, a language of the solution`,
+    );
+  });
+
+  it("refuses two built controls with the same namespace and constructor", async () => {
+    const created = fixture({ view: true });
+    created.write(
+      "out/controls/JourneysView/ControlManifest.xml",
+      readFileSync(join(created.paths.buildDir, "controls/JourneyControl/ControlManifest.xml"), "utf8"),
+    );
+    await expect(packSolution(created.paths)).rejects.toThrow(
+      "two built controls are both cjt_CustomerJourney.JourneyControl",
+    );
   });
 });
 

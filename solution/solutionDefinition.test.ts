@@ -6,6 +6,7 @@ import { readProjectDefinition, type EditableDefinition } from "./testing/testFi
 const real = readProjectDefinition;
 const stringResources = (definition: EditableDefinition) =>
   definition.webResource.stringResources as Record<string, unknown>[];
+const listed = (definition: EditableDefinition) => definition.controls as Record<string, unknown>[];
 
 function problemsOf(edit: (definition: EditableDefinition) => void): string {
   const definition = real();
@@ -32,6 +33,13 @@ describe("the project's solution.json", () => {
     });
     expect(definition.webResource.name).toBe("cjt_/customerjourney/form.js");
     expect(definition.webResource.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
+
+  it("packs the form control and the dataset control, each from its pcf-scripts build folder", () => {
+    expect(parseSolutionDefinition(real()).controls).toEqual([
+      { inputManifest: "JourneyControl/ControlManifest.Input.xml", directory: "controls/JourneyControl" },
+      { inputManifest: "JourneysView/ControlManifest.Input.xml", directory: "controls/JourneysView" },
+    ]);
   });
 
   it("ships the form script's strings as one String (RESX) web resource per language", () => {
@@ -152,6 +160,42 @@ describe("rejecting a bad definition", () => {
   it("rejects paths leaving the build output", () => {
     expect(problemsOf((d) => (d.webResource.file = "../secrets.js"))).toContain(
       "must be a relative path inside the build output",
+    );
+  });
+
+  it("rejects the old single-control form, saying what to write instead", () => {
+    const message = problemsOf((d) => {
+      delete d.controls;
+      d.control = { directory: "controls/JourneyControl" };
+    });
+    expect(message).toContain(
+      'control is the old single-control form: list the code components as controls, e.g. [{"inputManifest": "JourneyControl/ControlManifest.Input.xml", "directory": "controls/JourneyControl"}]',
+    );
+    expect(message).not.toContain("controls must be");
+  });
+
+  it.each([undefined, [], {}])("rejects controls given as %p", (controls) => {
+    expect(problemsOf((d) => (d.controls = controls))).toContain(
+      "controls must be a non-empty list of code components",
+    );
+  });
+
+  it("rejects a control listed twice, by its source or its build folder", () => {
+    expect(problemsOf((d) => (listed(d)[1].directory = "controls/JourneyControl"))).toContain(
+      "controls: directory controls/JourneyControl is listed more than once",
+    );
+    expect(problemsOf((d) => (listed(d)[1] = { ...listed(d)[0] }))).toContain(
+      "controls: inputManifest JourneyControl/ControlManifest.Input.xml is listed more than once",
+    );
+  });
+
+  it("rejects a control without a source manifest or with a path leaving the tree", () => {
+    expect(problemsOf((d) => delete listed(d)[1].inputManifest)).toContain("controls[1].inputManifest is missing");
+    expect(problemsOf((d) => (listed(d)[0].directory = "../controls"))).toContain(
+      'controls[0].directory "../controls" must be a relative path inside the build output',
+    );
+    expect(problemsOf((d) => ((d.controls as unknown[])[0] = "JourneyControl"))).toContain(
+      "controls[0] must be an object (needs inputManifest and directory)",
     );
   });
 

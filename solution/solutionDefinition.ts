@@ -33,6 +33,14 @@ export interface FormScriptDefinition extends WebResourceDefinition {
   stringResources: readonly StringResourceDefinition[];
 }
 
+/** One code component: where its source manifest is and where pcf-scripts builds it. */
+export interface ControlDefinition {
+  /** Its ControlManifest.Input.xml, relative to the repository root. */
+  inputManifest: string;
+  /** Directory of the built control (ControlManifest.xml, bundle.js, ...), relative to the build output directory. */
+  directory: string;
+}
+
 export interface SolutionDefinition {
   uniqueName: string;
   localizedNames: LocalizedText;
@@ -40,8 +48,7 @@ export interface SolutionDefinition {
   /** The first language is the solution's base language. */
   languages: readonly number[];
   publisher: PublisherDefinition;
-  /** Directory of the built control (ControlManifest.xml, bundle.js, ...), relative to the build output directory. */
-  controlDirectory: string;
+  controls: readonly ControlDefinition[];
   webResource: FormScriptDefinition;
 }
 
@@ -260,16 +267,43 @@ function readWebResource(
   return formScript;
 }
 
-function readControlDirectory(root: Record<string, unknown>, problems: ProblemList): string {
-  const control = root.control;
-  if (!isRecord(control)) {
-    problems.add('control is missing (needs directory, e.g. {"directory": "controls"})');
-    return "";
+const CONTROLS_EXAMPLE =
+  '[{"inputManifest": "JourneyControl/ControlManifest.Input.xml", "directory": "controls/JourneyControl"}]';
+
+function readControls(root: Record<string, unknown>, problems: ProblemList): ControlDefinition[] {
+  if (root.control !== undefined)
+    problems.add(
+      `control is the old single-control form: list the code components as controls, e.g. ${CONTROLS_EXAMPLE}`,
+    );
+  const list = root.controls;
+  if (!Array.isArray(list) || list.length === 0) {
+    if (root.control === undefined)
+      problems.add(`controls must be a non-empty list of code components, e.g. ${CONTROLS_EXAMPLE}`);
+    return [];
   }
-  const directory = problems.string(control, "directory", "control.directory");
-  if (directory && !isSafeRelativePath(directory))
-    problems.add(`control.directory "${directory}" must be a relative path inside the build output`);
-  return directory;
+  const controls = list.map((item, index) => {
+    const path = `controls[${index}]`;
+    if (!isRecord(item)) {
+      problems.add(`${path} must be an object (needs inputManifest and directory)`);
+      return { inputManifest: "", directory: "" };
+    }
+    const relativePath = (key: string, inside: string) => {
+      const value = problems.string(item, key, `${path}.${key}`);
+      if (value && !isSafeRelativePath(value))
+        problems.add(`${path}.${key} "${value}" must be a relative path inside ${inside}`);
+      return value;
+    };
+    return {
+      inputManifest: relativePath("inputManifest", "the repository"),
+      directory: relativePath("directory", "the build output"),
+    };
+  });
+  for (const key of ["inputManifest", "directory"] as const) {
+    const values = controls.map((control) => control[key]);
+    for (const value of values.filter((value, index) => value && values.indexOf(value) !== index))
+      problems.add(`controls: ${key} ${value} is listed more than once`);
+  }
+  return controls;
 }
 
 /** Checks a parsed solution.json and returns it typed; throws SolutionInputError listing every problem. */
@@ -290,7 +324,7 @@ export function parseSolutionDefinition(input: unknown, source = "solution defin
     descriptions: problems.localized(input, "descriptions", "descriptions", []),
     languages,
     publisher,
-    controlDirectory: readControlDirectory(input, problems),
+    controls: readControls(input, problems),
     webResource: readWebResource(input, publisher.prefix, languages, problems),
   };
   if (problems.items.length > 0) throw new SolutionInputError(`Invalid ${source}`, problems.items);

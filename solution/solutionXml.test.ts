@@ -44,7 +44,7 @@ describe("web resource entry names", () => {
 describe("solution.xml", () => {
   const definitionLike = (input: Record<string, unknown>): SolutionDefinition =>
     parseSolutionDefinition({
-      control: { directory: "controls" },
+      controls: [{ inputManifest: "ColorPicker/ControlManifest.Input.xml", directory: "controls/ColorPicker" }],
       webResource: {
         name: "raw_/x.js",
         displayName: "x",

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { packSolution } from "./packSolution";
 import { createFixture, SCHEMA_FILE, type Fixture } from "./testing/testFixture";
@@ -8,6 +8,7 @@ import { readZip, writeZip, type ZipEntry } from "./zipArchive";
 const UNMANAGED = "CustomerJourneyControl_1_2_3_0.zip";
 const MANAGED = "CustomerJourneyControl_1_2_3_0_managed.zip";
 const CONTROL = "Controls/cjt_CustomerJourney.JourneyControl";
+const VIEW = "Controls/cjt_CustomerJourney.JourneysView";
 const WEB_RESOURCE = "WebResources/cjt_customerjourneyformjs7C90D214-6925-43FE-80E5-CF10FE83BEBF";
 const GERMAN_STRINGS = "WebResources/cjt_customerjourneystringsform1031resx2F1862CB-D297-4A5D-AAF9-F32F8F1CCD0E";
 const SPANISH_STRINGS = "WebResources/cjt_customerjourneystringsform3082resxAFCB59ED-5F7E-449E-B069-37BF1D770631";
@@ -45,8 +46,80 @@ describe("verifying freshly packed zips", () => {
     const bundleSize = readFileSync(join(packed.paths.buildDir, "controls/JourneyControl/bundle.js")).length;
     expect(report).toContain(`  ${String(bundleSize).padStart(9)}  ${CONTROL}/bundle.js`);
     expect(
-      report.filter((line) => /^CustomerJourneyControl_1_2_3_0(_managed)?\.zip: \d+ bytes, 12 entries$/.test(line)),
+      report.filter((line) => /^CustomerJourneyControl_1_2_3_0(_managed)?\.zip: \d+ bytes, 14 entries$/.test(line)),
     ).toHaveLength(2);
+    expect(report).toContain(
+      "controls/JourneysView: not in this tree (no JourneysView/ControlManifest.Input.xml), so not expected in the zips",
+    );
+  });
+});
+
+describe("verifying the zips of two code components", () => {
+  beforeEach(async () => {
+    packed.remove();
+    packed = createFixture({ version: "1.2.3", view: true });
+    await packSolution(packed.paths);
+  });
+
+  it("finds no problem in freshly packed zips, the dataset control's manifest included", async () => {
+    const { problems, report } = await verify();
+    expect(problems).toEqual([]);
+    expect(report.filter((line) => / \d+ bytes, 20 entries$/.test(line))).toHaveLength(2);
+    const viewBundle = readFileSync(join(packed.paths.buildDir, "controls/JourneysView/bundle.js")).length;
+    expect(report).toContain(`  ${String(viewBundle).padStart(9)}  ${VIEW}/bundle.js`);
+  });
+
+  it("fails when the second control's bundle is missing", async () => {
+    rewrite(MANAGED, (entries) => entries.filter((entry) => entry.name !== `${VIEW}/bundle.js`));
+    const { problems } = await verify();
+    expect(problems).toContain(`${MANAGED}: /${VIEW}/ControlManifest.xml names bundle.js, which is not in ${VIEW}/`);
+    expect(problems).toContain(`${MANAGED}: ${VIEW}/bundle.js is missing: the build has bundle.js`);
+  });
+
+  it("fails when a resx the second manifest names is missing", async () => {
+    rewrite(UNMANAGED, (entries) => entries.filter((entry) => entry.name !== `${VIEW}/JourneysView.3082.resx`));
+    expect((await verify()).problems).toContain(
+      `${UNMANAGED}: /${VIEW}/ControlManifest.xml names JourneysView.3082.resx, which is not in ${VIEW}/`,
+    );
+  });
+
+  it("fails when the second manifest has another version or lacks a language", async () => {
+    replaceText(UNMANAGED, `${VIEW}/ControlManifest.xml`, (content) =>
+      content
+        .replace('version="1.2.3"', 'version="1.2.2"')
+        .replace(/\s*<resx path="JourneysView\.1031\.resx"[^>]*\/>/, ""),
+    );
+    const { problems } = await verify();
+    expect(problems).toContain(
+      `${UNMANAGED}: /${VIEW}/ControlManifest.xml: control version 1.2.2 differs from the package version 1.2.3`,
+    );
+    expect(problems).toContain(
+      `${UNMANAGED}: /${VIEW}/ControlManifest.xml names no resx for 1031, a language of the solution`,
+    );
+  });
+
+  it("fails when the zips leave out a control the tree builds", async () => {
+    packed.remove();
+    packed = createFixture({ version: "1.2.3" });
+    await packSolution(packed.paths);
+    const view = createFixture({ version: "1.2.3", view: true });
+    for (const file of ["JourneysView/ControlManifest.Input.xml", "out/controls/JourneysView/ControlManifest.xml"])
+      packed.write(file, readFileSync(join(view.paths.root, file)));
+    view.remove();
+    const { problems } = await verify();
+    expect(problems).toContain(
+      `${UNMANAGED}: customizations.xml has no code component cjt_CustomerJourney.JourneysView, which the build has in ${join(packed.paths.buildDir, "controls/JourneysView")}`,
+    );
+    expect(problems).toContain(
+      `${UNMANAGED}: ${VIEW}/ControlManifest.xml is missing: the build has ControlManifest.xml`,
+    );
+  });
+
+  it("fails when the zips hold a control the tree does not build", async () => {
+    rmSync(join(packed.paths.root, "JourneysView"), { recursive: true });
+    expect((await verify()).problems).toContain(
+      `${MANAGED}: customizations.xml defines the code component cjt_CustomerJourney.JourneysView, which is not among this tree's built controls`,
+    );
   });
 });
 

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { parseControlManifest } from "./controlManifest";
+import { languagesWithoutResx, parseControlManifest } from "./controlManifest";
 import { readDirectoryFiles } from "./directoryFiles";
 import { parseSolutionDefinitionText, type SolutionDefinition } from "./solutionDefinition";
 import { SolutionInputError } from "./solutionInputError";
-import { zipFileName, type SolutionPaths } from "./solutionPaths";
+import { controlsInTree, zipFileName, type SolutionPaths } from "./solutionPaths";
 import {
   COMPONENT_TYPE_CUSTOM_CONTROL,
   COMPONENT_TYPE_WEB_RESOURCE,
@@ -28,6 +28,12 @@ export interface VerifyResult {
   problems: string[];
 }
 
+interface BuiltControl {
+  directory: string;
+  /** File contents by path relative to the directory. */
+  files: Map<string, Uint8Array>;
+}
+
 interface Expectations {
   definition: SolutionDefinition;
   releaseVersion: string;
@@ -35,8 +41,8 @@ interface Expectations {
   schemaFile: string;
   /** customizations.xml's schema problems; both zips normally carry the same one, which is then checked once. */
   schemaProblemsOf: (customizationsXml: Uint8Array) => Promise<string[]>;
-  /** Built files the zips must carry unchanged, by directory of the build output. */
-  builtControlFiles: Map<string, Uint8Array>;
+  /** The built controls the zips must carry unchanged, by schema name: their build directory and files. */
+  builtControls: Map<string, BuiltControl>;
   builtWebResource: Uint8Array | null;
   /** The built String (RESX) web resources by web resource name (null: not built). */
   builtStringResources: Map<string, Uint8Array | null>;
@@ -178,6 +184,8 @@ async function checkZipContent(entries: ZipEntry[], managed: boolean, expected: 
       if (!byName.has(`${controlEntryDirectory(name)}/${path}`))
         problems.push(`${fileName} names ${path}, which is not in ${controlEntryDirectory(name)}/`);
     }
+    for (const code of languagesWithoutResx(manifest, expected.definition.languages))
+      problems.push(`${fileName} names no resx for ${code}, a language of the solution`);
   }
 
   const owned = (name: string) =>
@@ -300,20 +308,29 @@ function checkAgainstBuild(
   expected: Expectations,
   problems: string[],
 ) {
-  const [controlName] = controls.keys();
-  if (controlName !== undefined) {
+  for (const [controlName, built] of expected.builtControls) {
     const directory = controlEntryDirectory(controlName);
-    for (const [path, built] of expected.builtControlFiles) {
+    if (!controls.has(controlName))
+      problems.push(
+        `customizations.xml has no code component ${controlName}, which the build has in ${built.directory}`,
+      );
+    for (const [path, data] of built.files) {
       const packed = byName.get(`${directory}/${path}`);
       if (!packed) problems.push(`${directory}/${path} is missing: the build has ${path}`);
-      else if (!sameBytes(packed, built))
+      else if (!sameBytes(packed, data))
         problems.push(`${directory}/${path} differs from the built ${path}: repack with \`npm run build\``);
     }
     for (const name of byName.keys()) {
-      if (name.startsWith(`${directory}/`) && !expected.builtControlFiles.has(name.slice(directory.length + 1))) {
+      if (name.startsWith(`${directory}/`) && !built.files.has(name.slice(directory.length + 1))) {
         problems.push(`${name} is not in the build output`);
       }
     }
+  }
+  for (const controlName of controls.keys()) {
+    if (!expected.builtControls.has(controlName))
+      problems.push(
+        `customizations.xml defines the code component ${controlName}, which is not among this tree's built controls`,
+      );
   }
   const webResourceFileName = webResources.get(expected.definition.webResource.name);
   if (webResourceFileName === undefined) {
@@ -346,7 +363,31 @@ function schemaCheckOnceEach(schemaFile: string): Expectations["schemaProblemsOf
   };
 }
 
-function readExpectations(paths: SolutionPaths, schemaFile: string, problems: string[]): Expectations {
+/** The built controls of the definition whose source is in the tree, by schema name. */
+async function readBuiltControls(
+  paths: SolutionPaths,
+  definition: SolutionDefinition,
+  problems: string[],
+): Promise<Map<string, BuiltControl>> {
+  const builtControls = new Map<string, BuiltControl>();
+  for (const control of controlsInTree(definition.controls, paths).present) {
+    const directory = join(paths.buildDir, control.directory);
+    const manifestFile = join(directory, "ControlManifest.xml");
+    if (!existsSync(manifestFile)) {
+      problems.push(`the built control ${directory} is missing: run \`npm run build\` first`);
+      continue;
+    }
+    const manifest = await parseControlManifest(readFileSync(manifestFile, "utf8"), manifestFile);
+    const files = new Map(readDirectoryFiles(directory).map((file) => [file.name, file.data]));
+    builtControls.set(controlSchemaName(definition.publisher.prefix, manifest.namespace, manifest.constructor), {
+      directory,
+      files,
+    });
+  }
+  return builtControls;
+}
+
+async function readExpectations(paths: SolutionPaths, schemaFile: string, problems: string[]): Promise<Expectations> {
   const definition = parseSolutionDefinitionText(
     readFileSync(paths.definitionFile, "utf8"),
     `solution definition ${paths.definitionFile}`,
@@ -355,13 +396,7 @@ function readExpectations(paths: SolutionPaths, schemaFile: string, problems: st
     JSON.parse(readFileSync(paths.packageFile, "utf8")).version,
     `version in ${paths.packageFile}`,
   );
-  const controlDirectory = join(paths.buildDir, definition.controlDirectory);
-  const builtControlFiles = new Map<string, Uint8Array>();
-  if (existsSync(controlDirectory)) {
-    for (const file of readDirectoryFiles(controlDirectory)) builtControlFiles.set(file.name, file.data);
-  } else {
-    problems.push(`the built control ${controlDirectory} is missing: run \`npm run build\` first`);
-  }
+  const builtControls = await readBuiltControls(paths, definition, problems);
   const webResourcePath = join(paths.buildDir, definition.webResource.file);
   const builtWebResource = existsSync(webResourcePath) ? new Uint8Array(readFileSync(webResourcePath)) : null;
   if (!builtWebResource)
@@ -379,7 +414,7 @@ function readExpectations(paths: SolutionPaths, schemaFile: string, problems: st
     solutionVersion: solutionVersionOf(release),
     schemaFile,
     schemaProblemsOf: schemaCheckOnceEach(schemaFile),
-    builtControlFiles,
+    builtControls,
     builtWebResource,
     builtStringResources,
   };
@@ -389,7 +424,9 @@ function readExpectations(paths: SolutionPaths, schemaFile: string, problems: st
 export async function verifySolution(paths: SolutionPaths, schemaFile: string): Promise<VerifyResult> {
   const report: string[] = [];
   const problems: string[] = [];
-  const expected = readExpectations(paths, schemaFile, problems);
+  const expected = await readExpectations(paths, schemaFile, problems);
+  for (const control of controlsInTree(expected.definition.controls, paths).absent)
+    report.push(`${control.directory}: not in this tree (no ${control.inputManifest}), so not expected in the zips`);
   const contents: { fileName: string; entries: ZipEntry[] }[] = [];
   for (const managed of [false, true]) {
     const fileName = zipFileName(expected.definition.uniqueName, expected.solutionVersion, managed);

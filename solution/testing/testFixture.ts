@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { locateCustomizationsSchema } from "../schemaValidation";
 import { solutionPaths, type SolutionPaths } from "../solutionPaths";
 
-/** Test support: a throw-away repository tree with a built control and web resource, independent of out/. */
+/** Test support: a throw-away repository tree with a built control (and optionally a second, dataset control) and web resource, independent of out/. */
 export const REPOSITORY_ROOT = resolve(__dirname, "..", "..");
 export const SCHEMA_FILE = locateCustomizationsSchema();
 /** Files of real solutions, for comparison (see reference-solutions/README.md). */
@@ -28,8 +28,14 @@ export interface FixtureOptions {
   builtManifestVersion?: string;
   /** Changes applied to a copy of the real solution/solution.json. */
   editDefinition?: (definition: EditableDefinition) => void;
-  /** Extra or replaced files under out/controls (relative path → content); null removes the file. */
+  /** Extra or replaced files under out/controls/JourneyControl (relative path → content); null removes the file. */
   controlFiles?: Record<string, string | null>;
+  /** A second control, the dataset control JourneysView: its source manifest and its build. */
+  view?: boolean;
+  viewInputManifestVersion?: string;
+  viewBuiltManifestVersion?: string;
+  /** Extra or replaced files under out/controls/JourneysView, as controlFiles. */
+  viewFiles?: Record<string, string | null>;
   webResource?: string | null;
   /** The built String (RESX) web resources (strings/form.<lcid>.resx); null leaves them out. */
   stringResources?: Record<string, string> | null;
@@ -50,8 +56,24 @@ const BUILT_MANIFEST = (version: string) => `<?xml version="1.0" encoding="UTF-8
       <platform-library name="React" version="16.14.0"/>
       <resx path="JourneyControl.1033.resx" version="1.0.0"/>
       <resx path="JourneyControl.1031.resx" version="1.0.0"/>
+      <resx path="JourneyControl.1036.resx" version="1.0.0"/>
+      <resx path="JourneyControl.3082.resx" version="1.0.0"/>
     </resources>
     <built-by name="pac" version="1.51.1"/>
+  </control>
+</manifest>`;
+
+/** A dataset control's manifest (a <data-set> instead of a bound property), as the source and as built. */
+const VIEW_MANIFEST = (version: string, built: boolean) => `<?xml version="1.0" encoding="utf-8"?>
+<manifest>
+  <control namespace="CustomerJourney" constructor="JourneysView" version="${version}" display-name-key="view.displayName" description-key="view.description" control-type="virtual"${built ? ' api-version="1.3.18"' : ""}>
+    <data-set name="journeys" display-name-key="view.journeys.displayName" />
+    <resources>
+      <code path="${built ? "bundle.js" : "../src/journeysView.ts"}" order="1"/>
+      <platform-library name="React" version="16.14.0"/>
+      <platform-library name="Fluent" version="8.121.1"/>
+${[1033, 1031, 1036, 3082].map((code) => `      <resx path="${built ? "" : "../src/strings/"}JourneysView.${code}.resx" version="1.0.0"/>`).join("\n")}
+    </resources>${built ? '\n    <built-by name="pac" version="1.51.1"/>' : ""}
   </control>
 </manifest>`;
 
@@ -85,15 +107,31 @@ export function createFixture(options: FixtureOptions = {}): Fixture {
   options.editDefinition?.(definition);
   write("solution/solution.json", JSON.stringify(definition, null, 2));
 
-  const controlFiles: Record<string, string | null> = {
+  const writeBuilt = (directory: string, files: Record<string, string | null>) => {
+    for (const [path, content] of Object.entries(files))
+      if (content !== null) write(join("out", "controls", directory, path), content);
+  };
+  writeBuilt("JourneyControl", {
     "ControlManifest.xml": BUILT_MANIFEST(options.builtManifestVersion ?? version),
     "bundle.js": 'var pcf_tools_652ac3f36e1e4bca82eb3c1dc44e6fad;(()=>{"use strict";})();',
     "JourneyControl.1033.resx": RESX("Customer journey"),
     "JourneyControl.1031.resx": RESX("Customer Journey"),
+    "JourneyControl.1036.resx": RESX("Parcours client"),
+    "JourneyControl.3082.resx": RESX("Recorrido del cliente"),
     ...options.controlFiles,
-  };
-  for (const [path, content] of Object.entries(controlFiles))
-    if (content !== null) write(join("out", "controls", "JourneyControl", path), content);
+  });
+  if (options.view) {
+    write("JourneysView/ControlManifest.Input.xml", VIEW_MANIFEST(options.viewInputManifestVersion ?? version, false));
+    writeBuilt("JourneysView", {
+      "ControlManifest.xml": VIEW_MANIFEST(options.viewBuiltManifestVersion ?? version, true),
+      "bundle.js": 'var pcf_tools_652ac3f36e1e4bca82eb3c1dc44e6fad;(()=>{"use strict";var view=1;})();',
+      "JourneysView.1033.resx": RESX("Journeys view"),
+      "JourneysView.1031.resx": RESX("Journey-Ansicht"),
+      "JourneysView.1036.resx": RESX("Vue des parcours"),
+      "JourneysView.3082.resx": RESX("Vista de recorridos"),
+      ...options.viewFiles,
+    });
+  }
   if (options.webResource !== null)
     write(
       "out/webresources/form.js",

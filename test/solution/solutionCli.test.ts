@@ -60,6 +60,19 @@ describe("node solution/cli.mjs pack", () => {
     );
     expect(existsSync(join(paths.binDir, "CustomerJourneyControl_2_1_0_0.zip"))).toBe(true);
     expect(existsSync(join(paths.binDir, "CustomerJourneyControl_2_1_0_0_managed.zip"))).toBe(true);
+    expect(stdout).toContain(
+      "Left out controls/JourneysView: JourneysView/ControlManifest.Input.xml is not in this tree.",
+    );
+  });
+
+  it("names both code components when the tree has the dataset control", () => {
+    const { paths } = fixture({ view: true });
+    const { status, stdout } = cli(["pack", "--root", paths.root]);
+    expect(status).toBe(0);
+    expect(stdout).toContain(
+      "Packed CustomerJourneyControl 1.2.3.0 (controls cjt_CustomerJourney.JourneyControl, cjt_CustomerJourney.JourneysView 1.2.3)",
+    );
+    expect(stdout).not.toContain("Left out");
   });
 
   it("stops the build with a clear message for a bad definition, without a stack trace", () => {
@@ -133,25 +146,47 @@ describe("node solution/cli.mjs verify", () => {
 describe("node solution/cli.mjs bump", () => {
   it("bumps a tree, after which the packer refuses the stale build", () => {
     const { paths } = fixture({ version: "1.2.3" });
-    const bumped = cli(["bump", "minor", "--package", paths.packageFile, "--manifest", paths.inputManifestFile]);
+    const bumped = cli(["bump", "minor", "--root", paths.root]);
     expect(bumped.status).toBe(0);
-    expect(bumped.stdout).toContain("Version 1.2.3 -> 1.3.0");
+    expect(bumped.stdout).toContain(
+      "Version 1.2.3 -> 1.3.0 (package.json, package-lock.json, JourneyControl/ControlManifest.Input.xml; solution version 1.3.0.0).",
+    );
     expect(JSON.parse(readFileSync(paths.packageFile, "utf8")).version).toBe("1.3.0");
     const stale = cli(["pack", "--root", paths.root]);
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain("has version 1.2.3, package.json has 1.3.0: the build is stale");
   });
 
+  it("bumps both controls' manifests when the tree has the dataset control", () => {
+    const { paths } = fixture({ version: "1.2.3", view: true, viewInputManifestVersion: "1.2.0" });
+    const bumped = cli(["bump", "patch", "--root", paths.root]);
+    expect(bumped.status).toBe(0);
+    expect(bumped.stdout).toContain(
+      "Note: JourneysView/ControlManifest.Input.xml had 1.2.0, package.json had 1.2.3; both now agree.",
+    );
+    expect(bumped.stdout).toContain(
+      "(package.json, package-lock.json, JourneyControl/ControlManifest.Input.xml, JourneysView/ControlManifest.Input.xml;",
+    );
+    for (const manifest of ["JourneyControl", "JourneysView"])
+      expect(readFileSync(join(paths.root, manifest, "ControlManifest.Input.xml"), "utf8")).toMatch(
+        /<control [^>]*version="1\.2\.4"/,
+      );
+  });
+
+  it("bumps only the manifests named with --manifest", () => {
+    const { paths } = fixture({ version: "1.2.3", view: true });
+    const view = join(paths.root, "JourneysView", "ControlManifest.Input.xml");
+    const bumped = cli(["bump", "patch", "--root", paths.root, "--manifest", view]);
+    expect(bumped.status).toBe(0);
+    expect(readFileSync(view, "utf8")).toMatch(/<control [^>]*version="1\.2\.4"/);
+    expect(readFileSync(join(paths.root, "JourneyControl", "ControlManifest.Input.xml"), "utf8")).toMatch(
+      /<control [^>]*version="1\.2\.3"/,
+    );
+  });
+
   it("refuses a version that is not a bump kind or x.y.z", () => {
     const { paths } = fixture({ version: "1.2.3" });
-    const { status, stderr } = cli([
-      "bump",
-      "huge",
-      "--package",
-      paths.packageFile,
-      "--manifest",
-      paths.inputManifestFile,
-    ]);
+    const { status, stderr } = cli(["bump", "huge", "--root", paths.root]);
     expect(status).toBe(1);
     expect(stderr).toContain('"huge" is not major.minor.patch');
     expect(stderr).not.toMatch(/^\s+at /m);
