@@ -1,21 +1,7 @@
-import { recordKey, type RecordRef, type RecordTable } from "../journey/recordReferences";
+import type { RecordRef, RecordTable } from "../journey/recordReferences";
 import { REAL_TIMING, withRetries, type RetryTiming } from "./retryPolicy";
 import { toJourneyError } from "./webApiErrors";
 import type { WebApiPort } from "./webApiPort";
-
-/**
- * Each table's primary name column, as the emulated org serves it (harness/webapi/entities.ts). Microsoft
- * documents no outbound-marketing table for the Web API, so msdyncrm_segmentname for segments and
- * msdyncrm_name for emails and content settings are *inferred* from the org's metadata of these tables.
- */
-const NAME_COLUMN: Readonly<Record<RecordTable, string>> = {
-  msdyncrm_segment: "msdyncrm_segmentname",
-  msdyncrm_marketingemail: "msdyncrm_name",
-  msdyncrm_contentsettings: "msdyncrm_name",
-};
-
-/** Ids per request: 100 keep the URL near 7,000 characters, well within what the Web API accepts. */
-const IDS_PER_REQUEST = 100;
 
 /**
  * Why a record has no name: no row came back ("notFound": there is none, or the user may not see it),
@@ -24,11 +10,12 @@ const IDS_PER_REQUEST = 100;
  */
 export type MissingName = "notFound" | "forbidden" | "failed";
 export type RecordName = { name: string } | { missing: MissingName };
-/** What is known of each record, by recordKey. */
+/** What is known of each record, by its id (a GUID: unique across tables). */
 export type RecordNames = ReadonlyMap<string, RecordName>;
 
 /**
- * Looks up the records' names: one request per table (a `$select` of the name, a `$filter` on the ids),
+ * Looks up the records' names: one request per table (a `$select` of the name, a `$filter` of the ids joined
+ * by `or`; a journey's few dozen ids stay far below the Web API's URL limit),
  * asking only for the records not asked before since the last `fresh` lookup (a new check result). Never
  * rejects: a failed lookup leaves its records without a name, marked so.
  */
@@ -40,11 +27,14 @@ export function createNameLookup(
 ): LookUpNames {
   let asked = new Map<string, Promise<RecordName>>();
 
-  const lookUp = async (table: RecordTable, ids: string[]): Promise<Map<string, RecordName>> => {
+  /** One request for the names of `ids`; gives each id's name, or why it has none. */
+  const lookUp = async (table: RecordTable, ids: string[]): Promise<(id: string) => RecordName> => {
     const idColumn = `${table}id`;
-    const nameColumn = NAME_COLUMN[table];
+    // The primary name columns as the emulated org serves them (harness/webapi/entities.ts); Microsoft
+    // documents no Web API reference for these tables, so they are *inferred* from their metadata.
+    const nameColumn = table === "msdyncrm_segment" ? "msdyncrm_segmentname" : "msdyncrm_name";
     const filter = ids.map((id) => `${idColumn} eq ${id}`).join(" or ");
-    const names = new Map<string, RecordName>();
+    const names = new Map<unknown, RecordName>();
     let missing: MissingName = "notFound";
     try {
       const { entities } = await withRetries(
@@ -52,35 +42,30 @@ export function createNameLookup(
         () => webApi.retrieveMultipleRecords(table, `?$select=${nameColumn}&$filter=${filter}`),
         timing,
       );
-      for (const row of entities)
-        names.set(String(row[idColumn]).toLowerCase(), { name: String(row[nameColumn] ?? "") });
+      for (const row of entities) names.set(row[idColumn], { name: String(row[nameColumn] ?? "") });
     } catch (error) {
       missing = toJourneyError(error, "read").kind === "forbidden" ? "forbidden" : "failed";
     }
-    for (const id of ids) if (!names.has(id)) names.set(id, { missing });
-    return names;
+    return (id) => names.get(id) ?? { missing };
   };
 
   return async (records, fresh) => {
     if (fresh) asked = new Map();
-    const unasked = new Map<RecordTable, Set<string>>();
+    const unasked = new Map<RecordTable, string[]>();
     for (const { table, id } of records) {
-      if (asked.has(recordKey({ table, id }))) continue;
-      unasked.set(table, (unasked.get(table) ?? new Set()).add(id));
+      if (asked.has(id)) continue;
+      const ids = unasked.get(table) ?? [];
+      unasked.set(table, ids);
+      ids.push(id);
     }
-    for (const [table, idSet] of unasked) {
-      const ids = [...idSet];
-      for (let start = 0; start < ids.length; start += IDS_PER_REQUEST) {
-        const batch = ids.slice(start, start + IDS_PER_REQUEST);
-        const answer = lookUp(table, batch);
-        for (const id of batch)
-          asked.set(
-            recordKey({ table, id }),
-            answer.then((names) => names.get(id)!),
-          );
-      }
-    }
-    const known = records.map(async (record) => [recordKey(record), await asked.get(recordKey(record))!] as const);
-    return new Map(await Promise.all(known));
+    unasked.forEach((ids, table) => {
+      const answer = lookUp(table, ids);
+      for (const id of ids)
+        asked.set(
+          id,
+          answer.then((nameOf) => nameOf(id)),
+        );
+    });
+    return new Map(await Promise.all(records.map(async ({ id }) => [id, await asked.get(id)!] as const)));
   };
 }

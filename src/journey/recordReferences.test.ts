@@ -1,5 +1,5 @@
 import { localFinding } from "./faultCatalogue";
-import { recordArgument, recordKey, referencedRecords, tileRecords } from "./recordReferences";
+import { entryRecord, referencedRecords, tileRecords } from "./recordReferences";
 import type { ValidationEntry } from "./types";
 import { parseDefinition } from "./workflowDefinition";
 
@@ -43,26 +43,24 @@ const definition = JSON.stringify([
 ]);
 
 describe("record references", () => {
-  it("reads a segment or email fault's first argument as the record's id, braces and case as the org keeps it", () => {
-    expect(recordArgument(server("ErrorSegmentNotLive", [`{${SEGMENT.toUpperCase()}}`]), 0)).toEqual({
+  it("reads a segment, email or content settings fault's first argument as the record's id, braces and case as the org keeps it", () => {
+    expect(entryRecord(server("ErrorSegmentNotLive", [`{${SEGMENT.toUpperCase()}}`]))).toEqual({
       table: "msdyncrm_segment",
       id: SEGMENT,
     });
-    expect(recordArgument(server("ErrorEmailNotFound", [EMAIL]), 0)).toEqual({
+    expect(entryRecord(server("ErrorEmailNotFound", [EMAIL]))).toEqual({
       table: "msdyncrm_marketingemail",
       id: EMAIL,
     });
-    expect(recordArgument(server("ErrorContentSettingsNotFound", [EMAIL], ""), 0)?.table).toBe(
-      "msdyncrm_contentsettings",
-    );
+    expect(entryRecord(server("ErrorContentSettingsNotFound", [EMAIL], ""))?.table).toBe("msdyncrm_contentsettings");
   });
 
-  it("reads no other argument, no other fault and no argument that is not a GUID as a record", () => {
-    expect(recordArgument(server("ErrorSegmentNotLive", [SEGMENT, EMAIL]), 1)).toBeUndefined();
-    expect(recordArgument(localFinding("DefaultBranchUnderTrigger", "t", [SEGMENT]), 0)).toBeUndefined();
-    expect(recordArgument(server("constructor", [SEGMENT]), 0)).toBeUndefined();
-    expect(recordArgument(server("ErrorSegmentNotLive", ["Prospects"]), 0)).toBeUndefined();
-    expect(recordArgument(server("ErrorSegmentNotLive", []), 0)).toBeUndefined();
+  it("reads no other fault and no argument that is not a GUID as a record", () => {
+    expect(entryRecord(server("DuplicateActivityItemId", ["4", SEGMENT]))).toBeUndefined();
+    expect(entryRecord(localFinding("DefaultBranchUnderTrigger", "t", [SEGMENT]))).toBeUndefined();
+    expect(entryRecord(server("constructor", [SEGMENT]))).toBeUndefined();
+    expect(entryRecord(server("ErrorSegmentNotLive", ["Prospects"]))).toBeUndefined();
+    expect(entryRecord(server("ErrorSegmentNotLive", []))).toBeUndefined();
   });
 
   it("gives a tile's segments and an email tile's emails, and nothing of other tiles", () => {
@@ -84,10 +82,10 @@ describe("record references", () => {
       ],
       parsed,
     );
-    expect(records.map(recordKey)).toEqual([
-      `msdyncrm_segment:${SEGMENT}`,
-      "msdyncrm_contentsettings:1922b1d8-0523-e911-a9ba-000d3a1e689f",
-      `msdyncrm_marketingemail:${EMAIL}`,
+    expect(records).toEqual([
+      { table: "msdyncrm_segment", id: SEGMENT },
+      { table: "msdyncrm_contentsettings", id: "1922b1d8-0523-e911-a9ba-000d3a1e689f" },
+      { table: "msdyncrm_marketingemail", id: EMAIL },
     ]);
   });
 });

@@ -11,38 +11,32 @@ export interface RecordRef {
   id: string;
 }
 
+/** The tables by the word the fault codes name them with. */
+const TABLES = {
+  Segment: "msdyncrm_segment",
+  Email: "msdyncrm_marketingemail",
+  ContentSettings: "msdyncrm_contentsettings",
+} as const;
+
 /**
- * The faults whose argument 0 is a record's id, by its table: the `Error*NotFound/NotLive` codes of
- * faultCatalogue.ts, as the emulated org raises them. No other argument of any fault is a record id.
+ * The faults whose argument 0 is a record's id, and its table: the `Error*NotFound/NotLive` codes of
+ * faultCatalogue.ts (ErrorSegmentNotLive: a segment's id), as the emulated org raises them. No other
+ * argument of any fault is a record id.
  */
-const RECORD_FAULTS: ReadonlyMap<string, RecordTable> = new Map([
-  ["ErrorSegmentNotFound", "msdyncrm_segment"],
-  ["ErrorSegmentNotLive", "msdyncrm_segment"],
-  ["ErrorEmailNotFound", "msdyncrm_marketingemail"],
-  ["ErrorEmailNotLive", "msdyncrm_marketingemail"],
-  ["ErrorContentSettingsNotFound", "msdyncrm_contentsettings"],
-]);
+const RECORD_FAULT = /^Error(Segment|Email|ContentSettings)Not(?:Found|Live)$/;
 
-/** One key per record, for maps of what is known about records. */
-export const recordKey = ({ table, id }: RecordRef): string => `${table}:${id}`;
-
-/** The record the entry's argument `index` is the id of; undefined for any other argument (or one that is no GUID). */
-export function recordArgument(entry: ValidationEntry, index: number): RecordRef | undefined {
-  const table = index === 0 ? RECORD_FAULTS.get(entry.fault) : undefined;
-  const id = entry.args[index];
-  return table && id && GUID.test(id.trim()) ? { table, id: normalisedGuid(id) } : undefined;
+/** The record the entry's first argument is the id of, if any (an argument that is no GUID is none). */
+export function entryRecord(entry: ValidationEntry): RecordRef | undefined {
+  const word = RECORD_FAULT.exec(entry.fault)?.[1] as keyof typeof TABLES | undefined;
+  const id = entry.args[0];
+  return word && id && GUID.test(id.trim()) ? { table: TABLES[word], id: normalisedGuid(id) } : undefined;
 }
 
 /** The records a tile refers to: the segments of its SegmentItems, or the emails of an email tile. */
 export function tileRecords(tile: Tile): RecordRef[] {
   const records: RecordRef[] = [];
   for (const { type, itemId } of tile.items) {
-    const table =
-      type === "SegmentItem"
-        ? "msdyncrm_segment"
-        : tile.type === "Email" && type === "Email"
-          ? "msdyncrm_marketingemail"
-          : undefined;
+    const table = type === "SegmentItem" ? TABLES.Segment : tile.type === "Email" && type === "Email" && TABLES.Email;
     if (table && itemId !== null) records.push({ table, id: normalisedGuid(itemId) });
   }
   return records;
@@ -53,7 +47,7 @@ export function referencedItems(parsed: ParsedDefinition): { segments: string[];
   const segments = new Set<string>();
   const emails = new Set<string>();
   for (const tile of parsed.tiles) {
-    for (const { table, id } of tileRecords(tile)) (table === "msdyncrm_segment" ? segments : emails).add(id);
+    for (const { table, id } of tileRecords(tile)) (table === TABLES.Segment ? segments : emails).add(id);
   }
   return { segments: [...segments], emails: [...emails] };
 }
@@ -61,8 +55,8 @@ export function referencedItems(parsed: ParsedDefinition): { segments: string[];
 /** Every record the entries' arguments and the tiles refer to, each once, in the order first met. */
 export function referencedRecords(entries: readonly ValidationEntry[], parsed: ParsedDefinition): RecordRef[] {
   const records = new Map<string, RecordRef>();
-  const add = (record: RecordRef | undefined) => record && records.set(recordKey(record), record);
-  for (const entry of entries) add(recordArgument(entry, 0));
+  const add = (record: RecordRef | undefined) => record && records.set(record.id, record);
+  for (const entry of entries) add(entryRecord(entry));
   for (const tile of parsed.tiles) tileRecords(tile).forEach(add);
   return [...records.values()];
 }
