@@ -75,10 +75,15 @@ test("updateView maps the context to the view's props", () => {
   expect(Object.getPrototypeOf(port)).toBe((globalThis as unknown as { Xrm: Xrm.XrmStatic }).Xrm.WebApi);
   // This host has no client URL, so the writes go out without If-Match.
   expect(port.ifMatch).toBeUndefined();
-  props.openJourney("9a8b7c6d-0000-4000-8000-000000000001");
+  props.openRecord("msdyncrm_customerjourney", "9a8b7c6d-0000-4000-8000-000000000001");
   expect(openForm).toHaveBeenCalledWith({
     entityName: "msdyncrm_customerjourney",
     entityId: "9a8b7c6d-0000-4000-8000-000000000001",
+  });
+  props.openRecord("msdyncrm_segment", "3f1d2c4b-0000-4000-8000-000000000101");
+  expect(openForm).toHaveBeenLastCalledWith({
+    entityName: "msdyncrm_segment",
+    entityId: "3f1d2c4b-0000-4000-8000-000000000101",
   });
 });
 

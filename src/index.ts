@@ -6,6 +6,7 @@ import { createFormBridgeFinder, type FormBridgeFinder } from "./bridge/formBrid
 import { createAllowedTransitions } from "./dataverse/allowedTransitions";
 import { createIfMatchWrites } from "./dataverse/ifMatchWrites";
 import { createJourneyService } from "./dataverse/journeyService";
+import { createNameLookup } from "./dataverse/recordNames";
 import { RESOURCE_NOT_FOUND } from "./dataverse/webApiErrors";
 import type { WebApiPort } from "./dataverse/webApiPort";
 import { createDateTimeFormatter } from "./ui/dateFormat";
@@ -48,10 +49,10 @@ function webApiOf(context: ComponentFramework.Context<IInputs>): WebApiPort {
   return Object.assign(Object.create(context.webAPI) as WebApiPort, { online });
 }
 
-function openJourneyIn(context: ComponentFramework.Context<IInputs>, id: string): void {
+function openRecordIn(context: ComponentFramework.Context<IInputs>, table: string, id: string): void {
   const navigation: Pick<ComponentFramework.Navigation, "openForm"> =
     (xrm()?.Navigation as unknown as ComponentFramework.Navigation | undefined) ?? context.navigation;
-  void navigation.openForm({ entityName: ENTITY, entityId: id });
+  void navigation.openForm({ entityName: table, entityId: id });
 }
 
 function recordIdOf(context: ComponentFramework.Context<IInputs>): string {
@@ -62,7 +63,10 @@ function recordIdOf(context: ComponentFramework.Context<IInputs>): string {
 
 export class JourneyControl implements ComponentFramework.ReactControl<IInputs, IOutputs> {
   /** What lives as long as the record shown: its id, its service, the way to its form and the org's transitions. */
-  private record: Pick<JourneyControlProps, "recordId" | "service" | "findBridge" | "allowedTransitions"> | null = null;
+  private record: Pick<
+    JourneyControlProps,
+    "recordId" | "service" | "findBridge" | "allowedTransitions" | "lookUpNames"
+  > | null = null;
   private formBridge: FormBridgeFinder | null = null;
   /** The custom events of the latest updateView's context: the form script answers them (see src/bridge). */
   private events: ComponentFramework.IEventBag | undefined;
@@ -81,10 +85,12 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
       const formBridge = createFormBridgeFinder(() => connectFormBridge(this.raiseEvent));
       const findBridge = () => formBridge.find();
       this.formBridge = formBridge;
+      const webApi = webApiOf(context);
       this.record = {
         recordId,
         findBridge,
-        service: createJourneyService({ webApi: webApiOf(context), bridge: findBridge, now }),
+        service: createJourneyService({ webApi, bridge: findBridge, now }),
+        lookUpNames: createNameLookup(webApi),
         allowedTransitions: createAllowedTransitions(ENTITY, xrm()?.Utility),
       };
     }
@@ -105,7 +111,7 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
         !!context.events?.[formEventName("connect")] &&
         context.utils.hasEntityPrivilege("systemform", Privilege.Write, 0),
       allocatedWidth: context.mode.allocatedWidth,
-      openJourney: (id) => openJourneyIn(context, id),
+      openRecord: (table, id) => openRecordIn(context, table, id),
       now,
     };
     return createElement(JourneyView, props);

@@ -268,6 +268,7 @@ async function panel(): Promise<unknown> {
       shown,
       checkedWhen: "now",
       definition,
+      records: { names: new Map(), open: () => undefined },
       selectedId: null,
       onSelect: () => undefined,
       localise,
@@ -318,6 +319,7 @@ async function outline(): Promise<unknown> {
       React.createElement(JourneyOutline, {
         definition,
         countsByTile: new Map(),
+        records: { names: new Map(), open: () => undefined },
         selectedId: null,
         onSelect: () => undefined,
         localise,

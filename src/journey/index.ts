@@ -8,6 +8,7 @@ export * from "./findings";
 export * from "./faultCatalogue";
 export * from "./bidiIsolation";
 export * from "./workflowDefinition";
+export * from "./recordReferences";
 export * from "./recurrence";
 export * from "./localChecks";
 export * from "./language";

@@ -2,7 +2,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
 import { generateDefinition } from "./testing/sampleDefinition";
-import { outlineEntries, parseDefinition, referencedItems, type ParsedDefinition } from "./workflowDefinition";
+import { referencedItems } from "./recordReferences";
+import { outlineEntries, parseDefinition, type ParsedDefinition } from "./workflowDefinition";
 
 const seedDefinition = (
   JSON.parse(fs.readFileSync(path.join(__dirname, "../../test/fixtures/seed/validate-request.json"), "utf8")) as {

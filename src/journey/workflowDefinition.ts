@@ -238,23 +238,10 @@ export function outlineEntries(parsed: ParsedDefinition): OutlineEntry[] {
   return entries;
 }
 
-function normalisedGuid(id: string): string {
+/** A record id as the org's rows give it: lower case, without braces. */
+export function normalisedGuid(id: string): string {
   return id
     .trim()
     .replace(/^\{|\}$/g, "")
     .toLowerCase();
-}
-
-/** The segments and emails the tiles refer to, as lower-case GUIDs without braces, each once. */
-export function referencedItems(parsed: ParsedDefinition): { segments: string[]; emails: string[] } {
-  const segments = new Set<string>();
-  const emails = new Set<string>();
-  for (const tile of parsed.tiles) {
-    for (const item of tile.items) {
-      if (item.itemId === null) continue;
-      if (item.type === "SegmentItem") segments.add(normalisedGuid(item.itemId));
-      else if (tile.type === "Email" && item.type === "Email") emails.add(normalisedGuid(item.itemId));
-    }
-  }
-  return { segments: [...segments], emails: [...emails] };
 }

@@ -34,6 +34,7 @@ function renderOutline(definitionText: string, languageId: LanguageId = 1033) {
         countsByTile={new Map()}
         selectedId={selected}
         onSelect={setSelected}
+        records={{ names: new Map(), open: () => undefined }}
         localise={localise}
       />
     );

@@ -9,9 +9,11 @@ import {
   useRef,
   useState,
 } from "./platform";
+import { tileRecords } from "../journey/recordReferences";
 import { outlineEntries, type ParsedDefinition } from "../journey/workflowDefinition";
 import type { Severity } from "../journey/types";
 import { SEVERITIES, type SeverityCounts } from "./validationGroups";
+import { RecordLinks, type RecordAccess } from "./RecordLink";
 import { severityCount } from "./reportText";
 import { tileTypeLabel, type Localise } from "./strings";
 import { classes, TONES, type Tone } from "./styles";
@@ -21,6 +23,7 @@ export interface JourneyOutlineProps {
   countsByTile: ReadonlyMap<string, SeverityCounts>;
   selectedId: string | null;
   onSelect(activityId: string | null): void;
+  records: RecordAccess;
   localise: Localise;
 }
 
@@ -44,6 +47,7 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
   countsByTile,
   selectedId,
   onSelect,
+  records,
   localise,
 }) => {
   const entries = useMemo(() => outlineEntries(definition), [definition]);
@@ -111,6 +115,7 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
                         </span>
                       ))}
                   </button>
+                  <RecordLinks records={tileRecords(tile)} access={records} localise={localise} />
                 </li>
               );
             })}

@@ -299,7 +299,9 @@ describe("status changes and the live region", () => {
   test("Copy creates the copy with the localised name template and opens it", async () => {
     const { service, props } = await viewWith(S.Live);
     fireEvent.click(screen.getByRole("button", { name: "Copy" }));
-    await waitFor(() => expect(props.openJourney).toHaveBeenCalledWith("9a8b7c6d-0000-4000-8000-000000000001"));
+    await waitFor(() =>
+      expect(props.openRecord).toHaveBeenCalledWith("msdyncrm_customerjourney", "9a8b7c6d-0000-4000-8000-000000000001"),
+    );
     expect(service.copy).toHaveBeenCalledWith(expect.anything(), "Copy of {0}");
   });
 });

@@ -47,6 +47,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
   const definitionText = values?.msdyncrm_workflowdefinition;
   const definition = useMemo(() => parseDefinition(definitionText), [definitionText]);
   const tileCounts = useMemo(() => countsByTile(shown?.findings ?? []), [shown]);
+  const records = { names: journey.names ?? new Map(), open: props.openRecord };
 
   const disabledReason = (action: JourneyAction): string | undefined => {
     if (journey.deleted) return localise("action.disabled.deleted");
@@ -138,6 +139,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
               definition={definition}
               selectedId={selectedId}
               onSelect={setSelectedId}
+              records={records}
               localise={localise}
             />
           </div>
@@ -148,6 +150,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
                 countsByTile={tileCounts}
                 selectedId={selectedId}
                 onSelect={setSelectedId}
+                records={records}
                 localise={localise}
               />
               <RecurrencePreview

@@ -413,3 +413,36 @@ describe("recurrence preview", () => {
     expect(screen.queryByRole("region", { name: "Recurrence" })).toBeNull();
   });
 });
+
+describe("names of the records findings refer to", () => {
+  const SEGMENT = "3f1d2c4b-0000-4000-8000-000000000101";
+
+  test("the not-live segment finding shows the segment's name, and its link opens the segment", async () => {
+    const lookUpNames = jest.fn(async () => new Map([[SEGMENT, { name: "New prospects (draft)" }]]));
+    const { props } = await viewWithStored([e("", "ErrorSegmentNotLive", "Error", [`{${SEGMENT.toUpperCase()}}`])], {
+      lookUpNames,
+    });
+    const sentence = await within(panel()).findByText(/^The segment .*New prospects \(draft\).* is not live\.$/);
+    expect(sentence.textContent).toBe("The segment \u2068New prospects (draft)\u2069 is not live.");
+    expect(lookUpNames).toHaveBeenCalledWith(
+      expect.arrayContaining([{ table: "msdyncrm_segment", id: SEGMENT }]),
+      true,
+    );
+    fireEvent.click(within(panel()).getByRole("button", { name: "New prospects (draft)" }));
+    expect(props.openRecord).toHaveBeenCalledWith("msdyncrm_segment", SEGMENT);
+  });
+
+  test("a segment the lookup did not find stays as its id, marked as not found", async () => {
+    const lookUpNames = jest.fn(async () => new Map([[SEGMENT, { missing: "notFound" as const }]]));
+    renderJourneyView({
+      storedValidationResults: stored([e("01_0", "ErrorSegmentNotFound", "Error", [SEGMENT])]),
+      lookUpNames,
+      languageId: 1031,
+    });
+    expect(
+      await screen.findByText(`Das Segment \u2068${SEGMENT} (nicht gefunden)\u2069 existiert nicht`, {
+        exact: false,
+      }),
+    ).toBeTruthy();
+  });
+});

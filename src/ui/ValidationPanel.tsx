@@ -13,12 +13,15 @@ import {
   useEffect,
   useState,
 } from "./platform";
+import { isolateBidi } from "../journey/bidiIsolation";
 import { describeFault, shortenText } from "../journey/faultCatalogue";
+import { entryRecord } from "../journey/recordReferences";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
 import type { Severity } from "../journey/types";
 import { copyText } from "./clipboard";
 import { groupFindings, type Finding, type ShownReport } from "./validationGroups";
 import { groupTitle, reportAsText, severityLabel, verdictText } from "./reportText";
+import { RecordLinks, recordText, type RecordAccess } from "./RecordLink";
 import { classes } from "./styles";
 import type { Localise } from "./strings";
 
@@ -29,6 +32,7 @@ export interface ValidationPanelProps {
   definition: ParsedDefinition;
   selectedId: string | null;
   onSelect(activityId: string | null): void;
+  records: RecordAccess;
   localise: Localise;
 }
 
@@ -46,8 +50,11 @@ function severityIcon(severity: Severity, localise: Localise): React.ReactNode {
   return <Icon iconName={iconName} title={label} style={{ color, flexShrink: 0, fontSize: 14 }} />;
 }
 
-function findingContent({ entry, sources }: Finding, localise: Localise): React.ReactNode {
-  const described = describeFault(entry, localise);
+function findingContent({ entry, sources }: Finding, records: RecordAccess, localise: Localise): React.ReactNode {
+  const record = entryRecord(entry);
+  // The record's name in place of its id, isolated as user text within the sentence.
+  const args = record ? [isolateBidi(recordText(record, records, localise)), ...entry.args.slice(1)] : entry.args;
+  const described = describeFault({ ...entry, args }, localise);
   // The short text (arguments cut): a list of findings is no place for an 800 KB argument; Copy details has it whole.
   const { message, hint } = described.short;
   // User text (tile names, the server's arguments) in <bdi>: a direction override in it stops at its end.
@@ -82,6 +89,7 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
   definition,
   selectedId,
   onSelect,
+  records,
   localise,
 }) => {
   // Whether "Copy details" put the text on the clipboard (null: not tried); a new report clears it.
@@ -135,7 +143,8 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
                 <ul className={classes.list}>
                   {group.findings.map((finding, index) => {
                     const { activityId } = group;
-                    const content = findingContent(finding, localise);
+                    const content = findingContent(finding, records, localise);
+                    const record = entryRecord(finding.entry);
                     return (
                       <li key={`${finding.entry.fault}-${index}`}>
                         {activityId ? (
@@ -151,6 +160,7 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
                         ) : (
                           <div className={classes.entry}>{content}</div>
                         )}
+                        {record && <RecordLinks records={[record]} access={records} localise={localise} />}
                       </li>
                     );
                   })}

@@ -1,6 +1,7 @@
 import type { ConnectedFormBridge } from "../bridge/formBridgeTypes";
 import type { AllowedTransitions } from "../dataverse/allowedTransitions";
 import type { JourneyService } from "../dataverse/journeyService";
+import type { LookUpNames } from "../dataverse/recordNames";
 import type { FormatDateTime } from "./dateFormat";
 import type { GetString } from "./strings";
 
@@ -33,8 +34,10 @@ export interface JourneyControlProps {
   canCustomize: boolean;
   /** Width in px the host gives the control (context.mode.allocatedWidth); -1 or 0 when not known. */
   allocatedWidth: number;
-  /** Opens another journey's form (Xrm.Navigation.openForm). */
-  openJourney(id: string): void;
+  /** Opens a record's form (Xrm.Navigation.openForm): a copy of the journey, a segment or an email it uses. */
+  openRecord(table: string, id: string): void;
+  /** The names of the segments, emails and content settings that findings and tiles refer to. */
+  lookUpNames: LookUpNames;
   /** The current time; tests pass a fixed one. */
   now(): Date;
 }

@@ -1,4 +1,5 @@
 import type { JourneyError } from "../dataverse/journeyError";
+import type { RecordNames } from "../dataverse/recordNames";
 import type { JourneySnapshot, ServerBusy } from "../dataverse/journeyService";
 import type { JourneyActionId } from "../journey/journeyActions";
 import { statusInfo } from "../journey/statusModel";
@@ -34,6 +35,8 @@ export interface JourneyState {
   deleted?: boolean;
   /** A throttled request is waiting to try again (null or absent: none is). */
   serverBusy?: ServerBusy | null;
+  /** What is known of the records the findings and the tiles refer to (their names), by recordKey. */
+  names?: RecordNames;
 }
 
 /**
@@ -186,3 +189,7 @@ export const bannerDismissed =
 export const serverBusyChanged =
   (serverBusy: ServerBusy | null): JourneyEvent =>
   (state) => ({ ...state, serverBusy });
+
+export const namesFound =
+  (names: RecordNames): JourneyEvent =>
+  (state) => ({ ...state, names });

@@ -21,6 +21,7 @@ export const {
   FocusZone,
   FocusZoneDirection,
   Icon,
+  Link,
   MessageBar,
   MessageBarButton,
   MessageBarType,

@@ -26,6 +26,8 @@ export const classes = {
   entryText: "cjt-entry-text",
   pill: "cjt-pill",
   sourceTag: "cjt-source-tag",
+  /** The records a finding or a tile refers to, as links, under its row. */
+  recordLinks: "cjt-record-links",
   tree: "cjt-tree",
   manualCopy: "cjt-manual-copy",
   table: "cjt-table",

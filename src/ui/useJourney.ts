@@ -1,14 +1,22 @@
 import type { ConnectedFormBridge, FormEvent } from "../bridge/formBridgeTypes";
-import type { CheckOutcome, JourneyService, JourneySnapshot } from "../dataverse/journeyService";
+import {
+  JOURNEY_ENTITY,
+  type CheckOutcome,
+  type JourneyService,
+  type JourneySnapshot,
+} from "../dataverse/journeyService";
 import { JourneyError, isJourneyError } from "../dataverse/journeyError";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { earliestFittingEnd, recurrenceFits, recurrenceFromRecord } from "../journey/recurrence";
 import { runLocalChecks } from "../journey/localChecks";
 import { statusInfo } from "../journey/statusModel";
 import { countBySeverity, type SeverityCounts } from "../journey/findings";
+import { referencedRecords } from "../journey/recordReferences";
 import type { JourneyRecord } from "../journey/types";
+import { parseDefinition } from "../journey/workflowDefinition";
 import type { ConfirmRequest } from "./ConfirmDialog";
 import type { JourneyControlProps } from "./journeyControlProps";
+import type { LookUpNames } from "../dataverse/recordNames";
 import {
   actionEnded,
   actionStarted,
@@ -26,6 +34,7 @@ import {
   journeyReducer,
   loaded,
   loadStarted,
+  namesFound,
   serverBusyChanged,
   settled,
   statusMoved,
@@ -36,7 +45,7 @@ import {
   type JourneyState,
 } from "./journeyState";
 import { verdictText } from "./reportText";
-import { shownReport, type ReportOrigin } from "./validationGroups";
+import { shownReport, type ReportOrigin, type ShownReport } from "./validationGroups";
 import { statusLabel, type Localise } from "./strings";
 import { useEffect, useReducer, useRef } from "./platform";
 
@@ -195,7 +204,7 @@ function useActions(
       // The template itself, "Copy of {0}": the service fills in the name (localise would empty the placeholder).
       const copied = await service.copy(snapshot, props.getString("copy.nameTemplate"));
       dispatch(announced(localise("live.copied")));
-      props.openJourney(copied.id);
+      props.openRecord(JOURNEY_ENTITY, copied.id);
     } else if (action.id === "delete") {
       await service.delete(snapshot);
       dispatch(deleted(localise("live.deleted")));
@@ -253,6 +262,28 @@ function useFormEvents(findBridge: FindBridge, mounted: Mounted, onEvent: { curr
   return find;
 }
 
+/**
+ * Looks up the names of the records the shown findings and the tiles refer to: afresh for each check result
+ * (stored, or the server's: a segment may have been renamed since), else only for records not asked yet.
+ */
+function useRecordNames(lookUpNames: LookUpNames, state: JourneyState, dispatch: Dispatch, mounted: Mounted) {
+  const { shown, names } = state;
+  const definitionText = state.values?.msdyncrm_workflowdefinition;
+  const lastResult = useRef<ShownReport | null>(null);
+  const lookups = useRef(0);
+  useEffect(() => {
+    const fresh = shown !== lastResult.current && shown?.origin !== "local" && shown?.origin !== "checking";
+    if (fresh) lastResult.current = shown;
+    const records = referencedRecords(shown?.report.entries ?? [], parseDefinition(definitionText));
+    if (!fresh && records.every((record) => names?.has(record.id))) return;
+    const lookup = ++lookups.current;
+    void lookUpNames(records, fresh).then((found) => {
+      if (mounted.current && lookup === lookups.current) dispatch(namesFound(found));
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- asks when the findings or the tiles change, not when names arrive
+  }, [shown, definitionText]);
+}
+
 /** The journey's state and what the user can do with it; `localise` gives the words it announces and shows. */
 export function useJourney(props: JourneyControlProps, localise: Localise): JourneyController {
   const { service, recordId, storedValidationResults } = props;
@@ -305,6 +336,7 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
     dispatch(checked(shown, message, outcome.serverUnavailable));
     return countBySeverity(shown.findings);
   };
+  useRecordNames(props.lookUpNames, state, dispatch, mounted);
   const [run, answerConfirm] = useActions(
     props,
     localise,

@@ -55,7 +55,8 @@ export function renderJourneyView(options: ViewOptions = {}) {
     hasPrivilege: () => true,
     canCustomize: false,
     allocatedWidth: 800,
-    openJourney: jest.fn(),
+    openRecord: jest.fn(),
+    lookUpNames: jest.fn(async () => new Map()),
     now: () => new Date("2026-11-28T10:00:00Z"),
     ...overrides,
   };
