@@ -25,6 +25,7 @@ export const {
   MessageBarButton,
   MessageBarType,
   PrimaryButton,
+  SearchBox,
   Spinner,
   SpinnerSize,
   Stack,
