@@ -246,9 +246,7 @@ export function outlineEntries(parsed: ParsedDefinition): OutlineEntry[] {
     const entry: OutlineEntry = { tile, level, parent };
     const from = parent?.tile;
     if (from?.type === "Trigger") {
-      const relationship = tile.relationship.toLowerCase();
-      if (relationship === "yesbranch") entry.branch = "yes";
-      if (relationship === "nobranch") entry.branch = "no";
+      entry.branch = /^(yes|no)branch$/i.exec(tile.relationship)?.[1].toLowerCase() as OutlineEntry["branch"];
     } else if (from?.type === "Splitter" && tile.type === "SplitterBranch") {
       entry.branch = (branchesSeen.get(from) ?? 0) + 1;
       branchesSeen.set(from, entry.branch);

@@ -58,11 +58,13 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
   localise,
 }) => {
   const entries = useMemo(() => outlineEntries(definition), [definition]);
-  const parents = useMemo(() => new Set(entries.map(({ parent }) => parent)), [entries]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [revealedId, setRevealedId] = useState<string | null>(null);
   const [query, setQuery] = useState("");
-  const search = query.trim().toLocaleLowerCase();
-  const filtering = search !== "" && entries.length >= FILTER_FROM;
+  const chosen = entries.find(({ tile }) => tile.activityId === selectedId);
+  const filterable = entries.length >= FILTER_FROM;
+  const search = filterable ? query.trim().toLocaleLowerCase() : "";
+  const filtering = search !== "";
   // Each tile's name and type word, read once per definition and language: a keystroke only compares.
   const searchTexts = useMemo(
     () =>
@@ -79,7 +81,7 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
       const kept = new Set<OutlineEntry | undefined>();
       entries.forEach((entry, i) => {
         // The selected tile stays in view, so that a finding chosen in the panel still finds its tile.
-        if (!searchTexts[i].includes(search) && entry.tile.activityId !== selectedId) return;
+        if (!searchTexts[i].includes(search) && entry !== chosen) return;
         for (let up: OutlineEntry | undefined = entry; !kept.has(up); up = up?.parent) kept.add(up);
       });
       return entries.filter((entry) => kept.has(entry));
@@ -90,9 +92,8 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
       if (collapsed.has(entry.tile.activityId)) while ((entries[i + 1]?.level ?? -1) > entry.level) i++;
     }
     return shown;
-  }, [entries, filtering, searchTexts, search, selectedId, collapsed]);
+  }, [entries, filtering, searchTexts, search, chosen, collapsed]);
   const [shownRange, setShownRange] = useState([0, ROWS_PER_PAGE]);
-  const [revealedId, setRevealedId] = useState<string | null>(null);
   const selectedRef = useRef<HTMLButtonElement | null>(null);
   useEffect(() => {
     selectedRef.current?.scrollIntoView?.({ block: "nearest" });
@@ -102,16 +103,10 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
     // A tile chosen elsewhere (a finding in the panel) opens the subtrees it is in.
     setRevealedId(selectedId);
     const opened = new Set(collapsed);
-    let up = entries.find(({ tile }) => tile.activityId === selectedId)?.parent;
-    for (; up; up = up.parent) opened.delete(up.tile.activityId);
-    if (opened.size < collapsed.size) setCollapsed(opened);
+    for (let up = chosen?.parent; up; up = up.parent) opened.delete(up.tile.activityId);
+    setCollapsed(opened);
   }
-  const toggle = (activityId: string) => {
-    const next = new Set(collapsed);
-    if (!next.delete(activityId)) next.add(activityId);
-    setCollapsed(next);
-  };
-  const selectedIndex = rows.findIndex(({ tile }) => tile.activityId === selectedId);
+  const selectedIndex = chosen ? rows.indexOf(chosen) : -1;
   // Within the rows, which an edit on the form, a collapse or the filter may have made fewer.
   let first = Math.min(shownRange[0], Math.max(0, rows.length - ROWS_PER_PAGE));
   let end = shownRange[1];
@@ -125,13 +120,8 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
   return (
     <section aria-label={title}>
       <h3 className={classes.heading}>{title}</h3>
-      {entries.length >= FILTER_FROM && (
-        <SearchBox
-          placeholder={localise("outline.filter")}
-          ariaLabel={localise("outline.filter")}
-          value={query}
-          onChange={(_, value) => setQuery(value ?? "")}
-        />
+      {filterable && (
+        <SearchBox placeholder={localise("outline.filter")} onChange={(_, value) => setQuery(value ?? "")} />
       )}
       {entries.length === 0 || rows.length === 0 ? (
         <p className={classes.muted}>
@@ -152,23 +142,28 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
             </DefaultButton>
           )}
           <ul className={classes.tree}>
-            {rows.slice(first, end).map((entry) => {
+            {rows.slice(first, end).map((entry, i) => {
               const { tile, level, branch } = entry;
               const id = tile.activityId;
               const counts = countsByTile.get(id);
               const selected = selectedId === id;
+              const shut = collapsed.has(id);
               const name = rowName(entry, localise);
               return (
                 <li key={id} aria-level={level + 1} style={{ paddingLeft: Math.min(level, INDENTED_LEVELS) * 16 }}>
-                  {!filtering && parents.has(entry) && (
+                  {/* A toggle on tiles with children: collapsed, or with the next row under it. */}
+                  {!filtering && (shut || rows[first + i + 1]?.parent === entry) && (
                     <button
                       type="button"
-                      className={classes.toggle}
-                      aria-expanded={!collapsed.has(id)}
+                      aria-expanded={!shut}
                       aria-label={localise("outline.toggle", name)}
-                      onClick={() => toggle(id)}
+                      onClick={() => {
+                        const next = new Set(collapsed);
+                        if (!next.delete(id)) next.add(id);
+                        setCollapsed(next);
+                      }}
                     >
-                      {collapsed.has(id) ? "▸" : "▾"}
+                      {shut ? "▸" : "▾"}
                     </button>
                   )}
                   <button
@@ -179,11 +174,7 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
                     onClick={() => onSelect(selected ? null : id)}
                     data-activity-id={id}
                   >
-                    {typeof branch === "string" && (
-                      <span className={classes.branch}>
-                        {localise(branch === "yes" ? "outline.yes" : "outline.no")}
-                      </span>
-                    )}
+                    {typeof branch === "string" && <b>{localise(`outline.${branch}`)}</b>}
                     <span>{name}</span>
                     <span className={classes.muted}>
                       {localise("outline.tileType", tileTypeLabel(tile.type, localise))}

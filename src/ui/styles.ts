@@ -27,10 +27,6 @@ export const classes = {
   pill: "cjt-pill",
   sourceTag: "cjt-source-tag",
   tree: "cjt-tree",
-  /** An outline row's button that shows or hides the tiles under it. */
-  toggle: "cjt-toggle",
-  /** The branch a tile starts under a trigger: Yes or No. */
-  branch: "cjt-branch",
   manualCopy: "cjt-manual-copy",
   table: "cjt-table",
   caption: "cjt-caption",
