@@ -457,7 +457,7 @@ describe("outlineEntries", () => {
     ]);
   });
 
-  it("names the branch a tile starts: a trigger's yes or no (in any case), a splitter's branches by number", () => {
+  it("names the branch a tile starts: a trigger's yes or no (in any case), a splitter's branches by ParentBranchId + 1", () => {
     const parsed = parse([
       root(),
       segment(),
@@ -467,7 +467,7 @@ describe("outlineEntries", () => {
       email("after", "yes"),
       email("default", "t", 2),
       tile({ id: "sp", type: "Splitter", parent: "no" }),
-      tile({ id: "b2", type: "SplitterBranch", parent: "sp", branch: 5 }),
+      tile({ id: "b2", type: "SplitterBranch", parent: "sp", branch: 2 }),
       email("stray", "sp", 1),
       tile({ id: "b1", type: "SplitterBranch", parent: "sp", branch: 0 }),
       tile({ id: "inner", type: "SplitterBranch", parent: "b1" }),
@@ -482,7 +482,7 @@ describe("outlineEntries", () => {
       ["b1", 1],
       ["inner", undefined],
       ["stray", undefined],
-      ["b2", 2],
+      ["b2", 3],
       ["default", undefined],
     ]);
   });

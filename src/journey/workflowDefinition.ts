@@ -227,7 +227,7 @@ export interface OutlineEntry {
   level: number;
   /** The entry the tile hangs from; none at level 0. */
   parent?: OutlineEntry;
-  /** Under a trigger, its yes or no branch; a splitter's branch tile, its number among them (1 for the first). */
+  /** Under a trigger, its yes or no branch; a splitter's branch tile, its number (ParentBranchId + 1). */
   branch?: "yes" | "no" | number;
 }
 
@@ -236,7 +236,6 @@ export function outlineEntries(parsed: ParsedDefinition): OutlineEntry[] {
   const entries: OutlineEntry[] = [];
   // The last entry seen at each level: the parent of the next one a level deeper.
   const lastAt: OutlineEntry[] = [];
-  const branchesSeen = new Map<Tile, number>();
   let underRoot = false;
   for (const tile of parsed.tiles) {
     if (tile.depth === 0) underRoot = tile === parsed.root;
@@ -248,8 +247,7 @@ export function outlineEntries(parsed: ParsedDefinition): OutlineEntry[] {
     if (from?.type === "Trigger") {
       entry.branch = /^(yes|no)branch$/i.exec(tile.relationship)?.[1].toLowerCase() as OutlineEntry["branch"];
     } else if (from?.type === "Splitter" && tile.type === "SplitterBranch") {
-      entry.branch = (branchesSeen.get(from) ?? 0) + 1;
-      branchesSeen.set(from, entry.branch);
+      entry.branch = tile.branchIndex + 1;
     }
     lastAt[level] = entry;
     entries.push(entry);

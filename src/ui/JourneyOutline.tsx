@@ -63,14 +63,14 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
   const [query, setQuery] = useState("");
   const chosen = entries.find(({ tile }) => tile.activityId === selectedId);
   const filterable = entries.length >= FILTER_FROM;
-  const search = filterable ? query.trim().toLocaleLowerCase() : "";
+  const search = filterable ? query.trim().toLowerCase() : "";
   const filtering = search !== "";
   // Each tile's name and type word, read once per definition and language: a keystroke only compares.
   const searchTexts = useMemo(
     () =>
       filtering
         ? entries.map((entry) =>
-            `${rowName(entry, localise)} ${tileTypeLabel(entry.tile.type, localise)}`.toLocaleLowerCase(),
+            `${rowName(entry, localise)} ${tileTypeLabel(entry.tile.type, localise)}`.toLowerCase(),
           )
         : [],
     [entries, filtering, localise],
