@@ -1,9 +1,10 @@
 // Measurements for `npm run bench`: prints one JSON object on stdout (scripts/bench.mjs makes the table).
-// Run with: node --import tsx scripts/bench/measure.ts <roundTrips|goLiveBytes|faultMatrix|localChecks|panel|outline|findingMerge|typingLatency>
+// Run with: node --import tsx scripts/bench/measure.ts <roundTrips|goLiveBytes|faultMatrix|localChecks|panel|outline|outlineSpeed|findingMerge|typingLatency>
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { faultMatrix } from "./faultMatrix";
+import { outlineSpeed } from "./outlineSpeed";
 import { typingLatency } from "./typingLatency";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -359,6 +360,7 @@ const tasks: Record<string, () => Promise<unknown>> = {
   localChecks,
   panel,
   outline,
+  outlineSpeed: () => outlineSpeed(ROOT),
   findingMerge,
   typingLatency: () => typingLatency(ROOT),
 };

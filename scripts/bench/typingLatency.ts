@@ -2,7 +2,7 @@
 // the journey's name on the form to the control's panel showing (or dropping) the missing-name finding.
 import { seedData, SEED_IDS, largeDefinition } from "../../harness/seed/seedData";
 import { startHarness } from "../../harness/server";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium";
 
 /** The control re-runs its checks this long after the form's last change: CHANGE_SETTLE_MS in src/ui/useJourney.ts. */
 const CHANGE_SETTLE_MS = 150;
@@ -84,11 +84,7 @@ const percentile = (sorted: number[], p: number) =>
 
 async function latencyAt(tiles: number, root: string): Promise<Record<string, number>> {
   const harness = await startHarness({ port: 0, rootDir: root, seed: seedWithTiles(tiles) });
-  // The browser suite's Chromium (test/browser/testing/browserHarness.ts), which scripts may not import.
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, timezoneId: "UTC" });
     await context.addInitScript(noteSettleTimer, CHANGE_SETTLE_MS);

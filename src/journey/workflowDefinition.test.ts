@@ -385,6 +385,10 @@ describe("parseDefinition", () => {
         const entries = outlineEntries(parsed);
         expect(entries.map(({ tile }) => tile)).toEqual(parsed.tiles.filter((tile) => tile !== parsed.root));
         expect(entries.every(({ level }) => level >= 0)).toBe(true);
+        for (const { tile, level, parent } of entries) {
+          expect(parent?.level ?? -1).toBe(level - 1);
+          if (parent) expect(tile.parentId).toBe(parent.tile.activityId);
+        }
         for (const finding of parsed.findings) {
           expect(finding.activityId === "" || parsed.byId.has(finding.activityId)).toBe(true);
         }
@@ -451,6 +455,36 @@ describe("outlineEntries", () => {
       ["01_0", 0],
       ["02", 1],
       ["e", 2],
+    ]);
+  });
+
+  it("names the branch a tile starts: a trigger's yes or no (in any case), a splitter's branches by ParentBranchId + 1", () => {
+    const parsed = parse([
+      root(),
+      segment(),
+      tile({ id: "t", type: "Trigger", parent: "01_0" }),
+      email("no", "t", 1, "NoBranch"),
+      email("yes", "t", 0, "yesBranch"),
+      email("after", "yes"),
+      email("default", "t", 2),
+      tile({ id: "sp", type: "Splitter", parent: "no" }),
+      tile({ id: "b2", type: "SplitterBranch", parent: "sp", branch: 2 }),
+      email("stray", "sp", 1),
+      tile({ id: "b1", type: "SplitterBranch", parent: "sp", branch: 0 }),
+      tile({ id: "inner", type: "SplitterBranch", parent: "b1" }),
+    ]);
+    expect(outlineEntries(parsed).map(({ tile, branch }) => [tile.activityId, branch])).toEqual([
+      ["01_0", undefined],
+      ["t", undefined],
+      ["yes", "yes"],
+      ["after", undefined],
+      ["no", "no"],
+      ["sp", undefined],
+      ["b1", 1],
+      ["inner", undefined],
+      ["stray", undefined],
+      ["b2", 3],
+      ["default", undefined],
     ]);
   });
 

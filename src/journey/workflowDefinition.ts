@@ -225,15 +225,32 @@ function readDefinition(definition: string | null | undefined): ParsedDefinition
 export interface OutlineEntry {
   tile: Tile;
   level: number;
+  /** The entry the tile hangs from; none at level 0. */
+  parent?: OutlineEntry;
+  /** Under a trigger, its yes or no branch; a splitter's branch tile, its number (ParentBranchId + 1). */
+  branch?: "yes" | "no" | number;
 }
 
 /** Every tile but bpf_root, once, in journey order (no walk: `tiles` is already in pre-order with depths). */
 export function outlineEntries(parsed: ParsedDefinition): OutlineEntry[] {
   const entries: OutlineEntry[] = [];
+  // The last entry seen at each level: the parent of the next one a level deeper.
+  const lastAt: OutlineEntry[] = [];
   let underRoot = false;
   for (const tile of parsed.tiles) {
     if (tile.depth === 0) underRoot = tile === parsed.root;
-    if (tile !== parsed.root) entries.push({ tile, level: tile.depth - Number(underRoot) });
+    if (tile === parsed.root) continue;
+    const level = tile.depth - Number(underRoot);
+    const parent = level > 0 ? lastAt[level - 1] : undefined;
+    const entry: OutlineEntry = { tile, level, parent };
+    const from = parent?.tile;
+    if (from?.type === "Trigger") {
+      entry.branch = /^(yes|no)branch$/i.exec(tile.relationship)?.[1].toLowerCase() as OutlineEntry["branch"];
+    } else if (from?.type === "Splitter" && tile.type === "SplitterBranch") {
+      entry.branch = tile.branchIndex + 1;
+    }
+    lastAt[level] = entry;
+    entries.push(entry);
   }
   return entries;
 }

@@ -4,13 +4,14 @@ import {
   DefaultButton,
   FocusZone,
   FocusZoneDirection,
+  SearchBox,
   useEffect,
   useMemo,
   useRef,
   useState,
 } from "./platform";
 import { tileRecords } from "../journey/recordReferences";
-import { outlineEntries, type ParsedDefinition } from "../journey/workflowDefinition";
+import { outlineEntries, type OutlineEntry, type ParsedDefinition } from "../journey/workflowDefinition";
 import type { Severity } from "../journey/types";
 import { SEVERITIES, type SeverityCounts } from "./validationGroups";
 import { RecordLinks, type RecordAccess } from "./RecordLink";
@@ -31,6 +32,8 @@ export interface JourneyOutlineProps {
 const INDENTED_LEVELS = 8;
 /** Rows rendered at once, and added by "Show earlier" or "Show more": a 20,000-tile journey opens as fast as a 500-tile one. */
 const ROWS_PER_PAGE = 500;
+/** Fewer tiles than this are read at a glance: no filter box. */
+const FILTER_FROM = 50;
 
 const BADGE_COLOURS: Readonly<Record<Severity, Tone>> = {
   Error: TONES.strongError,
@@ -38,9 +41,17 @@ const BADGE_COLOURS: Readonly<Record<Severity, Tone>> = {
   Valid: TONES.info,
 };
 
+/** The row's name: a splitter branch without a name of its own goes by its number. */
+const rowName = ({ tile, branch }: OutlineEntry, localise: Localise) =>
+  typeof branch === "number" && tile.name === tile.type
+    ? localise("outline.branch", branch)
+    : tile.name || tile.activityId;
+
 /**
  * The tiles as one flat list in journey order, indented by level: nesting lists as deep as the journey
- * would nest the DOM as deep, which a browser cannot lay out past a few thousand levels.
+ * would nest the DOM as deep, which a browser cannot lay out past a few thousand levels. A subtree
+ * collapses under its toggle; from FILTER_FROM tiles a filter shows the matching tiles under their ancestors,
+ * so that each match keeps the path (and the yes/no branch) that leads to it.
  */
 export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
   definition,
@@ -51,18 +62,60 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
   localise,
 }) => {
   const entries = useMemo(() => outlineEntries(definition), [definition]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [revealedId, setRevealedId] = useState<string | null>(null);
+  const [query, setQuery] = useState("");
+  const chosen = entries.find(({ tile }) => tile.activityId === selectedId);
+  const filterable = entries.length >= FILTER_FROM;
+  const search = filterable ? query.trim().toLowerCase() : "";
+  const filtering = search !== "";
+  // Each tile's name and type word, read once per definition and language: a keystroke only compares.
+  const searchTexts = useMemo(
+    () =>
+      filtering
+        ? entries.map((entry) =>
+            `${rowName(entry, localise)} ${tileTypeLabel(entry.tile.type, localise)}`.toLowerCase(),
+          )
+        : [],
+    [entries, filtering, localise],
+  );
+  const rows = useMemo(() => {
+    const shown: OutlineEntry[] = [];
+    if (filtering) {
+      const kept = new Set<OutlineEntry | undefined>();
+      entries.forEach((entry, i) => {
+        // The selected tile stays in view, so that a finding chosen in the panel still finds its tile.
+        if (!searchTexts[i].includes(search) && entry !== chosen) return;
+        for (let up: OutlineEntry | undefined = entry; !kept.has(up); up = up?.parent) kept.add(up);
+      });
+      return entries.filter((entry) => kept.has(entry));
+    }
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      shown.push(entry);
+      if (collapsed.has(entry.tile.activityId)) while ((entries[i + 1]?.level ?? -1) > entry.level) i++;
+    }
+    return shown;
+  }, [entries, filtering, searchTexts, search, chosen, collapsed]);
   const [shownRange, setShownRange] = useState([0, ROWS_PER_PAGE]);
   const selectedRef = useRef<HTMLButtonElement | null>(null);
   useEffect(() => {
     selectedRef.current?.scrollIntoView?.({ block: "nearest" });
   }, [selectedId]);
 
-  const selectedIndex = entries.findIndex(({ tile }) => tile.activityId === selectedId);
-  // Within the tiles, which an edit on the form may have made fewer.
-  let first = Math.min(shownRange[0], Math.max(0, entries.length - ROWS_PER_PAGE));
+  if (selectedId !== revealedId) {
+    // A tile chosen elsewhere (a finding in the panel) opens the subtrees it is in.
+    setRevealedId(selectedId);
+    const opened = new Set(collapsed);
+    for (let up = chosen?.parent; up; up = up.parent) opened.delete(up.tile.activityId);
+    setCollapsed(opened);
+  }
+  const selectedIndex = chosen ? rows.indexOf(chosen) : -1;
+  // Within the rows, which an edit on the form, a collapse or the filter may have made fewer.
+  let first = Math.min(shownRange[0], Math.max(0, rows.length - ROWS_PER_PAGE));
   let end = shownRange[1];
   if (selectedIndex >= 0 && (selectedIndex < first || selectedIndex >= end)) {
-    // A tile chosen elsewhere (a finding in the panel) is brought into the rows, however far down it is.
+    // A tile chosen elsewhere is brought into the rows, however far down it is.
     first = Math.max(0, selectedIndex - ROWS_PER_PAGE / 2);
     end = first + ROWS_PER_PAGE;
     setShownRange([first, end]);
@@ -71,37 +124,62 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
   return (
     <section aria-label={title}>
       <h3 className={classes.heading}>{title}</h3>
-      {entries.length === 0 ? (
+      {filterable && (
+        <SearchBox placeholder={localise("outline.filter")} onChange={(_, value) => setQuery(value ?? "")} />
+      )}
+      {entries.length === 0 || rows.length === 0 ? (
         <p className={classes.muted}>
-          {localise(definition.findings.length > 0 ? "outline.unreadable" : "outline.empty")}
+          {localise(
+            entries.length > 0
+              ? "outline.noMatch"
+              : definition.findings.length > 0
+                ? "outline.unreadable"
+                : "outline.empty",
+          )}
         </p>
       ) : (
         // One tab stop for the whole tree, arrow keys within: a 300-tile journey is not 300 tab presses.
-        <FocusZone direction={FocusZoneDirection.vertical}>
+        <FocusZone direction={FocusZoneDirection.bidirectional}>
           {first > 0 && (
             <DefaultButton onClick={() => setShownRange([Math.max(0, first - ROWS_PER_PAGE), end])}>
               {localise("outline.showEarlier", first)}
             </DefaultButton>
           )}
           <ul className={classes.tree}>
-            {entries.slice(first, end).map(({ tile, level }) => {
-              const counts = countsByTile.get(tile.activityId);
-              const selected = selectedId === tile.activityId;
+            {rows.slice(first, end).map((entry, i) => {
+              const { tile, level, branch } = entry;
+              const id = tile.activityId;
+              const counts = countsByTile.get(id);
+              const selected = selectedId === id;
+              const shut = collapsed.has(id);
+              const name = rowName(entry, localise);
               return (
-                <li
-                  key={tile.activityId}
-                  aria-level={level + 1}
-                  style={{ paddingLeft: Math.min(level, INDENTED_LEVELS) * 16 }}
-                >
+                <li key={id} aria-level={level + 1} style={{ paddingLeft: Math.min(level, INDENTED_LEVELS) * 16 }}>
+                  {/* A toggle on tiles with children: collapsed, or with the next row under it. */}
+                  {!filtering && (shut || rows[first + i + 1]?.parent === entry) && (
+                    <button
+                      type="button"
+                      aria-expanded={!shut}
+                      aria-label={localise("outline.toggle", name)}
+                      onClick={() => {
+                        const next = new Set(collapsed);
+                        if (!next.delete(id)) next.add(id);
+                        setCollapsed(next);
+                      }}
+                    >
+                      {shut ? "▸" : "▾"}
+                    </button>
+                  )}
                   <button
                     type="button"
                     className={classes.selectable}
                     aria-pressed={selected}
                     ref={selected ? selectedRef : undefined}
-                    onClick={() => onSelect(selected ? null : tile.activityId)}
-                    data-activity-id={tile.activityId}
+                    onClick={() => onSelect(selected ? null : id)}
+                    data-activity-id={id}
                   >
-                    <span>{tile.name || tile.activityId}</span>
+                    {typeof branch === "string" && <b>{localise(`outline.${branch}`)}</b>}
+                    <span>{name}</span>
                     <span className={classes.muted}>
                       {localise("outline.tileType", tileTypeLabel(tile.type, localise))}
                     </span>
@@ -120,9 +198,9 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
               );
             })}
           </ul>
-          {end < entries.length && (
+          {end < rows.length && (
             <DefaultButton onClick={() => setShownRange([first, end + ROWS_PER_PAGE])}>
-              {localise("outline.showMore", entries.length - end)}
+              {localise("outline.showMore", rows.length - end)}
             </DefaultButton>
           )}
         </FocusZone>

@@ -26,6 +26,7 @@ export const {
   MessageBarButton,
   MessageBarType,
   PrimaryButton,
+  SearchBox,
   Spinner,
   SpinnerSize,
   Stack,

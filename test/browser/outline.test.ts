@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "playwright-core";
 import { API, useBrowserHarness, withScreenshots } from "./testing/browserHarness";
 import { JourneyPage } from "./testing/journeyPage";
 
@@ -120,3 +122,89 @@ test("tiles that are each other's parent: the control renders, the outline shows
     assert.equal(await journey.outline().locator('button[aria-pressed="true"]').getAttribute("data-activity-id"), "a");
     assert.deepEqual(pageErrors, []);
   }));
+
+test("a 100-email chain: each level indents one step further down to level 9, deeper rows stay there and say their level", (t) =>
+  withScreenshots(t, suite, async ({ page, url, pageErrors }) => {
+    const emails = Array.from({ length: 100 }, (_, i) => ({
+      ...tile(`e${i}`, "Email", i === 0 ? "01_0" : `e${i - 1}`, EMAIL_ID),
+    }));
+    const id = await createJourney(url, "Chain of 100 emails", [...start, ...emails]);
+    const journey = await JourneyPage.open(page, url, id);
+    const tiles = journey.outline().locator("li button[data-activity-id]");
+    assert.equal(await tiles.count(), 101);
+    // Where each tile's text starts on screen, relative to the segment's.
+    const lefts = await tiles.evaluateAll((buttons) => buttons.map((button) => button.getBoundingClientRect().left));
+    const steps = lefts.slice(1).map((left, i) => Math.round(left - lefts[i]));
+    assert.deepEqual(steps.slice(0, 8), [16, 16, 16, 16, 16, 16, 16, 16]);
+    assert.deepEqual(new Set(steps.slice(8)), new Set([0]));
+    assert.equal(await tiles.nth(7).textContent(), "Email e6(Email)");
+    assert.equal(await tiles.nth(8).textContent(), "Email e7(Email)Level 9");
+    assert.match((await tiles.nth(100).textContent()) ?? "", /Level 101$/);
+    assert.deepEqual(pageErrors, []);
+  }));
+
+test("keyboard only: tab to the outline's filter and tree, collapse a subtree, filter and clear; axe finds nothing", (t) =>
+  withScreenshots(t, suite, async ({ page, url, pageErrors }) => {
+    // The segment, a trigger with a yes branch (one email) and a no branch (a chain of 60 emails).
+    const tiles = [
+      ...start,
+      tile("t", "Trigger", "01_0"),
+      { ...tile("y", "Email", "t", EMAIL_ID), ParentRelationshipType: "yesBranch" },
+      ...Array.from({ length: 60 }, (_, i) => ({
+        ...tile(`n${i}`, "Email", i === 0 ? "t" : `n${i - 1}`, EMAIL_ID),
+        ...(i === 0 ? { ParentBranchId: 1, ParentRelationshipType: "noBranch" } : {}),
+      })),
+    ];
+    const id = await createJourney(url, "Keyboard outline", tiles);
+    const journey = await JourneyPage.open(page, url, id);
+    const outline = journey.outline();
+    const rows = outline.locator("li");
+    assert.equal(await rows.count(), 63);
+    assert.equal(await outline.locator('button[data-activity-id="y"]').textContent(), "YesEmail y(Email)");
+    assert.equal(await outline.locator('button[data-activity-id="n0"]').textContent(), "NoEmail n0(Email)");
+    assert.deepEqual(await axeViolations(page), [], "outline with toggles and the filter box");
+
+    const focusedIn = () =>
+      page.evaluate(() => {
+        const section = document.querySelector('section[aria-label="Journey outline"]');
+        const focused = document.activeElement;
+        return focused && section?.contains(focused) ? focused.outerHTML.slice(0, 80) : null;
+      });
+    let presses = 0;
+    while ((await focusedIn()) === null && presses++ < 200) await page.keyboard.press("Tab");
+    assert.match((await focusedIn()) ?? "", /^<input/, "the filter box is the outline's first tab stop");
+    await page.keyboard.press("Tab");
+    // The tree is one tab stop: its first row's toggle (the segment's); the arrow keys move within.
+    assert.match((await focusedIn()) ?? "", /aria-expanded="true"/);
+    await page.keyboard.press("ArrowDown");
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute("aria-label")),
+      "Tiles under Trigger t",
+    );
+    await page.keyboard.press("Enter");
+    assert.equal(await rows.count(), 2, "the trigger's subtree is collapsed");
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-expanded")), "false");
+    await page.keyboard.press("Space");
+    assert.equal(await rows.count(), 63, "and expanded again");
+    await page.keyboard.press("Enter");
+    assert.equal(await rows.count(), 2);
+
+    await page.keyboard.press("Shift+Tab");
+    assert.match((await focusedIn()) ?? "", /^<input/);
+    await page.keyboard.type("n59");
+    // The match under its ancestors, whatever is collapsed: segment, trigger, the no branch's chain.
+    assert.equal(await rows.count(), 62);
+    assert.equal(await rows.last().locator("button[data-activity-id]").getAttribute("data-activity-id"), "n59");
+    await page.keyboard.type("x");
+    await outline.getByText("No tiles match the filter.").waitFor();
+    await page.keyboard.press("Escape");
+    assert.equal(await rows.count(), 2, "clearing the filter restores the outline as it was");
+    assert.deepEqual(await axeViolations(page), [], "collapsed");
+    assert.deepEqual(pageErrors, []);
+  }));
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include('section[aria-label="Journey outline"]').analyze();
+  if (result.passes.length === 0) throw new Error("axe checked nothing: is the outline on the page?");
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
