@@ -54,6 +54,16 @@ function openJourneyIn(context: ComponentFramework.Context<IInputs>, id: string)
   void navigation.openForm({ entityName: ENTITY, entityId: id });
 }
 
+/**
+ * After a delete, the form of a journey that is gone: the documented Xrm.Navigation.navigateTo to the journeys
+ * list in its place (pcf-start and canvas apps have no Xrm: there the control says the journey was deleted).
+ */
+function openJourneyList(): void {
+  xrm()
+    ?.Navigation?.navigateTo({ pageType: "entitylist", entityName: ENTITY })
+    .catch(() => undefined);
+}
+
 function recordIdOf(context: ComponentFramework.Context<IInputs>): string {
   const form = context as unknown as FormContext;
   const id = form.mode.contextInfo?.entityId || form.page?.entityId || "";
@@ -106,6 +116,7 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
         context.utils.hasEntityPrivilege("systemform", Privilege.Write, 0),
       allocatedWidth: context.mode.allocatedWidth,
       openJourney: (id) => openJourneyIn(context, id),
+      openJourneyList,
       now,
     };
     return createElement(JourneyView, props);

@@ -35,6 +35,8 @@ export interface JourneyControlProps {
   allocatedWidth: number;
   /** Opens another journey's form (Xrm.Navigation.openForm). */
   openJourney(id: string): void;
+  /** Opens the list of journeys (Xrm.Navigation.navigateTo): the journey shown was deleted. */
+  openJourneyList(): void;
   /** The current time; tests pass a fixed one. */
   now(): Date;
 }

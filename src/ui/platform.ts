@@ -29,6 +29,5 @@ export const {
   SpinnerSize,
   Stack,
   Text,
-  TooltipHost,
   getId,
 } = Fluent;
