@@ -55,6 +55,16 @@ function openRecordIn(context: ComponentFramework.Context<IInputs>, table: strin
   void navigation.openForm({ entityName: table, entityId: id });
 }
 
+/**
+ * After a delete, the form of a journey that is gone: the documented Xrm.Navigation.navigateTo to the journeys
+ * list in its place (pcf-start and canvas apps have no Xrm: there the control says the journey was deleted).
+ */
+function openJourneyList(): void {
+  xrm()
+    ?.Navigation?.navigateTo({ pageType: "entitylist", entityName: ENTITY })
+    .catch(() => undefined);
+}
+
 function recordIdOf(context: ComponentFramework.Context<IInputs>): string {
   const form = context as unknown as FormContext;
   const id = form.mode.contextInfo?.entityId || form.page?.entityId || "";
@@ -112,6 +122,7 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
         context.utils.hasEntityPrivilege("systemform", Privilege.Write, 0),
       allocatedWidth: context.mode.allocatedWidth,
       openRecord: (table, id) => openRecordIn(context, table, id),
+      openJourneyList,
       now,
     };
     return createElement(JourneyView, props);

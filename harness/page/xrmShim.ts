@@ -40,6 +40,13 @@ export function createXrm(inputs: XrmShimInputs, languageQuery: string) {
       else inputs.navigate(url);
       return Promise.resolve({ savedEntityReference: [{ entityType: options.entityName, id: options.entityId }] });
     },
+    /** Only the table list (pageType "entitylist"), as the page of all journeys; the URL keeps what was asked for. */
+    navigateTo(pageInput: { pageType: string; entityName?: string }) {
+      if (pageInput.pageType !== "entitylist" || !pageInput.entityName)
+        return Promise.reject({ errorCode: 0, message: "The harness navigates to a table's list only." });
+      inputs.navigate(`/?pagetype=entitylist&etn=${encodeURIComponent(pageInput.entityName)}`);
+      return Promise.resolve();
+    },
     async openConfirmDialog(strings: {
       title?: string;
       text: string;

@@ -27,7 +27,7 @@ export interface FormRequestFields {
   connect: { listener: FormEventListener };
   getValues: object;
   save: object;
-  refresh: object;
+  refresh: { discard?: boolean };
   setValue: { column: string; value: Parameters<FormBridge["setValue"]>[1] };
   setNotification: { message: string; level: NotificationLevel; id: string };
   clearNotification: { id: string };

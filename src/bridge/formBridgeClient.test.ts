@@ -24,7 +24,7 @@ function fakeFormBridge(name: string, overrides: Partial<FormBridge> = {}): Form
     calls,
     getValues: async () => ({ values: { msdyncrm_name: name, statuscode: 192350000 }, isDirty: true }),
     save: async () => void calls.push("save"),
-    refresh: async () => void calls.push("refresh"),
+    refresh: async (discard) => void calls.push(discard ? "refresh discard" : "refresh"),
     setValue: async (attribute, value) =>
       void calls.push(`setValue ${attribute}=${value instanceof Date ? value.toISOString() : String(value)}`),
     setNotification: async (message, level, id) => void calls.push(`notify ${level} ${id}: ${message}`),

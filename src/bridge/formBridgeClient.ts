@@ -101,7 +101,7 @@ export async function connectFormBridge(
     missingSetup: connection?.missingSetup,
     getValues: () => call("getValues", {}),
     save: () => call("save", {}),
-    refresh: () => call("refresh", {}),
+    refresh: (discard) => call("refresh", { discard }),
     setValue: (column, value) => call("setValue", { column, value }),
     setNotification: (message, level, id) => call("setNotification", { message, level, id }),
     clearNotification: (id) => call("clearNotification", { id }),

@@ -49,7 +49,7 @@ export function hostFormBridge(
     }),
     getValues: answering(() => bridge.getValues()),
     save: answering(() => bridge.save()),
-    refresh: answering(() => bridge.refresh()),
+    refresh: answering<"refresh">(({ discard }) => bridge.refresh(discard)),
     setValue: answering<"setValue">(({ column, value }) => bridge.setValue(column, value)),
     setNotification: answering<"setNotification">(({ message, level, id }) =>
       bridge.setNotification(message, level, id),

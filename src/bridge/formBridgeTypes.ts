@@ -8,8 +8,11 @@ export interface FormBridge {
   getValues(): Promise<{ values: JourneyRecord; isDirty: boolean }>;
   /** Saves the form; rejects with the reason when the save was cancelled or failed. */
   save(): Promise<void>;
-  /** Re-reads the record into the form (after the service moved the status on). */
-  refresh(): Promise<void>;
+  /**
+   * Re-reads the record into the form (after the service moved the status on); the form's unsaved changes
+   * wait for the user's save unless `discard` (Cancel edit's "Discard and cancel edit") drops them.
+   */
+  refresh(discard?: boolean): Promise<void>;
   /** Sets a column on the form (form attribute logical name), as a user typing it would. */
   setValue(attribute: string, value: string | number | boolean | Date | null): Promise<void>;
   setNotification(message: string, level: NotificationLevel, id: string): Promise<void>;

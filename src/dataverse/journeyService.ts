@@ -190,6 +190,8 @@ export interface JourneyService {
   load(id: string): Promise<JourneySnapshot>;
   /** The form's current (possibly unsaved) values via the bridge, else the snapshot's. */
   currentValues(snapshot: JourneySnapshot): Promise<CurrentValues>;
+  /** Saves the form through the bridge (Copy's "Save and copy"); rejects with "error.saveFailed" when it did not save. */
+  saveForm(): Promise<void>;
   /**
    * Local checks, then the validate action (one request). Never rejects for a server failure: the
    * outcome then holds the local report and `serverUnavailable` says why.
@@ -269,6 +271,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     },
 
     currentValues: form.values,
+    saveForm: form.save,
 
     check: async (values) => {
       const local = runLocalChecks(values, deps.now);

@@ -90,9 +90,10 @@ function createFormBridge(
   return {
     getValues: whileOpen(() => ({ values: readFormValues(form), isDirty: form.data.entity.getIsDirty() })),
     save: whileOpen(() => saveThroughGate(form, env)),
-    // A refresh reloads the saved values: with unsaved changes on the form it waits for the user's save, never discarding them.
-    refresh: whileOpen(async () => {
-      if (!form.data.entity.getIsDirty()) await form.data.refresh(false);
+    // A refresh reloads the saved values: with unsaved changes on the form it waits for the user's save, never
+    // discarding them unless asked to (refresh(false) reloads the record over them).
+    refresh: whileOpen(async (discard?: boolean) => {
+      if (discard || !form.data.entity.getIsDirty()) await form.data.refresh(false);
     }),
     setValue: whileOpen((name: string, value: BridgeValue) => setFormValue(form, name, value, env)),
     setNotification: whileOpen((message: string, level: NotificationLevel, id: string) => {

@@ -8,7 +8,6 @@ import {
   Spinner,
   SpinnerSize,
   Stack,
-  TooltipHost,
   useEffect,
   useRef,
   useState,
@@ -69,48 +68,39 @@ export const ActionBar: React.FC<ActionBarProps> = (props) => {
   lastLive.current = contentLastLive(lastLive.current, status, record);
   const refusal = cancelEditRefusal(status, record, lastLive.current);
   const actions = offeredActions(status, useOrgAllowed(props.allowedTransitions, status), !refusal);
-  const refusalId = `${idPrefix}-refusal`;
+  const refusalText = refusal && localise(`action.cancelEdit.${refusal}`);
+  // Visible under the bar, each once: why the disabled actions are disabled, and why Cancel edit is missing
+  // (what Save and go live does instead).
+  const notes = [...new Set([...actions.map(disabledReason), refusalText])].filter((note): note is string => !!note);
   return (
     <>
       <Stack horizontal wrap tokens={{ childrenGap: 8 }} role="group" aria-label={localise("action.toolbar")}>
         {actions.map((action) => {
           const reason = disabledReason(action);
-          const reasonId = `${idPrefix}-${action.id}`;
+          const note = reason ?? (action.id === "republish" ? refusalText : undefined);
           const Button = action.writesStatus === JourneyStatus.GoingLive ? PrimaryButton : DefaultButton;
-          const button = (
-            <Button
-              text={localise(`action.${action.id}`)}
-              iconProps={{ iconName: ICONS[action.id] }}
-              onRenderIcon={running === action.id ? () => <Spinner size={SpinnerSize.xSmall} /> : undefined}
-              disabled={!!running || !!reason}
-              allowDisabledFocus={!!reason}
-              aria-describedby={reason ? reasonId : refusal && action.id === "republish" ? refusalId : undefined}
-              onClick={() => onRun(action)}
-              data-action={action.id}
-            />
-          );
           return (
             <Stack.Item key={action.id}>
-              {reason ? (
-                <TooltipHost content={reason}>
-                  {button}
-                  <span id={reasonId} className={classes.visuallyHidden}>
-                    {reason}
-                  </span>
-                </TooltipHost>
-              ) : (
-                button
-              )}
+              <Button
+                text={localise(`action.${action.id}`)}
+                iconProps={{ iconName: ICONS[action.id] }}
+                onRenderIcon={running === action.id ? () => <Spinner size={SpinnerSize.xSmall} /> : undefined}
+                disabled={!!running || !!reason}
+                // Focus stays on a button while its action runs, and a disabled one can be reached to hear why.
+                allowDisabledFocus
+                aria-describedby={note && `${idPrefix}-${notes.indexOf(note)}`}
+                onClick={() => onRun(action)}
+                data-action={action.id}
+              />
             </Stack.Item>
           );
         })}
       </Stack>
-      {refusal && (
-        // Visible, under the buttons: why Cancel edit is missing and what to do instead.
-        <span id={refusalId} className={classes.muted}>
-          {localise(`action.cancelEdit.${refusal}`)}
+      {notes.map((note, index) => (
+        <span key={index} id={`${idPrefix}-${index}`} className={classes.muted}>
+          {note}
         </span>
-      )}
+      ))}
     </>
   );
 };

@@ -19,12 +19,10 @@ export interface JourneyBannersProps {
 const BANNER_TYPE: Readonly<Partial<Record<Banner["kind"], IMessageBarProps["messageBarType"]>>> = {
   error: MessageBarType.error,
   blocked: MessageBarType.blocked,
-  deleted: MessageBarType.info,
 };
 
 function bannerText(banner: Banner, localise: Localise): string {
   if (banner.kind === "blocked") return localise("panel.blocked", banner.errorCount);
-  if (banner.kind === "deleted") return localise("panel.deleted");
   if (banner.kind === "actionMissing") return localise("banner.actionMissing");
   if (banner.kind === "notProcessed") return banner.text;
   const errorText = localise(banner.error.messageKey, ...banner.error.args);
@@ -53,9 +51,7 @@ export const JourneyBanners: React.FC<JourneyBannersProps> = ({
             messageBarType={BANNER_TYPE[banner.kind] ?? MessageBarType.warning}
             onDismiss={
               // States, not news: they stay while they hold (Check again is how "not processed" goes).
-              stuck || notProcessed || banner.kind === "deleted" || banner.kind === "actionMissing"
-                ? undefined
-                : () => onDismiss(banner)
+              stuck || notProcessed || banner.kind === "actionMissing" ? undefined : () => onDismiss(banner)
             }
             dismissButtonAriaLabel={localise("banner.dismiss")}
             actions={

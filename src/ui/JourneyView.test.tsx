@@ -109,6 +109,140 @@ describe("action bar", () => {
   });
 });
 
+/** Makes the form hold unsaved changes (a typed name) from now on. */
+function typedOnForm(service: ReturnType<typeof fakeJourneyService>, name = "Spring newsletter (typed)") {
+  service.currentValues.mockImplementation(async (snapshot) => ({
+    values: { ...snapshot.record, msdyncrm_name: name },
+    isDirty: true,
+    fromForm: true,
+  }));
+}
+
+describe("nothing left hanging", () => {
+  test.each([
+    ["Save and copy", true, true],
+    ["Copy the saved journey", false, true],
+    ["Cancel", false, false],
+  ])("Copy with unsaved changes asks; %s saves first: %s, copies: %s", async (choice, saves, copies) => {
+    const { service, props } = await viewWith(S.Draft);
+    typedOnForm(service);
+    const order: string[] = [];
+    service.saveForm.mockImplementation(async () => void order.push("save"));
+    service.copy.mockImplementation(async () => (order.push("copy"), { id: "9a8b7c6d-0000-4000-8000-000000000001" }));
+    fireEvent.click(screen.getByRole("button", { name: "Copy" }));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).getByText(en("confirm.copyUnsaved.title"))).toBeTruthy();
+    expect(
+      within(dialog)
+        .getAllByRole("button")
+        .map((button) => button.textContent),
+    ).toEqual(expect.arrayContaining(["Save and copy", "Copy the saved journey", "Cancel"]));
+    fireEvent.click(within(dialog).getByRole("button", { name: choice }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    await waitFor(() => expect(isDisabled(screen.getByRole("button", { name: "Copy" }))).toBe(false));
+    expect(order).toEqual([...(saves ? ["save"] : []), ...(copies ? ["copy"] : [])]);
+    expect(props.openRecord).toHaveBeenCalledTimes(copies ? 1 : 0);
+  });
+
+  test("Copy with nothing unsaved copies at once, without asking or saving", async () => {
+    const { service, props } = await viewWith(S.Draft);
+    fireEvent.click(screen.getByRole("button", { name: "Copy" }));
+    await waitFor(() => expect(props.openRecord).toHaveBeenCalledTimes(1));
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(service.saveForm).not.toHaveBeenCalled();
+  });
+
+  test("a failed save before the copy copies nothing and says why", async () => {
+    const { service, props } = await viewWith(S.Draft);
+    typedOnForm(service);
+    service.saveForm.mockRejectedValue(
+      new JourneyError("unsavedChanges", "error.saveFailed", { args: ["The name is required."] }),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Copy" }));
+    fireEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Save and copy" }));
+    expect(await screen.findByText(en("error.saveFailed").replace("{0}", "The name is required."))).toBeTruthy();
+    expect(service.copy).not.toHaveBeenCalled();
+    expect(props.openRecord).not.toHaveBeenCalled();
+  });
+
+  test.each([
+    ["Discard and cancel edit", true],
+    ["Cancel", false],
+  ])("Cancel edit with unsaved changes asks; %s discards and cancels the edit: %s", async (choice, done) => {
+    const { service, bridge } = await viewWith(S.Live);
+    service.transition.mockResolvedValueOnce({ done: true, status: S.LiveEditable });
+    service.load.mockResolvedValue(snapshotFor(S.LiveEditable));
+    fireEvent.click(screen.getByRole("button", { name: "Edit" }));
+    const cancelEdit = await screen.findByRole("button", { name: "Cancel edit" });
+    await waitFor(() => expect(isDisabled(cancelEdit)).toBe(false));
+    typedOnForm(service);
+    service.transition.mockClear();
+    fireEvent.click(cancelEdit);
+    const dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).getByText(en("confirm.cancelEditUnsaved.title"))).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole("button", { name: choice }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    await waitFor(() => expect(service.transition).toHaveBeenCalledTimes(done ? 1 : 0));
+    expect(bridge.refresh).toHaveBeenCalledTimes(done ? 1 : 0);
+    if (done) {
+      expect(bridge.refresh).toHaveBeenCalledWith(true);
+      expect(service.transition).toHaveBeenCalledWith(expect.anything(), "cancelEdit", expect.anything());
+      // The form dropped its changes before the status was written.
+      expect(bridge.refresh.mock.invocationCallOrder[0]).toBeLessThan(service.transition.mock.invocationCallOrder[0]);
+    }
+  });
+
+  test("after Delete the journeys list opens", async () => {
+    const { service, props } = await viewWith(S.Draft);
+    fireEvent.click(screen.getByRole("button", { name: "Delete" }));
+    fireEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Delete" }));
+    await waitFor(() => expect(props.openJourneyList).toHaveBeenCalledTimes(1));
+    expect(service.delete).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    // Where no list opens (no Xrm), the bar says why nothing can be done any more.
+    const reason = screen.getAllByText(en("action.disabled.deleted")).find((shown) => !liveRegion().contains(shown));
+    expect(screen.getByRole("button", { name: "Copy" }).getAttribute("aria-describedby")).toBe(reason?.id);
+  });
+
+  test("the warnings dialog lists the warnings", async () => {
+    const { service } = await viewWith(S.Draft);
+    const warnings = checkOutcome([
+      entry("ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations", "", "Warning", [], "local"),
+      entry("ResultEmpty", "", "Error", [], "local"),
+    ]);
+    service.transition.mockImplementation(async (_snapshot, _id, options) => {
+      await options?.confirmWarnings?.(checkOutcome([warnings.report.entries[0]]));
+      return { done: false, reason: "warningsDeclined", check: warnings };
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Go live" }));
+    const dialog = await screen.findByRole("alertdialog");
+    const items = within(dialog).getAllByRole("listitem");
+    expect(items.map((item) => item.textContent)).toEqual([
+      en("fault.ErrorRecurringCampaignEndDateDoesNotFitRequestedIterations.message"),
+    ]);
+  });
+
+  test("each disabled action's reason is visible text under the bar, once per reason", async () => {
+    await viewWith(S.Live, { isDisabled: true });
+    const reasons = screen.getAllByText(en("action.disabled.readOnly"));
+    expect(reasons).toHaveLength(1);
+    for (const label of ["Stop", "Edit"])
+      expect(screen.getByRole("button", { name: label }).getAttribute("aria-describedby")).toBe(reasons[0].id);
+    expect(screen.getByRole("button", { name: "Copy" }).getAttribute("aria-describedby")).toBeNull();
+  });
+
+  test("the new dialogs speak German", async () => {
+    const de = resxStrings(1031).getString;
+    const { service } = await viewWith(S.Draft, { languageId: 1031 });
+    typedOnForm(service);
+    fireEvent.click(screen.getByRole("button", { name: de("action.copy") }));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).getByText(de("confirm.copyUnsaved.title"))).toBeTruthy();
+    for (const key of ["confirm.copyUnsaved.confirm", "confirm.copyUnsaved.other", "confirm.cancel"])
+      expect(within(dialog).getByRole("button", { name: de(key) })).toBeTruthy();
+  });
+});
+
 describe("confirmations", () => {
   test("Stop asks first; cancelling writes nothing, confirming stops", async () => {
     const { service } = await viewWith(S.Live);
@@ -142,7 +276,6 @@ describe("confirmations", () => {
     fireEvent.click(within(dialog).getByRole("button", { name: "Delete" }));
     await waitFor(() => expect(service.delete).toHaveBeenCalledTimes(1));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
-    expect(await screen.findByText(en("panel.deleted"))).toBeTruthy();
     expect(actionButtons().every(isDisabled)).toBe(true);
   });
 

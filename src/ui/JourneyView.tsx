@@ -1,7 +1,17 @@
 import type * as React from "react";
-import { createElement, MessageBar, Spinner, SpinnerSize, Stack, useMemo, useState } from "./platform";
+import {
+  createElement,
+  MessageBar,
+  Spinner,
+  SpinnerSize,
+  Stack,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "./platform";
 import { JourneyStatus } from "../journey/types";
-import type { JourneyAction } from "../journey/journeyActions";
+import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { lockedFields } from "../journey/fieldLocks";
 import { recurrenceFromRecord } from "../journey/recurrence";
 import { parseDefinition } from "../journey/workflowDefinition";
@@ -49,6 +59,25 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
   const tileCounts = useMemo(() => countsByTile(shown?.findings ?? []), [shown]);
   const records = { names: journey.names ?? new Map(), open: props.openRecord };
 
+  const root = useRef<HTMLDivElement>(null);
+  const lastRun = useRef<JourneyActionId>();
+  /**
+   * Puts focus back when it was lost (on the page's body: the focused button went away, or the dialog closed):
+   * on the button of the action last run when it is still there, else on the journey's heading.
+   */
+  const refocus = () => {
+    const control = root.current;
+    if (control && document.activeElement === document.body)
+      (
+        control.querySelector<HTMLElement>(`[data-action="${lastRun.current}"]`) ?? control.querySelector("h2")
+      )?.focus();
+  };
+  useEffect(() => {
+    if (journey.running) lastRun.current = journey.running;
+    else if (lastRun.current) refocus();
+    // As an action starts, and once it has ended.
+  }, [journey.running]);
+
   const disabledReason = (action: JourneyAction): string | undefined => {
     if (journey.deleted) return localise("action.disabled.deleted");
     // Copy creates a journey, delete deletes it, the actions that write a status write it.
@@ -81,13 +110,15 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
   const column = { flex: twoColumns ? "1 1 300px" : "1 1 100%", minWidth: 0 };
 
   return (
-    <div className={classes.root} data-status={snapshot?.status ?? ""}>
+    <div ref={root} className={classes.root} data-status={snapshot?.status ?? ""}>
       <Stack tokens={{ childrenGap: 12 }}>
         {snapshot && (
           // The header: the journey's name, status badge and last change.
           <Stack tokens={{ childrenGap: 4 }}>
             <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
-              <h2 className={classes.title}>{snapshot.record.msdyncrm_name || localise("header.untitled")}</h2>
+              <h2 className={classes.title} tabIndex={-1}>
+                {snapshot.record.msdyncrm_name || localise("header.untitled")}
+              </h2>
               <span
                 className={classes.pill}
                 style={STATUS_TONES[snapshot.status] ?? TONES.neutral}
@@ -164,7 +195,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
           )}
         </Stack>
       </Stack>
-      <ConfirmDialog request={journey.confirm} onAnswer={journey.answer} localise={localise} />
+      <ConfirmDialog request={journey.confirm} onAnswer={journey.answer} onDismissed={refocus} localise={localise} />
       {/* Announces politely to screen readers; the same text again is announced again (keyed by its sequence). */}
       <div
         role="status"

@@ -38,6 +38,8 @@ export interface JourneyControlProps {
   openRecord(table: string, id: string): void;
   /** The names of the segments, emails and content settings that findings and tiles refer to. */
   lookUpNames: LookUpNames;
+  /** Opens the list of journeys (Xrm.Navigation.navigateTo): the journey shown was deleted. */
+  openJourneyList(): void;
   /** The current time; tests pass a fixed one. */
   now(): Date;
 }

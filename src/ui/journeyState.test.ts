@@ -148,11 +148,11 @@ describe("journeyReducer", () => {
     expect(done.confirm).toBeUndefined();
   });
 
-  test("a deleted journey says so in a banner that stays; other banners can be dismissed one by one", () => {
+  test("a deleted journey is marked deleted and announced; banners can be dismissed one by one", () => {
     const error: Banner = { kind: "error", error: networkError };
     const state = reduce(start(), failed(networkError, "No connection"), deleted("Deleted"));
-    expect(state).toMatchObject({ deleted: true, banners: [error, { kind: "deleted" }] });
-    expect(journeyReducer(frozen(state), bannerDismissed(state.banners[0])).banners).toEqual([{ kind: "deleted" }]);
+    expect(state).toMatchObject({ deleted: true, banners: [error], announcement: { message: "Deleted" } });
+    expect(journeyReducer(frozen(state), bannerDismissed(state.banners[0])).banners).toEqual([]);
   });
 
   test("an announcement of its own only tells screen readers", () => {

@@ -15,8 +15,7 @@ export type Banner =
   /** actionMissing: the org has no validate action, a state of the environment shown (not dismissible) until a server check runs. */
   | { kind: "serverUnavailable" | "actionMissing"; error: JourneyError }
   /** Still Going live / Stopping long after its last change: the marketing service has not picked it up. */
-  | { kind: "notProcessed"; text: string }
-  | { kind: "deleted" };
+  | { kind: "notProcessed"; text: string };
 
 /** What the control shows; the optional parts are absent until there is something to show. */
 export interface JourneyState {
@@ -171,10 +170,11 @@ export const valuesRead =
   (values: JourneyRecord): JourneyEvent =>
   (state) => ({ ...state, values });
 
+/** The journey was deleted: every action is disabled, saying so, until the form closes. */
 export const deleted =
   (message: string): JourneyEvent =>
   (state) =>
-    told({ ...state, deleted: true }, message, [], { kind: "deleted" });
+    told({ ...state, deleted: true }, message);
 
 /** Something screen readers are told, and nothing else. */
 export const announced =

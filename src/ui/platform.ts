@@ -31,6 +31,5 @@ export const {
   SpinnerSize,
   Stack,
   Text,
-  TooltipHost,
   getId,
 } = Fluent;

@@ -142,11 +142,17 @@ const every = <Member extends string>(members: Record<Member, true>) => Object.k
 
 test("the keys the UI builds from a kind, a severity or an origin are in both languages", () => {
   const built = [
-    ...every<ConfirmKind>({ stop: true, delete: true, warnings: true, serviceMissing: true }).flatMap((kind) =>
-      ["title", "confirm"].map((part) => `confirm.${kind}.${part}`),
-    ),
-    // The name of the journey, or the count of warnings.
-    ...["confirm.stop.message", "confirm.delete.message"],
+    ...every<ConfirmKind>({
+      stop: true,
+      delete: true,
+      warnings: true,
+      serviceMissing: true,
+      copyUnsaved: true,
+      cancelEditUnsaved: true,
+    }).flatMap((kind) => ["title", "confirm"].map((part) => `confirm.${kind}.${part}`)),
+    // The name of the journey, or the count of warnings; Copy's second choice.
+    ...["stop", "delete", "copyUnsaved", "cancelEditUnsaved"].map((kind) => `confirm.${kind}.message`),
+    "confirm.copyUnsaved.other",
     ...["warnings", "serviceMissing"].flatMap((kind) => [
       `confirm.${kind}.message.one`,
       `confirm.${kind}.message.other`,

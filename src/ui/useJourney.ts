@@ -10,11 +10,12 @@ import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { earliestFittingEnd, recurrenceFits, recurrenceFromRecord } from "../journey/recurrence";
 import { runLocalChecks } from "../journey/localChecks";
 import { statusInfo } from "../journey/statusModel";
-import { countBySeverity, type SeverityCounts } from "../journey/findings";
+import { describeFault } from "../journey/faultCatalogue";
+import { countBySeverity, type Finding } from "../journey/findings";
 import { referencedRecords } from "../journey/recordReferences";
 import type { JourneyRecord } from "../journey/types";
 import { parseDefinition } from "../journey/workflowDefinition";
-import type { ConfirmRequest } from "./ConfirmDialog";
+import type { ConfirmAnswer, ConfirmKind, ConfirmRequest } from "./ConfirmDialog";
 import type { JourneyControlProps } from "./journeyControlProps";
 import type { LookUpNames } from "../dataverse/recordNames";
 import {
@@ -52,7 +53,7 @@ import { useEffect, useReducer, useRef } from "./platform";
 export interface JourneyController extends JourneyState {
   run(action: JourneyAction): void;
   /** Answers the question the running action asked. */
-  answer(confirmed: boolean): void;
+  answer(answer: ConfirmAnswer): void;
   reload(): void;
   dismiss(banner: Banner): void;
   /** A journey not processed: one read of its status, then decides again (settled, still not processed, or follows it). */
@@ -79,8 +80,8 @@ type ReadValues = (snapshot: JourneySnapshot) => Promise<JourneyRecord>;
 type ShowStatus = (status: number) => void;
 /** Follows from `shownStatus`; `readFirst` (Check again) reads before deciding, not from the journey as loaded. */
 type Follow = (id: string, shownStatus: number, readFirst?: boolean) => Promise<void>;
-/** Shows a check's report and announces its verdict; gives its findings' counts. */
-type ShowCheck = (outcome: CheckOutcome, origin?: ReportOrigin) => SeverityCounts;
+/** Shows a check's report and announces its verdict; gives its findings. */
+type ShowCheck = (outcome: CheckOutcome, origin?: ReportOrigin) => readonly Finding[];
 type FindBridge = () => Promise<ConnectedFormBridge | null>;
 
 function asJourneyError(error: unknown): JourneyError {
@@ -164,13 +165,14 @@ function useActions(
   showCheck: ShowCheck,
   follow: Follow,
   load: () => Promise<void>,
-): [run: (action: JourneyAction) => void, answerConfirm: (confirmed: boolean) => void] {
+  findBridge: FindBridge,
+): [run: (action: JourneyAction) => void, answerConfirm: (answer: ConfirmAnswer) => void] {
   const { service } = props;
   // A ref, not state: a second click arrives before React has re-rendered the disabled buttons.
   const running = useRef<JourneyActionId | null>(null);
-  const confirmAnswer = useRef<((confirmed: boolean) => void) | null>(null);
+  const confirmAnswer = useRef<((answer: ConfirmAnswer) => void) | null>(null);
 
-  const ask = (confirm: ConfirmRequest): Promise<boolean> =>
+  const ask = (confirm: ConfirmRequest): Promise<ConfirmAnswer> =>
     new Promise((resolve) => {
       confirmAnswer.current = resolve;
       dispatch(confirmAsked(confirm));
@@ -178,11 +180,18 @@ function useActions(
 
   const transition = async (actionId: JourneyActionId, snapshot: JourneySnapshot) => {
     const outcome = await service.transition(snapshot, actionId, {
-      confirmWarnings: (check) =>
-        ask({ kind: check.serverUnavailable ? "serviceMissing" : "warnings", args: [showCheck(check).Warning] }),
+      confirmWarnings: async (check) => {
+        const warnings = showCheck(check).filter(({ entry }) => entry.severity === "Warning");
+        const answer = await ask({
+          kind: check.serverUnavailable ? "serviceMissing" : "warnings",
+          args: [warnings.length],
+          items: warnings.map(({ entry }) => describeFault(entry, localise).message),
+        });
+        return answer === "confirm";
+      },
     });
     if (!outcome.done) {
-      const errorCount = showCheck(outcome.check).Error;
+      const errorCount = countBySeverity(showCheck(outcome.check)).Error;
       if (outcome.reason === "checkErrors") dispatch(blocked(errorCount, localise("live.blocked", errorCount)));
       return;
     }
@@ -193,7 +202,11 @@ function useActions(
   };
 
   const perform = async (action: JourneyAction, snapshot: JourneySnapshot) => {
-    if (action.confirm && !(await ask({ kind: action.confirm, args: [snapshot.record.msdyncrm_name ?? ""] }))) return;
+    const askAbout = (kind: ConfirmKind) => ask({ kind, args: [snapshot.record.msdyncrm_name ?? ""] });
+    /** Copy and Cancel edit ask what becomes of unsaved changes on the form (the other actions save them first); undefined: there are none. */
+    const askIfUnsaved = async (kind: ConfirmKind) =>
+      (await service.currentValues(snapshot)).isDirty ? askAbout(kind) : undefined;
+    if (action.confirm && (await askAbout(action.confirm)) !== "confirm") return;
     if (action.id === "check") {
       const current = await service.currentValues(snapshot);
       // The product's own findings at once; the server's check then replaces them with the whole report.
@@ -201,6 +214,10 @@ function useActions(
       dispatch(checkStarted(current.values, shown));
       showCheck(await service.check(current.values), current.fromForm ? "form" : "saved");
     } else if (action.id === "copy") {
+      const answer = await askIfUnsaved("copyUnsaved");
+      if (answer === "cancel") return;
+      // "Save and copy": the form's save (with its checks) first, so the copy is made of what was typed.
+      if (answer === "confirm") await service.saveForm();
       // The template itself, "Copy of {0}": the service fills in the name (localise would empty the placeholder).
       const copied = await service.copy(snapshot, props.getString("copy.nameTemplate"));
       dispatch(announced(localise("live.copied")));
@@ -208,11 +225,18 @@ function useActions(
     } else if (action.id === "delete") {
       await service.delete(snapshot);
       dispatch(deleted(localise("live.deleted")));
+      // Nothing is left to do on this form: back to the journeys list.
+      props.openJourneyList();
     } else {
+      if (action.id === "cancelEdit") {
+        const answer = await askIfUnsaved("cancelEditUnsaved");
+        if (answer === "cancel") return;
+        // "Discard and cancel edit": the form reloads what is saved, so nothing unsaved is left to lose.
+        if (answer) await (await findBridge())?.refresh(true);
+      }
       await transition(action.id, snapshot);
     }
   };
-
   const run = (action: JourneyAction) => {
     const snapshot = state.snapshot;
     if (running.current !== null || !snapshot || state.deleted) return;
@@ -226,11 +250,11 @@ function useActions(
       });
   };
 
-  const answerConfirm = (confirmed: boolean) => {
-    const answer = confirmAnswer.current;
+  const answerConfirm = (answer: ConfirmAnswer) => {
+    const answered = confirmAnswer.current;
     confirmAnswer.current = null;
     dispatch(confirmAnswered);
-    answer?.(confirmed);
+    answered?.(answer);
   };
 
   return [run, answerConfirm];
@@ -334,7 +358,7 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
     const shown = shownReport(outcome.report, origin, props.now().toISOString());
     const message = localise("live.checked", verdictText(shown, localise));
     dispatch(checked(shown, message, outcome.serverUnavailable));
-    return countBySeverity(shown.findings);
+    return shown.findings;
   };
   useRecordNames(props.lookUpNames, state, dispatch, mounted);
   const [run, answerConfirm] = useActions(
@@ -348,6 +372,7 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
     showCheck,
     follow,
     load,
+    findBridge,
   );
 
   const latest = useRef(state);

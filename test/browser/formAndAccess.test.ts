@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "playwright-core";
 import { SEED_IDS } from "../../harness/seed/seedData";
 import { JourneyStatus as S } from "../../src/journey/types";
 import {
+  axeViolations,
   clearLog,
   eventually,
   harnessLog,
@@ -16,16 +15,6 @@ import { JourneyPage } from "./testing/journeyPage";
 
 const J = SEED_IDS.journeys;
 const suite = useBrowserHarness();
-
-/** axe on the control (and Fluent's layers: dialogs and tooltips render outside its container). */
-async function axeViolations(page: Page): Promise<string[]> {
-  const layers = await page.locator(".ms-Layer").count();
-  let builder = new AxeBuilder({ page }).include("#control-field");
-  if (layers > 0) builder = builder.include(".ms-Layer");
-  const result = await builder.analyze();
-  if (result.passes.length === 0) throw new Error("axe checked nothing: is the control on the page?");
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 test("the web resource's gate: saving an invalid journey as Going live is cancelled with notifications; typed values stay", (t) =>
   withScreenshots(t, suite, async ({ page, url }) => {

@@ -208,10 +208,13 @@ test("Delete: a stopped journey is deleted after the confirm; a live one offers 
     await stopped.idle();
     await stopped.action("delete").click();
     await stopped.confirm("Delete");
-    await stopped.banner("deleted").waitFor();
+    // The form of a journey that is gone gives way to the journeys list (noLoose.test.ts).
+    await eventually(
+      "the journeys list",
+      async () => new URL(page.url()).pathname,
+      (path) => path === "/",
+    );
     assert.equal(await journeyRow(url, J.stopped), null);
-    for (const id of await stopped.actionIds())
-      assert.equal(await stopped.action(id).isDisabled(), true, `${id} is disabled after the delete`);
 
     const live = await JourneyPage.open(page, url, J.live);
     assert.ok(!(await live.actionIds()).includes("delete"), "a live journey offers no Delete");

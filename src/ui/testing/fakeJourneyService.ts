@@ -107,6 +107,7 @@ export function fakeJourneyService(record: JourneyRecord = journeyRecord()): jes
       isDirty: false,
       fromForm: true,
     })),
+    saveForm: mockOf<"saveForm">(async () => undefined),
     check: mockOf<"check">(async () => checkOutcome([])),
     transition: mockOf<"transition">(async () => ({ done: true, status: 192350006 })),
     // Stays Going live / Stopping until a test says how it settles.

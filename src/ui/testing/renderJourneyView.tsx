@@ -26,7 +26,7 @@ export function fakeBridge(): FakeBridge {
     emit: (event) => listeners.forEach((listener) => listener(event)),
     getValues: jest.fn<ReturnType<FormBridge["getValues"]>, []>(),
     save: jest.fn<Promise<void>, []>(async () => undefined),
-    refresh: jest.fn<Promise<void>, []>(async () => undefined),
+    refresh: jest.fn<Promise<void>, [discard?: boolean]>(async () => undefined),
     setValue: jest.fn<Promise<void>, Parameters<FormBridge["setValue"]>>(async () => undefined),
     setNotification: jest.fn<Promise<void>, Parameters<FormBridge["setNotification"]>>(async () => undefined),
     clearNotification: jest.fn<Promise<void>, Parameters<FormBridge["clearNotification"]>>(async () => undefined),
@@ -57,6 +57,7 @@ export function renderJourneyView(options: ViewOptions = {}) {
     allocatedWidth: 800,
     openRecord: jest.fn(),
     lookUpNames: jest.fn(async () => new Map()),
+    openJourneyList: jest.fn(),
     now: () => new Date("2026-11-28T10:00:00Z"),
     ...overrides,
   };

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { after, afterEach, before, beforeEach, type TestContext } from "node:test";
@@ -248,4 +249,14 @@ export async function eventually<T>(
     value = await read();
   }
   return value;
+}
+
+/** axe on the control (and Fluent's layers: dialogs and tooltips render outside its container). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const layers = await page.locator(".ms-Layer").count();
+  let builder = new AxeBuilder({ page }).include("#control-field");
+  if (layers > 0) builder = builder.include(".ms-Layer");
+  const result = await builder.analyze();
+  if (result.passes.length === 0) throw new Error("axe checked nothing: is the control on the page?");
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
