@@ -32,6 +32,7 @@ function laidOutSince(start: number): number {
         countsByTile: new Map(),
         selectedId: null,
         onSelect: () => undefined,
+        records: { names: new Map(), open: () => undefined },
         localise,
       }),
       container,
