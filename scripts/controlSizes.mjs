@@ -7,8 +7,10 @@ import { gzipSync } from "node:zlib";
 const KiB = 1024;
 /** Per control folder, built to out/controls/<folder>/bundle.js; a gzip limit of null: reported, not limited. */
 export const CONTROL_SIZE_LIMITS = [
-  // Raised from 40 KiB to leave room for issue 13 (the PCF-events bridge and robustness work).
-  { folder: "JourneyControl", label: "Control bundle", minified: 48 * KiB, gzip: 18 * KiB },
+  // 40 KiB until issue 13 (the PCF-events bridge and robustness work), 48 KiB / 18 KiB gzip until issue 16 (record
+  // names and links, the outline's branches, collapse and filter, the three-way dialogs and focus, provenance):
+  // README's benchmarks section says what each added.
+  { folder: "JourneyControl", label: "Control bundle", minified: 52 * KiB, gzip: 20 * KiB },
   { folder: "JourneysView", label: "Journeys view bundle (dataset control)", minified: 40 * KiB, gzip: null },
 ];
 
