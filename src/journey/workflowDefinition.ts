@@ -238,23 +238,28 @@ export function outlineEntries(parsed: ParsedDefinition): OutlineEntry[] {
   return entries;
 }
 
-function normalisedGuid(id: string): string {
+export function normalisedGuid(id: string): string {
   return id
     .trim()
     .replace(/^\{|\}$/g, "")
     .toLowerCase();
 }
 
+/** What a tile's item refers to: a segment, an email, or neither (no id, or another kind of item). */
+export function referenceKind(tile: Tile, item: TileItem): "segments" | "emails" | null {
+  if (item.itemId === null) return null;
+  if (item.type === "SegmentItem") return "segments";
+  return tile.type === "Email" && item.type === "Email" ? "emails" : null;
+}
+
 /** The segments and emails the tiles refer to, as lower-case GUIDs without braces, each once. */
 export function referencedItems(parsed: ParsedDefinition): { segments: string[]; emails: string[] } {
-  const segments = new Set<string>();
-  const emails = new Set<string>();
+  const found = { segments: new Set<string>(), emails: new Set<string>() };
   for (const tile of parsed.tiles) {
     for (const item of tile.items) {
-      if (item.itemId === null) continue;
-      if (item.type === "SegmentItem") segments.add(normalisedGuid(item.itemId));
-      else if (tile.type === "Email" && item.type === "Email") emails.add(normalisedGuid(item.itemId));
+      const kind = referenceKind(tile, item);
+      if (kind) found[kind].add(normalisedGuid(item.itemId as string));
     }
   }
-  return { segments: [...segments], emails: [...emails] };
+  return { segments: [...found.segments], emails: [...found.emails] };
 }
