@@ -2,7 +2,7 @@ import { countBySeverity, mergeFindings } from "./findings";
 import { timeOf } from "./jsonValues";
 import { recurrenceFromRecord, type RecurrenceValues } from "./recurrence";
 import { NOT_PROCESSED_AFTER_MS, statusInfo } from "./statusModel";
-import type { JourneyRecord, Severity } from "./types";
+import type { JourneyRecord, Severity, ValidationReport } from "./types";
 import { parseValidationResponse } from "./validationResult";
 
 const DAY_MS = 86_400_000;
@@ -31,12 +31,15 @@ export interface JourneyListRow {
   notProcessedSince: string | null;
 }
 
-/** The verdict and counts of the stored results, counted as the form's panel counts them (merged findings). */
-export function storedCheck(stored: string | null | undefined): StoredCheck | null {
-  if (!stored?.trim()) return null;
-  const report = parseValidationResponse(stored);
+/** A report's verdict and counts, counted as the form's panel counts them (merged findings). */
+export function checkSummary(report: ValidationReport): StoredCheck {
   const counts = countBySeverity(mergeFindings(report.entries));
   return { verdict: report.verdict, errors: counts.Error, warnings: counts.Warning };
+}
+
+/** The summary of the stored results; null when nothing is stored. */
+export function storedCheck(stored: string | null | undefined): StoredCheck | null {
+  return stored?.trim() ? checkSummary(parseValidationResponse(stored)) : null;
 }
 
 export function journeyListRow(record: JourneyRecord, now: Date): JourneyListRow {

@@ -4,12 +4,15 @@ import type { Localise } from "./strings";
 
 /**
  * The questions the control asks before acting: stopping, deleting, going live despite warnings or
- * without the marketing service's validate action (the journey may then stay in Going live for good).
+ * without the marketing service's validate action (the journey may then stay in Going live for good), and
+ * stopping the Live journeys selected in the journeys view.
  */
 export type ConfirmKind = "stop" | "delete" | "warnings" | "serviceMissing";
+/** The journeys view's question (its own resx holds the keys). */
+export type ViewConfirmKind = "stopSelected";
 
 export interface ConfirmRequest {
-  kind: ConfirmKind;
+  kind: ConfirmKind | ViewConfirmKind;
   /** Filled into the message: the journey name, or the warning count. */
   args: (string | number)[];
 }
