@@ -85,9 +85,14 @@ const DownloadLink: React.FC<{ file: { url: string; name: string }; localise: Lo
 export const JourneysList: React.FC<JourneysViewProps> = (props) => {
   const { dataset, formatDateTime } = props;
   const localise = localiserFor(props.getString, props.languageId);
-  const now = props.now();
-  const journeys = listedJourneys(dataset, now);
-  const counts = quickFilterCounts(journeys.map((journey) => journey.row));
+  const { records, sortedRecordIds, columns: viewColumns } = dataset;
+  // Worked out again when the host gives new rows (a refresh, a page, a sort), not at each bulk step.
+  const journeys = useMemo(
+    () => listedJourneys(dataset, props.now()),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [records, sortedRecordIds, viewColumns],
+  );
+  const counts = useMemo(() => quickFilterCounts(journeys.map((journey) => journey.row)), [journeys]);
   const [filter, setFilter] = useState<QuickFilter | null>(null);
   const [selectedKeys, setSelectedKeys] = useState<string[]>([]);
   const [confirmStop, setConfirmStop] = useState(false);
@@ -115,7 +120,8 @@ export const JourneysList: React.FC<JourneysViewProps> = (props) => {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
-  const selected = shown.filter((journey) => selectedKeys.includes(journey.key));
+  const chosen = new Set(selectedKeys);
+  const selected = shown.filter((journey) => chosen.has(journey.key));
   const live = selected.filter((journey) => journey.row.status === JourneyStatus.Live);
 
   const exported = (snapshots: JourneySnapshot[]) => {
