@@ -8,11 +8,15 @@ export function parseCsv(text: string): string[][] {
     const char = text[i];
     if (quoted) {
       if (char !== '"') cell += char;
-      else if (text[i + 1] === '"') ((cell += '"'), (i += 1));
-      else quoted = false;
+      else if (text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else quoted = false;
     } else if (char === '"') quoted = true;
-    else if (char === ",") (row.push(cell), (cell = ""));
-    else if (char === "\r" && text[i + 1] === "\n") {
+    else if (char === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (char === "\r" && text[i + 1] === "\n") {
       rows.push([...row, cell]);
       row = [];
       cell = "";
