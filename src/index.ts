@@ -4,11 +4,9 @@ import { formEventName, normaliseRecordId } from "./bridge/bridgeProtocol";
 import { connectFormBridge, raiseThrough } from "./bridge/formBridgeClient";
 import { createFormBridgeFinder, type FormBridgeFinder } from "./bridge/formBridgeFinder";
 import { createAllowedTransitions } from "./dataverse/allowedTransitions";
-import { createIfMatchWrites } from "./dataverse/ifMatchWrites";
+import { webApiOf, xrm } from "./dataverse/hostWebApi";
 import { createJourneyService } from "./dataverse/journeyService";
 import { createNameLookup } from "./dataverse/recordNames";
-import { RESOURCE_NOT_FOUND } from "./dataverse/webApiErrors";
-import type { WebApiPort } from "./dataverse/webApiPort";
 import { createDateTimeFormatter } from "./ui/dateFormat";
 import { Privilege, type JourneyControlProps, type PrivilegeKind } from "./ui/journeyControlProps";
 import { JourneyView } from "./ui/JourneyView";
@@ -22,31 +20,6 @@ const now = () => new Date();
 interface FormContext {
   mode: { contextInfo?: { entityId?: string } };
   page?: { entityId?: string };
-}
-
-/** The host's Xrm where the control sits on a model-driven form (pcf-start and canvas apps have none). */
-const xrm = (): Partial<Xrm.XrmStatic> | undefined => (typeof Xrm !== "undefined" ? Xrm : undefined);
-
-/**
- * The host's Xrm.WebApi where the control sits on a model-driven form, with the status write and the
- * delete sent with If-Match to the org's Web API (ifMatchWrites.ts says why). Elsewhere (a canvas app,
- * the pcf-start page) only the PCF context's webAPI exists: it cannot run actions, so the error check
- * reports the validate action as unavailable and the control falls back to its own checks, and its
- * writes go out without If-Match.
- */
-function webApiOf(context: ComponentFramework.Context<IInputs>): WebApiPort {
-  const host = xrm();
-  const hostWebApi = host?.WebApi;
-  if (hostWebApi) {
-    // The host's object stays the prototype, so its methods run on it as they are.
-    const port = Object.create(hostWebApi) as WebApiPort;
-    const clientUrl = host.Utility?.getGlobalContext?.().getClientUrl?.();
-    if (clientUrl) port.ifMatch = createIfMatchWrites(clientUrl);
-    return port;
-  }
-  // The context's webAPI stays the prototype, so its record methods run as they are; only the action call is added.
-  const online: WebApiPort["online"] = { execute: () => Promise.reject({ errorCode: RESOURCE_NOT_FOUND }) };
-  return Object.assign(Object.create(context.webAPI) as WebApiPort, { online });
 }
 
 function openRecordIn(context: ComponentFramework.Context<IInputs>, table: string, id: string): void {

@@ -1,7 +1,7 @@
 import type { FormBridge } from "../bridge/formBridgeTypes";
 import { allowedAction, type JourneyActionId } from "../journey/journeyActions";
 import { runLocalChecks } from "../journey/localChecks";
-import { canTransition, statusInfo } from "../journey/statusModel";
+import { canTransition, NOT_PROCESSED_AFTER_MS, statusInfo } from "../journey/statusModel";
 import { JourneyStatus, type JourneyRecord, type JourneyStatusCode, type ValidationReport } from "../journey/types";
 import { checkedValuesKey, GUID } from "../journey/validateRequest";
 import { mergeReports } from "../journey/validationResult";
@@ -139,11 +139,7 @@ const LOOKUP_BINDS = [
  * service checks the journey once more itself when it is saved as Going live.
  */
 export const CHECK_REUSE_MS = 120_000;
-/**
- * A journey Going live or Stopping this long after its last change is not processed: the marketing
- * service has not picked it up (outbound marketing services may have been removed from the org).
- */
-export const NOT_PROCESSED_AFTER_MS = 600_000;
+export { NOT_PROCESSED_AFTER_MS };
 /** A go-live checks the form's values at most this many times while they keep changing under the check. */
 export const MAX_CHECK_ROUNDS = 3;
 /** Polling: never more often than this… */

@@ -1,6 +1,6 @@
 import type { ValidationEntry } from "./types";
 import { GUID } from "./validateRequest";
-import { normalisedGuid, type ParsedDefinition, type Tile } from "./workflowDefinition";
+import { normalisedGuid, type ParsedDefinition, type Tile, type TileItem } from "./workflowDefinition";
 
 /** The tables whose records a journey refers to, by logical name. */
 export type RecordTable = "msdyncrm_segment" | "msdyncrm_marketingemail" | "msdyncrm_contentsettings";
@@ -32,12 +32,18 @@ export function entryRecord(entry: ValidationEntry): RecordRef | undefined {
   return word && id && GUID.test(id.trim()) ? { table: TABLES[word], id: normalisedGuid(id) } : undefined;
 }
 
+/** The record a tile's item refers to: a SegmentItem's segment, or an email tile's email; none for other items. */
+export function itemRecord(tile: Tile, { type, itemId }: TileItem): RecordRef | undefined {
+  const table = type === "SegmentItem" ? TABLES.Segment : tile.type === "Email" && type === "Email" && TABLES.Email;
+  return table && itemId !== null ? { table, id: normalisedGuid(itemId) } : undefined;
+}
+
 /** The records a tile refers to: the segments of its SegmentItems, or the emails of an email tile. */
 export function tileRecords(tile: Tile): RecordRef[] {
   const records: RecordRef[] = [];
-  for (const { type, itemId } of tile.items) {
-    const table = type === "SegmentItem" ? TABLES.Segment : tile.type === "Email" && type === "Email" && TABLES.Email;
-    if (table && itemId !== null) records.push({ table, id: normalisedGuid(itemId) });
+  for (const item of tile.items) {
+    const record = itemRecord(tile, item);
+    if (record) records.push(record);
   }
   return records;
 }

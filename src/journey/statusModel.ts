@@ -35,6 +35,12 @@ export const STATUSES = Object.fromEntries(
   ].map((info) => [info.code, info]),
 ) as Readonly<Record<JourneyStatusCode, StatusInfo>>;
 
+/**
+ * A journey Going live or Stopping this long after its last change is not processed: the marketing
+ * service has not picked it up (outbound marketing services may have been removed from the org).
+ */
+export const NOT_PROCESSED_AFTER_MS = 600_000;
+
 export function isJourneyStatus(value: unknown): value is JourneyStatusCode {
   return typeof value === "number" && hasOwn(STATUSES, value);
 }

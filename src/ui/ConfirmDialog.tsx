@@ -5,12 +5,15 @@ import type { Localise } from "./strings";
 /**
  * The questions the control asks before acting: stopping, deleting, going live despite warnings or
  * without the marketing service's validate action (the journey may then stay in Going live for good),
- * copying or cancelling an edit while the form holds unsaved changes.
+ * copying or cancelling an edit while the form holds unsaved changes, and stopping the Live journeys selected
+ * in the journeys view.
  */
 export type ConfirmKind = "stop" | "delete" | "warnings" | "serviceMissing" | "copyUnsaved" | "cancelEditUnsaved";
+/** The journeys view's question (its own resx holds the keys). */
+export type ViewConfirmKind = "stopSelected";
 
 export interface ConfirmRequest {
-  kind: ConfirmKind;
+  kind: ConfirmKind | ViewConfirmKind;
   /** Filled into the message: the journey name, or the warning count. */
   args: (string | number)[];
   /** Listed under the message: the warnings found. */
@@ -26,8 +29,8 @@ const CANCEL_CLASS = "cjt-confirm-cancel";
 export interface ConfirmDialogProps {
   request?: ConfirmRequest;
   onAnswer(answer: ConfirmAnswer): void;
-  /** The dialog has faded out: focus has left it. */
-  onDismissed(): void;
+  /** The dialog has faded out: focus has left it (without this, Fluent returns it to where it was). */
+  onDismissed?(): void;
   localise: Localise;
 }
 

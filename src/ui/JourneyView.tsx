@@ -10,7 +10,6 @@ import {
   useRef,
   useState,
 } from "./platform";
-import { JourneyStatus } from "../journey/types";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { lockedFields } from "../journey/fieldLocks";
 import { recurrenceFromRecord } from "../journey/recurrence";
@@ -24,23 +23,12 @@ import { SetupCheck } from "./SetupCheck";
 import { ValidationPanel } from "./ValidationPanel";
 import { Privilege, type JourneyControlProps } from "./journeyControlProps";
 import { localiserFor, statusLabel } from "./strings";
-import { classes, TONES, type Tone } from "./styles";
+import { classes, STATUS_TONES, TONES } from "./styles";
 import { useJourney } from "./useJourney";
 import { countsByTile } from "./validationGroups";
 
 /** Below this width the panel and the outline stack instead of standing side by side. */
 const TWO_COLUMN_MIN_WIDTH = 640;
-
-const S = JourneyStatus;
-/** The status badge's colours; other statuses (Draft, unknown ones) are neutral. */
-const STATUS_TONES: Readonly<Record<number, Tone>> = {
-  [S.Live]: TONES.positive,
-  [S.LiveEditable]: TONES.positive,
-  [S.Stopped]: TONES.warning,
-  [S.Error]: TONES.error,
-  [S.GoingLive]: TONES.info,
-  [S.Stopping]: TONES.info,
-};
 
 /** The privileges actions need, by the name their resx keys use. */
 const PRIVILEGES = { create: Privilege.Create, write: Privilege.Write, delete: Privilege.Delete } as const;

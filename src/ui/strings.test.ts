@@ -175,3 +175,52 @@ test("the keys the UI builds from a kind, a severity or an origin are in both la
     expect(built.filter((key) => strings.getString(key).trim() === "")).toEqual([]);
   }
 });
+
+describe("the journeys view's resources", () => {
+  const VIEW_LANGUAGES = LANGUAGE_IDS.map(
+    (languageId) => [languageId, resxStrings(languageId, "JourneysView")] as const,
+  );
+  const viewEnglish = resxStrings(1033, "JourneysView");
+
+  test("English, German, French and Spanish have the same keys, none empty, placeholders kept", () => {
+    const placeholders = (text: string) => (text.match(/\{\d\}/g) ?? []).sort();
+    for (const [languageId, strings] of VIEW_LANGUAGES) {
+      expect([languageId, [...strings.keys].sort()]).toEqual([languageId, [...viewEnglish.keys].sort()]);
+      expect([languageId, strings.keys.filter((key) => strings.getString(key).trim() === "")]).toEqual([
+        languageId,
+        [],
+      ]);
+      for (const key of viewEnglish.keys)
+        expect([languageId, key, placeholders(strings.getString(key))]).toEqual([
+          languageId,
+          key,
+          placeholders(viewEnglish.getString(key)),
+        ]);
+    }
+  });
+
+  test("French puts a non-breaking space before : ; ? ! and Spanish opens its questions", () => {
+    const french = resxStrings(1036, "JourneysView");
+    const spanish = resxStrings(3082, "JourneysView");
+    expect(french.keys.map(french.getString).filter((text) => /[^\u00a0\u202f][:;?!](\s|$)/.test(text))).toEqual([]);
+    expect(spanish.keys.map(spanish.getString).filter((text) => /\?/.test(text) && !/¿/.test(text))).toEqual([]);
+  });
+
+  test("every key the view names, the statuses, tile types and error messages it shows are in its resources", () => {
+    const dir = join(__dirname, "journeysView");
+    const named = readdirSync(dir)
+      .filter((name) => /\.tsx?$/.test(name) && !name.includes(".test."))
+      .flatMap((file) =>
+        [...readFileSync(join(dir, file), "utf8").matchAll(/localise\(\s*"([a-zA-Z.]+)"/g)].map((m) => m[1]),
+      );
+    expect(named.length).toBeGreaterThan(20);
+    const shared = english.keys.filter((key) => /^(status\.|tileType\.|error\.)/.test(key));
+    const view = localiserFor(viewEnglish.getString, 1033);
+    const missing = [...named, ...shared].filter((key) => view(key, 2) === key);
+    expect(missing).toEqual([]);
+    expect(view("bulk.selected", 0)).toBe("No journeys selected");
+    expect(localiserFor(resxStrings(1036, "JourneysView").getString, 1036)("row.endsIn", 1)).toBe(
+      "se termine dans 1 jour",
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { JourneyStatus } from "../journey/types";
 /** A pill's colours: its background and its text. */
 export type Tone = { background: string; color: string };
 const tone = (background: string, color: string): Tone => ({ background, color });
@@ -10,6 +11,15 @@ export const TONES = {
   warning: tone("#fff4ce", "#323130"),
   error: tone("#fde7e9", "#a4262c"),
   strongError: tone("#a4262c", "#ffffff"),
+};
+/** The status badge's colours; other statuses (Draft, unknown ones) are neutral. */
+export const STATUS_TONES: Readonly<Record<number, Tone>> = {
+  [JourneyStatus.Live]: TONES.positive,
+  [JourneyStatus.LiveEditable]: TONES.positive,
+  [JourneyStatus.Stopped]: TONES.warning,
+  [JourneyStatus.Error]: TONES.error,
+  [JourneyStatus.GoingLive]: TONES.info,
+  [JourneyStatus.Stopping]: TONES.info,
 };
 /** The control's own classes; their looks are in JourneyControl.css, which the manifest ships beside the bundle. */
 export const classes = {
