@@ -33,14 +33,12 @@ const xrm = (): Partial<Xrm.XrmStatic> | undefined => (typeof Xrm !== "undefined
  * reports the validate action as unavailable and the control falls back to its own checks, and its
  * writes go out without If-Match.
  */
-function webApiOf(context: ComponentFramework.Context<IInputs>): WebApiPort {
-  const host = xrm();
-  const hostWebApi = host?.WebApi;
+function webApiOf(context: ComponentFramework.Context<IInputs>, orgUrl: string): WebApiPort {
+  const hostWebApi = xrm()?.WebApi;
   if (hostWebApi) {
     // The host's object stays the prototype, so its methods run on it as they are.
     const port = Object.create(hostWebApi) as WebApiPort;
-    const clientUrl = host.Utility?.getGlobalContext?.().getClientUrl?.();
-    if (clientUrl) port.ifMatch = createIfMatchWrites(clientUrl);
+    if (orgUrl) port.ifMatch = createIfMatchWrites(orgUrl);
     return port;
   }
   // The context's webAPI stays the prototype, so its record methods run as they are; only the action call is added.
@@ -62,7 +60,10 @@ function recordIdOf(context: ComponentFramework.Context<IInputs>): string {
 
 export class JourneyControl implements ComponentFramework.ReactControl<IInputs, IOutputs> {
   /** What lives as long as the record shown: its id, its service, the way to its form and the org's transitions. */
-  private record: Pick<JourneyControlProps, "recordId" | "service" | "findBridge" | "allowedTransitions"> | null = null;
+  private record: Pick<
+    JourneyControlProps,
+    "recordId" | "service" | "findBridge" | "allowedTransitions" | "orgUrl"
+  > | null = null;
   private formBridge: FormBridgeFinder | null = null;
   /** The custom events of the latest updateView's context: the form script answers them (see src/bridge). */
   private events: ComponentFramework.IEventBag | undefined;
@@ -81,10 +82,12 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
       const formBridge = createFormBridgeFinder(() => connectFormBridge(this.raiseEvent));
       const findBridge = () => formBridge.find();
       this.formBridge = formBridge;
+      const orgUrl = xrm()?.Utility?.getGlobalContext?.().getClientUrl?.() ?? "";
       this.record = {
         recordId,
         findBridge,
-        service: createJourneyService({ webApi: webApiOf(context), bridge: findBridge, now }),
+        orgUrl,
+        service: createJourneyService({ webApi: webApiOf(context, orgUrl), bridge: findBridge, now }),
         allowedTransitions: createAllowedTransitions(ENTITY, xrm()?.Utility),
       };
     }

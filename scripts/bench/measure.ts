@@ -266,7 +266,10 @@ async function panel(): Promise<unknown> {
   const panelElement = () =>
     React.createElement(ValidationPanel, {
       shown,
-      checkedWhen: "now",
+      about: ["Bench journey", "", "Draft", ""],
+      formatDateTime: () => "",
+      languageId: 1033,
+      now: () => new Date(),
       definition,
       selectedId: null,
       onSelect: () => undefined,

@@ -33,6 +33,8 @@ export interface JourneyControlProps {
   canCustomize: boolean;
   /** Width in px the host gives the control (context.mode.allocatedWidth); -1 or 0 when not known. */
   allocatedWidth: number;
+  /** The org's URL (Xrm.Utility.getGlobalContext().getClientUrl()); "" where the host has no Xrm. */
+  orgUrl: string;
   /** Opens another journey's form (Xrm.Navigation.openForm). */
   openJourney(id: string): void;
   /** The current time; tests pass a fixed one. */

@@ -15,6 +15,11 @@ export const TONES = {
 export const classes = {
   root: "cjt-root",
   title: "cjt-title",
+  /** The verdict line and the Copy details button beside it (below it when narrow). */
+  verdictRow: "cjt-verdict-row",
+  /** The verdict's icon and words. */
+  verdictLine: "cjt-verdict-line",
+  verdict: "cjt-verdict",
   heading: "cjt-heading",
   muted: "cjt-muted",
   block: "cjt-block",

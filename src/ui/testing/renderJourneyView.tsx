@@ -55,6 +55,7 @@ export function renderJourneyView(options: ViewOptions = {}) {
     hasPrivilege: () => true,
     canCustomize: false,
     allocatedWidth: 800,
+    orgUrl: "https://contoso.crm4.dynamics.com",
     openJourney: jest.fn(),
     now: () => new Date("2026-11-28T10:00:00Z"),
     ...overrides,
