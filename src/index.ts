@@ -4,7 +4,7 @@ import { formEventName, normaliseRecordId } from "./bridge/bridgeProtocol";
 import { connectFormBridge, raiseThrough } from "./bridge/formBridgeClient";
 import { createFormBridgeFinder, type FormBridgeFinder } from "./bridge/formBridgeFinder";
 import { createAllowedTransitions } from "./dataverse/allowedTransitions";
-import { webApiOf, xrm } from "./dataverse/hostWebApi";
+import { orgUrl, webApiOf, xrm } from "./dataverse/hostWebApi";
 import { createJourneyService } from "./dataverse/journeyService";
 import { createNameLookup } from "./dataverse/recordNames";
 import { createDateTimeFormatter } from "./ui/dateFormat";
@@ -48,7 +48,7 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
   /** What lives as long as the record shown: its id, its service, the way to its form and the org's transitions. */
   private record: Pick<
     JourneyControlProps,
-    "recordId" | "service" | "findBridge" | "allowedTransitions" | "lookUpNames"
+    "recordId" | "service" | "findBridge" | "allowedTransitions" | "lookUpNames" | "orgUrl"
   > | null = null;
   private formBridge: FormBridgeFinder | null = null;
   /** The custom events of the latest updateView's context: the form script answers them (see src/bridge). */
@@ -72,6 +72,7 @@ export class JourneyControl implements ComponentFramework.ReactControl<IInputs, 
       this.record = {
         recordId,
         findBridge,
+        orgUrl: orgUrl(),
         service: createJourneyService({ webApi, bridge: findBridge, now }),
         lookUpNames: createNameLookup(webApi),
         allowedTransitions: createAllowedTransitions(ENTITY, xrm()?.Utility),

@@ -267,7 +267,10 @@ async function panel(): Promise<unknown> {
   const panelElement = () =>
     React.createElement(ValidationPanel, {
       shown,
-      checkedWhen: "now",
+      about: ["Bench journey", "", "Draft", ""],
+      formatDateTime: () => "",
+      languageId: 1033,
+      now: () => new Date(),
       definition,
       records: { names: new Map(), open: () => undefined },
       selectedId: null,

@@ -5,6 +5,9 @@ import type { WebApiPort } from "./webApiPort";
 /** The host's Xrm where a control sits in a model-driven app (pcf-start and canvas apps have none). */
 export const xrm = (): Partial<Xrm.XrmStatic> | undefined => (typeof Xrm !== "undefined" ? Xrm : undefined);
 
+/** The org's URL (Xrm.Utility.getGlobalContext().getClientUrl()); "" where the host has no Xrm. */
+export const orgUrl = (): string => xrm()?.Utility?.getGlobalContext?.().getClientUrl?.() ?? "";
+
 /**
  * The host's Xrm.WebApi where the control sits in a model-driven app, with the status write and the
  * delete sent with If-Match to the org's Web API (ifMatchWrites.ts says why). Elsewhere (a canvas app,
@@ -13,12 +16,11 @@ export const xrm = (): Partial<Xrm.XrmStatic> | undefined => (typeof Xrm !== "un
  * writes go out without If-Match.
  */
 export function webApiOf(context: { webAPI: ComponentFramework.WebApi }): WebApiPort {
-  const host = xrm();
-  const hostWebApi = host?.WebApi;
+  const hostWebApi = xrm()?.WebApi;
   if (hostWebApi) {
     // The host's object stays the prototype, so its methods run on it as they are.
     const port = Object.create(hostWebApi) as WebApiPort;
-    const clientUrl = host.Utility?.getGlobalContext?.().getClientUrl?.();
+    const clientUrl = orgUrl();
     if (clientUrl) port.ifMatch = createIfMatchWrites(clientUrl);
     return port;
   }

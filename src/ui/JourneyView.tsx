@@ -154,7 +154,15 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
           <div style={column}>
             <ValidationPanel
               shown={shown}
-              checkedWhen={formatDateTime(shown?.checkedAt)}
+              about={[
+                snapshot?.record.msdyncrm_name || "",
+                props.recordId,
+                snapshot ? statusLabel(snapshot.status, localise) : "",
+                props.orgUrl,
+              ]}
+              formatDateTime={formatDateTime}
+              languageId={props.languageId}
+              now={props.now}
               definition={definition}
               selectedId={selectedId}
               onSelect={setSelectedId}

@@ -8,7 +8,6 @@ import {
   Icon,
   MessageBar,
   MessageBarType,
-  Stack,
   Text,
   useEffect,
   useState,
@@ -20,6 +19,7 @@ import type { ParsedDefinition } from "../journey/workflowDefinition";
 import type { Severity } from "../journey/types";
 import { copyText } from "./clipboard";
 import { groupFindings, type Finding, type ShownReport } from "./validationGroups";
+import { timeAgo, type FormatDateTime } from "./dateFormat";
 import { groupTitle, reportAsText, severityLabel, verdictText } from "./reportText";
 import { RecordLinks, recordText, type RecordAccess } from "./RecordLink";
 import { classes } from "./styles";
@@ -27,8 +27,12 @@ import type { Localise } from "./strings";
 
 export interface ValidationPanelProps {
   shown: ShownReport | null;
-  /** When the report was made, formatted for the user ("" when not known). */
-  checkedWhen: string;
+  /** The journey's name, id and status and the org's URL, for Copy details. */
+  about: [name: string, id: string, status: string, orgUrl: string];
+  formatDateTime: FormatDateTime;
+  /** The user's language: the time since the check is told in it. */
+  languageId: number;
+  now(): Date;
   definition: ParsedDefinition;
   selectedId: string | null;
   onSelect(activityId: string | null): void;
@@ -36,18 +40,20 @@ export interface ValidationPanelProps {
   localise: Localise;
 }
 
-const ICON_BY_SEVERITY: Readonly<Record<Severity, [iconName: string, color: string]>> = {
-  Error: ["ErrorBadge", "#a4262c"],
-  Warning: ["Warning", "#8a6100"],
-  Valid: ["Info", "#005a9e"],
+const ICON_BY_SEVERITY: Readonly<Record<Severity, string>> = {
+  Error: "ErrorBadge",
+  Warning: "Warning",
+  Valid: "Info",
 };
 
-/** The severity's icon, labelled in words for screen readers (the icon alone carries no meaning for them). */
+/**
+ * The severity's icon, labelled in words for screen readers (the icon alone carries no meaning for them);
+ * its size and colour come from the stylesheet's class of the severity (cjt-Error, cjt-Warning, cjt-Valid).
+ */
 function severityIcon(severity: Severity, localise: Localise): React.ReactNode {
-  const [iconName, color] = ICON_BY_SEVERITY[severity];
   const label = severityLabel(severity, localise);
   // Fluent gives an icon with a title the role img and the title as its accessible name.
-  return <Icon iconName={iconName} title={label} style={{ color, flexShrink: 0, fontSize: 14 }} />;
+  return <Icon iconName={ICON_BY_SEVERITY[severity]} title={label} className={`cjt-${severity}`} />;
 }
 
 function findingContent({ entry, sources }: Finding, records: RecordAccess, localise: Localise): React.ReactNode {
@@ -83,9 +89,22 @@ function findingContent({ entry, sources }: Finding, records: RecordAccess, loca
   );
 }
 
+/** Renders again each minute after `iso`, while there is a time of a check to tell. */
+function useMinuteTick(iso: string | null | undefined): void {
+  const [, setTicks] = useState(0);
+  useEffect(() => {
+    if (!iso) return;
+    const timer = setInterval(() => setTicks((ticks) => ticks + 1), 60_000);
+    return () => clearInterval(timer);
+  }, [iso]);
+}
+
 export const ValidationPanel: React.FC<ValidationPanelProps> = ({
   shown,
-  checkedWhen,
+  about,
+  formatDateTime,
+  languageId,
+  now,
   definition,
   selectedId,
   onSelect,
@@ -95,27 +114,35 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
   // Whether "Copy details" put the text on the clipboard (null: not tried); a new report clears it.
   const [copied, setCopied] = useState<boolean | null>(null);
   useEffect(() => setCopied(null), [shown]);
-  const reportText = (report: ShownReport) => reportAsText(report, definition, localise, checkedWhen);
+  const checkedAt = shown?.checkedAt;
+  useMinuteTick(checkedAt);
+  const checkedWhen = formatDateTime(checkedAt);
+  const reportText = (report: ShownReport) => reportAsText(report, definition, localise, [...about, checkedWhen]);
 
   return (
     <section aria-label={localise("panel.title")}>
       {shown ? (
         <>
-          <Stack horizontal wrap verticalAlign="center" horizontalAlign="space-between" tokens={{ childrenGap: 8 }}>
-            <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 6 }}>
+          <div className={classes.verdictRow}>
+            <div className={classes.verdictLine}>
               {severityIcon(shown.report.verdict, localise)}
-              <Text variant="mediumPlus" styles={{ root: { fontWeight: 600 } }} data-testid="verdict">
+              <span className={classes.verdict} data-testid="verdict">
                 {verdictText(shown, localise)}
-              </Text>
-            </Stack>
+              </span>
+            </div>
             <ActionButton
               iconProps={{ iconName: "Copy" }}
               onClick={async () => setCopied(await copyText(reportText(shown)))}
             >
               {localise("panel.copy.button")}
             </ActionButton>
-          </Stack>
-          <span className={classes.muted}>{localise(`panel.origin.${shown.origin}`, checkedWhen)}</span>
+          </div>
+          <span className={classes.muted} title={checkedWhen}>
+            {localise(
+              `panel.origin.${shown.origin}`,
+              checkedAt ? timeAgo(checkedAt, now(), languageId, localise("panel.time.justNow")) : "",
+            )}
+          </span>
           {copied !== null && (
             <MessageBar
               messageBarType={copied ? MessageBarType.success : MessageBarType.warning}

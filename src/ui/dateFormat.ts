@@ -24,3 +24,17 @@ export function createDateTimeFormatter(languageId: number, offsetMinutes: (date
     return format.format(new Date(date.getTime() + offsetMinutes(date) * 60_000));
   };
 }
+
+/**
+ * How long before `now` an ISO time was, in the user's language ("5 minutes ago", "vor 5 Minuten"): in minutes
+ * under an hour, then in hours; `justNow` under a minute (or ahead of the clock).
+ */
+export function timeAgo(iso: string, now: Date, languageId: number, justNow: string): string {
+  const minutes = (now.getTime() - Date.parse(iso)) / 60_000;
+  return minutes >= 1
+    ? new Intl.RelativeTimeFormat(LOCALE_BY_LANGUAGE_ID[languageId]).format(
+        -Math.floor(minutes < 60 ? minutes : minutes / 60),
+        minutes < 60 ? "minute" : "hour",
+      )
+    : justNow;
+}

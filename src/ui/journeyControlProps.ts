@@ -40,6 +40,8 @@ export interface JourneyControlProps {
   lookUpNames: LookUpNames;
   /** Opens the list of journeys (Xrm.Navigation.navigateTo): the journey shown was deleted. */
   openJourneyList(): void;
+  /** The org's URL (Xrm.Utility.getGlobalContext().getClientUrl()); "" where the host has no Xrm. */
+  orgUrl: string;
   /** The current time; tests pass a fixed one. */
   now(): Date;
 }

@@ -16,14 +16,21 @@ export function severityLabel(severity: Severity, localise: Localise): string {
   return localise(`panel.severity.${severity}`);
 }
 
-/** The verdict line: "2 errors, 1 warning" or the verdict's own wording when there is nothing to count. */
-export function verdictText({ report, findings }: ShownReport, localise: Localise): string {
+/**
+ * The verdict line: "2 errors, 1 warning" or the verdict's own wording when there is nothing to count; when the
+ * server's check did not run, or has not yet, it says so, and counts only this product's own findings.
+ */
+export function verdictText({ report, findings, origin, notRun }: ShownReport, localise: Localise): string {
   const counts = countBySeverity(findings);
-  const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) =>
-    severityCount(severity, counts[severity], localise),
-  );
+  const parts = SEVERITIES.filter((severity) => counts[severity] > 0)
+    .map((severity) => severityCount(severity, counts[severity], localise))
+    .join(", ");
+  const ownCounts = parts || localise("panel.noErrors");
+  if (notRun)
+    return localise("panel.verdict.notRun", localise(`panel.notRun.${notRun.kind}`, ...notRun.args), ownCounts);
+  if (origin === "checking" || origin === "local") return localise("panel.verdict.local", ownCounts);
   const verdict = localise(`panel.verdict.${report.verdict}`);
-  return parts.length === 0 ? verdict : `${verdict}: ${parts.join(", ")}`;
+  return parts ? `${verdict}: ${parts}` : verdict;
 }
 
 /** The heading of a group: the journey as a whole, a tile with its type and name, or a tile the definition lacks. */
@@ -38,14 +45,21 @@ export function groupTitle(group: EntryGroup, localise: Localise): string {
   return localise("panel.group.unknownTile", group.activityId);
 }
 
-/** The whole report as plain text, for "Copy details": every message whole, each line's user text isolated (bidi). */
+/** What Copy details says first: which journey, in which org, and when it was checked ("" where not known). */
+export type ReportAbout = readonly [name: string, id: string, status: string, orgUrl: string, checkedWhen: string];
+
+/**
+ * The whole report as plain text, for "Copy details": the journey, the org and the time first, then every
+ * message whole, each line's user text isolated (bidi).
+ */
 export function reportAsText(
   shown: ShownReport,
   definition: ParsedDefinition,
   localise: Localise,
-  checkedWhen: string,
+  about: ReportAbout,
 ): string {
-  const lines = [localise("panel.copy.heading", checkedWhen), verdictText(shown, localise)];
+  const [name, ...facts] = about.map((value) => value || localise("panel.copy.unknown"));
+  const lines = [localise("panel.copy.header", isolateBidi(name), ...facts), verdictText(shown, localise)];
   for (const group of groupFindings(shown.findings, definition)) {
     lines.push("", isolateBidi(groupTitle(group, localise)));
     for (const { entry, sources } of group.findings) {

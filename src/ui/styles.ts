@@ -25,6 +25,11 @@ export const STATUS_TONES: Readonly<Record<number, Tone>> = {
 export const classes = {
   root: "cjt-root",
   title: "cjt-title",
+  /** The verdict line and the Copy details button beside it (below it when narrow). */
+  verdictRow: "cjt-verdict-row",
+  /** The verdict's icon and words. */
+  verdictLine: "cjt-verdict-line",
+  verdict: "cjt-verdict",
   heading: "cjt-heading",
   muted: "cjt-muted",
   block: "cjt-block",

@@ -46,7 +46,7 @@ import {
   type JourneyState,
 } from "./journeyState";
 import { verdictText } from "./reportText";
-import { shownReport, type ReportOrigin, type ShownReport } from "./validationGroups";
+import { shownReport, type CheckNotRun, type ReportOrigin, type ShownReport } from "./validationGroups";
 import { statusLabel, type Localise } from "./strings";
 import { useEffect, useReducer, useRef } from "./platform";
 
@@ -66,6 +66,9 @@ export interface JourneyController extends JourneyState {
   fitEnd(): Promise<string | null>;
 }
 
+/** The form's own check ran, but could not reach the server's. */
+const FORM_CHECK_NOT_RUN: CheckNotRun = { kind: "form", args: [] };
+
 /** The local checks re-run at most this long after the form's last "changed" event. */
 const CHANGE_SETTLE_MS = 150;
 
@@ -81,7 +84,7 @@ type ShowStatus = (status: number) => void;
 /** Follows from `shownStatus`; `readFirst` (Check again) reads before deciding, not from the journey as loaded. */
 type Follow = (id: string, shownStatus: number, readFirst?: boolean) => Promise<void>;
 /** Shows a check's report and announces its verdict; gives its findings. */
-type ShowCheck = (outcome: CheckOutcome, origin?: ReportOrigin) => readonly Finding[];
+type ShowCheck = (outcome: CheckOutcome, origin?: ReportOrigin, notRun?: CheckNotRun) => readonly Finding[];
 type FindBridge = () => Promise<ConnectedFormBridge | null>;
 
 function asJourneyError(error: unknown): JourneyError {
@@ -352,10 +355,10 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
   /** Counts the reports shown: typed values' own checks that began before the latest one are stale. */
   const reportsShown = useRef(0);
   useEffect(() => () => clearTimeout(changeTimer.current), []);
-  const showCheck: ShowCheck = (outcome, origin = "form") => {
+  const showCheck: ShowCheck = (outcome, origin = "form", notRun) => {
     clearTimeout(changeTimer.current);
     reportsShown.current += 1;
-    const shown = shownReport(outcome.report, origin, props.now().toISOString());
+    const shown = shownReport(outcome.report, origin, props.now().toISOString(), outcome.serverUnavailable ?? notRun);
     const message = localise("live.checked", verdictText(shown, localise));
     dispatch(checked(shown, message, outcome.serverUnavailable));
     return shown.findings;
@@ -391,7 +394,7 @@ export function useJourney(props: JourneyControlProps, localise: Localise): Jour
       clearTimeout(changeTimer.current);
       changeTimer.current = setTimeout(() => void checkTypedValues(), CHANGE_SETTLE_MS);
     } else if (event.kind === "checked") {
-      showCheck({ report: event.report }, event.serverChecked ? "form" : "local");
+      showCheck({ report: event.report }, "form", event.serverChecked ? undefined : FORM_CHECK_NOT_RUN);
     } else if (!latest.current.running && !latest.current.following) {
       // Saved, status moved or a status command on the form: the row as it now is (an action of the
       // control's own, or a follow, reads it when it ends). The snapshot is then the new row, so the

@@ -7,9 +7,18 @@ export type { Finding, SeverityCounts };
 /**
  * Where the report shown came from: the stored result of the last check, a check just run on the form's
  * or the saved values, or the product's own checks alone: while the server's check runs ("checking"), or on
- * the form's values as they change or by the form's check when the server could not check ("local").
+ * the form's values as they change ("local"). A check whose server part did not run says why in `notRun`.
  */
 export type ReportOrigin = "stored" | "form" | "saved" | "checking" | "local";
+
+/**
+ * Why the server's check did not run: a JourneyError's kind and arguments, or "form" when the form's own
+ * check reported that it could not reach the server.
+ */
+export interface CheckNotRun {
+  kind: string;
+  args: readonly string[];
+}
 
 /** The report the control shows, with its findings merged once, when it became the shown report. */
 export interface ShownReport {
@@ -18,10 +27,17 @@ export interface ShownReport {
   origin: ReportOrigin;
   /** ISO time of the check, when known. */
   checkedAt: string | null;
+  /** Set when the check ran but the server's part of it did not: the report holds the product's own findings alone. */
+  notRun?: CheckNotRun;
 }
 
-export function shownReport(report: ValidationReport, origin: ReportOrigin, checkedAt: string | null): ShownReport {
-  return { report, findings: mergeFindings(report.entries), origin, checkedAt };
+export function shownReport(
+  report: ValidationReport,
+  origin: ReportOrigin,
+  checkedAt: string | null,
+  notRun?: CheckNotRun,
+): ShownReport {
+  return { report, findings: mergeFindings(report.entries), origin, checkedAt, notRun };
 }
 
 /** The findings about one place: the whole journey (tile null, activityId ""), a tile, or a tile id the definition lacks. */

@@ -58,6 +58,7 @@ export function renderJourneyView(options: ViewOptions = {}) {
     openRecord: jest.fn(),
     lookUpNames: jest.fn(async () => new Map()),
     openJourneyList: jest.fn(),
+    orgUrl: "https://contoso.crm4.dynamics.com",
     now: () => new Date("2026-11-28T10:00:00Z"),
     ...overrides,
   };
