@@ -6,6 +6,7 @@ import { checkDelay, checkFaultSpec, FaultQueue, type FaultSpec, type LogEntry }
 import { renderFormPage, renderJourneyList, renderNotFound } from "./page/html";
 import { buildPageScript } from "./page/buildPageScript";
 import { readResxStrings } from "./page/resx";
+import { checkJourneyCount, withGeneratedJourneys } from "./seed/generatedJourneys";
 import { SEED_IDS, seedData } from "./seed/seedData";
 import { bodyTooLarge, defaultFaultError, harnessFailure, MAX_BODY_BYTES, segmentNotFound } from "./webapi/errors";
 import { JOURNEY } from "./webapi/entities";
@@ -26,6 +27,8 @@ export interface HarnessOptions {
   goLiveDelayMs?: number;
   /** Where out/ and node_modules/ are. Default: the repository this file is in. */
   rootDir?: string;
+  /** Generated journeys added to the seed (`--journeys`; POST /_harness/reset `{"journeys": n}` for one reset). */
+  journeys?: number;
 }
 
 export interface Harness {
@@ -44,6 +47,11 @@ const MAX_LOG_ENTRIES = 10_000;
 
 const JSON_HEADERS = { "Content-Type": "application/json; odata.metadata=minimal", "OData-Version": "4.0" };
 
+/** The rows a start or a reset begins with: the given seed, or the harness's with `journeys` generated ones. */
+function startingRows(options: HarnessOptions, journeys = options.journeys ?? 0): StoreData {
+  return options.seed ?? withGeneratedJourneys(seedData(), journeys, new Date());
+}
+
 function loadData(options: HarnessOptions): StoreData {
   if (options.data && existsSync(options.data)) {
     try {
@@ -54,7 +62,7 @@ function loadData(options: HarnessOptions): StoreData {
       );
     }
   }
-  return options.seed ?? seedData();
+  return startingRows(options);
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -96,11 +104,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ].find(existsSync),
   };
 
-  const reset = () => {
+  const reset = (journeys?: number) => {
     for (const held of hanging) held.destroy();
     hanging.clear();
     lifecycle.cancelAll();
-    store.load(options.seed ?? seedData());
+    store.load(startingRows(options, journeys));
     persist();
     faults.clear();
     log = [];
@@ -186,9 +194,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         case "DELETE /_harness/log":
           log = [];
           return json(200, []);
-        case "POST /_harness/reset":
-          reset();
+        case "POST /_harness/reset": {
+          const { journeys } = parsed() as { journeys?: unknown };
+          if (journeys !== undefined) checkJourneyCount(journeys);
+          reset(journeys as number | undefined);
           return json(200, { reset: true });
+        }
         case "GET /_harness/settings":
           return json(200, settings);
         case "POST /_harness/settings": {

@@ -1,0 +1,339 @@
+import type { HarnessWebApi, RetrievedPage } from "../xrm/webApiClient";
+
+type DataSet = ComponentFramework.PropertyTypes.DataSet;
+type Column = ComponentFramework.PropertyHelper.DataSetApi.Column;
+type EntityRecord = ComponentFramework.PropertyHelper.DataSetApi.EntityRecord;
+type SortStatus = ComponentFramework.PropertyHelper.DataSetApi.SortStatus;
+type FilterExpression = ComponentFramework.PropertyHelper.DataSetApi.FilterExpression;
+type ConditionExpression = ComponentFramework.PropertyHelper.DataSetApi.ConditionExpression;
+type EntityReference = ComponentFramework.EntityReference;
+
+/** A view's column as the view definition (layoutxml) gives it: the logical name and how wide it is. */
+export interface ViewColumn {
+  name: string;
+  displayName: string;
+  /** The manifest's `of-type` words: SingleLine.Text, OptionSet, DateAndTime.DateAndTime, Lookup.Simple, … */
+  dataType: string;
+  visualSizeFactor: number;
+}
+
+/** A system view: its table, its columns in order and its default sort. */
+export interface ViewDefinition {
+  id: string;
+  title: string;
+  entityName: string;
+  entitySetName: string;
+  primaryIdAttribute: string;
+  primaryNameAttribute: string;
+  columns: readonly ViewColumn[];
+  sorting: readonly SortStatus[];
+  /** The $filter the view itself applies (its fetchXml filter), or none. */
+  filter?: string;
+}
+
+/** A manifest `<property-set>` bound to a column of the table (the customizer's binding in the control's set-up). */
+export interface PropertySetBinding {
+  /** The property-set name: the column's alias in the dataset. */
+  name: string;
+  column: ViewColumn;
+}
+
+const SORT_DESCENDING = 1;
+
+/**
+ * "All customer journeys": the view the journeys grid opens on, columns as a model-driven view has them.
+ * All, not Active: an Expired journey is inactive (statecode 1) and the view shows every status.
+ */
+export const ALL_JOURNEYS_VIEW: ViewDefinition = {
+  id: "{6a1f2e3d-4c5b-4a69-8b7c-0d1e2f3a4b5c}",
+  title: "All customer journeys",
+  entityName: "msdyncrm_customerjourney",
+  entitySetName: "msdyncrm_customerjourneys",
+  primaryIdAttribute: "msdyncrm_customerjourneyid",
+  primaryNameAttribute: "msdyncrm_name",
+  columns: [
+    { name: "msdyncrm_name", displayName: "Name", dataType: "SingleLine.Text", visualSizeFactor: 200 },
+    { name: "statuscode", displayName: "Status Reason", dataType: "OptionSet", visualSizeFactor: 100 },
+    {
+      name: "msdyncrm_startdatetime",
+      displayName: "Start date and time",
+      dataType: "DateAndTime.DateAndTime",
+      visualSizeFactor: 125,
+    },
+    {
+      name: "msdyncrm_enddatetime",
+      displayName: "End date and time",
+      dataType: "DateAndTime.DateAndTime",
+      visualSizeFactor: 125,
+    },
+    { name: "modifiedon", displayName: "Modified On", dataType: "DateAndTime.DateAndTime", visualSizeFactor: 125 },
+    { name: "modifiedby", displayName: "Modified By", dataType: "Lookup.Simple", visualSizeFactor: 125 },
+  ],
+  sorting: [{ name: "modifiedon", sortDirection: SORT_DESCENDING }],
+};
+
+export interface DatasetOptions {
+  webApi: HarnessWebApi;
+  view: ViewDefinition;
+  propertySets?: readonly PropertySetBinding[];
+  /** The user's locale, for the formatted dates (the platform formats them in the user's settings). */
+  locale: string;
+  /** Called whenever the dataset changed (loading began, data or an error arrived): the host calls updateView. */
+  onChange(): void;
+  /** openDatasetItem: what the grid does when a record is opened (the form of that record). */
+  openRecord(reference: EntityReference): void;
+  pageSize?: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+const isLookup = (column: ViewColumn) => column.dataType.startsWith("Lookup.");
+/** The Web API property of a column: `_x_value` for a lookup. */
+const webName = (column: ViewColumn) => (isLookup(column) ? `_${column.name}_value` : column.name);
+const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
+const LOOKUP_TABLE = "@Microsoft.Dynamics.CRM.lookuplogicalname";
+
+/** The dataset's columns: the view's in order, then property-set columns the view lacks (order -1, hidden). */
+function datasetColumns(view: ViewDefinition, propertySets: readonly PropertySetBinding[]): Column[] {
+  const aliasOf = (name: string) => propertySets.find((set) => set.column.name === name)?.name ?? name;
+  const columns: Column[] = view.columns.map((column, order) => ({
+    ...column,
+    alias: aliasOf(column.name),
+    order,
+    isPrimary: column.name === view.primaryNameAttribute,
+  }));
+  for (const set of propertySets) {
+    if (!view.columns.some((column) => column.name === set.column.name))
+      columns.push({ ...set.column, alias: set.name, order: -1, isHidden: true });
+  }
+  return columns;
+}
+
+/** An OData literal for a condition value: numbers, booleans and ids bare, text quoted. */
+function literal(column: ViewColumn | undefined, value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  const bare =
+    column &&
+    (isLookup(column) || /^(OptionSet|TwoOptions|Whole\.|Decimal|FP|Currency|DateAndTime\.)/.test(column.dataType));
+  const text = String(value);
+  return bare ? text : `'${text.replace(/'/g, "''")}'`;
+}
+
+const OPERATORS: Readonly<Record<number, string>> = { 0: "eq", 1: "ne", 2: "gt", 3: "lt", 4: "ge", 5: "le" };
+const CONDITION_NULL = 12;
+const CONDITION_IN = 8;
+
+/** The $filter of a dataset filter expression: the operators of the list above, In and Null. */
+export function filterText(expression: FilterExpression, columns: readonly ViewColumn[]): string {
+  const condition = ({ attributeName, conditionOperator, value }: ConditionExpression): string => {
+    const column = columns.find((c) => c.name === attributeName);
+    const name = column ? webName(column) : attributeName;
+    if (conditionOperator === CONDITION_NULL) return `${name} eq null`;
+    if (conditionOperator === CONDITION_IN) {
+      const values = Array.isArray(value) ? value : [value];
+      return `(${values.map((v: unknown) => `${name} eq ${literal(column, v)}`).join(" or ")})`;
+    }
+    const operator = OPERATORS[conditionOperator];
+    if (!operator)
+      throw new Error(`The harness's dataset does not filter with condition operator ${conditionOperator}.`);
+    return `${name} ${operator} ${literal(column, value)}`;
+  };
+  const parts = [
+    ...expression.conditions.map(condition),
+    ...(expression.filters ?? []).map((inner) => filterText(inner, columns)),
+  ].filter(Boolean);
+  return parts.length > 1 ? `(${parts.join(expression.filterOperator === 1 ? " or " : " and ")})` : (parts[0] ?? "");
+}
+
+/** A record of the page as the platform's grid gives it: typed values, the server's formatted values. */
+function entityRecord(
+  row: Record<string, unknown>,
+  view: ViewDefinition,
+  columns: readonly Column[],
+  dateFormat: Intl.DateTimeFormat,
+): EntityRecord {
+  const id = String(row[view.primaryIdAttribute]);
+  const columnOf = (name: string) => columns.find((column) => column.name === name || column.alias === name);
+  const reference = (column: Column): EntityReference | null => {
+    const raw = row[webName(column)];
+    if (raw === null || raw === undefined) return null;
+    const key = webName(column);
+    return {
+      id: { guid: String(raw) },
+      etn: String(row[key + LOOKUP_TABLE] ?? ""),
+      name: String(row[key + FORMATTED] ?? ""),
+    };
+  };
+  return {
+    getRecordId: () => id,
+    getNamedReference: () => ({
+      id: { guid: id },
+      etn: view.entityName,
+      name: String(row[view.primaryNameAttribute] ?? ""),
+    }),
+    getValue(name) {
+      const column = columnOf(name);
+      if (!column) return null as unknown as string;
+      if (isLookup(column)) return reference(column) as EntityReference;
+      const raw = row[column.name];
+      if (raw === null || raw === undefined) return null as unknown as string;
+      return (column.dataType.startsWith("DateAndTime.") ? new Date(String(raw)) : raw) as string;
+    },
+    getFormattedValue(name) {
+      const column = columnOf(name);
+      if (!column) return "";
+      if (isLookup(column)) return reference(column)?.name ?? "";
+      const raw = row[column.name];
+      if (raw === null || raw === undefined) return "";
+      if (column.dataType.startsWith("DateAndTime.")) return dateFormat.format(new Date(String(raw)));
+      return String(row[column.name + FORMATTED] ?? raw);
+    },
+  };
+}
+
+/** The records of one or more pages, in the order the server sent them. */
+interface Loaded {
+  records: Record<string, EntityRecord>;
+  sortedRecordIds: string[];
+}
+
+/**
+ * `context.parameters.<dataset>` as a model-driven grid gives it, over the emulated org's Web API: the
+ * view's columns, its records a page at a time (`loadNextPage` appends, as in model-driven apps;
+ * `loadExactPage` replaces), sorting and filtering applied on `refresh()`, the selection, and opening a record.
+ */
+export function createDataset(options: DatasetOptions): DataSet {
+  const { webApi, view } = options;
+  const columns = datasetColumns(view, options.propertySets ?? []);
+  const dateFormat = new Intl.DateTimeFormat(options.locale, {
+    dateStyle: "short",
+    timeStyle: "short",
+    timeZone: "UTC",
+  });
+  let filter: FilterExpression | null = null;
+  let selected: string[] = [];
+  let nextLink: string | undefined;
+  let pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  /** The page size of the pages loaded: setPageSize applies from the next refresh. */
+  let loadedPageSize = pageSize;
+  /** Answers to earlier requests that arrive after a newer one started are dropped. */
+  let generation = 0;
+
+  const query = (): string => {
+    const select = [view.primaryIdAttribute, ...columns.map(webName)].filter((c, i, all) => all.indexOf(c) === i);
+    const orderby = dataset.sorting
+      .map((sort) => {
+        const column = columns.find((c) => c.name === sort.name);
+        return `${column ? webName(column) : sort.name} ${sort.sortDirection === SORT_DESCENDING ? "desc" : "asc"}`;
+      })
+      .join(",");
+    const filters = [view.filter, filter && filterText(filter, columns)].filter(Boolean);
+    return `?$select=${select.join(",")}${orderby ? `&$orderby=${orderby}` : ""}${
+      filters.length > 0 ? `&$filter=${filters.map((f) => (filters.length > 1 ? `(${f})` : f)).join(" and ")}` : ""
+    }&$count=true`;
+  };
+
+  const load = async (
+    request: () => Promise<RetrievedPage>,
+    pages: { first: number; last: number },
+    append: boolean,
+  ) => {
+    const mine = ++generation;
+    dataset.loading = true;
+    options.onChange();
+    try {
+      const page = await request();
+      if (mine !== generation) return;
+      const loaded: Loaded = append
+        ? { records: { ...dataset.records }, sortedRecordIds: [...dataset.sortedRecordIds] }
+        : { records: {}, sortedRecordIds: [] };
+      for (const row of page.entities) {
+        const record = entityRecord(row, view, columns, dateFormat);
+        const id = record.getRecordId();
+        if (!loaded.records[id]) loaded.sortedRecordIds.push(id);
+        loaded.records[id] = record;
+      }
+      nextLink = page.nextLink;
+      Object.assign(dataset, loaded, { error: false, errorMessage: "" });
+      Object.assign(dataset.paging, {
+        totalResultCount: page.count ?? -1,
+        firstPageNumber: append ? dataset.paging.firstPageNumber : pages.first,
+        lastPageNumber: pages.last,
+        hasNextPage: nextLink !== undefined,
+        hasPreviousPage: (append ? dataset.paging.firstPageNumber : pages.first) > 1,
+      });
+    } catch (error) {
+      if (mine !== generation) return;
+      dataset.error = true;
+      dataset.errorMessage = (error as Error).message ?? String(error);
+    }
+    dataset.loading = false;
+    options.onChange();
+  };
+
+  const loadPage = (pageNumber: number) => {
+    loadedPageSize = pageSize;
+    const cookie = encodeURIComponent(`<cookie pagenumber="${pageNumber}" istracking="False" />`);
+    const request = query() + (pageNumber > 1 ? `&$skiptoken=${cookie}` : "");
+    void load(
+      () => webApi.retrieveMultipleRecords(view.entityName, request, loadedPageSize),
+      { first: pageNumber, last: pageNumber },
+      false,
+    );
+  };
+
+  const dataset: DataSet = {
+    columns,
+    records: {},
+    sortedRecordIds: [],
+    sorting: [...view.sorting],
+    loading: false,
+    error: false,
+    errorMessage: "",
+    filtering: {
+      getFilter: () => filter ?? { filterOperator: 0, conditions: [], filters: [] },
+      setFilter: (expression) => void (filter = expression),
+      clearFilter: () => void (filter = null),
+    },
+    linking: { getLinkedEntities: () => [], addLinkedEntity: () => undefined },
+    paging: {
+      totalResultCount: -1,
+      firstPageNumber: 1,
+      lastPageNumber: 1,
+      pageSize,
+      hasNextPage: false,
+      hasPreviousPage: false,
+      setPageSize(size: number) {
+        pageSize = size;
+        dataset.paging.pageSize = size;
+      },
+      reset() {
+        dataset.paging.firstPageNumber = 1;
+        dataset.paging.lastPageNumber = 1;
+      },
+      loadNextPage(loadOnlyNewPage?: boolean) {
+        const link = nextLink;
+        if (link === undefined) return;
+        const next = dataset.paging.lastPageNumber + 1;
+        void load(
+          () => webApi.retrieveMultipleRecords(view.entityName, new URL(link).search, loadedPageSize),
+          { first: next, last: next },
+          !loadOnlyNewPage,
+        );
+      },
+      loadPreviousPage() {
+        if (dataset.paging.firstPageNumber > 1) loadPage(dataset.paging.firstPageNumber - 1);
+      },
+      loadExactPage: (pageNumber: number) => loadPage(pageNumber),
+    },
+    refresh: () => loadPage(1),
+    getSelectedRecordIds: () => [...selected],
+    setSelectedRecordIds: (ids) => void (selected = ids.filter((id) => id in dataset.records)),
+    clearSelectedRecordIds: () => void (selected = []),
+    getTargetEntityType: () => view.entityName,
+    getTitle: () => view.title,
+    getViewId: () => view.id,
+    openDatasetItem: (reference) => options.openRecord(reference),
+  };
+  return dataset;
+}
