@@ -1,3 +1,4 @@
+import type { EntityDefinition } from "../webapi/entities";
 import type { HarnessWebApi, RetrievedPage } from "../xrm/webApiClient";
 
 type DataSet = ComponentFramework.PropertyTypes.DataSet;
@@ -36,6 +37,27 @@ export interface PropertySetBinding {
   /** The property-set name: the column's alias in the dataset. */
   name: string;
   column: ViewColumn;
+}
+
+/**
+ * Binds the manifest's property-sets to the table's columns as a customizer would: each to the column of
+ * the same logical name (a lookup by its name, `modifiedby`), the view's column when the view has it.
+ * A property-set with no such column stays unbound and is left out.
+ */
+export function bindPropertySets(
+  propertySets: readonly { name: string; ofType: string }[],
+  view: ViewDefinition,
+  entity: Pick<EntityDefinition, "columns" | "lookups">,
+): PropertySetBinding[] {
+  return propertySets.flatMap(({ name, ofType }) => {
+    const logical = name.toLowerCase();
+    const inView = view.columns.find((column) => column.name === logical);
+    if (inView) return [{ name, column: inView }];
+    const known = logical in entity.columns || entity.lookups.some((lookup) => lookup.column === `_${logical}_value`);
+    return known
+      ? [{ name, column: { name: logical, displayName: name, dataType: ofType, visualSizeFactor: 100 } }]
+      : [];
+  });
 }
 
 const SORT_DESCENDING = 1;
