@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from "node:net";
 import path from "node:path";
 import { checkDelay, checkFaultSpec, FaultQueue, type FaultSpec, type LogEntry } from "./faults";
 import { readBuiltControl } from "./page/controlManifest";
-import { ALL_JOURNEYS_VIEW, bindPropertySets, DEFAULT_PAGE_SIZE } from "./page/datasetContext";
+import { ALL_JOURNEYS_VIEW, bindPropertySets, DEFAULT_PAGE_SIZE, JOURNEYS_VIEW_BINDINGS } from "./page/datasetContext";
 import { renderFormPage, renderJourneyList, renderNotFound, renderViewPage } from "./page/html";
 import { buildPageScript } from "./page/buildPageScript";
 import { readResxStrings } from "./page/resx";
@@ -280,7 +280,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
               styles: control.styles.map((file) => `/_harness/controls/JourneysView/${encodeURIComponent(file)}`),
               strings: `/_harness/controls/JourneysView/${languageOf(url)}.json`,
               dataSet: dataSet.name,
-              propertySets: bindPropertySets(dataSet.propertySets, ALL_JOURNEYS_VIEW, JOURNEY),
+              propertySets: bindPropertySets(dataSet.propertySets, ALL_JOURNEYS_VIEW, JOURNEY, JOURNEYS_VIEW_BINDINGS),
             }
           : null,
     });

@@ -40,17 +40,35 @@ export interface PropertySetBinding {
 }
 
 /**
- * Binds the manifest's property-sets to the table's columns as a customizer would: each to the column of
- * the same logical name (a lookup by its name, `modifiedby`), the view's column when the view has it.
- * A property-set with no such column stays unbound and is left out.
+ * The journeys view control's set-up on the view, as a customizer binds it: each property-set of its
+ * manifest to a column of the table. A property-set not listed here is bound to the column of its own name.
+ */
+export const JOURNEYS_VIEW_BINDINGS: Readonly<Record<string, string>> = {
+  journeyName: "msdyncrm_name",
+  statusReason: "statuscode",
+  startDate: "msdyncrm_startdatetime",
+  endDate: "msdyncrm_enddatetime",
+  isRecurring: "msdyncrm_isrecurring",
+  recurrenceInterval: "msdyncrm_recurrenceintervaldays",
+  recurrenceCount: "msdyncrm_recurrencecount",
+  checkResults: "msdyncrm_validationresults",
+  modifiedOn: "modifiedon",
+  modifiedBy: "modifiedby",
+};
+
+/**
+ * The manifest's property-sets bound to the table's columns (`bindings`, else the column of the same
+ * name; a lookup by its name, `modifiedby`): the view's own column where the view has it. A property-set
+ * with no such column stays unbound and is left out.
  */
 export function bindPropertySets(
   propertySets: readonly { name: string; ofType: string }[],
   view: ViewDefinition,
   entity: Pick<EntityDefinition, "columns" | "lookups">,
+  bindings: Readonly<Record<string, string>> = {},
 ): PropertySetBinding[] {
   return propertySets.flatMap(({ name, ofType }) => {
-    const logical = name.toLowerCase();
+    const logical = bindings[name] ?? name.toLowerCase();
     const inView = view.columns.find((column) => column.name === logical);
     if (inView) return [{ name, column: inView }];
     const known = logical in entity.columns || entity.lookups.some((lookup) => lookup.column === `_${logical}_value`);
@@ -309,7 +327,8 @@ export function createDataset(options: DatasetOptions): DataSet {
     records: {},
     sortedRecordIds: [],
     sorting: [...view.sorting],
-    loading: false,
+    // Nothing is loaded before the host's first refresh: the control shows it loading, not empty.
+    loading: true,
     error: false,
     errorMessage: "",
     filtering: {

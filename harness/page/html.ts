@@ -72,7 +72,7 @@ const STYLE = `
   .dirty label::after { content: " *"; color: #a4262c; }
   #control-field { min-height: 60px; }
   main.view { max-width: none; }
-  #view-control { min-height: 400px; background: #fff; }
+  #view-control { height: calc(100vh - 140px); min-height: 400px; background: #fff; }
   dialog { max-width: 480px; }
 `;
 

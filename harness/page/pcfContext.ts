@@ -25,6 +25,8 @@ export interface PlatformContextInputs {
   privileges: readonly string[] | null;
   isControlDisabled: boolean;
   allocatedWidth: number;
+  /** What the control's container leaves it (a view); -1, the default: as tall as it needs (a form field). */
+  allocatedHeight?: number;
   webApi: WebApiPort;
   updatedProperties: string[];
   /** context.events: a method per <event> of the manifest, raising it on this control instance. */
@@ -81,7 +83,7 @@ export function createPlatformContext(inputs: PlatformContextInputs) {
       isVisible: true,
       label: "",
       allocatedWidth: inputs.allocatedWidth,
-      allocatedHeight: -1,
+      allocatedHeight: inputs.allocatedHeight ?? -1,
       trackContainerResize: () => undefined,
       setControlState: () => true,
       setFullScreen: () => undefined,

@@ -15,7 +15,7 @@ function byId(id: string): HTMLElement {
 
 /**
  * The journeys view page: the dataset control over ALL_JOURNEYS_VIEW, as a model-driven view hosts it.
- * The dataset loads its first page as the control starts; every change to it (loading, data, an error)
+ * The dataset loads its first page once the control is initialised; every change to it (loading, data, an error)
  * is an updateView with the data-set's name in updatedProperties, a resize one with "layout".
  */
 async function main(): Promise<void> {
@@ -64,7 +64,6 @@ async function main(): Promise<void> {
     defineComponentFramework();
     await Promise.all([...control.styles.map(loadStylesheet), loadScript(control.script)]);
     const strings = (await fetch(control.strings).then((r) => r.json())) as Record<string, string>;
-    dataset.refresh();
     mounted = mountControl(
       control.name,
       container,
@@ -78,6 +77,7 @@ async function main(): Promise<void> {
           privileges,
           isControlDisabled: false,
           allocatedWidth: container.clientWidth,
+          allocatedHeight: container.clientHeight,
           webApi,
           updatedProperties,
           events: {},
@@ -90,6 +90,8 @@ async function main(): Promise<void> {
     );
     const rendered = mounted;
     window.addEventListener("resize", () => rendered.render(["layout"]));
+    // The first page loads once the control is initialised, so a page size it sets in init applies to it.
+    dataset.refresh();
   } catch (error) {
     container.textContent = `The journeys view control could not be started: ${(error as Error).message}`;
   }

@@ -16,8 +16,9 @@ const VIEW_CONTROL: Record<string, string> = {
   "ControlManifest.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <manifest><control namespace="CustomerJourney" constructor="JourneysView" version="1.0.0" display-name-key="n" control-type="virtual">
   <data-set name="journeys" display-name-key="d">
-    <property-set name="msdyncrm_validationresults" display-name-key="r" of-type="Multiple" usage="bound" required="false"/>
-    <property-set name="statuscode" display-name-key="s" of-type="OptionSet" usage="bound" required="false"/>
+    <property-set name="checkResults" display-name-key="r" of-type="Multiple" usage="bound" required="false"/>
+    <property-set name="statusReason" display-name-key="s" of-type="OptionSet" usage="bound" required="false"/>
+    <property-set name="msdyncrm_recurrencecount" display-name-key="c" of-type="Whole.None" usage="bound" required="false"/>
     <property-set name="notacolumn" display-name-key="x" of-type="Multiple" usage="bound" required="false"/>
   </data-set>
   <resources>
@@ -88,23 +89,33 @@ describe("the journeys view page", () => {
           styles: ["/_harness/controls/JourneysView/JourneysView.css"],
           strings: "/_harness/controls/JourneysView/1031.json",
           dataSet: "journeys",
-          // Each property-set on the column of its name (the view's own for statuscode); one without a column stays unbound.
+          // Bound as the view's set-up binds them (the view's own column for the status), else to the column of
+          // the same name; one without a column stays unbound.
           propertySets: [
             {
-              name: "msdyncrm_validationresults",
+              name: "checkResults",
               column: {
                 name: "msdyncrm_validationresults",
-                displayName: "msdyncrm_validationresults",
+                displayName: "checkResults",
                 dataType: "Multiple",
                 visualSizeFactor: 100,
               },
             },
             {
-              name: "statuscode",
+              name: "statusReason",
               column: {
                 name: "statuscode",
                 displayName: "Status Reason",
                 dataType: "OptionSet",
+                visualSizeFactor: 100,
+              },
+            },
+            {
+              name: "msdyncrm_recurrencecount",
+              column: {
+                name: "msdyncrm_recurrencecount",
+                displayName: "msdyncrm_recurrencecount",
+                dataType: "Whole.None",
                 visualSizeFactor: 100,
               },
             },
