@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
+import type { Download, Page } from "playwright-core";
 import { parseValidationResponse } from "../../src/journey";
 import { seedData } from "../../harness/seed/seedData";
 import {
@@ -171,6 +172,8 @@ test("bulk stop of 3 Live journeys, one changed by someone else meanwhile: 2 sto
     assert.match((await dialog.textContent()) ?? "", /3 Live journeys stop/);
     await dialog.getByRole("button", { name: "Stop", exact: true }).click();
     await view.waitFinished();
+    // The stopped ones are no longer Live: the chip released shows every row with its outcome.
+    await view.chip("live").click();
 
     for (const id of others) assert.equal(await view.result(id).getAttribute("data-result"), "stopped", id);
     assert.equal(await view.result(changed).getAttribute("data-result"), "failed");
@@ -223,6 +226,21 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/**
+ * The file an export offers: its download starts by itself, or, where the browser holds back a download
+ * no click started (the export reads the journeys first), from a click on the link the control shows.
+ */
+async function download(page: Page, start: () => Promise<void>): Promise<Download> {
+  const started = page.waitForEvent("download", { timeout: 30_000 });
+  await start();
+  const link = page.getByTestId("export-link");
+  await link.waitFor({ timeout: 30_000 });
+  const offered = await Promise.race([started, sleep(1000).then(() => null)]);
+  if (offered) return offered;
+  const [clicked] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  return clicked;
+}
+
 test("export: the CSV and the JSON downloaded hold the selected journeys, outlines included", (t) =>
   withScreenshots(t, suite, async ({ page, url }) => {
     const view = new JourneysViewPage(page);
@@ -230,7 +248,7 @@ test("export: the CSV and the JSON downloaded hold the selected journeys, outlin
     const chosen = (await view.shownIds()).slice(0, 4);
     await view.select(chosen);
 
-    const [csvDownload] = await Promise.all([page.waitForEvent("download"), view.bulk("exportCsv").click()]);
+    const csvDownload = await download(page, () => view.bulk("exportCsv").click());
     assert.match(csvDownload.suggestedFilename(), /\.csv$/);
     const csv = parseCsv(readFileSync(await csvDownload.path(), "utf8").replace(/^\ufeff/, ""));
     const [header, ...lines] = csv;
@@ -243,7 +261,7 @@ test("export: the CSV and the JSON downloaded hold the selected journeys, outlin
     );
 
     await view.waitFinished();
-    const [jsonDownload] = await Promise.all([page.waitForEvent("download"), view.bulk("exportJson").click()]);
+    const jsonDownload = await download(page, () => view.bulk("exportJson").click());
     assert.match(jsonDownload.suggestedFilename(), /\.json$/);
     const outlines = JSON.parse(readFileSync(await jsonDownload.path(), "utf8")) as {
       id: string;
@@ -289,9 +307,9 @@ test("keyboard only: select two journeys in the list and check them for errors",
       await page.keyboard.press("Tab");
     }
     const [first, second] = await view.shownIds();
+    // Fluent's list: Space selects the focused row, Shift+Arrow extends the selection (a plain Arrow moves it).
     await page.keyboard.press("Space");
-    await page.keyboard.press("ArrowDown");
-    await page.keyboard.press("Space");
+    await page.keyboard.press("Shift+ArrowDown");
     assert.match((await view.control.textContent()) ?? "", /2 journeys selected/);
     const focusedAction = () => page.evaluate(() => document.activeElement?.getAttribute("data-bulk") ?? null);
     for (let presses = 0; (await focusedAction()) !== "check"; presses++) {
