@@ -1,8 +1,9 @@
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startHarness, type Harness } from "../../harness/server";
-import { useHarness } from "./testing/harnessFixture";
+import { json, useHarness } from "./testing/harnessFixture";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -158,4 +159,71 @@ describe("the journeys view page", () => {
       expect((await fetch(`${org.url}/_harness/controls/JourneysView/bundle.js`)).status).toBe(404);
     });
   });
+});
+
+const journeyCount = async (url: string) =>
+  (await json(await fetch(`${url}/api/data/v9.2/msdyncrm_customerjourneys?$select=msdyncrm_name&$count=true&$top=0`)))[
+    "@odata.count"
+  ];
+
+describe("generated journeys", () => {
+  const org = useHarness({ journeys: 40 });
+
+  test("a harness started with journeys: n holds the seeded ones and n more, again after a reset", async () => {
+    expect(await journeyCount(org.url)).toBe(15 + 40);
+    await fetch(`${org.url}/_harness/reset`, { method: "POST" });
+    expect(await journeyCount(org.url)).toBe(15 + 40);
+  });
+
+  test("a reset with {journeys} reseeds with that many for once; a bad count is refused and changes nothing", async () => {
+    await fetch(`${org.url}/_harness/reset`, { method: "POST", body: JSON.stringify({ journeys: 5 }) });
+    expect(await journeyCount(org.url)).toBe(15 + 5);
+    const refused = await fetch(`${org.url}/_harness/reset`, {
+      method: "POST",
+      body: JSON.stringify({ journeys: -1 }),
+    });
+    expect(refused.status).toBe(400);
+    expect((await json(refused)).error).toMatch(/whole number from 0 to 50000/);
+    expect(await journeyCount(org.url)).toBe(15 + 5);
+  });
+});
+
+describe("npm start -- --journeys", () => {
+  const start = (...args: string[]) =>
+    spawn(process.execPath, [require.resolve("tsx/cli"), path.join(ROOT, "harness/start.ts"), ...args], {
+      env: { ...process.env, HARNESS_SKIP_BUILD: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+
+  test("1000 adds a thousand generated journeys to the seed, and the start line names the view page", async () => {
+    const child = start("--port", "0", "--journeys", "1000");
+    let output = "";
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL printed: ${output}`)), 20_000);
+      child.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /(http:\/\/127\.0\.0\.1:\d+)\/journeys/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+    });
+    try {
+      expect(await journeyCount(url)).toBe(1015);
+    } finally {
+      const exit = new Promise((resolve) => child.on("exit", resolve));
+      child.kill("SIGTERM");
+      await exit;
+    }
+  }, 30_000);
+
+  test("a count past 50,000 is refused with the usage text", async () => {
+    const child = start("--journeys", "50001");
+    let errors = "";
+    child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+    expect(await new Promise((resolve) => child.on("exit", resolve))).toBe(2);
+    expect(errors).toMatch(/whole number from 0 to 50000/);
+    expect(errors).toMatch(/--journeys/);
+  }, 30_000);
 });
