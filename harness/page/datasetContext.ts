@@ -28,8 +28,6 @@ export interface ViewDefinition {
   primaryNameAttribute: string;
   columns: readonly ViewColumn[];
   sorting: readonly SortStatus[];
-  /** The $filter the view itself applies (its fetchXml filter), or none. */
-  filter?: string;
 }
 
 /** A manifest `<property-set>` bound to a column of the table (the customizer's binding in the control's set-up). */
@@ -164,7 +162,7 @@ const CONDITION_NULL = 12;
 const CONDITION_IN = 8;
 
 /** The $filter of a dataset filter expression: the operators of the list above, In and Null. */
-export function filterText(expression: FilterExpression, columns: readonly ViewColumn[]): string {
+function filterText(expression: FilterExpression, columns: readonly ViewColumn[]): string {
   const condition = ({ attributeName, conditionOperator, value }: ConditionExpression): string => {
     const column = columns.find((c) => c.name === attributeName);
     const name = column ? webName(column) : attributeName;
@@ -237,6 +235,48 @@ interface Loaded {
   sortedRecordIds: string[];
 }
 
+/** A page's records after those already loaded (`before`, when the page is appended), or on their own. */
+function withRecords(before: Loaded | undefined, page: readonly EntityRecord[]): Loaded {
+  const loaded: Loaded = before
+    ? { records: { ...before.records }, sortedRecordIds: [...before.sortedRecordIds] }
+    : { records: {}, sortedRecordIds: [] };
+  for (const record of page) {
+    const id = record.getRecordId();
+    if (!loaded.records[id]) loaded.sortedRecordIds.push(id);
+    loaded.records[id] = record;
+  }
+  return loaded;
+}
+
+/** The dataset's `filtering`: the expression a control sets, applied on the next refresh. */
+function columnFilter() {
+  let expression: FilterExpression | null = null;
+  const filtering: ComponentFramework.PropertyHelper.DataSetApi.Filtering = {
+    getFilter: () => expression ?? { filterOperator: 0, conditions: [], filters: [] },
+    setFilter: (set) => void (expression = set),
+    clearFilter: () => void (expression = null),
+  };
+  return { filtering, current: () => expression };
+}
+
+/** The query of the view's columns, in the dataset's sort, through its filter, counting the matches. */
+function datasetQuery(
+  view: ViewDefinition,
+  columns: readonly Column[],
+  sorting: readonly SortStatus[],
+  filter: FilterExpression | null,
+): string {
+  const select = [view.primaryIdAttribute, ...columns.map(webName)].filter((c, i, all) => all.indexOf(c) === i);
+  const orderby = sorting
+    .map((sort) => {
+      const column = columns.find((c) => c.name === sort.name);
+      return `${column ? webName(column) : sort.name} ${sort.sortDirection === SORT_DESCENDING ? "desc" : "asc"}`;
+    })
+    .join(",");
+  const where = filter ? filterText(filter, columns) : "";
+  return `?$select=${select.join(",")}${orderby ? `&$orderby=${orderby}` : ""}${where ? `&$filter=${where}` : ""}&$count=true`;
+}
+
 /**
  * `context.parameters.<dataset>` as a model-driven grid gives it, over the emulated org's Web API: the
  * view's columns, its records a page at a time (`loadNextPage` appends, as in model-driven apps;
@@ -250,7 +290,7 @@ export function createDataset(options: DatasetOptions): DataSet {
     timeStyle: "short",
     timeZone: "UTC",
   });
-  let filter: FilterExpression | null = null;
+  const filter = columnFilter();
   let selected: string[] = [];
   let nextLink: string | undefined;
   let pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -259,19 +299,7 @@ export function createDataset(options: DatasetOptions): DataSet {
   /** Answers to earlier requests that arrive after a newer one started are dropped. */
   let generation = 0;
 
-  const query = (): string => {
-    const select = [view.primaryIdAttribute, ...columns.map(webName)].filter((c, i, all) => all.indexOf(c) === i);
-    const orderby = dataset.sorting
-      .map((sort) => {
-        const column = columns.find((c) => c.name === sort.name);
-        return `${column ? webName(column) : sort.name} ${sort.sortDirection === SORT_DESCENDING ? "desc" : "asc"}`;
-      })
-      .join(",");
-    const filters = [view.filter, filter && filterText(filter, columns)].filter(Boolean);
-    return `?$select=${select.join(",")}${orderby ? `&$orderby=${orderby}` : ""}${
-      filters.length > 0 ? `&$filter=${filters.map((f) => (filters.length > 1 ? `(${f})` : f)).join(" and ")}` : ""
-    }&$count=true`;
-  };
+  const query = () => datasetQuery(view, columns, dataset.sorting, filter.current());
 
   const load = async (
     request: () => Promise<RetrievedPage>,
@@ -284,17 +312,9 @@ export function createDataset(options: DatasetOptions): DataSet {
     try {
       const page = await request();
       if (mine !== generation) return;
-      const loaded: Loaded = append
-        ? { records: { ...dataset.records }, sortedRecordIds: [...dataset.sortedRecordIds] }
-        : { records: {}, sortedRecordIds: [] };
-      for (const row of page.entities) {
-        const record = entityRecord(row, view, columns, dateFormat);
-        const id = record.getRecordId();
-        if (!loaded.records[id]) loaded.sortedRecordIds.push(id);
-        loaded.records[id] = record;
-      }
+      const records = page.entities.map((row) => entityRecord(row, view, columns, dateFormat));
       nextLink = page.nextLink;
-      Object.assign(dataset, loaded, { error: false, errorMessage: "" });
+      Object.assign(dataset, withRecords(append ? dataset : undefined, records), { error: false, errorMessage: "" });
       Object.assign(dataset.paging, {
         totalResultCount: page.count ?? -1,
         firstPageNumber: append ? dataset.paging.firstPageNumber : pages.first,
@@ -331,11 +351,7 @@ export function createDataset(options: DatasetOptions): DataSet {
     loading: true,
     error: false,
     errorMessage: "",
-    filtering: {
-      getFilter: () => filter ?? { filterOperator: 0, conditions: [], filters: [] },
-      setFilter: (expression) => void (filter = expression),
-      clearFilter: () => void (filter = null),
-    },
+    filtering: filter.filtering,
     linking: { getLinkedEntities: () => [], addLinkedEntity: () => undefined },
     paging: {
       totalResultCount: -1,
