@@ -3,9 +3,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import path from "node:path";
 import { checkDelay, checkFaultSpec, FaultQueue, type FaultSpec, type LogEntry } from "./faults";
-import { renderFormPage, renderJourneyList, renderNotFound } from "./page/html";
+import { readBuiltControl } from "./page/controlManifest";
+import { ALL_JOURNEYS_VIEW, bindPropertySets, DEFAULT_PAGE_SIZE, JOURNEYS_VIEW_BINDINGS } from "./page/datasetContext";
+import { renderFormPage, renderJourneyList, renderNotFound, renderViewPage } from "./page/html";
 import { buildPageScript } from "./page/buildPageScript";
 import { readResxStrings } from "./page/resx";
+import { checkJourneyCount, withGeneratedJourneys } from "./seed/generatedJourneys";
 import { SEED_IDS, seedData } from "./seed/seedData";
 import { bodyTooLarge, defaultFaultError, harnessFailure, MAX_BODY_BYTES, segmentNotFound } from "./webapi/errors";
 import { JOURNEY } from "./webapi/entities";
@@ -26,6 +29,8 @@ export interface HarnessOptions {
   goLiveDelayMs?: number;
   /** Where out/ and node_modules/ are. Default: the repository this file is in. */
   rootDir?: string;
+  /** Generated journeys added to the seed (`--journeys`; POST /_harness/reset `{"journeys": n}` for one reset). */
+  journeys?: number;
 }
 
 export interface Harness {
@@ -40,9 +45,15 @@ interface HarnessSettings {
 }
 
 const DEFAULT_DELAY_MS = 1500;
+const VIEW_CONTROL_FOLDER = "JourneysView";
 const MAX_LOG_ENTRIES = 10_000;
 
 const JSON_HEADERS = { "Content-Type": "application/json; odata.metadata=minimal", "OData-Version": "4.0" };
+
+/** The rows a start or a reset begins with: the given seed, or the harness's with `journeys` generated ones. */
+function startingRows(options: HarnessOptions, journeys = options.journeys ?? 0): StoreData {
+  return options.seed ?? withGeneratedJourneys(seedData(), journeys, new Date());
+}
 
 function loadData(options: HarnessOptions): StoreData {
   if (options.data && existsSync(options.data)) {
@@ -54,7 +65,7 @@ function loadData(options: HarnessOptions): StoreData {
       );
     }
   }
-  return options.seed ?? seedData();
+  return startingRows(options);
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -86,6 +97,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     react: path.join(rootDir, "node_modules/pcf-start/lib/react_16_14_0.js"),
     fluent: path.join(rootDir, "node_modules/pcf-start/lib/fluent_8_121_1.js"),
     control: path.join(rootDir, "out/controls/JourneyControl/bundle.js"),
+    controls: path.join(rootDir, "out/controls"),
     controlStyles: path.join(rootDir, "out/controls/JourneyControl/JourneyControl.css"),
     formScript: path.join(rootDir, "out/webresources/form.js"),
     iconFonts: path.join(rootDir, "node_modules/@fluentui/font-icons-mdl2/fonts"),
@@ -96,11 +108,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ].find(existsSync),
   };
 
-  const reset = () => {
+  const reset = (journeys?: number) => {
     for (const held of hanging) held.destroy();
     hanging.clear();
     lifecycle.cancelAll();
-    store.load(options.seed ?? seedData());
+    store.load(startingRows(options, journeys));
     persist();
     faults.clear();
     log = [];
@@ -186,9 +198,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         case "DELETE /_harness/log":
           log = [];
           return json(200, []);
-        case "POST /_harness/reset":
-          reset();
+        case "POST /_harness/reset": {
+          const { journeys } = parsed() as { journeys?: unknown };
+          if (journeys !== undefined) checkJourneyCount(journeys);
+          reset(journeys as number | undefined);
           return json(200, { reset: true });
+        }
         case "GET /_harness/settings":
           return json(200, settings);
         case "POST /_harness/settings": {
@@ -204,6 +219,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         }
         case "GET /_harness/page.js":
           return sendText(res, 200, "text/javascript", await buildPageScript(rootDir));
+        case "GET /_harness/view.js":
+          return sendText(res, 200, "text/javascript", await buildPageScript(rootDir, "viewPage"));
         case "GET /_harness/lib/react.js":
           return sendFile(res, files.react, "text/javascript");
         case "GET /_harness/lib/fluent.js":
@@ -218,6 +235,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       // Fluent's icon fonts from the local package instead of Microsoft's CDN (the page sets FabricConfig.iconBaseUrl).
       const font = /^GET \/_harness\/fonts\/(fabric-icons[a-z0-9-]*\.woff)$/.exec(route);
       if (font) return sendFile(res, path.join(files.iconFonts, font[1]), "font/woff");
+      const viewFile = /^GET \/_harness\/controls\/JourneysView\/([^/]+)$/.exec(route);
+      if (viewFile) return sendViewControlFile(res, viewFile[1]);
       const strings = /^GET \/_harness\/strings\/(\d{4})\.json$/.exec(route);
       if (strings) {
         const file = files.resx(Number(strings[1])) ?? files.resx(1033);
@@ -229,7 +248,45 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     }
   }
 
-  function handlePage(req: IncomingMessage, res: ServerResponse, url: URL): void {
+  /** The view control's bundle and the files its manifest names (its CSS, its strings as JSON by language). */
+  async function sendViewControlFile(res: ServerResponse, file: string): Promise<void> {
+    const control = await readBuiltControl(files.controls, VIEW_CONTROL_FOLDER);
+    const strings = /^(\d{4})\.json$/.exec(file);
+    if (control && strings) {
+      const resx = control.strings[Number(strings[1])] ?? control.strings[1033];
+      const text = resx ? readFileSync(path.join(control.directory, resx), "utf8") : "";
+      return sendText(res, 200, "application/json", JSON.stringify(text ? readResxStrings(text) : {}));
+    }
+    if (!control || (file !== "bundle.js" && !control.styles.includes(file)))
+      return sendText(res, 404, "text/plain", `The journeys view control has no file ${file}.`);
+    return sendFile(res, path.join(control.directory, file), file.endsWith(".css") ? "text/css" : "text/javascript");
+  }
+
+  async function viewPage(url: URL): Promise<string> {
+    const control = await readBuiltControl(files.controls, VIEW_CONTROL_FOLDER);
+    const [dataSet] = control?.dataSets ?? [];
+    const pageSize = Number(/^\d{1,4}$/.exec(url.searchParams.get("pagesize") ?? "")?.[0] ?? DEFAULT_PAGE_SIZE);
+    return renderViewPage({
+      languageId: languageOf(url),
+      privileges: url.searchParams.get("privileges"),
+      userId: SEED_IDS.users.current,
+      userName: "Alex Rivera",
+      pageSize: pageSize > 0 ? pageSize : DEFAULT_PAGE_SIZE,
+      control:
+        control && dataSet
+          ? {
+              name: control.name,
+              script: "/_harness/controls/JourneysView/bundle.js",
+              styles: control.styles.map((file) => `/_harness/controls/JourneysView/${encodeURIComponent(file)}`),
+              strings: `/_harness/controls/JourneysView/${languageOf(url)}.json`,
+              dataSet: dataSet.name,
+              propertySets: bindPropertySets(dataSet.propertySets, ALL_JOURNEYS_VIEW, JOURNEY, JOURNEYS_VIEW_BINDINGS),
+            }
+          : null,
+    });
+  }
+
+  function handlePage(req: IncomingMessage, res: ServerResponse, url: URL): void | Promise<void> {
     const html = (status: number, text: string) => sendText(res, status, "text/html; charset=utf-8", text);
     if (url.pathname === "/favicon.ico") {
       res.writeHead(204).end();
@@ -238,6 +295,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     if (url.pathname === "/" || url.pathname === "/index.html") {
       return html(200, renderJourneyList(store.all(JOURNEY)));
     }
+    if (url.pathname === "/journeys") return viewPage(url).then((text) => html(200, text));
     if (url.pathname === "/main.aspx") {
       const id = (url.searchParams.get("id") ?? "").replace(/[{}]/g, "").toLowerCase();
       const etn = url.searchParams.get("etn");
@@ -247,13 +305,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           renderNotFound(`There is no ${etn ?? "record"} with id ${id || "(none)"} in the emulated org.`),
         );
       }
-      const lang = Number(/^\d{4}$/.exec(url.searchParams.get("lang") ?? "")?.[0] ?? 1033);
       return html(
         200,
         renderFormPage({
           entityName: JOURNEY.logicalName,
           id,
-          languageId: lang,
+          languageId: languageOf(url),
           privileges: url.searchParams.get("privileges"),
           readOnly: url.searchParams.get("readonly") === "1",
           userId: SEED_IDS.users.current,
@@ -312,6 +369,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** `&lang=`: the user's language id (default 1033). */
+function languageOf(url: URL): number {
+  return Number(/^\d{4}$/.exec(url.searchParams.get("lang") ?? "")?.[0] ?? 1033);
 }
 
 /** A queued fault's status answer: a realistic Dataverse error body unless the fault gives its own. */

@@ -1,15 +1,24 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { checkJourneyCount, MAX_GENERATED_JOURNEYS } from "./seed/generatedJourneys";
 import { startHarness } from "./server";
 
-const USAGE = `Usage: npm start -- [--port <n>] [--data <file>] [--go-live-delay <ms>]
+const USAGE = `Usage: npm start -- [--port <n>] [--data <file>] [--go-live-delay <ms>] [--journeys <n>]
   --port            port on 127.0.0.1 (default: $PORT or 5180; 0 picks a free one)
   --data            JSON file that keeps the org's rows across restarts (created from the seed)
-  --go-live-delay   how long Going live / Stopping take (default 1500 ms)`;
+  --go-live-delay   how long Going live / Stopping take (default 1500 ms)
+  --journeys        adds n generated journeys to the seed (e.g. 1000; up to ${MAX_GENERATED_JOURNEYS})`;
 
-function parseArguments(argv: string[]): { port: number; data?: string; goLiveDelayMs?: number } {
-  const options: { port: number; data?: string; goLiveDelayMs?: number } = { port: Number(process.env.PORT ?? 5180) };
+interface StartOptions {
+  port: number;
+  data?: string;
+  goLiveDelayMs?: number;
+  journeys?: number;
+}
+
+function parseArguments(argv: string[]): StartOptions {
+  const options: StartOptions = { port: Number(process.env.PORT ?? 5180) };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     const number = () => {
@@ -23,6 +32,10 @@ function parseArguments(argv: string[]): { port: number; data?: string; goLiveDe
         break;
       case "--go-live-delay":
         options.goLiveDelayMs = number();
+        break;
+      case "--journeys":
+        options.journeys = number();
+        checkJourneyCount(options.journeys);
         break;
       case "--data":
         if (!value) throw new Error("--data needs a file name.");
@@ -71,7 +84,7 @@ async function main(): Promise<void> {
   const rootDir = path.resolve(__dirname, "..");
   buildIfMissing(rootDir);
   const harness = await startHarness({ ...options, rootDir });
-  console.log(`Emulated org and form page: ${harness.url}/`);
+  console.log(`Emulated org and form page: ${harness.url}/   journeys view: ${harness.url}/journeys`);
   console.log(`Web API: ${harness.url}/api/data/v9.2/   (Ctrl-C stops)`);
   if (options.data) console.log(`Rows kept in ${options.data}`);
   let stopping = false;

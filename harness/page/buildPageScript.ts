@@ -26,20 +26,24 @@ export function formStringResources(rootDir: string): StringResources {
 
 const cache = new Map<string, Promise<string>>();
 
-/** The form page's script (form host, PCF context, Xrm), bundled for the browser once per root. */
-export function buildPageScript(rootDir: string): Promise<string> {
-  let script = cache.get(rootDir);
+/** The pages' scripts: the form page (form host, PCF context, Xrm) and the journeys view page. */
+export type PageScript = "formPage" | "viewPage";
+
+/** A page's script, bundled for the browser once per root. */
+export function buildPageScript(rootDir: string, entry: PageScript = "formPage"): Promise<string> {
+  const key = `${rootDir}\0${entry}`;
+  let script = cache.get(key);
   if (!script) {
-    script = controlEventNames(rootDir).then((eventNames) => bundlePageScript(rootDir, eventNames));
-    script.catch(() => cache.delete(rootDir));
-    cache.set(rootDir, script);
+    script = controlEventNames(rootDir).then((eventNames) => bundlePageScript(rootDir, entry, eventNames));
+    script.catch(() => cache.delete(key));
+    cache.set(key, script);
   }
   return script;
 }
 
-function bundlePageScript(rootDir: string, eventNames: string[]): Promise<string> {
+function bundlePageScript(rootDir: string, entry: PageScript, eventNames: string[]): Promise<string> {
   return build({
-    entryPoints: [path.join(rootDir, "harness/page/formPage.ts")],
+    entryPoints: [path.join(rootDir, `harness/page/${entry}.ts`)],
     bundle: true,
     write: false,
     format: "iife",

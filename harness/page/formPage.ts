@@ -5,10 +5,10 @@ import { CodeComponentControl, JourneyForm, type ControlPlace, type ExecutionCon
 import type { FormPageConfig } from "./html";
 import { renderFields, renderNotifications, type LookupChoices } from "./formView";
 import { JOURNEY_FIELDS, STATUS_OPTIONS } from "./journeyFields";
-import { createPcfContext, hasPrivilege } from "./pcfContext";
+import { createPcfContext, hasPrivilege, privilegeNames } from "./pcfContext";
 import type { StringResources } from "./resx";
 import { allowedStatusTransitions } from "./statusTransitions";
-import { createXrm } from "./xrmShim";
+import { createXrm, harnessQuery } from "./xrmShim";
 
 type FormScript = Partial<Record<"onLoad" | "onSave" | "onStatusChange", (context: ExecutionContext) => unknown>> &
   Partial<Record<"checkForErrors" | "goLive" | "stop" | "edit", (primaryControl: unknown) => unknown>>;
@@ -39,26 +39,6 @@ function byId<T extends HTMLElement>(id: string): T {
   return element as T;
 }
 
-/** The harness query options carried over when the page navigates. */
-function harnessQuery(): string {
-  const current = new URLSearchParams(window.location.search);
-  const kept = [
-    "lang",
-    "privileges",
-    "readonly",
-    "formscript",
-    "onsave",
-    "onstatuschange",
-    "statusreason",
-    "header",
-    "asyncsave",
-    "transitions",
-  ]
-    .filter((key) => current.has(key))
-    .map((key) => `&${key}=${encodeURIComponent(current.get(key) ?? "")}`);
-  return kept.join("");
-}
-
 async function lookupChoices(webApi: ReturnType<typeof createWebApiClient>): Promise<LookupChoices> {
   const [settings, segments] = await Promise.all([
     webApi.retrieveMultipleRecords("msdyncrm_contentsettings", "?$select=msdyncrm_name&$orderby=msdyncrm_name"),
@@ -78,13 +58,7 @@ async function lookupChoices(webApi: ReturnType<typeof createWebApiClient>): Pro
 
 async function main(): Promise<void> {
   const config = JSON.parse(byId("harness-config").textContent ?? "{}") as FormPageConfig;
-  const privileges =
-    config.privileges === null
-      ? null
-      : config.privileges
-          .split(",")
-          .map((p) => p.trim().toLowerCase())
-          .filter(Boolean);
+  const privileges = privilegeNames(config.privileges);
   const webApi = createWebApiClient({
     baseUrl: "/api/data/v9.2/",
     headers: privileges ? { "x-harness-privileges": privileges.join(",") } : {},

@@ -1,6 +1,7 @@
 import { JOURNEY } from "../webapi/entities";
 import { formatDateTime } from "../webapi/rows";
 import type { Row } from "../webapi/store";
+import type { PropertySetBinding } from "./datasetContext";
 
 export interface FormPageConfig {
   entityName: string;
@@ -13,6 +14,26 @@ export interface FormPageConfig {
   userName: string;
   hasControl: boolean;
   hasFormScript: boolean;
+}
+
+/** The journeys view page: the built dataset control, where to load it from and what its data-set is bound to. */
+export interface ViewPageConfig {
+  languageId: number;
+  /** `?privileges=` as given: null = all. */
+  privileges: string | null;
+  userId: string;
+  userName: string;
+  /** `?pagesize=`: the dataset's page size (the app's setting; default 50). */
+  pageSize: number;
+  /** null while the control is not built. */
+  control: {
+    name: string;
+    script: string;
+    styles: string[];
+    strings: string;
+    dataSet: string;
+    propertySets: PropertySetBinding[];
+  } | null;
 }
 
 export function escapeHtml(text: string): string {
@@ -50,6 +71,8 @@ const STYLE = `
   .field .locked { color: #616161; font-size: 12px; }
   .dirty label::after { content: " *"; color: #a4262c; }
   #control-field { min-height: 60px; }
+  main.view { max-width: none; }
+  #view-control { height: calc(100vh - 140px); min-height: 400px; background: #fff; }
   dialog { max-width: 480px; }
 `;
 
@@ -83,6 +106,7 @@ export function renderJourneyList(rows: Row[]): string {
   return page(
     "Customer journeys",
     `<main><h1>Customer journeys</h1>
+<p><a href="/journeys">Journeys view</a> (the journeys view control over every journey)</p>
 <table class="list"><thead><tr><th>Name</th><th>Status reason</th><th>Modified on</th><th>Id</th></tr></thead>
 <tbody>
 ${lines}
@@ -94,6 +118,24 @@ export function renderNotFound(message: string): string {
   return page(
     "Not found",
     `<main><h1>Record not found</h1><p>${escapeHtml(message)}</p><p><a href="/">All customer journeys</a></p></main>`,
+  );
+}
+
+/** React and Fluent as the platform loads them for a code component (pcf-start's copies). */
+const PLATFORM_LIBRARIES = `<script src="/_harness/lib/react.js"></script>
+<script>window.React = window.Reactv16; window.ReactDOM = window.ReactDOMv16; window.FabricConfig = { fontBaseUrl: "", iconBaseUrl: "/_harness/fonts/" };</script>
+<script src="/_harness/lib/fluent.js"></script>`;
+
+export function renderViewPage(config: ViewPageConfig): string {
+  return page(
+    "Customer journeys - journeys view",
+    `<main id="view-root" class="view" aria-busy="true">
+<h1 id="view-title">All customer journeys</h1>
+<div id="view-control" data-dataset="${escapeHtml(config.control?.dataSet ?? "")}"></div>
+</main>
+<script type="application/json" id="harness-config">${scriptJson(config)}</script>`,
+    `${PLATFORM_LIBRARIES}
+<script src="/_harness/view.js" defer></script>`,
   );
 }
 
@@ -114,9 +156,7 @@ export function renderFormPage(config: FormPageConfig): string {
 <section class="card" aria-labelledby="control-heading"><h2 id="control-heading">Error check results</h2><div id="control-field" data-field="msdyncrm_validationresults"></div></section>
 </main>
 <script type="application/json" id="harness-config">${scriptJson(config)}</script>`,
-    `<script src="/_harness/lib/react.js"></script>
-<script>window.React = window.Reactv16; window.ReactDOM = window.ReactDOMv16; window.FabricConfig = { fontBaseUrl: "", iconBaseUrl: "/_harness/fonts/" };</script>
-<script src="/_harness/lib/fluent.js"></script>
+    `${PLATFORM_LIBRARIES}
 <script src="/_harness/page.js" defer></script>`,
   );
 }

@@ -13,11 +13,10 @@ const PRIVILEGE_NAMES: Record<number, string> = {
   8: "appendto",
 };
 
-export interface PcfContextInputs {
-  entityId: string;
+/** What every control instance's context is built from, whatever the page (a form, a view). */
+export interface PlatformContextInputs {
+  /** The table the control is on (the form's record's, the view's). */
   entityTypeName: string;
-  recordName: string;
-  validationResults: string | null;
   strings: Record<string, string>;
   languageId: number;
   userId: string;
@@ -26,6 +25,8 @@ export interface PcfContextInputs {
   privileges: readonly string[] | null;
   isControlDisabled: boolean;
   allocatedWidth: number;
+  /** What the control's container leaves it (a view); -1, the default: as tall as it needs (a form field). */
+  allocatedHeight?: number;
   webApi: WebApiPort;
   updatedProperties: string[];
   /** context.events: a method per <event> of the manifest, raising it on this control instance. */
@@ -43,6 +44,23 @@ export interface PcfContextInputs {
   };
 }
 
+/** The form's field control: the platform's parts plus its bound column and record. */
+export interface PcfContextInputs extends PlatformContextInputs {
+  entityId: string;
+  recordName: string;
+  validationResults: string | null;
+}
+
+/** `?privileges=` as the page got it ("read,write"): the names in lower case; null (no option) = all. */
+export function privilegeNames(option: string | null): string[] | null {
+  return option === null
+    ? null
+    : option
+        .split(",")
+        .map((p) => p.trim().toLowerCase())
+        .filter(Boolean);
+}
+
 export function hasPrivilege(privileges: readonly string[] | null, privilegeType: number): boolean {
   if (privileges === null) return true;
   const name = PRIVILEGE_NAMES[privilegeType];
@@ -50,53 +68,25 @@ export function hasPrivilege(privileges: readonly string[] | null, privilegeType
 }
 
 /**
- * The PCF context the harness gives the control: what the real one offers for what the control
- * uses (parameters, mode, page, resources, userSettings, utils, formatting, factory, navigation, webAPI,
- * events).
+ * The parts of a PCF context that do not depend on where the control sits: what the real one offers for
+ * what the controls use (mode, client, resources, userSettings, utils, formatting, factory, navigation,
+ * webAPI, events).
  */
-export function createPcfContext(inputs: PcfContextInputs) {
+export function createPlatformContext(inputs: PlatformContextInputs) {
   const language = userLanguage(inputs.languageId);
   const lang = language.locale;
   const dateFormat = (options: Intl.DateTimeFormatOptions) => (value: Date) =>
     new Intl.DateTimeFormat(lang, { timeZone: "UTC", ...options }).format(value);
-  const raw = inputs.validationResults;
   return {
-    parameters: {
-      validationResults: {
-        raw,
-        formatted: raw ?? "",
-        type: "Multiple",
-        error: false,
-        errorMessage: "",
-        attributes: {
-          LogicalName: "msdyncrm_validationresults",
-          DisplayName: "Error check results",
-          MaxLength: 1048576,
-          Type: "memo",
-        },
-        security: { editable: !inputs.isControlDisabled, readable: true, secured: false },
-      },
-    },
     mode: {
       isControlDisabled: inputs.isControlDisabled,
       isVisible: true,
-      label: "Error check results",
+      label: "",
       allocatedWidth: inputs.allocatedWidth,
-      allocatedHeight: -1,
-      contextInfo: {
-        entityId: inputs.entityId,
-        entityTypeName: inputs.entityTypeName,
-        entityRecordName: inputs.recordName,
-      },
+      allocatedHeight: inputs.allocatedHeight ?? -1,
       trackContainerResize: () => undefined,
       setControlState: () => true,
       setFullScreen: () => undefined,
-    },
-    page: {
-      entityId: inputs.entityId,
-      entityTypeName: inputs.entityTypeName,
-      isPageReadOnly: inputs.isControlDisabled,
-      getClientUrl: () => window.location.origin,
     },
     client: {
       getClient: () => "Web",
@@ -174,5 +164,45 @@ export function createPcfContext(inputs: PcfContextInputs) {
     },
     events: inputs.events,
     updatedProperties: inputs.updatedProperties,
+  };
+}
+
+/** The form field's context: the platform's parts, its bound column (validationResults) and its record. */
+export function createPcfContext(inputs: PcfContextInputs) {
+  const platform = createPlatformContext(inputs);
+  const raw = inputs.validationResults;
+  return {
+    ...platform,
+    parameters: {
+      validationResults: {
+        raw,
+        formatted: raw ?? "",
+        type: "Multiple",
+        error: false,
+        errorMessage: "",
+        attributes: {
+          LogicalName: "msdyncrm_validationresults",
+          DisplayName: "Error check results",
+          MaxLength: 1048576,
+          Type: "memo",
+        },
+        security: { editable: !inputs.isControlDisabled, readable: true, secured: false },
+      },
+    },
+    mode: {
+      ...platform.mode,
+      label: "Error check results",
+      contextInfo: {
+        entityId: inputs.entityId,
+        entityTypeName: inputs.entityTypeName,
+        entityRecordName: inputs.recordName,
+      },
+    },
+    page: {
+      entityId: inputs.entityId,
+      entityTypeName: inputs.entityTypeName,
+      isPageReadOnly: inputs.isControlDisabled,
+      getClientUrl: () => window.location.origin,
+    },
   };
 }

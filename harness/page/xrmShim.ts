@@ -22,6 +22,26 @@ export function formUrl(entityName: string, entityId: string, languageQuery: str
   return `/main.aspx?pagetype=entityrecord&etn=${encodeURIComponent(entityName)}&id=${encodeURIComponent(id)}${languageQuery}`;
 }
 
+/** The harness query options carried over when the page navigates. */
+export function harnessQuery(): string {
+  const current = new URLSearchParams(window.location.search);
+  const kept = [
+    "lang",
+    "privileges",
+    "readonly",
+    "formscript",
+    "onsave",
+    "onstatuschange",
+    "statusreason",
+    "header",
+    "asyncsave",
+    "transitions",
+  ]
+    .filter((key) => current.has(key))
+    .map((key) => `&${key}=${encodeURIComponent(current.get(key) ?? "")}`);
+  return kept.join("");
+}
+
 /** The emulated org's base language: getResourceString falls back to it. */
 const ORG_BASE_LANGUAGE = 1033;
 

@@ -129,7 +129,11 @@ function emailTile(id: string, parent: string, branch: number, emailId: string, 
 }
 
 /** Segment → email, the shape of the seed page's create body. */
-function simpleDefinition(segmentId: string, segmentName: string, emailId = SEED_IDS.emails.relationshipTest): string {
+export function simpleDefinition(
+  segmentId: string,
+  segmentName: string,
+  emailId = SEED_IDS.emails.relationshipTest,
+): string {
   return JSON.stringify([
     rootTile(),
     segmentTile(segmentId, segmentName, 23),
@@ -154,9 +158,10 @@ export function largeDefinition(tiles = LARGE_JOURNEY_TILES): string {
   return JSON.stringify(activities);
 }
 
-const SEGMENT_2KZQ1P = "TC407937_DynamicSegment_2KZQ1p";
+export const SEGMENT_2KZQ1P = "TC407937_DynamicSegment_2KZQ1p";
 
-function journey(
+/** A journey row: the seed's defaults (Draft-like, a simple definition, unchecked) with `extra` on top. */
+export function journey(
   id: string,
   name: string,
   statuscode: number,

@@ -9,6 +9,18 @@ export interface WebApiClientOptions {
   headers?: Record<string, string>;
 }
 
+/** A page of retrieveMultipleRecords; `count` is `@odata.count` when the query asked for it (`$count=true`). */
+export interface RetrievedPage {
+  entities: Record<string, unknown>[];
+  nextLink?: string;
+  count?: number;
+}
+
+/** Xrm.WebApi's shape; its pages also carry `@odata.count` for the harness's own grid (the view page's dataset). */
+export interface HarnessWebApi extends WebApiPort {
+  retrieveMultipleRecords(entityLogicalName: string, options?: string, maxPageSize?: number): Promise<RetrievedPage>;
+}
+
 /** The rejection value: what the real client gives (errorCode as a number, message) plus HTTP details. */
 export type XrmWebApiError = WebApiError & { errorCode: number; message: string; status: number };
 
@@ -59,7 +71,7 @@ const bareId = (id: string): string => id.replace(/[{}]/g, "").toLowerCase();
  * `Xrm.WebApi` over fetch: the same methods, results and rejections as the client a model-driven
  * form gives, against any Dataverse-shaped Web API (the harness's emulated org in practice).
  */
-export function createWebApiClient(options: WebApiClientOptions): WebApiPort {
+export function createWebApiClient(options: WebApiClientOptions): HarnessWebApi {
   const base = options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`;
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
@@ -126,10 +138,9 @@ export function createWebApiClient(options: WebApiClientOptions): WebApiPort {
       });
       const body = await readJson(response);
       if (!Array.isArray(body.value)) throw webApiError(response.status, "The server's answer has no 'value' array.");
-      const result: { entities: Record<string, unknown>[]; nextLink?: string } = {
-        entities: body.value as Record<string, unknown>[],
-      };
+      const result: RetrievedPage = { entities: body.value as Record<string, unknown>[] };
       if (typeof body["@odata.nextLink"] === "string") result.nextLink = body["@odata.nextLink"];
+      if (typeof body["@odata.count"] === "number") result.count = body["@odata.count"];
       return result;
     },
 
