@@ -1,4 +1,4 @@
-// npm run bench: production sizes, round trips per action, bytes per go live, the fault matrix, local-check, panel- and outline-render ratios, the outline's render and filter times in Chromium, the finding merge, the typed-change latency in Chromium, as a
+// npm run bench: production sizes, round trips per action, bytes per go live, the fault matrix, local-check, panel- and outline-render ratios, the outline's render and filter times in Chromium, the finding merge, the typed-change latency in Chromium, the name lookups of a check, as a
 // Markdown table with each goal and whether it is met. Builds what is missing first. No timing here
 // is asserted by a test; figures depend on the machine.
 import { spawnSync } from "node:child_process";
@@ -161,6 +161,17 @@ for (const size of latency.sizes) {
     size.medianMs <= goal && size.p95Ms <= goal,
   );
 }
+
+const lookups = measure("nameLookups");
+const { check } = lookups;
+row(
+  `Requests of a check, journey referring to ${lookups.segments} segments and ${lookups.emails} emails (Chromium, form page; ${lookups.findings} findings, each naming its record)`,
+  `${check.validate} validate, name lookups: ${check.segmentLookups} segments, ${check.emailLookups} emails` +
+    (check.other.length > 0 ? `; other: ${check.other.join(", ")}` : "") +
+    ` (on open: ${lookups.onOpen.segmentLookups} + ${lookups.onOpen.emailLookups} lookups)`,
+  "validate + at most 1 per table",
+  check.validate === 1 && check.segmentLookups <= 1 && check.emailLookups <= 1 && check.other.length === 0,
+);
 
 const header = ["Measure", "Result", "Goal", "Met"];
 const lines = [header, ["---", "---", "---", "---"], ...rows].map((cells) => `| ${cells.join(" | ")} |`);

@@ -1,9 +1,10 @@
 // Measurements for `npm run bench`: prints one JSON object on stdout (scripts/bench.mjs makes the table).
-// Run with: node --import tsx scripts/bench/measure.ts <roundTrips|goLiveBytes|faultMatrix|localChecks|panel|outline|outlineSpeed|findingMerge|typingLatency>
+// Run with: node --import tsx scripts/bench/measure.ts <roundTrips|goLiveBytes|faultMatrix|localChecks|panel|outline|outlineSpeed|findingMerge|typingLatency|nameLookups>
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { faultMatrix } from "./faultMatrix";
+import { nameLookups } from "./nameLookups";
 import { outlineSpeed } from "./outlineSpeed";
 import { typingLatency } from "./typingLatency";
 
@@ -366,6 +367,7 @@ const tasks: Record<string, () => Promise<unknown>> = {
   outlineSpeed: () => outlineSpeed(ROOT),
   findingMerge,
   typingLatency: () => typingLatency(ROOT),
+  nameLookups: () => nameLookups(ROOT),
 };
 const task = tasks[which ?? ""];
 if (!task) {

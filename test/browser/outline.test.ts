@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
-import { API, useBrowserHarness, withScreenshots } from "./testing/browserHarness";
+import { createJourney, useBrowserHarness, withScreenshots } from "./testing/browserHarness";
 import { JourneyPage } from "./testing/journeyPage";
 
 const suite = useBrowserHarness();
@@ -36,25 +36,6 @@ function chain(depth: number, last?: object): object[] {
   }));
   if (last) links[depth - 1] = { ...links[depth - 1], ...last };
   return [...start, ...links];
-}
-
-/** Creates a draft journey through the emulated org's Web API, as another client would; answers its id. */
-async function createJourney(url: string, name: string, tiles: unknown[]): Promise<string> {
-  const response = await fetch(`${url}${API}msdyncrm_customerjourneys`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      msdyncrm_name: name,
-      statuscode: 192350000,
-      msdyncrm_startdatetime: "2027-01-05T09:00:00Z",
-      msdyncrm_enddatetime: "2027-02-05T09:00:00Z",
-      msdyncrm_workflowdefinition: JSON.stringify(tiles),
-    }),
-  });
-  assert.equal(response.status, 204, await response.text());
-  const id = /\(([0-9a-f-]+)\)$/.exec(response.headers.get("OData-EntityId") ?? "")?.[1];
-  assert.ok(id, "the created journey's id");
-  return id;
 }
 
 for (const depth of [2_000, 20_000]) {

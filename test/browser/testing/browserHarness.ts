@@ -221,6 +221,26 @@ export async function journeyRow(url: string, id: string): Promise<Record<string
   return (await response.json()) as Record<string, unknown>;
 }
 
+/** Creates a draft journey through the emulated org's Web API, as another client would; answers its id. */
+export async function createJourney(url: string, name: string, tiles: unknown[]): Promise<string> {
+  const response = await fetch(`${url}${API}msdyncrm_customerjourneys`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      msdyncrm_name: name,
+      statuscode: 192350000,
+      msdyncrm_startdatetime: "2027-01-05T09:00:00Z",
+      msdyncrm_enddatetime: "2027-02-05T09:00:00Z",
+      msdyncrm_workflowdefinition: JSON.stringify(tiles),
+    }),
+  });
+  if (response.status !== 204)
+    throw new Error(`Creating journey ${name}: HTTP ${response.status} ${await response.text()}`);
+  const id = /\(([0-9a-f-]+)\)$/.exec(response.headers.get("OData-EntityId") ?? "")?.[1];
+  if (!id) throw new Error(`Creating journey ${name}: no id in OData-EntityId`);
+  return id;
+}
+
 /** Another client's PATCH over plain HTTP (not through the page). */
 export async function patchJourney(url: string, id: string, body: Record<string, unknown>): Promise<number> {
   const response = await fetch(`${url}${API}msdyncrm_customerjourneys(${id})`, {
