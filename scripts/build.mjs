@@ -1,5 +1,6 @@
 // Production build of everything that ships: the code components, the form web resource, then the solution zips.
 import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { bundleFile, measureControls, sizeProblems } from "./controlSizes.mjs";
 
 const env = { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: "true" };
@@ -27,6 +28,9 @@ function checkControlSizes() {
 
 for (const [name, command, args] of steps) {
   console.log(`\n== build: ${name}`);
+  // pcf-scripts can exit 0 after a failed compile, leaving the last build's bundles in place: without them, a
+  // failed compile shows as a missing bundle instead of packing stale ones.
+  if (name === "controls") rmSync("out/controls", { recursive: true, force: true });
   const result = spawnSync(command, args, { stdio: "inherit", env });
   if (result.status !== 0) {
     console.error(`Build step "${name}" failed (exit ${result.status ?? result.signal}).`);

@@ -166,7 +166,8 @@ test("Error → Retry go live: refused while the segment is not live, goes live 
     await journey.banner("blocked").waitFor();
     assert.match(
       (await journey.panel().textContent()) ?? "",
-      new RegExp(`The segment ${SEED_IDS.segments.draft} is not live`),
+      // The segment by its name (looked up once per check), not its id.
+      /The segment \u2068New prospects \(draft\)\u2069 is not live/,
     );
     assert.equal((await journeyRow(url, J.error))?.statuscode, S.Error);
 
