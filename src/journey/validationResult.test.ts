@@ -73,15 +73,17 @@ describe("parseValidationResponse", () => {
   ])("turns %s into an Error report that says why (%s) and keeps the raw text", (_label, input, fault) => {
     const report = parseValidationResponse(input);
     expect(report.verdict).toBe("Error");
-    expect(report.entries).toEqual([{ activityId: "", fault, severity: "Error", args: [], source: "server" }]);
+    // Only "not JSON" has an argument: the parser's message (its wording is the JavaScript engine's).
+    const args = fault === "ResultNotJson" ? [expect.stringMatching(/\S/)] : [];
+    expect(report.entries).toEqual([{ activityId: "", fault, severity: "Error", args, source: "server" }]);
     expect(report.unreadable?.raw).toBe(
       typeof input === "string" ? input : (JSON.stringify(input) ?? "[object Undefined]"),
     );
   });
 
-  it("says a result is not JSON without passing on the browser's parser message", () => {
-    expect(parseValidationResponse("{oops").entries[0]).toMatchObject({ fault: "ResultNotJson", args: [] });
-    expect(parseValidationResponse('{"Result":"Valid",}').entries[0].args).toEqual([]);
+  it("says at which character a result that is not JSON goes wrong, not the browser's parser message", () => {
+    expect(parseValidationResponse("{oops").entries[0]).toMatchObject({ fault: "ResultNotJson", args: ["2"] });
+    expect(parseValidationResponse('{"Result":"Valid",}').entries[0].args).toEqual(["19"]);
   });
 
   it("reports an object that throws while it is read, with the error's message", () => {
