@@ -1,6 +1,6 @@
 import type * as React from "react";
 import { IInputs, IOutputs } from "../JourneyControl/generated/ManifestTypes";
-import { formEventName, normaliseRecordId } from "./bridge/bridgeProtocol";
+import { formEventName } from "./bridge/bridgeProtocol";
 import { connectFormBridge, raiseThrough } from "./bridge/formBridgeClient";
 import { createFormBridgeFinder, type FormBridgeFinder } from "./bridge/formBridgeFinder";
 import { createAllowedTransitions } from "./dataverse/allowedTransitions";
@@ -11,6 +11,7 @@ import { createDateTimeFormatter } from "./ui/dateFormat";
 import { Privilege, type JourneyControlProps, type PrivilegeKind } from "./ui/journeyControlProps";
 import { JourneyView } from "./ui/JourneyView";
 import { createElement } from "./ui/platform";
+import { normalisedGuid } from "./journey/workflowDefinition";
 
 const ENTITY = "msdyncrm_customerjourney";
 /** The one real clock: the checks hold the journey's dates against it, and the panel says when it checked. */
@@ -41,7 +42,7 @@ function openJourneyList(): void {
 function recordIdOf(context: ComponentFramework.Context<IInputs>): string {
   const form = context as unknown as FormContext;
   const id = form.mode.contextInfo?.entityId || form.page?.entityId || "";
-  return normaliseRecordId(id);
+  return normalisedGuid(id);
 }
 
 export class JourneyControl implements ComponentFramework.ReactControl<IInputs, IOutputs> {

@@ -71,11 +71,3 @@ export function toBridgeError(error: unknown): FormBridgeError {
     typeof codeValue === "string" || typeof codeValue === "number" ? codeValue : undefined,
   );
 }
-
-/** Record ids arrive braced or not, upper or lower case; comparisons must not depend on that. */
-export function normaliseRecordId(recordId: string): string {
-  return recordId
-    .trim()
-    .replace(/^\{|\}$/g, "")
-    .toLowerCase();
-}

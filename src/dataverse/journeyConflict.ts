@@ -1,4 +1,4 @@
-import { normaliseRecordId } from "../bridge/bridgeProtocol";
+import { normalisedGuid } from "../journey/workflowDefinition";
 import type { JourneyRecord } from "../journey/types";
 
 /** The columns whose saved value the user acts on; a change by someone else to one of them is a conflict. */
@@ -64,7 +64,7 @@ function sameValue(column: string, a: unknown, b: unknown): boolean {
   if (typeof a !== "string" || typeof b !== "string") return false;
   // Of the content columns, the start and end dates are the ones ending in "datetime", the lookups (ids) the ones starting with "_".
   if (column.endsWith("datetime")) return sameInstant(a, b);
-  return column.startsWith("_") && normaliseRecordId(a) === normaliseRecordId(b);
+  return column.startsWith("_") && normalisedGuid(a) === normalisedGuid(b);
 }
 
 function sameInstant(a: string | null, b: string | null): boolean {

@@ -1,4 +1,4 @@
-import { normaliseRecordId } from "../bridge/bridgeProtocol";
+import { normalisedGuid } from "../journey/workflowDefinition";
 import type { JourneyRecord } from "../journey/types";
 
 type FormValue = string | number | boolean | null;
@@ -9,7 +9,7 @@ function webApiColumn(attribute: Xrm.Attributes.Attribute): { column: string; va
   switch (attribute.getAttributeType()) {
     case "lookup": {
       const first = Array.isArray(value) ? (value[0] as Xrm.LookupValue | undefined) : undefined;
-      return { column: `_${name}_value`, value: first?.id ? normaliseRecordId(first.id) : null };
+      return { column: `_${name}_value`, value: first?.id ? normalisedGuid(first.id) : null };
     }
     case "datetime":
       return {
@@ -35,7 +35,7 @@ export function readFormValues(form: Xrm.FormContext): JourneyRecord {
 
 /** The form's record id, lower case without braces; "" for a record not yet created. */
 export function formRecordId(form: Xrm.FormContext): string {
-  return normaliseRecordId(form.data.entity.getId() ?? "");
+  return normalisedGuid(form.data.entity.getId() ?? "");
 }
 
 /** Status Reason: the column whose value is the journey's status. */

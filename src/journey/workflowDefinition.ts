@@ -255,7 +255,7 @@ export function outlineEntries(parsed: ParsedDefinition): OutlineEntry[] {
   return entries;
 }
 
-/** A record id as the org's rows give it: lower case, without braces. */
+/** A record id as the org's rows give it: lower case, without braces (ids arrive braced or not, in either case). */
 export function normalisedGuid(id: string): string {
   return id
     .trim()

@@ -1,6 +1,6 @@
 import { journeyListRow, type JourneyListRow } from "../../journey/journeyListRow";
 import type { JourneyRecord } from "../../journey/types";
-import { normaliseRecordId } from "../../bridge/bridgeProtocol";
+import { normalisedGuid } from "../../journey/workflowDefinition";
 
 type DataSet = ComponentFramework.PropertyTypes.DataSet;
 type DataSetRecord = ComponentFramework.PropertyHelper.DataSetApi.EntityRecord;
@@ -71,7 +71,7 @@ export function listedJourneys(dataset: DataSet, now: Date): ListedJourney[] {
   return dataset.sortedRecordIds.flatMap((key) => {
     const record = dataset.records[key];
     if (!record) return [];
-    const values = recordOf(dataset, record, normaliseRecordId(record.getRecordId()));
+    const values = recordOf(dataset, record, normalisedGuid(record.getRecordId()));
     return [
       {
         key,
