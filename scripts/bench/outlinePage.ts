@@ -11,10 +11,15 @@ let definition: ParsedDefinition;
 let localise: Localise;
 const valueSetter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
 
-/** Milliseconds since `start`, after the browser has laid the page out (reading a position forces the layout). */
-function laidOutSince(start: number): number {
-  container.getBoundingClientRect();
-  return performance.now() - start;
+/**
+ * Milliseconds since `start` until the browser has painted the next frame: a task queued from an animation frame
+ * runs after that frame's layout and paint, so rows whose layout the style sheet defers (off-screen) still count
+ * where they are drawn.
+ */
+function paintedSince(start: number): Promise<number> {
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start))),
+  );
 }
 
 (window as unknown as { outlineBench: object }).outlineBench = {
@@ -22,8 +27,8 @@ function laidOutSince(start: number): number {
     definition = parseDefinition(text);
     localise = localiserFor((key) => strings[key] ?? "", 1033);
   },
-  /** Mounts the outline of the loaded journey; answers the time to its first render, laid out, and its rows. */
-  render(): [number, number] {
+  /** Mounts the outline of the loaded journey; answers the time to its first render, painted, and its rows. */
+  async render(): Promise<[number, number]> {
     unmountComponentAtNode(container);
     const start = performance.now();
     render(
@@ -37,14 +42,14 @@ function laidOutSince(start: number): number {
       }),
       container,
     );
-    return [laidOutSince(start), container.querySelectorAll("li").length];
+    return [await paintedSince(start), container.querySelectorAll("li").length];
   },
-  /** Types `text` into the filter box at once (an input event, as a keystroke or a paste); answers the time to the rows shown, laid out, and their number. */
-  filter(text: string): [number, number] {
+  /** Types `text` into the filter box at once (an input event, as a keystroke or a paste); answers the time to the rows shown, painted, and their number. */
+  async filter(text: string): Promise<[number, number]> {
     const input = container.querySelector("input") as HTMLInputElement;
     const start = performance.now();
     valueSetter?.call(input, text);
     input.dispatchEvent(new Event("input", { bubbles: true }));
-    return [laidOutSince(start), container.querySelectorAll("li").length];
+    return [await paintedSince(start), container.querySelectorAll("li").length];
   },
 };

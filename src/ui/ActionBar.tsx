@@ -7,7 +7,6 @@ import {
   PrimaryButton,
   Spinner,
   SpinnerSize,
-  Stack,
   useEffect,
   useRef,
   useState,
@@ -74,28 +73,27 @@ export const ActionBar: React.FC<ActionBarProps> = (props) => {
   const notes = [...new Set([...actions.map(disabledReason), refusalText])].filter((note): note is string => !!note);
   return (
     <>
-      <Stack horizontal wrap tokens={{ childrenGap: 8 }} role="group" aria-label={localise("action.toolbar")}>
+      <div className={classes.row} role="group" aria-label={localise("action.toolbar")}>
         {actions.map((action) => {
           const reason = disabledReason(action);
           const note = reason ?? (action.id === "republish" ? refusalText : undefined);
           const Button = action.writesStatus === JourneyStatus.GoingLive ? PrimaryButton : DefaultButton;
           return (
-            <Stack.Item key={action.id}>
-              <Button
-                text={localise(`action.${action.id}`)}
-                iconProps={{ iconName: ICONS[action.id] }}
-                onRenderIcon={running === action.id ? () => <Spinner size={SpinnerSize.xSmall} /> : undefined}
-                disabled={!!running || !!reason}
-                // Focus stays on a button while its action runs, and a disabled one can be reached to hear why.
-                allowDisabledFocus
-                aria-describedby={note && `${idPrefix}-${notes.indexOf(note)}`}
-                onClick={() => onRun(action)}
-                data-action={action.id}
-              />
-            </Stack.Item>
+            <Button
+              key={action.id}
+              text={localise(`action.${action.id}`)}
+              iconProps={{ iconName: ICONS[action.id] }}
+              onRenderIcon={running === action.id ? () => <Spinner size={SpinnerSize.xSmall} /> : undefined}
+              disabled={!!running || !!reason}
+              // Focus stays on a button while its action runs, and a disabled one can be reached to hear why.
+              allowDisabledFocus
+              aria-describedby={note && `${idPrefix}-${notes.indexOf(note)}`}
+              onClick={() => onRun(action)}
+              data-action={action.id}
+            />
           );
         })}
-      </Stack>
+      </div>
       {notes.map((note, index) => (
         <span key={index} id={`${idPrefix}-${index}`} className={classes.muted}>
           {note}

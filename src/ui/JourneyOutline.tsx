@@ -4,7 +4,9 @@ import {
   DefaultButton,
   FocusZone,
   FocusZoneDirection,
+  memo,
   SearchBox,
+  useCallback,
   useEffect,
   useMemo,
   useRef,
@@ -46,6 +48,70 @@ const rowName = ({ tile, branch }: OutlineEntry, localise: Localise) =>
   typeof branch === "number" && tile.name === tile.type
     ? localise("outline.branch", branch)
     : tile.name || tile.activityId;
+
+interface OutlineRowProps {
+  entry: OutlineEntry;
+  counts: SeverityCounts | undefined;
+  selected: boolean;
+  /** Whether its subtree is open; undefined for a tile without a toggle (no children shown, or filtering). */
+  expanded: boolean | undefined;
+  buttonRef: React.Ref<HTMLButtonElement> | undefined;
+  onToggle(activityId: string): void;
+  onSelect(activityId: string | null): void;
+  records: RecordAccess;
+  localise: Localise;
+}
+
+/** One tile of the outline; drawn again only when what it shows changes, so a change elsewhere on the form does not redraw 300 rows. */
+const OutlineRow = memo(function OutlineRow({
+  entry,
+  counts,
+  selected,
+  expanded,
+  buttonRef,
+  onToggle,
+  onSelect,
+  records,
+  localise,
+}: OutlineRowProps) {
+  const { tile, level, branch } = entry;
+  const id = tile.activityId;
+  const name = rowName(entry, localise);
+  return (
+    <li aria-level={level + 1} style={{ paddingLeft: Math.min(level, INDENTED_LEVELS) * 16 }}>
+      {expanded !== undefined && (
+        <button
+          type="button"
+          aria-expanded={expanded}
+          aria-label={localise("outline.toggle", name)}
+          onClick={() => onToggle(id)}
+        >
+          {expanded ? "▾" : "▸"}
+        </button>
+      )}
+      <button
+        type="button"
+        className={classes.selectable}
+        aria-pressed={selected}
+        ref={buttonRef}
+        onClick={() => onSelect(selected ? null : id)}
+        data-activity-id={id}
+      >
+        {typeof branch === "string" && <b>{localise(`outline.${branch}`)}</b>}
+        <span>{name}</span>
+        <span className={classes.muted}>{localise("outline.tileType", tileTypeLabel(tile.type, localise))}</span>
+        {level >= INDENTED_LEVELS && <span className={classes.muted}>{localise("outline.level", level + 1)}</span>}
+        {counts &&
+          SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => (
+            <span key={severity} className={classes.pill} style={BADGE_COLOURS[severity]}>
+              {severityCount(severity, counts[severity], localise)}
+            </span>
+          ))}
+      </button>
+      <RecordLinks records={tileRecords(tile)} access={records} localise={localise} />
+    </li>
+  );
+});
 
 /**
  * The tiles as one flat list in journey order, indented by level: nesting lists as deep as the journey
@@ -99,6 +165,15 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
   }, [entries, filtering, searchTexts, search, chosen, collapsed]);
   const [shownRange, setShownRange] = useState([0, ROWS_PER_PAGE]);
   const selectedRef = useRef<HTMLButtonElement | null>(null);
+  const toggle = useCallback(
+    (id: string) =>
+      setCollapsed((shut) => {
+        const next = new Set(shut);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
   useEffect(() => {
     selectedRef.current?.scrollIntoView?.({ block: "nearest" });
   }, [selectedId]);
@@ -147,54 +222,23 @@ export const JourneyOutline: React.FC<JourneyOutlineProps> = ({
           )}
           <ul className={classes.tree}>
             {rows.slice(first, end).map((entry, i) => {
-              const { tile, level, branch } = entry;
-              const id = tile.activityId;
-              const counts = countsByTile.get(id);
-              const selected = selectedId === id;
+              const id = entry.tile.activityId;
               const shut = collapsed.has(id);
-              const name = rowName(entry, localise);
+              const selected = selectedId === id;
               return (
-                <li key={id} aria-level={level + 1} style={{ paddingLeft: Math.min(level, INDENTED_LEVELS) * 16 }}>
-                  {/* A toggle on tiles with children: collapsed, or with the next row under it. */}
-                  {!filtering && (shut || rows[first + i + 1]?.parent === entry) && (
-                    <button
-                      type="button"
-                      aria-expanded={!shut}
-                      aria-label={localise("outline.toggle", name)}
-                      onClick={() => {
-                        const next = new Set(collapsed);
-                        if (!next.delete(id)) next.add(id);
-                        setCollapsed(next);
-                      }}
-                    >
-                      {shut ? "▸" : "▾"}
-                    </button>
-                  )}
-                  <button
-                    type="button"
-                    className={classes.selectable}
-                    aria-pressed={selected}
-                    ref={selected ? selectedRef : undefined}
-                    onClick={() => onSelect(selected ? null : id)}
-                    data-activity-id={id}
-                  >
-                    {typeof branch === "string" && <b>{localise(`outline.${branch}`)}</b>}
-                    <span>{name}</span>
-                    <span className={classes.muted}>
-                      {localise("outline.tileType", tileTypeLabel(tile.type, localise))}
-                    </span>
-                    {level >= INDENTED_LEVELS && (
-                      <span className={classes.muted}>{localise("outline.level", level + 1)}</span>
-                    )}
-                    {counts &&
-                      SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => (
-                        <span key={severity} className={classes.pill} style={BADGE_COLOURS[severity]}>
-                          {severityCount(severity, counts[severity], localise)}
-                        </span>
-                      ))}
-                  </button>
-                  <RecordLinks records={tileRecords(tile)} access={records} localise={localise} />
-                </li>
+                <OutlineRow
+                  key={id}
+                  entry={entry}
+                  counts={countsByTile.get(id)}
+                  selected={selected}
+                  // A toggle on tiles with children: collapsed, or with the next row under it.
+                  expanded={filtering || !(shut || rows[first + i + 1]?.parent === entry) ? undefined : !shut}
+                  buttonRef={selected ? selectedRef : undefined}
+                  onToggle={toggle}
+                  onSelect={onSelect}
+                  records={records}
+                  localise={localise}
+                />
               );
             })}
           </ul>

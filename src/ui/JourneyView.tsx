@@ -4,12 +4,12 @@ import {
   MessageBar,
   Spinner,
   SpinnerSize,
-  Stack,
   useEffect,
   useMemo,
   useRef,
   useState,
 } from "./platform";
+import type { RecordNames } from "../dataverse/recordNames";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { lockedFields } from "../journey/fieldLocks";
 import { recurrenceFromRecord } from "../journey/recurrence";
@@ -30,12 +30,15 @@ import { countsByTile } from "./validationGroups";
 /** Below this width the panel and the outline stack instead of standing side by side. */
 const TWO_COLUMN_MIN_WIDTH = 640;
 
+const NO_NAMES: RecordNames = new Map();
+
 /** The privileges actions need, by the name their resx keys use. */
 const PRIVILEGES = { create: Privilege.Create, write: Privilege.Write, delete: Privilege.Delete } as const;
 
 export const JourneyView: React.FC<JourneyControlProps> = (props) => {
   const { formatDateTime, isDisabled, allocatedWidth } = props;
-  const localise = localiserFor(props.getString, props.languageId);
+  // Made once per language, as `records` once per names: the outline's rows redraw only when what they show changes.
+  const localise = useMemo(() => localiserFor(props.getString, props.languageId), [props.getString, props.languageId]);
   const journey = useJourney(props, localise);
   const { snapshot, shown } = journey;
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -45,7 +48,10 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
   const definitionText = values?.msdyncrm_workflowdefinition;
   const definition = useMemo(() => parseDefinition(definitionText), [definitionText]);
   const tileCounts = useMemo(() => countsByTile(shown?.findings ?? []), [shown]);
-  const records = { names: journey.names ?? new Map(), open: props.openRecord };
+  const records = useMemo(
+    () => ({ names: journey.names ?? NO_NAMES, open: props.openRecord }),
+    [journey.names, props.openRecord],
+  );
 
   const root = useRef<HTMLDivElement>(null);
   const lastRun = useRef<JourneyActionId>();
@@ -99,11 +105,11 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
 
   return (
     <div ref={root} className={classes.root} data-status={snapshot?.status ?? ""}>
-      <Stack tokens={{ childrenGap: 12 }}>
+      <div className={classes.stack}>
         {snapshot && (
           // The header: the journey's name, status badge and last change.
-          <Stack tokens={{ childrenGap: 4 }}>
-            <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
+          <div>
+            <div className={classes.row}>
               <h2 className={classes.title} tabIndex={-1}>
                 {snapshot.record.msdyncrm_name || localise("header.untitled")}
               </h2>
@@ -117,9 +123,9 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
               {journey.following && (
                 <Spinner size={SpinnerSize.xSmall} label={localise("header.following")} labelPosition="right" />
               )}
-            </Stack>
+            </div>
             {lastChanged && <span className={classes.muted}>{lastChanged}</span>}
-          </Stack>
+          </div>
         )}
         {props.canCustomize && (
           <SetupCheck findBridge={props.findBridge} banners={journey.banners} localise={localise} />
@@ -150,7 +156,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
             localise={localise}
           />
         )}
-        <Stack horizontal wrap tokens={{ childrenGap: 16 }}>
+        <div className={classes.columns}>
           <div style={column}>
             <ValidationPanel
               shown={shown}
@@ -171,7 +177,7 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
             />
           </div>
           {values && (
-            <Stack style={column} tokens={{ childrenGap: 16 }}>
+            <div className={classes.stack} style={column}>
               <JourneyOutline
                 definition={definition}
                 countsByTile={tileCounts}
@@ -187,10 +193,10 @@ export const JourneyView: React.FC<JourneyControlProps> = (props) => {
                 fixDisabledReason={fixDisabledReason}
                 localise={localise}
               />
-            </Stack>
+            </div>
           )}
-        </Stack>
-      </Stack>
+        </div>
+      </div>
       <ConfirmDialog request={journey.confirm} onAnswer={journey.answer} onDismissed={refocus} localise={localise} />
       {/* Announces politely to screen readers; the same text again is announced again (keyed by its sequence). */}
       <div

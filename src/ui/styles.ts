@@ -24,6 +24,12 @@ export const STATUS_TONES: Readonly<Record<number, Tone>> = {
 /** The control's own classes; their looks are in JourneyControl.css, which the manifest ships beside the bundle. */
 export const classes = {
   root: "cjt-root",
+  /** Blocks one under the other, 12px apart. */
+  stack: "cjt-stack",
+  /** Side by side, wrapping, 8px apart: the header's name and badge, the action bar. */
+  row: "cjt-row",
+  /** The panel and the outline side by side, wrapping, 16px apart (the column widths say when they stack). */
+  columns: "cjt-columns",
   title: "cjt-title",
   /** The verdict line and the Copy details button beside it (below it when narrow). */
   verdictRow: "cjt-verdict-row",
