@@ -12,7 +12,6 @@ import {
   useEffect,
   useState,
 } from "./platform";
-import { isolateBidi } from "../journey/bidiIsolation";
 import { describeFault, shortenText } from "../journey/faultCatalogue";
 import { entryRecord } from "../journey/recordReferences";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
@@ -20,8 +19,8 @@ import type { Severity } from "../journey/types";
 import { copyText } from "./clipboard";
 import { groupFindings, type Finding, type ShownReport } from "./validationGroups";
 import { timeAgo, type FormatDateTime } from "./dateFormat";
-import { groupTitle, reportAsText, severityLabel, verdictText } from "./reportText";
-import { RecordLinks, recordText, type RecordAccess } from "./RecordLink";
+import { groupTitle, namedEntry, reportAsText, severityLabel, verdictText } from "./reportText";
+import { RecordLinks, type RecordAccess } from "./RecordLink";
 import { classes } from "./styles";
 import type { Localise } from "./strings";
 
@@ -57,10 +56,7 @@ function severityIcon(severity: Severity, localise: Localise): React.ReactNode {
 }
 
 function findingContent({ entry, sources }: Finding, records: RecordAccess, localise: Localise): React.ReactNode {
-  const record = entryRecord(entry);
-  // The record's name in place of its id, isolated as user text within the sentence.
-  const args = record ? [isolateBidi(recordText(record, records, localise)), ...entry.args.slice(1)] : entry.args;
-  const described = describeFault({ ...entry, args }, localise);
+  const described = describeFault(namedEntry(entry, records, localise), localise);
   // The short text (arguments cut): a list of findings is no place for an 800 KB argument; Copy details has it whole.
   const { message, hint } = described.short;
   // User text (tile names, the server's arguments) in <bdi>: a direction override in it stops at its end.
@@ -117,7 +113,8 @@ export const ValidationPanel: React.FC<ValidationPanelProps> = ({
   const checkedAt = shown?.checkedAt;
   useMinuteTick(checkedAt);
   const checkedWhen = formatDateTime(checkedAt);
-  const reportText = (report: ShownReport) => reportAsText(report, definition, localise, [...about, checkedWhen]);
+  const reportText = (report: ShownReport) =>
+    reportAsText(report, definition, localise, records, [...about, checkedWhen]);
 
   return (
     <section aria-label={localise("panel.title")}>

@@ -4,6 +4,7 @@ import { parseDefinition } from "../journey/workflowDefinition";
 import { DEFINITION, entry } from "./testing/fakeJourneyService";
 import { resxStrings } from "./testing/resxStrings";
 import { reportAsText, verdictText } from "./reportText";
+import type { RecordAccess } from "./RecordLink";
 import { localiserFor } from "./strings";
 import { shownReport } from "./validationGroups";
 
@@ -18,6 +19,7 @@ const about = [
   "Nov 28, 2026, 10:00 AM",
 ] as const;
 const nameMissing = entry("NameMissing", "", "Error", [], "local");
+const noNames: RecordAccess = { names: new Map(), open: () => undefined };
 
 describe("Copy details", () => {
   test("starts with the journey's name, id, status, the org's URL and the time, then the verdict and every finding", () => {
@@ -26,7 +28,7 @@ describe("Copy details", () => {
       "form",
       "2026-11-28T10:00:00.000Z",
     );
-    const lines = reportAsText(shown, definition, en, about).split("\n");
+    const lines = reportAsText(shown, definition, en, noNames, about).split("\n");
     expect(lines.slice(0, 7)).toEqual([
       "Customer journey error check",
       "Journey: \u2068Spring newsletter\u2069",
@@ -43,7 +45,7 @@ describe("Copy details", () => {
 
   test("says what is not known rather than leaving it blank: a stored result's time, an unsaved journey's id, no org", () => {
     const shown = shownReport({ verdict: "Valid", entries: [] }, "stored", null);
-    const text = reportAsText(shown, definition, de, [about[0], "", about[2], "", ""]);
+    const text = reportAsText(shown, definition, de, noNames, [about[0], "", about[2], "", ""]);
     expect(text.split("\n").slice(0, 7)).toEqual([
       "Fehlerprüfung der Customer Journey",
       "Customer Journey: \u2068Spring newsletter\u2069",
@@ -53,6 +55,32 @@ describe("Copy details", () => {
       "Geprüft: nicht bekannt",
       "Keine Fehler gefunden",
     ]);
+  });
+
+  test("names the records the findings are about, with their ids; one without a name says why", () => {
+    const named = "5e0f0000-0000-0000-0000-000000000101";
+    const missing = "5e0f0000-0000-0000-0000-000000000102";
+    const shown = shownReport(
+      {
+        verdict: "Error",
+        entries: [
+          entry("ErrorSegmentNotLive", "01_0_1", "Error", [named]),
+          entry("ErrorSegmentNotLive", "01_0_1", "Error", [missing]),
+        ],
+      },
+      "form",
+      "2026-11-28T10:00:00.000Z",
+    );
+    const records: RecordAccess = {
+      names: new Map([
+        [named, { name: "New prospects (draft)" }],
+        [missing, { missing: "notFound" }],
+      ]),
+      open: () => undefined,
+    };
+    const text = reportAsText(shown, definition, en, records, about);
+    expect(text).toContain(`The segment \u2068New prospects (draft) (${named})\u2069 is not live.`);
+    expect(text).toContain(`The segment \u2068${missing} (not found)\u2069 is not live.`);
   });
 });
 

@@ -2,8 +2,10 @@ import { isolateBidi } from "../journey/bidiIsolation";
 import { describeFault } from "../journey/faultCatalogue";
 import type { ParsedDefinition } from "../journey/workflowDefinition";
 import { countBySeverity } from "../journey/findings";
-import type { Severity } from "../journey/types";
+import { entryRecord } from "../journey/recordReferences";
+import type { Severity, ValidationEntry } from "../journey/types";
 import { groupFindings, SEVERITIES, type EntryGroup, type ShownReport } from "./validationGroups";
+import { recordText, type RecordAccess } from "./RecordLink";
 import { tileTypeLabel, type Localise } from "./strings";
 
 /** "1 error", "2 warnings", "3 notes" (a Valid entry is a note). */
@@ -45,17 +47,35 @@ export function groupTitle(group: EntryGroup, localise: Localise): string {
   return localise("panel.group.unknownTile", group.activityId);
 }
 
+/**
+ * The finding with the name of the record it is about in place of its id (its first argument), isolated as user
+ * text; `withId` keeps the id beside a name (Copy details: whoever reads it may need to find the record).
+ */
+export function namedEntry(
+  entry: ValidationEntry,
+  records: RecordAccess,
+  localise: Localise,
+  withId?: boolean,
+): ValidationEntry {
+  const record = entryRecord(entry);
+  if (!record) return entry;
+  const text = recordText(record, records, localise);
+  const named = withId && !text.includes(record.id) ? `${text} (${record.id})` : text;
+  return { ...entry, args: [isolateBidi(named), ...entry.args.slice(1)] };
+}
+
 /** What Copy details says first: which journey, in which org, and when it was checked ("" where not known). */
 export type ReportAbout = readonly [name: string, id: string, status: string, orgUrl: string, checkedWhen: string];
 
 /**
  * The whole report as plain text, for "Copy details": the journey, the org and the time first, then every
- * message whole, each line's user text isolated (bidi).
+ * message whole, with the names of the records it is about and their ids, each line's user text isolated (bidi).
  */
 export function reportAsText(
   shown: ShownReport,
   definition: ParsedDefinition,
   localise: Localise,
+  records: RecordAccess,
   about: ReportAbout,
 ): string {
   const [name, ...facts] = about.map((value) => value || localise("panel.copy.unknown"));
@@ -63,7 +83,7 @@ export function reportAsText(
   for (const group of groupFindings(shown.findings, definition)) {
     lines.push("", isolateBidi(groupTitle(group, localise)));
     for (const { entry, sources } of group.findings) {
-      const described = describeFault(entry, localise);
+      const described = describeFault(namedEntry(entry, records, localise, true), localise);
       const severity = severityLabel(entry.severity, localise);
       const source = sources.map((s) => localise(`panel.source.${s}`)).join(", ");
       lines.push(`- [${severity}] ${isolateBidi(described.message)} (${isolateBidi(described.code)}; ${source})`);

@@ -84,6 +84,17 @@ test("a finding names the segment it is about, its link opens that segment; an u
     assert.deepEqual(pageErrors, []);
   }));
 
+test("Copy details names the segment beside its id, and marks the unknown one", (t) =>
+  withScreenshots(t, suite, async ({ page, url, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: url });
+    const panel = await checkedPanel(page, url);
+    await panel.getByRole("button", { name: "Copy details" }).click();
+    await panel.getByText("The details are on the clipboard.").waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(copied.includes(`${DRAFT_SEGMENT_NAME} (${DRAFT_SEGMENT})`), copied);
+    assert.ok(copied.includes(`${UNKNOWN_SEGMENT} (not found)`), copied);
+  }));
+
 test("keyboard only: Tab reaches the panel's findings, the arrow keys the segment's link, Enter opens the segment", (t) =>
   withScreenshots(t, suite, async ({ page, url, pageErrors }) => {
     await checkedPanel(page, url);
