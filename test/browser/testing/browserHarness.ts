@@ -274,7 +274,12 @@ export async function eventually<T>(
 /** axe on the control (and Fluent's layers: dialogs and tooltips render outside its container). */
 export async function axeViolations(page: Page): Promise<string[]> {
   const layers = await page.locator(".ms-Layer").count();
-  let builder = new AxeBuilder({ page }).include("#control-field");
+  // The form page has no frames: axe runs in it directly (legacy mode) instead of opening a blank page to merge
+  // the frames' results, and lists one node per passed rule; the same verdicts in half the time.
+  let builder = new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .options({ resultTypes: ["violations"] })
+    .include("#control-field");
   if (layers > 0) builder = builder.include(".ms-Layer");
   const result = await builder.analyze();
   if (result.passes.length === 0) throw new Error("axe checked nothing: is the control on the page?");
