@@ -1,14 +1,5 @@
 import type * as React from "react";
-import {
-  createElement,
-  MessageBar,
-  Spinner,
-  SpinnerSize,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from "./platform";
+import { createElement, MessageBar, Spinner, SpinnerSize, useEffect, useMemo, useRef, useState } from "./platform";
 import type { RecordNames } from "../dataverse/recordNames";
 import type { JourneyAction, JourneyActionId } from "../journey/journeyActions";
 import { lockedFields } from "../journey/fieldLocks";

@@ -85,6 +85,13 @@ describe("Copy details", () => {
 });
 
 describe("the verdict", () => {
+  test("counts after the verdict as each language punctuates it: French puts a no-break space before the colon", () => {
+    const shown = shownReport({ verdict: "Error", entries: [nameMissing] }, "form", "2026-11-28T10:00:00.000Z");
+    const fr = localiserFor(resxStrings(1036).getString, 1036);
+    expect(verdictText(shown, fr)).toBe("Erreurs trouvées\u00a0: 1 erreur");
+    expect(verdictText(shown, en)).toBe("Errors found: 1 error");
+  });
+
   test("says no errors were found only when the server's check ran", () => {
     const ran = shownReport({ verdict: "Valid", entries: [] }, "form", "2026-11-28T10:00:00.000Z");
     expect(verdictText(ran, en)).toBe("No errors found");

@@ -32,7 +32,7 @@ export function verdictText({ report, findings, origin, notRun }: ShownReport, l
     return localise("panel.verdict.notRun", localise(`panel.notRun.${notRun.kind}`, ...notRun.args), ownCounts);
   if (origin === "checking" || origin === "local") return localise("panel.verdict.local", ownCounts);
   const verdict = localise(`panel.verdict.${report.verdict}`);
-  return parts ? `${verdict}: ${parts}` : verdict;
+  return parts ? localise("panel.verdict.counts", verdict, parts) : verdict;
 }
 
 /** The heading of a group: the journey as a whole, a tile with its type and name, or a tile the definition lacks. */
