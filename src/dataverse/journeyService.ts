@@ -470,8 +470,11 @@ async function runTransition(
     () => target,
     async (error: unknown) => {
       const failed = toJourneyError(error, "write");
-      const written = await statusIfWritten(readRow, snapshot, failed);
-      if (written !== undefined) return written;
+      // A write that failed without an answer (the connection dropped) may have been made all the same, and the
+      // browser's own resend of it is then refused as a conflict with itself (412): the status, read again, says.
+      const unanswered = failed.kind === "network" || failed.kind === "conflict";
+      const read = unanswered ? (await readRow(snapshot.id, VERSION_SELECT).catch(() => null))?.statuscode : null;
+      if (typeof read === "number" && read !== snapshot.status) return read as JourneyStatusCode;
       throw current.isDirty && failed.kind === "conflict" ? new JourneyError("conflict", CONFLICT_AFTER_SAVE) : failed;
     },
   );
@@ -481,22 +484,6 @@ async function runTransition(
   // The form shows the new status at once, so its field locks apply while the service moves the journey on.
   await form.refresh();
   return { done: true, status, ...(check && { check }) };
-}
-
-/**
- * A status write that failed without an answer (the connection dropped) may have been made all the same, and
- * the browser's own resend of it is then refused as a conflict with itself (412): the status, read again, says
- * whether it changed. The status it changed to, else undefined (also when that read fails too).
- */
-async function statusIfWritten(
-  readRow: (id: string, options: string) => Promise<Record<string, unknown>>,
-  snapshot: JourneySnapshot,
-  failed: JourneyError,
-): Promise<JourneyStatusCode | undefined> {
-  if (failed.kind !== "network" && failed.kind !== "conflict") return undefined;
-  const row = await readRow(snapshot.id, VERSION_SELECT).catch(() => null);
-  const status = row?.statuscode;
-  return typeof status === "number" && status !== snapshot.status ? (status as JourneyStatusCode) : undefined;
 }
 
 interface RememberedCheck {
