@@ -7,8 +7,10 @@ export interface FaultSpec {
   retryAfter?: number;
   /** Replaces the default error body; objects are sent as JSON, strings as they are. */
   body?: unknown;
-  /** Close the connection without answering. */
+  /** Close the connection without answering (the request is not carried out). */
   drop?: boolean;
+  /** Carry the request out, then close the connection instead of answering: a write is made, its answer lost. */
+  dropAnswer?: boolean;
   /** Answer 200 with a truncated JSON body. */
   malformed?: boolean;
   /** Wait this long first (at most MAX_DELAY_MS); alone, the request then proceeds normally. */
@@ -64,14 +66,20 @@ export function checkFaultSpec(input: unknown): FaultSpec {
   checkDelay(spec.delayMs, "delayMs", '; for a request that never answers, use "hang": true');
   checkNonNegative(spec.times, "times");
   checkFlag(spec.drop, "drop");
+  checkFlag(spec.dropAnswer, "dropAnswer");
   checkFlag(spec.malformed, "malformed");
   checkFlag(spec.hang, "hang");
   if (spec.status !== undefined && (spec.status < 100 || spec.status > 599))
     throw new Error("'status' must be an HTTP status code.");
   const answers = spec.status !== undefined || spec.drop || spec.malformed || spec.delayMs !== undefined;
-  if (spec.hang && answers) throw new Error("'hang' never answers, so it goes with nothing but match and times.");
-  if (!spec.hang && !answers) {
-    throw new Error("A fault needs at least one of status, drop, malformed, delayMs or hang.");
+  if (spec.hang && (answers || spec.dropAnswer))
+    throw new Error("'hang' never answers, so it goes with nothing but match and times.");
+  if (spec.dropAnswer && (spec.status !== undefined || spec.drop || spec.malformed))
+    throw new Error(
+      "'dropAnswer' carries the request out as the org would, so it goes with nothing but match, times and delayMs.",
+    );
+  if (!spec.hang && !spec.dropAnswer && !answers) {
+    throw new Error("A fault needs at least one of status, drop, dropAnswer, malformed, delayMs or hang.");
   }
   return spec;
 }
@@ -121,8 +129,11 @@ function safeDecode(text: string): string {
 export interface LogEntry {
   method: string;
   path: string;
-  /** 0 when the connection was dropped. */
+  /** What the org answered; 0 when the connection was dropped before it did. */
   status: number;
+  /** The request was carried out (`status`), then its connection closed instead of answering (`dropAnswer`). */
+  answerDropped?: true;
+  /** When the request arrived (ISO). */
   time: string;
   durationMs: number;
   fault?: number;

@@ -125,7 +125,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const started = Date.now();
     const method = req.method ?? "GET";
     const pathAndQuery = url.pathname + url.search;
-    const record = (status: number, fault?: number) => {
+    const record = (status: number, fault?: number, answerDropped?: true) => {
       log.push({
         method,
         path: pathAndQuery,
@@ -133,6 +133,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         time: new Date(started).toISOString(),
         durationMs: Date.now() - started,
         ...(fault ? { fault } : {}),
+        ...(answerDropped ? { answerDropped } : {}),
       });
       if (log.length > MAX_LOG_ENTRIES) log.shift();
     };
@@ -157,6 +158,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return;
     }
     const response = fault?.status ? faultResponse(fault.status, fault) : await answerApi(req, url, body);
+    if (fault?.dropAnswer) {
+      record(response.status, fault.id, true);
+      req.socket.destroy();
+      return;
+    }
     record(response.status, fault?.id);
     sendApiResponse(res, response);
   }

@@ -586,7 +586,9 @@ describe("writes that can race carry the row version (If-Match)", () => {
       kind: "conflict",
       messageKey: "error.conflict",
     });
-    expect(webApi.calls.at(-1)).toMatchObject({ method: "updateRecord", ifMatch: 'W/"1001"' });
+    // The write, then the read that shows the status did not change.
+    expect(webApi.calls.at(-2)).toMatchObject({ method: "updateRecord", ifMatch: 'W/"1001"' });
+    expect(webApi.calls.at(-1)).toMatchObject({ method: "retrieveRecord" });
     expect(webApi.rows.get(JOURNEY_ID)).toMatchObject({ statuscode: S.Live, msdyncrm_name: "Renamed by a colleague" });
   });
 
@@ -629,6 +631,50 @@ describe("writes that can race carry the row version (If-Match)", () => {
     const snapshot = await service.load(JOURNEY_ID);
     expect((await rejection(service.transition(snapshot, "goLive"))).messageKey).toBe("error.conflictAfterSave");
     expect(webApi.methods()).not.toContain("updateRecord");
+  });
+
+  /** The server makes the status write, and its answer is lost on the way: the port rejects with `lost`. */
+  function answerLostAfterWrite(webApi: FakeWebApi, lost: unknown): void {
+    webApi.failNext("updateRecord", lost);
+    webApi.afterCall = (call) => {
+      if (call.method === "updateRecord") webApi.changeRow(JOURNEY_ID, call.data ?? {});
+    };
+  }
+  const connectionDropped = new TypeError("Failed to fetch");
+  /** What the browser's own resend of a write that was made gets: its If-Match is the version before it. */
+  const resendRefused = {
+    status: 412,
+    errorCode: 0x80060882,
+    message: "The version of the existing record doesn't match",
+  };
+
+  test.each([
+    ["the connection dropped", connectionDropped],
+    ["the browser's resend was refused (412)", resendRefused],
+  ])("a status write made whose answer was lost (%s): read back, done with the status written", async (_, lost) => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }));
+    const snapshot = await service.load(JOURNEY_ID);
+    answerLostAfterWrite(webApi, lost);
+    expect(await service.transition(snapshot, "stop")).toMatchObject({ done: true, status: S.Stopping });
+    expect(webApi.methods().slice(-2)).toEqual(["updateRecord", "retrieveRecord"]);
+    expect(webApi.rows.get(JOURNEY_ID)?.statuscode).toBe(S.Stopping);
+  });
+
+  test("a status write lost before the server made it: read back, still the network failure, nothing changed", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }));
+    const snapshot = await service.load(JOURNEY_ID);
+    webApi.failNext("updateRecord", connectionDropped);
+    expect((await rejection(service.transition(snapshot, "stop"))).kind).toBe("network");
+    expect(webApi.methods().slice(-2)).toEqual(["updateRecord", "retrieveRecord"]);
+    expect(webApi.rows.get(JOURNEY_ID)?.statuscode).toBe(S.Live);
+  });
+
+  test("a lost status write whose read-back fails too stays a network failure", async () => {
+    const { webApi, service } = setup(journeyRow({ statuscode: S.Live }));
+    const snapshot = await service.load(JOURNEY_ID);
+    answerLostAfterWrite(webApi, connectionDropped);
+    webApi.failNext("retrieveRecord", connectionDropped);
+    expect((await rejection(service.transition(snapshot, "stop"))).kind).toBe("network");
   });
 
   test("where the host cannot send If-Match (no client URL), the write goes out unconditionally after the re-read", async () => {

@@ -193,7 +193,11 @@ export interface JourneyService {
    * outcome then holds the local report and `serverUnavailable` says why.
    */
   check(values: JourneyRecord): Promise<CheckOutcome>;
-  /** Runs an action that writes a status (goLive, stop, edit, republish, cancelEdit, retry, restart). */
+  /**
+   * Runs an action that writes a status (goLive, stop, edit, republish, cancelEdit, retry, restart). A write
+   * lost on the way (network) or refused as a conflict is followed by one read of the status: when it changed,
+   * the outcome is done with the status read.
+   */
   transition(
     snapshot: JourneySnapshot,
     actionId: JourneyActionId,
@@ -462,16 +466,24 @@ async function runTransition(
     etag = await refuseIfChanged(readRow, snapshot, { values: current.values, isDirty: false }, true);
   }
 
-  await writeStatus(snapshot.id, target, etag).catch((error: unknown) => {
-    const failed = toJourneyError(error, "write");
-    throw current.isDirty && failed.kind === "conflict" ? new JourneyError("conflict", CONFLICT_AFTER_SAVE) : failed;
-  });
+  const status = await writeStatus(snapshot.id, target, etag).then(
+    () => target,
+    async (error: unknown) => {
+      const failed = toJourneyError(error, "write");
+      // A write that failed without an answer (the connection dropped) may have been made all the same, and the
+      // browser's own resend of it is then refused as a conflict with itself (412): the status, read again, says.
+      const unanswered = failed.kind === "network" || failed.kind === "conflict";
+      const read = unanswered ? (await readRow(snapshot.id, VERSION_SELECT).catch(() => null))?.statuscode : null;
+      if (typeof read === "number" && read !== snapshot.status) return read as JourneyStatusCode;
+      throw current.isDirty && failed.kind === "conflict" ? new JourneyError("conflict", CONFLICT_AFTER_SAVE) : failed;
+    },
+  );
   memory.lastCheck = null;
-  memory.lastWrite = statusInfo(target)?.transitional ? { id: snapshot.id, status: target } : null;
-  memory.known = { ...snapshot, record: { ...current.values, statuscode: target }, status: target };
+  memory.lastWrite = statusInfo(status)?.transitional ? { id: snapshot.id, status } : null;
+  memory.known = { ...snapshot, record: { ...current.values, statuscode: status }, status };
   // The form shows the new status at once, so its field locks apply while the service moves the journey on.
   await form.refresh();
-  return { done: true, status: target, ...(check && { check }) };
+  return { done: true, status, ...(check && { check }) };
 }
 
 interface RememberedCheck {

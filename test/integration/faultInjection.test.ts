@@ -58,6 +58,24 @@ describe("fault injection, the request log and reset", () => {
     await expect(malformed.json()).rejects.toThrow();
   });
 
+  test("a dropped connection carries nothing out; a dropped answer carries the write out, and the log says which", async () => {
+    const draft = `${org.api()}msdyncrm_customerjourneys(${SEED_IDS.journeys.seedPatch})`;
+    const rename = (name: string) => fetch(draft, { method: "PATCH", body: JSON.stringify({ msdyncrm_name: name }) });
+    const name = async () => (await json(await fetch(`${draft}?$select=msdyncrm_name`))).msdyncrm_name;
+    await fetch(`${org.url}/_harness/log`, { method: "DELETE" });
+    await inject({ match: { method: "PATCH" }, drop: true });
+    await expect(rename("Dropped before")).rejects.toThrow();
+    expect(await name()).not.toBe("Dropped before");
+    await inject({ match: { method: "PATCH" }, dropAnswer: true });
+    await expect(rename("Made, answer lost")).rejects.toThrow();
+    expect(await name()).toBe("Made, answer lost");
+    const patches = (await log()).filter((entry) => entry.method === "PATCH");
+    expect(patches.map((entry) => [entry.status, entry.answerDropped ?? false])).toEqual([
+      [0, false],
+      [204, true],
+    ]);
+  });
+
   test("a delay alone slows the request down and then answers normally", async () => {
     await inject({ delayMs: 300 });
     const started = Date.now();
@@ -123,6 +141,10 @@ describe("fault injection, the request log and reset", () => {
     [{ match: { method: 5 }, status: 500 }, "'match.method' must be a string."],
     [{ match: "GET", status: 500 }, "'match' must be an object with method and/or pathContains."],
     [{ drop: "yes" }, "'drop' must be true or false."],
+    [
+      { dropAnswer: true, status: 500 },
+      "'dropAnswer' carries the request out as the org would, so it goes with nothing but match, times and delayMs.",
+    ],
   ])("a fault spec %j is refused and the org keeps answering", async (spec, message) => {
     const response = await fetch(`${org.url}/_harness/faults`, { method: "POST", body: JSON.stringify(spec) });
     expect(response.status).toBe(400);

@@ -227,6 +227,25 @@ describe("faults from the org", () => {
     expect((await rejection(service().load(J.live))).kind).toBe("network");
   });
 
+  test("a go live whose PATCH is made but its answer lost: read back, done, Going live", async () => {
+    const journeys = service();
+    const snapshot = await journeys.load(J.seedPatch);
+    await journeys.check(snapshot.record);
+    await clearLog();
+    await inject({ match: { method: "PATCH" }, dropAnswer: true });
+    expect(await journeys.transition(snapshot, "goLive")).toMatchObject({ done: true, status: S.GoingLive });
+    expect(methods(await apiRequests()).map((request) => request.split(" ")[0])).toEqual(["GET", "PATCH", "GET"]);
+    expect((await row(J.seedPatch)).statuscode).not.toBe(S.Draft);
+  });
+
+  test("a go live whose PATCH is dropped before it is made: read back, a network error, still Draft", async () => {
+    const journeys = service();
+    const snapshot = await journeys.load(J.seedPatch);
+    await inject({ match: { method: "PATCH" }, drop: true });
+    expect((await rejection(journeys.transition(snapshot, "goLive"))).kind).toBe("network");
+    expect((await row(J.seedPatch)).statuscode).toBe(S.Draft);
+  });
+
   test("a truncated answer is an unreadable answer", async () => {
     await inject({ malformed: true });
     expect((await rejection(service().load(J.live))).kind).toBe("malformed");

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { after, afterEach, before, beforeEach, type TestContext } from "node:test";
 import { chromium, type Browser, type BrowserContext, type Dialog, type Page } from "playwright-core";
-import type { FaultSpec } from "../../../harness/faults";
+import type { FaultSpec, LogEntry } from "../../../harness/faults";
 import { startHarness, type Harness } from "../../../harness/server";
 
 export const ROOT = path.resolve(__dirname, "../../..");
@@ -23,15 +23,6 @@ export const CHROMIUM_ARGS = [
 export const WAIT_MS = 10_000;
 /** Going live / Stopping take this long in the emulated org during the suite; the control polls every ≥ 2 s. */
 export const LIFECYCLE_DELAY_MS = 300;
-
-export interface LogEntry {
-  method: string;
-  path: string;
-  status: number;
-  /** When the request arrived (ISO). */
-  time: string;
-  fault?: number;
-}
 
 /** What a test sees: the harness, a fresh page, and what the page did that nobody asked for. */
 export interface Session {
@@ -186,7 +177,7 @@ export async function clearLog(url: string): Promise<void> {
   await fetch(`${url}/_harness/log`, { method: "DELETE" });
 }
 
-export type { FaultSpec };
+export type { FaultSpec, LogEntry };
 
 export async function injectFault(url: string, fault: FaultSpec): Promise<void> {
   const response = await fetch(`${url}/_harness/faults`, {
