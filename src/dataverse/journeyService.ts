@@ -472,9 +472,10 @@ async function runTransition(
       const failed = toJourneyError(error, "write");
       // A write that failed without an answer (the connection dropped) may have been made all the same, and the
       // browser's own resend of it is then refused as a conflict with itself (412): the status, read again, says.
-      const unanswered = failed.kind === "network" || failed.kind === "conflict";
-      const read = unanswered ? (await readRow(snapshot.id, VERSION_SELECT).catch(() => null))?.statuscode : null;
-      if (typeof read === "number" && read !== snapshot.status) return read as JourneyStatusCode;
+      const read =
+        (failed.kind === "network" || failed.kind === "conflict") &&
+        (await readRow(snapshot.id, VERSION_SELECT).catch(() => null))?.statuscode;
+      if (read && read !== snapshot.status) return read as JourneyStatusCode;
       throw current.isDirty && failed.kind === "conflict" ? new JourneyError("conflict", CONFLICT_AFTER_SAVE) : failed;
     },
   );

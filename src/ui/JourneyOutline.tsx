@@ -14,12 +14,11 @@ import {
 } from "./platform";
 import { tileRecords } from "../journey/recordReferences";
 import { outlineEntries, type OutlineEntry, type ParsedDefinition } from "../journey/workflowDefinition";
-import type { Severity } from "../journey/types";
 import { SEVERITIES, type SeverityCounts } from "./validationGroups";
 import { RecordLinks, type RecordAccess } from "./RecordLink";
 import { severityCount } from "./reportText";
 import { tileTypeLabel, type Localise } from "./strings";
-import { classes, TONES, type Tone } from "./styles";
+import { classes } from "./styles";
 
 export interface JourneyOutlineProps {
   definition: ParsedDefinition;
@@ -36,12 +35,6 @@ const INDENTED_LEVELS = 8;
 const ROWS_PER_PAGE = 500;
 /** Fewer tiles than this are read at a glance: no filter box. */
 const FILTER_FROM = 50;
-
-const BADGE_COLOURS: Readonly<Record<Severity, Tone>> = {
-  Error: TONES.strongError,
-  Warning: TONES.warning,
-  Valid: TONES.info,
-};
 
 /** The row's name: a splitter branch without a name of its own goes by its number. */
 const rowName = ({ tile, branch }: OutlineEntry, localise: Localise) =>
@@ -103,7 +96,8 @@ const OutlineRow = memo(function OutlineRow({
         {level >= INDENTED_LEVELS && <span className={classes.muted}>{localise("outline.level", level + 1)}</span>}
         {counts &&
           SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => (
-            <span key={severity} className={classes.pill} style={BADGE_COLOURS[severity]}>
+            // Coloured by severity in JourneyControl.css (cjt-count-Error, …).
+            <span key={severity} className={`${classes.pill} cjt-count-${severity}`}>
               {severityCount(severity, counts[severity], localise)}
             </span>
           ))}

@@ -3,14 +3,13 @@ import { JourneyStatus } from "../journey/types";
 export type Tone = { background: string; color: string };
 const tone = (background: string, color: string): Tone => ({ background, color });
 
-/** The pills' colour pairs, shared by the status badge and the outline's counts. */
+/** The status badges' colour pairs (the outline's count pills are coloured in JourneyControl.css). */
 export const TONES = {
   neutral: tone("#edebe9", "#323130"),
   positive: tone("#dff6dd", "#0b5a0b"),
   info: tone("#deecf9", "#004578"),
   warning: tone("#fff4ce", "#323130"),
   error: tone("#fde7e9", "#a4262c"),
-  strongError: tone("#a4262c", "#ffffff"),
 };
 /** The status badge's colours; other statuses (Draft, unknown ones) are neutral. */
 export const STATUS_TONES: Readonly<Record<number, Tone>> = {
