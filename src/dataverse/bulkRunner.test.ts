@@ -162,6 +162,51 @@ describe("bulk stop", () => {
     expect(webApi.rows.get(idOf(1))?.statuscode).toBe(S.Live);
   });
 
+  /** The journey as the journeys view's list row holds it: the view's columns alone (src/ui/journeysView/datasetRows). */
+  const listed = (row: Record<string, unknown> | undefined, id: string) => {
+    const columns = [
+      "msdyncrm_name",
+      "statuscode",
+      "msdyncrm_startdatetime",
+      "msdyncrm_enddatetime",
+      "msdyncrm_isrecurring",
+      "msdyncrm_recurrenceintervaldays",
+      "msdyncrm_recurrencecount",
+      "msdyncrm_validationresults",
+      "modifiedon",
+    ];
+    return seenSnapshot({
+      ...Object.fromEntries(columns.map((column) => [column, row?.[column]])),
+      msdyncrm_customerjourneyid: id,
+    });
+  };
+
+  it.each([
+    ["its check result stored by the form", { msdyncrm_validationresults: '{"Result":"Valid"}' }],
+    ["its designer state", { msdyncrm_customerjourneydesignerstate: '{"NextActivityID":9}' }],
+    ["a save of the same values", { msdyncrm_name: "Journey 0" }],
+  ])(
+    "stops a journey saved since the list was read when only %s changed, as the form control would",
+    async (_, change) => {
+      const { webApi, newService } = org(1, { statuscode: S.Live, msdyncrm_name: "Journey 0" });
+      const seen = listed(webApi.rows.get(idOf(0)), idOf(0));
+      webApi.changeRow(idOf(0), change);
+      await expect(newService().transition(seen, "stop")).resolves.toMatchObject({ done: true, status: S.Stopping });
+      expect(webApi.rows.get(idOf(0))?.statuscode).toBe(S.Stopping);
+    },
+  );
+
+  it.each([
+    ["its end date, which the list shows", { msdyncrm_enddatetime: "2030-04-01T00:00:00Z" }],
+    ["its status", { statuscode: S.Stopped }],
+  ])("refuses a journey whose %s changed since the list was read", async (_, change) => {
+    const { webApi, newService } = org(1, { statuscode: S.Live });
+    const seen = listed(webApi.rows.get(idOf(0)), idOf(0));
+    webApi.changeRow(idOf(0), change);
+    await expect(newService().transition(seen, "stop")).rejects.toMatchObject({ kind: "conflict" });
+    expect(webApi.methods()).not.toContain("updateRecord");
+  });
+
   it("refuses a journey not Live without a request", async () => {
     const { webApi, newService } = org(1, { statuscode: S.Draft });
     const seen = seenSnapshot({ ...(webApi.rows.get(idOf(0)) as object), msdyncrm_customerjourneyid: idOf(0) });

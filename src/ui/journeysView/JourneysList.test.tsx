@@ -246,6 +246,22 @@ describe("bulk actions", () => {
     expect(writes.map((call) => call.id)).toEqual([idOf(0)]);
   });
 
+  test("stop: a journey saved since the list was read with only columns the list does not show changed stops; a shown change is refused", async () => {
+    const { webApi } = setup();
+    for (const name of ["Spring sale", "Summer news", "Webinar"]) select(name);
+    webApi.changeRow(idOf(0), { msdyncrm_validationresults: checked("Error") });
+    webApi.changeRow(idOf(4), { msdyncrm_customerjourneydesignerstate: '{"NextActivityID":9}' });
+    webApi.changeRow(idOf(1), { msdyncrm_enddatetime: inDays(30) });
+    fireEvent.click(bulkButton("Stop"));
+    const dialog = await screen.findByRole("alertdialog");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Stop" }));
+    await screen.findByText(/^Finished: 2 of 3 succeeded/);
+    expect(within(rowOf("Spring sale")).getByText(/^Stop requested/)).toBeTruthy();
+    expect(within(rowOf("Webinar")).getByText(/^Stop requested/)).toBeTruthy();
+    expect(within(rowOf("Summer news")).getByText(/^Someone changed this journey/)).toBeTruthy();
+    expect(webApi.rows.get(idOf(1))?.statuscode).toBe(S.Live);
+  });
+
   test("export as CSV: a file of the selected journeys offered as a download, its URL revoked after", async () => {
     const created: Blob[] = [];
     URL.createObjectURL = jest.fn((blob: Blob) => (created.push(blob), "blob:inventory"));
