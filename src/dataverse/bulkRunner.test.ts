@@ -19,7 +19,7 @@ function org(count: number, overrides: Record<string, unknown> = {}) {
   const timing = { sleep: async (ms: number) => void sleeps.push(ms), random: () => 0.5 };
   // One service per journey, as the view makes them: a service runs one status write at a time.
   const newService = () => createJourneyService({ webApi, timing, now: () => new Date("2030-01-15T12:00:00Z") });
-  return { webApi, newService, sleeps, deps: { webApi, service: newService(), timing } };
+  return { webApi, newService, sleeps, deps: { webApi, service: newService() } };
 }
 
 /** A task whose runs a test ends one by one, counting how many run at once. */
@@ -111,6 +111,18 @@ describe("checkAndStore", () => {
     expect(outcome.serverUnavailable).toBeUndefined();
     expect(sleeps).toEqual([3000]);
     expect(webApi.methods()).toEqual(["retrieveRecord", "execute", "execute", "updateRecord"]);
+  });
+
+  it("a throttled results write waits, tries again, and is told through the service's server-busy notice", async () => {
+    const { webApi, sleeps, deps } = org(1);
+    const told: (number | null)[] = [];
+    deps.service.onServerBusy((busy) => told.push(busy && busy.retryInMs));
+    webApi.failNext("updateRecord", { status: 429, retryAfterSeconds: 4 });
+    await checkAndStore(deps, idOf(0));
+    expect(sleeps).toEqual([4000]);
+    expect(told).toEqual([4000, null]);
+    expect(webApi.methods()).toEqual(["retrieveRecord", "execute", "updateRecord", "updateRecord"]);
+    expect(webApi.rows.get(idOf(0))?.msdyncrm_validationresults).toBeTruthy();
   });
 
   it("stores the local checks' result where the org has no validate action", async () => {

@@ -71,6 +71,6 @@ function sameValue(column: string, a: unknown, b: unknown): boolean {
 }
 
 function sameInstant(a: string | null, b: string | null): boolean {
-  // Two unreadable dates parse to NaN, which equals nothing.
-  return a === b || (a !== null && b !== null && Date.parse(a) === Date.parse(b));
+  // An unreadable date parses to NaN, which equals nothing; so does null (read as "null").
+  return a === b || Date.parse(a as string) === Date.parse(b as string);
 }
