@@ -184,13 +184,14 @@ row(
 const { scroll } = view;
 row(
   `Journeys view, scroll through ${n(scroll.rows)} rows (one visible height per animation frame, to row ${n(scroll.lastIndex + 1)})`,
-  `${(scroll.totalMs / 1000).toFixed(1)} s, ${scroll.frames} frames: longest ${scroll.longestFrameMs.toFixed(0)} ms, ${scroll.longFrames} over ${view.longFrameMs} ms`,
+  `${(scroll.totalMs / 1000).toFixed(1)} s, ${scroll.frames} frames: longest ${scroll.longestFrameMs.toFixed(0)} ms, ${scroll.longFrames} over ${view.longFrameMs} ms` +
+    (scroll.nudges ? `; at the bottom ${scroll.nudges} one-pixel scrolls up before the last row was drawn` : ""),
   "none set (reported)",
   undefined,
 );
 const bulkCheck = measure("journeysViewBulkCheck");
 row(
-  `Journeys view, bulk check of ${bulkCheck.journeys} journeys (Chromium, emulated org, request log)`,
+  `Journeys view, bulk check of ${bulkCheck.journeys} journeys (Chromium, emulated org of ${bulkCheck.journeys}, all selected; request log)`,
   `${bulkCheck.succeeded} checked: ${bulkCheck.requests} requests = ${(bulkCheck.requests / bulkCheck.journeys).toFixed(1)} per journey (${bulkCheck.reads} reads, ${bulkCheck.validates} validate, ${bulkCheck.writes} writes; other: ${bulkCheck.other}, the list's refresh), ${(bulkCheck.wallMs / 1000).toFixed(1)} s (server ${(bulkCheck.serverMs / 1000).toFixed(1)} s), at most ${bulkCheck.mostInFlight} in flight`,
   "≤ 3 per journey, ≤ 2 in flight",
   bulkCheck.requests <= 3 * bulkCheck.journeys && bulkCheck.mostInFlight <= 2,

@@ -1,6 +1,7 @@
 // The journeys view's figures for `npm run bench`, in Chromium against the emulated org's view page: the first
 // render of 5,000 journeys and a scroll through them, and the requests and time of a bulk check of 100.
 import { mostInFlight, type LogEntry } from "../../harness/faults";
+import { seedData } from "../../harness/seed/seedData";
 import { startHarness } from "../../harness/server";
 import { launchChromium } from "./chromium";
 import type { Page } from "playwright-core";
@@ -79,6 +80,8 @@ interface ScrollTiming {
   longFrames: number;
   rows: number;
   lastIndex: number;
+  /** Frames at the bottom of the list before its last row was drawn, each after a one-pixel scroll up. */
+  nudges: number;
 }
 
 /**
@@ -92,6 +95,7 @@ async function scrollThrough(longFrameMs: number): Promise<ScrollTiming> {
   const started = performance.now();
   const frames: number[] = [];
   let last = started;
+  let nudges = 0;
   for (;;) {
     list.scrollTop += list.clientHeight;
     await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -100,19 +104,20 @@ async function scrollThrough(longFrameMs: number): Promise<ScrollTiming> {
     last = now;
     const shown = list.querySelectorAll(".ms-DetailsRow[data-item-index]");
     const lastIndex = Number(shown[shown.length - 1]?.getAttribute("data-item-index") ?? -1);
-    if (list.scrollTop + list.clientHeight >= list.scrollHeight - 1 && lastIndex === rows - 1) {
+    const atBottom = list.scrollTop + list.clientHeight >= list.scrollHeight - 1;
+    if (atBottom && lastIndex === rows - 1) {
       const longFrames = frames.filter((frame) => frame > longFrameMs).length;
-      return {
-        totalMs: now - started,
-        frames: frames.length,
-        longestFrameMs: Math.max(...frames),
-        longFrames,
-        rows,
-        lastIndex,
-      };
+      const longestFrameMs = Math.max(...frames);
+      return { totalMs: now - started, frames: frames.length, longestFrameMs, longFrames, rows, lastIndex, nudges };
     }
     if (now - started > 120_000)
       throw new Error(`The list did not reach its last row in 120 s (at row ${lastIndex} of ${rows}).`);
+    // At the bottom before the last rows are drawn (the list drew them at its estimated heights): a scroll of
+    // one pixel up, as a wheel would, makes it draw again; counted.
+    if (atBottom) {
+      list.scrollTop -= 1;
+      nudges += 1;
+    }
   }
 }
 
@@ -163,19 +168,21 @@ export async function journeysViewRender(root: string): Promise<unknown> {
   }
 }
 
-/** A bulk check of 100 journeys through the view: the requests it made (the harness's log), its time and concurrency. */
+/**
+ * A bulk check of 100 journeys through the view, in a window of the usual size: an org of 100 (the seed and
+ * generated ones), all selected from the list's header. The requests it made (the harness's log), its time and
+ * concurrency.
+ */
 export async function journeysViewBulkCheck(root: string): Promise<unknown> {
-  const harness = await startHarness({ port: 0, rootDir: root, journeys: CHECKED });
+  const seeded = seedData().msdyncrm_customerjourneys.length;
+  const harness = await startHarness({ port: 0, rootDir: root, journeys: CHECKED - seeded });
   const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 6000 }, timezoneId: "UTC" });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, timezoneId: "UTC" });
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
     await openView(page, harness.url);
-    const checkboxes = page.locator(".ms-DetailsRow [role=checkbox]");
-    await checkboxes.nth(CHECKED - 1).waitFor();
-    await checkboxes.first().click();
-    await checkboxes.nth(CHECKED - 1).click({ modifiers: ["Shift"] });
+    await page.getByRole("checkbox", { name: "Select all journeys" }).click();
     const selected = (await page.locator("#view-control").textContent()) ?? "";
     if (!selected.includes(`${CHECKED} journeys selected`)) throw new Error(`Not ${CHECKED} selected: ${selected}`);
     await fetch(`${harness.url}/_harness/log`, { method: "DELETE" });
