@@ -223,6 +223,28 @@ test("bulk stop of 3 Live journeys, one changed by someone else meanwhile: 2 sto
     }
   }));
 
+test("bulk stop of Live journeys saved since the list was read with the same values, or only their stored check: both stop", (t) =>
+  withScreenshots(t, suite, async ({ page, url }) => {
+    await reseed(url, 30);
+    const view = new JourneysViewPage(page);
+    await view.open(url);
+    await view.chip("live").click();
+    const [resaved, rechecked] = (await view.shownIds()).slice(0, 2);
+    await view.select([resaved, rechecked]);
+    const name = (await journeyRow(url, resaved))?.msdyncrm_name;
+    assert.equal(await patchJourney(url, resaved, { msdyncrm_name: name }), 204);
+    const check = JSON.stringify({ ActivityValidationResults: [], Result: "Valid" });
+    assert.equal(await patchJourney(url, rechecked, { msdyncrm_validationresults: check }), 204);
+    await view.bulk("stop").click();
+    await view.dialog().getByRole("button", { name: "Stop", exact: true }).click();
+    await view.waitFinished();
+    await view.chip("live").click();
+    for (const id of [resaved, rechecked]) {
+      assert.equal(await view.result(id).getAttribute("data-result"), "stopped", id);
+      assert.ok([STOPPING, STOPPED].includes(Number((await journeyRow(url, id))?.statuscode)), `${id} stops`);
+    }
+  }));
+
 /** Parses RFC 4180 CSV: quoted cells with doubled quotes, CRLF line ends. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
