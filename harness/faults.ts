@@ -138,3 +138,19 @@ export interface LogEntry {
   durationMs: number;
   fault?: number;
 }
+
+/** The most requests of `entries` the server was answering at the same moment (one that ends as another arrives: not both). */
+export function mostInFlight(entries: readonly Pick<LogEntry, "time" | "durationMs">[]): number {
+  const events = entries.flatMap((entry) => {
+    const start = Date.parse(entry.time);
+    return [
+      { at: start, change: 1 },
+      { at: start + entry.durationMs, change: -1 },
+    ];
+  });
+  events.sort((a, b) => a.at - b.at || a.change - b.change);
+  let current = 0;
+  let most = 0;
+  for (const { change } of events) most = Math.max(most, (current += change));
+  return most;
+}

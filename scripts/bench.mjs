@@ -1,4 +1,4 @@
-// npm run bench: production sizes, round trips per action, bytes per go live, the fault matrix, local-check, panel- and outline-render ratios, the outline's render and filter times in Chromium, the finding merge, the typed-change latency in Chromium, the name lookups of a check, as a
+// npm run bench: production sizes, round trips per action, bytes per go live, the fault matrix, local-check, panel- and outline-render ratios, the outline's render and filter times in Chromium, the finding merge, the typed-change latency in Chromium, the name lookups of a check, the journeys view's first render, scroll and bulk check in Chromium, as a
 // Markdown table with each goal and whether it is met. Builds what is missing first. No timing here
 // is asserted by a test; figures depend on the machine.
 import { spawnSync } from "node:child_process";
@@ -171,6 +171,30 @@ row(
     ` (on open: ${lookups.onOpen.segmentLookups} + ${lookups.onOpen.emailLookups} lookups)`,
   "validate + at most 1 per table",
   check.validate === 1 && check.segmentLookups <= 1 && check.emailLookups <= 1 && check.other.length === 0,
+);
+
+const view = measure("journeysView");
+const n = (count) => count.toLocaleString("en-US");
+row(
+  `Journeys view, first render of ${n(view.journeys)} journeys (Chromium, harness view page, page size ${n(view.records)}; median of ${view.runs} loads): the updateView with the journeys to the rows laid out (${view.rowsFilled} rows fill the list)`,
+  `${view.filledMs.toFixed(0)} ms (from init, the ${n(view.journeys)} journeys read from the emulated org: ${view.fromInitMs.toFixed(0)} ms)`,
+  "≤ 300 ms",
+  view.filledMs <= 300,
+);
+const { scroll } = view;
+row(
+  `Journeys view, scroll through ${n(scroll.rows)} rows (one visible height per animation frame, to row ${n(scroll.lastIndex + 1)})`,
+  `${(scroll.totalMs / 1000).toFixed(1)} s, ${scroll.frames} frames: longest ${scroll.longestFrameMs.toFixed(0)} ms, ${scroll.longFrames} over ${view.longFrameMs} ms` +
+    (scroll.nudges ? `; at the bottom ${scroll.nudges} one-pixel scrolls up before the last row was drawn` : ""),
+  "none set (reported)",
+  undefined,
+);
+const bulkCheck = measure("journeysViewBulkCheck");
+row(
+  `Journeys view, bulk check of ${bulkCheck.journeys} journeys (Chromium, emulated org of ${bulkCheck.journeys}, all selected; request log)`,
+  `${bulkCheck.succeeded} checked: ${bulkCheck.requests} requests = ${(bulkCheck.requests / bulkCheck.journeys).toFixed(1)} per journey (${bulkCheck.reads} reads, ${bulkCheck.validates} validate, ${bulkCheck.writes} writes; other: ${bulkCheck.other}, the list's refresh), ${(bulkCheck.wallMs / 1000).toFixed(1)} s (server ${(bulkCheck.serverMs / 1000).toFixed(1)} s), at most ${bulkCheck.mostInFlight} in flight`,
+  "≤ 3 per journey, ≤ 2 in flight",
+  bulkCheck.requests <= 3 * bulkCheck.journeys && bulkCheck.mostInFlight <= 2,
 );
 
 const header = ["Measure", "Result", "Goal", "Met"];

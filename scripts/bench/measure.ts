@@ -1,9 +1,10 @@
 // Measurements for `npm run bench`: prints one JSON object on stdout (scripts/bench.mjs makes the table).
-// Run with: node --import tsx scripts/bench/measure.ts <roundTrips|goLiveBytes|faultMatrix|localChecks|panel|outline|outlineSpeed|findingMerge|typingLatency|nameLookups>
+// Run with: node --import tsx scripts/bench/measure.ts <roundTrips|goLiveBytes|faultMatrix|localChecks|panel|outline|outlineSpeed|findingMerge|typingLatency|nameLookups|journeysView|journeysViewBulkCheck>
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { faultMatrix } from "./faultMatrix";
+import { journeysViewBulkCheck, journeysViewRender } from "./journeysView";
 import { nameLookups } from "./nameLookups";
 import { outlineSpeed } from "./outlineSpeed";
 import { typingLatency } from "./typingLatency";
@@ -368,6 +369,8 @@ const tasks: Record<string, () => Promise<unknown>> = {
   findingMerge,
   typingLatency: () => typingLatency(ROOT),
   nameLookups: () => nameLookups(ROOT),
+  journeysView: () => journeysViewRender(ROOT),
+  journeysViewBulkCheck: () => journeysViewBulkCheck(ROOT),
 };
 const task = tasks[which ?? ""];
 if (!task) {

@@ -19,7 +19,7 @@ function org(count: number, overrides: Record<string, unknown> = {}) {
   const timing = { sleep: async (ms: number) => void sleeps.push(ms), random: () => 0.5 };
   // One service per journey, as the view makes them: a service runs one status write at a time.
   const newService = () => createJourneyService({ webApi, timing, now: () => new Date("2030-01-15T12:00:00Z") });
-  return { webApi, newService, sleeps, deps: { webApi, service: newService(), timing } };
+  return { webApi, newService, sleeps, deps: { webApi, service: newService() } };
 }
 
 /** A task whose runs a test ends one by one, counting how many run at once. */
@@ -113,6 +113,18 @@ describe("checkAndStore", () => {
     expect(webApi.methods()).toEqual(["retrieveRecord", "execute", "execute", "updateRecord"]);
   });
 
+  it("a throttled results write waits, tries again, and is told through the service's server-busy notice", async () => {
+    const { webApi, sleeps, deps } = org(1);
+    const told: (number | null)[] = [];
+    deps.service.onServerBusy((busy) => told.push(busy && busy.retryInMs));
+    webApi.failNext("updateRecord", { status: 429, retryAfterSeconds: 4 });
+    await checkAndStore(deps, idOf(0));
+    expect(sleeps).toEqual([4000]);
+    expect(told).toEqual([4000, null]);
+    expect(webApi.methods()).toEqual(["retrieveRecord", "execute", "updateRecord", "updateRecord"]);
+    expect(webApi.rows.get(idOf(0))?.msdyncrm_validationresults).toBeTruthy();
+  });
+
   it("stores the local checks' result where the org has no validate action", async () => {
     const { webApi, deps } = org(1, { msdyncrm_name: "" });
     webApi.failNext("execute", { errorCode: RESOURCE_NOT_FOUND, status: 404 });
@@ -160,6 +172,51 @@ describe("bulk stop", () => {
     );
     expect(writes).toHaveLength(2);
     expect(webApi.rows.get(idOf(1))?.statuscode).toBe(S.Live);
+  });
+
+  /** The journey as the journeys view's list row holds it: the view's columns alone (src/ui/journeysView/datasetRows). */
+  const listed = (row: Record<string, unknown> | undefined, id: string) => {
+    const columns = [
+      "msdyncrm_name",
+      "statuscode",
+      "msdyncrm_startdatetime",
+      "msdyncrm_enddatetime",
+      "msdyncrm_isrecurring",
+      "msdyncrm_recurrenceintervaldays",
+      "msdyncrm_recurrencecount",
+      "msdyncrm_validationresults",
+      "modifiedon",
+    ];
+    return seenSnapshot({
+      ...Object.fromEntries(columns.map((column) => [column, row?.[column]])),
+      msdyncrm_customerjourneyid: id,
+    });
+  };
+
+  it.each([
+    ["its check result stored by the form", { msdyncrm_validationresults: '{"Result":"Valid"}' }],
+    ["its designer state", { msdyncrm_customerjourneydesignerstate: '{"NextActivityID":9}' }],
+    ["a save of the same values", { msdyncrm_name: "Journey 0" }],
+  ])(
+    "stops a journey saved since the list was read when only %s changed, as the form control would",
+    async (_, change) => {
+      const { webApi, newService } = org(1, { statuscode: S.Live, msdyncrm_name: "Journey 0" });
+      const seen = listed(webApi.rows.get(idOf(0)), idOf(0));
+      webApi.changeRow(idOf(0), change);
+      await expect(newService().transition(seen, "stop")).resolves.toMatchObject({ done: true, status: S.Stopping });
+      expect(webApi.rows.get(idOf(0))?.statuscode).toBe(S.Stopping);
+    },
+  );
+
+  it.each([
+    ["its end date, which the list shows", { msdyncrm_enddatetime: "2030-04-01T00:00:00Z" }],
+    ["its status", { statuscode: S.Stopped }],
+  ])("refuses a journey whose %s changed since the list was read", async (_, change) => {
+    const { webApi, newService } = org(1, { statuscode: S.Live });
+    const seen = listed(webApi.rows.get(idOf(0)), idOf(0));
+    webApi.changeRow(idOf(0), change);
+    await expect(newService().transition(seen, "stop")).rejects.toMatchObject({ kind: "conflict" });
+    expect(webApi.methods()).not.toContain("updateRecord");
   });
 
   it("refuses a journey not Live without a request", async () => {

@@ -2,7 +2,6 @@ import type { JourneyRecord, ValidationReport } from "../journey/types";
 import { toValidationResultJson } from "../journey/validationResult";
 import type { JourneyError } from "./journeyError";
 import { JOURNEY_ENTITY, type CheckOutcome, type JourneyService, type JourneySnapshot } from "./journeyService";
-import { REAL_TIMING, withRetries, type RetryTiming } from "./retryPolicy";
 import { isActionMissing, toJourneyError } from "./webApiErrors";
 import type { WebApiPort } from "./webApiPort";
 
@@ -51,25 +50,22 @@ export async function runBulk<Result>(
 
 export interface BulkDeps {
   service: JourneyService;
+  /** The service's port: the results write goes through it. */
   webApi: WebApiPort;
-  /** How the results write waits before retrying when throttled; real time by default. */
-  timing?: RetryTiming;
 }
 
 /**
  * Stores a check's report in the journey's msdyncrm_validationresults, so that its form shows it: one update,
- * carrying the row version it was loaded with where the port can send it (If-Match), retried when throttled.
+ * carrying the row version it was loaded with where the port can send it (If-Match), retried when throttled (and
+ * said so through the service's onServerBusy).
  */
-function storeResults({ webApi, timing = REAL_TIMING }: BulkDeps, snapshot: JourneySnapshot, report: ValidationReport) {
+function storeResults({ service, webApi }: BulkDeps, snapshot: JourneySnapshot, report: ValidationReport) {
   const data = { msdyncrm_validationresults: toValidationResultJson(report) };
   const { etag, id } = snapshot;
-  return withRetries(
-    "write",
-    () =>
-      etag && webApi.ifMatch
-        ? webApi.ifMatch.updateRecord(`${JOURNEY_ENTITY}s`, id, data, etag)
-        : webApi.updateRecord(JOURNEY_ENTITY, id, data),
-    timing,
+  return service.request("write", () =>
+    etag && webApi.ifMatch
+      ? webApi.ifMatch.updateRecord(`${JOURNEY_ENTITY}s`, id, data, etag)
+      : webApi.updateRecord(JOURNEY_ENTITY, id, data),
   );
 }
 

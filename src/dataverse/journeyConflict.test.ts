@@ -1,4 +1,5 @@
 import { CONTENT_COLUMNS, isConflict, type RowVersion } from "./journeyConflict";
+import type { JourneyRecord } from "../journey/types";
 import { journeyRow } from "./testing/fakeWebApi";
 
 const loaded: RowVersion = { status: 192350001, etag: 'W/"1"', modifiedOn: "2030-01-10T09:00:00Z" };
@@ -35,6 +36,14 @@ describe("isConflict", () => {
   test("a newer version with the content the user sees is not (their own save, or a change to other columns)", () => {
     const fresh = saved({ msdyncrm_validationresults: '{"Result":"Valid"}' });
     expect(isConflict(loaded, newer, fresh, { values: saved(), isDirty: false })).toBe(false);
+  });
+
+  test("a content column the seen values do not hold (a list row's) is not compared; those it holds are", () => {
+    const { msdyncrm_name, msdyncrm_enddatetime } = journeyRow();
+    const seen = { values: { msdyncrm_name, msdyncrm_enddatetime } as JourneyRecord, isDirty: false };
+    expect(isConflict(loaded, newer, saved({ msdyncrm_workflowdefinition: "{}" }), seen)).toBe(false);
+    expect(isConflict(loaded, newer, saved({ msdyncrm_name: "Renamed" }), seen)).toBe(true);
+    expect(isConflict(loaded, newer, saved({ msdyncrm_enddatetime: null }), seen)).toBe(true);
   });
 
   test("the same instant and the same id in other spellings are the same value", () => {

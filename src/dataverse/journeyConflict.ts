@@ -34,8 +34,8 @@ export interface SeenValues {
 /**
  * Whether writing now would act on a journey the user has not seen. Unchanged version (ETag, else
  * modifiedon): no. A different status: yes. Otherwise the row was saved since it was loaded; with
- * unsaved form changes that is a conflict, without them only when a content column differs from
- * what the user sees (so the user's own save from the form is not mistaken for someone else's).
+ * unsaved form changes that is a conflict, without them only when a content column the user sees differs
+ * from what they see (so the user's own save from the form is not mistaken for someone else's).
  */
 export function isConflict(
   loaded: RowVersion,
@@ -46,7 +46,10 @@ export function isConflict(
   if (fresh.status !== loaded.status) return true;
   if (sameVersion(loaded, fresh)) return false;
   if (seen.isDirty) return true;
-  return CONTENT_COLUMNS.some((column) => !sameValue(column, freshRow[column], seen.values[column]));
+  // Only the content the user was shown: the journeys view's list row holds its view's columns alone.
+  return CONTENT_COLUMNS.some(
+    (column) => column in seen.values && !sameValue(column, freshRow[column], seen.values[column]),
+  );
 }
 
 /** Whether two reads saw the same version of the row: by ETag when both have one, else by modifiedon. */
@@ -68,6 +71,6 @@ function sameValue(column: string, a: unknown, b: unknown): boolean {
 }
 
 function sameInstant(a: string | null, b: string | null): boolean {
-  // Two unreadable dates parse to NaN, which equals nothing.
-  return a === b || (a !== null && b !== null && Date.parse(a) === Date.parse(b));
+  // An unreadable date parses to NaN, which equals nothing; so does null (read as "null").
+  return a === b || Date.parse(a as string) === Date.parse(b as string);
 }

@@ -228,6 +228,8 @@ export interface JourneyService {
    * Returns the unsubscribe.
    */
   onServerBusy(listener: (busy: ServerBusy | null) => void): () => void;
+  /** One request of the caller's (the journeys view's results write), retried and told to onServerBusy as the service's own. */
+  request<T>(purpose: RequestPurpose, call: () => Promise<T>): Promise<T>;
 }
 
 /** The journey service; its operations are closures over its state, which the minifier can rename. */
@@ -245,8 +247,10 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     },
     random,
   };
+  /** A request with its retries, after which the busy notice (if any) ends. */
+  const untilDone = <T>(retried: Promise<T>): Promise<T> => retried.finally(() => tellBusy(null));
   const request = <T>(purpose: RequestPurpose, call: () => Promise<T>): Promise<T> =>
-    withRetries(purpose, call, timing).finally(() => tellBusy(null));
+    untilDone(withRetries(purpose, call, timing));
   const readRow = (id: string, options: string) =>
     request("read", () => webApi.retrieveRecord(JOURNEY_ENTITY, id, options));
   /** Runs one write on the journey (one at a time; the same one asked again joins the running one). */
@@ -276,7 +280,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
     check: async (values) => {
       const local = runLocalChecks(values, deps.now);
       try {
-        const server = await askValidateAction(webApi, values, timing).finally(() => tellBusy(null));
+        const server = await untilDone(askValidateAction(webApi, values, timing));
         const outcome: CheckOutcome = { report: mergeReports(local, server) };
         memory.lastCheck = { key: checkedValuesKey(values), at: now(), outcome };
         return outcome;
@@ -318,6 +322,7 @@ export function createJourneyService(deps: JourneyServiceDeps): JourneyService {
       }),
 
     onServerBusy,
+    request,
 
     delete: (snapshot) =>
       write(snapshot, "delete", async () => {

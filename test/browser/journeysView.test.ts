@@ -133,6 +133,32 @@ test("bulk check of 20: progress, a verdict per row, results stored, never more 
     assert.ok(mostInFlight(log) <= 2, `at most 2 requests in flight (was ${mostInFlight(log)})`);
   }));
 
+test("bulk check while the server throttles the validate action (429, Retry-After): the view says so, then every journey is checked", (t) =>
+  withScreenshots(t, suite, async ({ page, url, pageErrors }) => {
+    await reseed(url, 30);
+    const view = new JourneysViewPage(page);
+    await view.open(url);
+    const chosen = (await view.shownIds()).slice(0, 3);
+    await view.select(chosen);
+    await injectFault(url, { match: { method: "POST", pathContains: VALIDATE }, status: 429, retryAfter: 3 });
+    await clearLog(url);
+    await view.bulk("check").click();
+    const notice = page.locator('[role="status"] [data-banner="serverBusy"]');
+    await notice.waitFor();
+    assert.equal(await notice.textContent(), "The server is busy. Trying again in 3 seconds…");
+    await view.waitFinished();
+    assert.equal(await notice.count(), 0, "the notice goes once the retry went through");
+    assert.match((await page.locator('[data-progress="finished"]').textContent()) ?? "", /Finished: 3 of 3 succeeded/);
+    for (const id of chosen) assert.equal(await view.result(id).getAttribute("data-result"), "checked", id);
+    const validates = (await timedLog(url)).filter((entry) => entry.path.includes(VALIDATE));
+    assert.deepEqual(
+      validates.map((entry) => entry.status).sort(),
+      [200, 200, 200, 429],
+      "one validate refused, then each journey's went through",
+    );
+    assert.deepEqual(pageErrors, []);
+  }));
+
 test("cancel during a bulk check starts no new journeys; the rest say they did not run", (t) =>
   withScreenshots(t, suite, async ({ page, url }) => {
     await reseed(url, 30);
@@ -194,6 +220,28 @@ test("bulk stop of 3 Live journeys, one changed by someone else meanwhile: 2 sto
     for (const journey of before) {
       const id = journey.msdyncrm_customerjourneyid;
       if (id !== changed && !others.includes(id)) assert.equal(version(after, id), version(before, id), id);
+    }
+  }));
+
+test("bulk stop of Live journeys saved since the list was read with the same values, or only their stored check: both stop", (t) =>
+  withScreenshots(t, suite, async ({ page, url }) => {
+    await reseed(url, 30);
+    const view = new JourneysViewPage(page);
+    await view.open(url);
+    await view.chip("live").click();
+    const [resaved, rechecked] = (await view.shownIds()).slice(0, 2);
+    await view.select([resaved, rechecked]);
+    const name = (await journeyRow(url, resaved))?.msdyncrm_name;
+    assert.equal(await patchJourney(url, resaved, { msdyncrm_name: name }), 204);
+    const check = JSON.stringify({ ActivityValidationResults: [], Result: "Valid" });
+    assert.equal(await patchJourney(url, rechecked, { msdyncrm_validationresults: check }), 204);
+    await view.bulk("stop").click();
+    await view.dialog().getByRole("button", { name: "Stop", exact: true }).click();
+    await view.waitFinished();
+    await view.chip("live").click();
+    for (const id of [resaved, rechecked]) {
+      assert.equal(await view.result(id).getAttribute("data-result"), "stopped", id);
+      assert.ok([STOPPING, STOPPED].includes(Number((await journeyRow(url, id))?.statuscode)), `${id} stops`);
     }
   }));
 

@@ -34,7 +34,14 @@ const SEED: Record<string, Record<string, unknown>> = {
   Webinar: { statuscode: S.Live, msdyncrm_enddatetime: inDays(200) },
 };
 
-function setup(options: { hasPrivilege?: (privilege: PrivilegeKind) => boolean; dataset?: FakeDatasetOptions } = {}) {
+function setup(
+  options: {
+    hasPrivilege?: (privilege: PrivilegeKind) => boolean;
+    dataset?: FakeDatasetOptions;
+    /** How the services wait before trying a throttled request again; at once by default. */
+    sleep?: () => Promise<void>;
+  } = {},
+) {
   const webApi = new FakeWebApi(journeyRow({ msdyncrm_customerjourneyid: idOf(99) }));
   webApi.rows.clear();
   const names = Object.keys(SEED);
@@ -65,7 +72,7 @@ function setup(options: { hasPrivilege?: (privilege: PrivilegeKind) => boolean; 
     }),
     options.dataset,
   );
-  const timing = { sleep: async () => undefined, random: () => 0.5 };
+  const timing = { sleep: options.sleep ?? (async () => undefined), random: () => 0.5 };
   const props = {
     dataset,
     getString: resxStrings(1033, "JourneysView").getString,
@@ -244,6 +251,62 @@ describe("bulk actions", () => {
     expect(within(rowOf("Summer news")).getByText(/^Someone changed this journey/)).toBeTruthy();
     const writes = webApi.calls.filter((call) => call.method === "updateRecord");
     expect(writes.map((call) => call.id)).toEqual([idOf(0)]);
+  });
+
+  test("stop: a journey saved since the list was read with only columns the list does not show changed stops; a shown change is refused", async () => {
+    const { webApi } = setup();
+    for (const name of ["Spring sale", "Summer news", "Webinar"]) select(name);
+    webApi.changeRow(idOf(0), { msdyncrm_validationresults: checked("Error") });
+    webApi.changeRow(idOf(4), { msdyncrm_customerjourneydesignerstate: '{"NextActivityID":9}' });
+    webApi.changeRow(idOf(1), { msdyncrm_enddatetime: inDays(30) });
+    fireEvent.click(bulkButton("Stop"));
+    const dialog = await screen.findByRole("alertdialog");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Stop" }));
+    await screen.findByText(/^Finished: 2 of 3 succeeded/);
+    expect(within(rowOf("Spring sale")).getByText(/^Stop requested/)).toBeTruthy();
+    expect(within(rowOf("Webinar")).getByText(/^Stop requested/)).toBeTruthy();
+    expect(within(rowOf("Summer news")).getByText(/^Someone changed this journey/)).toBeTruthy();
+    expect(webApi.rows.get(idOf(1))?.statuscode).toBe(S.Live);
+  });
+
+  /** A wait the test ends: the services' throttling back-off. */
+  const heldSleep = () => {
+    const wakes: (() => void)[] = [];
+    return {
+      sleep: () => new Promise<void>((resolve) => wakes.push(resolve)),
+      wake: () => act(() => wakes.shift()?.()),
+    };
+  };
+  const busyNotice = () => document.querySelector('[data-banner="serverBusy"]');
+
+  test("check for errors: while the results write waits on throttling the view says the server is busy, then goes on", async () => {
+    const { sleep, wake } = heldSleep();
+    const { webApi } = setup({ sleep });
+    webApi.failNext("updateRecord", { status: 429, retryAfterSeconds: 3 });
+    select("Spring sale");
+    fireEvent.click(bulkButton("Check for errors"));
+    const notice = await screen.findByText("The server is busy. Trying again in 3 seconds…");
+    expect(notice.closest('[role="status"]')).toBeTruthy();
+    wake();
+    await screen.findByText(/^Finished: 1 of 1 succeeded/);
+    expect(busyNotice()).toBeNull();
+    expect(webApi.methods().filter((method) => method === "updateRecord")).toHaveLength(2);
+    expect(rowOf("Spring sale").querySelector('[data-result="checked"]')).toBeTruthy();
+  });
+
+  test("stop: a throttled status write shows the notice until it goes through", async () => {
+    const { sleep, wake } = heldSleep();
+    const { webApi } = setup({ sleep });
+    webApi.failNext("updateRecord", { status: 429, retryAfterSeconds: 1 });
+    select("Webinar");
+    fireEvent.click(bulkButton("Stop"));
+    fireEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Stop" }));
+    // The service waits at least 2 s between tries, whatever Retry-After asked.
+    await screen.findByText("The server is busy. Trying again in 2 seconds…");
+    wake();
+    await screen.findByText(/^Finished: 1 of 1 succeeded/);
+    expect(busyNotice()).toBeNull();
+    expect(webApi.rows.get(idOf(4))?.statuscode).toBe(S.Stopping);
   });
 
   test("export as CSV: a file of the selected journeys offered as a download, its URL revoked after", async () => {

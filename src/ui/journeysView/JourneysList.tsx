@@ -16,6 +16,7 @@ import {
   useState,
 } from "../platform";
 import type { JourneySnapshot } from "../../dataverse/journeyService";
+import { seconds } from "../../dataverse/requestTimeout";
 import { inventoryCsv, inventoryJson, type CsvField, type InventoryWords } from "../../journey/inventory";
 import { journeyListRow, type StoredCheck } from "../../journey/journeyListRow";
 import { applyQuickFilter, QUICK_FILTERS, quickFilterCounts, type QuickFilter } from "../../journey/quickFilters";
@@ -304,6 +305,14 @@ export const JourneysList: React.FC<JourneysViewProps> = (props) => {
             }
             percentComplete={progress.total ? progress.ended / progress.total : 1}
           />
+          <div role="status">
+            {bulk.serverBusy && (
+              // Not dismissible: it goes by itself when the retries end.
+              <span data-banner="serverBusy">
+                {localise(bulk.serverBusy.messageKey, Number(seconds(bulk.serverBusy.retryInMs)))}
+              </span>
+            )}
+          </div>
         </div>
       )}
       {file && <DownloadLink file={file} localise={localise} />}

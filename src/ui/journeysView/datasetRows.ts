@@ -43,35 +43,41 @@ const isoOf = (value: Raw) =>
   value instanceof Date ? value.toISOString() : typeof value === "string" && value ? value : null;
 const numberOf = (value: Raw) => (value === null || value === undefined || value === "" ? null : Number(value));
 
-/** The record's values in Web API shape (dates as ISO text, the status as its number), as the domain reads them. */
-function recordOf(dataset: DataSet, record: DataSetRecord, id: string): ListedJourney["record"] {
-  const value = (column: ViewColumn): Raw => {
-    const name = datasetColumn(dataset, column)?.name;
-    return name ? record.getValue(name) : null;
-  };
-  const recurring = value("msdyncrm_isrecurring");
-  const results = value("msdyncrm_validationresults");
-  return {
-    msdyncrm_customerjourneyid: id,
-    msdyncrm_name: String(value("msdyncrm_name") ?? ""),
-    statuscode: numberOf(value("statuscode")),
-    msdyncrm_startdatetime: isoOf(value("msdyncrm_startdatetime")),
-    msdyncrm_enddatetime: isoOf(value("msdyncrm_enddatetime")),
-    msdyncrm_isrecurring: recurring === true || recurring === 1 || recurring === "1" || recurring === "true",
-    msdyncrm_recurrenceintervaldays: numberOf(value("msdyncrm_recurrenceintervaldays")),
-    msdyncrm_recurrencecount: numberOf(value("msdyncrm_recurrencecount")),
-    msdyncrm_validationresults: typeof results === "string" ? results : null,
-    modifiedon: isoOf(value("modifiedon")),
-  };
+const isTrue = (value: Raw) => value === true || value === 1 || value === "1" || value === "true";
+
+/** Each column the list row holds, read into Web API shape (dates as ISO text, the status as its number), as the domain reads it. */
+const READ_AS = {
+  msdyncrm_name: (value: Raw) => String(value ?? ""),
+  statuscode: numberOf,
+  msdyncrm_startdatetime: isoOf,
+  msdyncrm_enddatetime: isoOf,
+  msdyncrm_isrecurring: isTrue,
+  msdyncrm_recurrenceintervaldays: numberOf,
+  msdyncrm_recurrencecount: numberOf,
+  msdyncrm_validationresults: (value: Raw) => (typeof value === "string" ? value : null),
+  modifiedon: isoOf,
+} satisfies Record<Exclude<ViewColumn, "modifiedby">, (value: Raw) => unknown>;
+
+/**
+ * The record's values of the columns the dataset has, and none of the others: a stop compares those it holds
+ * with the row as saved (src/dataverse/journeyConflict), so a column the user was not shown is not made up.
+ */
+function recordOf(record: DataSetRecord, id: string, names: [keyof typeof READ_AS, string][]): ListedJourney["record"] {
+  const values = Object.fromEntries(names.map(([column, name]) => [column, READ_AS[column](record.getValue(name))]));
+  return { ...(values as JourneyRecord), msdyncrm_customerjourneyid: id };
 }
 
 /** The dataset's journeys in its order (sortedRecordIds), each with its list row as of `now`. */
 export function listedJourneys(dataset: DataSet, now: Date): ListedJourney[] {
   const modifiedBy = datasetColumn(dataset, "modifiedby")?.name;
+  const names = (Object.keys(READ_AS) as (keyof typeof READ_AS)[]).flatMap((column) => {
+    const name = datasetColumn(dataset, column)?.name;
+    return name ? [[column, name] as [keyof typeof READ_AS, string]] : [];
+  });
   return dataset.sortedRecordIds.flatMap((key) => {
     const record = dataset.records[key];
     if (!record) return [];
-    const values = recordOf(dataset, record, normalisedGuid(record.getRecordId()));
+    const values = recordOf(record, normalisedGuid(record.getRecordId()), names);
     return [
       {
         key,

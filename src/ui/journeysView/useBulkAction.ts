@@ -1,6 +1,6 @@
 import { checkAndStore, runBulk, seenSnapshot, type BulkOutcome } from "../../dataverse/bulkRunner";
 import type { JourneyError } from "../../dataverse/journeyError";
-import type { JourneySnapshot } from "../../dataverse/journeyService";
+import type { JourneyService, JourneySnapshot, ServerBusy } from "../../dataverse/journeyService";
 import { checkSummary, type StoredCheck } from "../../journey/journeyListRow";
 import { useRef, useState } from "../platform";
 import type { ListedJourney } from "./datasetRows";
@@ -28,27 +28,44 @@ export interface BulkProgress {
 
 /** A row's result; an export's also holds the journey it loaded. */
 type TaskResult = RowResult & { snapshot?: JourneySnapshot };
-type Task = (journey: ListedJourney) => Promise<TaskResult>;
+type Task = (journey: ListedJourney, service: JourneyService) => Promise<TaskResult>;
 
 /**
  * Runs a bulk action on journeys (see src/dataverse/bulkRunner: two at a time, cancel stops new starts) and keeps
- * each row's result. Export hands the journeys it loaded, in the order given, to `onExported`.
+ * each row's result, and `serverBusy` while any of its journeys' requests waits on throttling (each journey's
+ * service tells it). Export hands the journeys it loaded, in the order given, to `onExported`.
  */
 export function useBulkAction(props: JourneysViewProps, onExported: (snapshots: JourneySnapshot[]) => void) {
   const [results, setResults] = useState<Readonly<Record<string, RowResult>>>({});
   const [progress, setProgress] = useState<BulkProgress | null>(null);
+  const [serverBusy, setServerBusy] = useState<ServerBusy | null>(null);
   const cancelFlag = useRef({ aborted: false });
+  /** The journeys whose request waits on throttling, each with what its service said last. */
+  const waiting = useRef(new Map<string, ServerBusy>());
+  const busyChanged = (key: string, busy: ServerBusy | null) => {
+    if (busy) waiting.current.set(key, busy);
+    else if (!waiting.current.delete(key)) return;
+    setServerBusy([...waiting.current.values()].pop() ?? null);
+  };
 
   const tasks: Record<BulkActionId, Task> = {
-    check: async ({ key }) => {
-      const outcome = await checkAndStore({ service: props.newService(), webApi: props.webApi }, key);
+    check: async ({ key }, service) => {
+      const outcome = await checkAndStore({ service, webApi: props.webApi }, key);
       return { state: "checked", check: checkSummary(outcome.report) };
     },
-    stop: async ({ record }) => {
-      await props.newService().transition(seenSnapshot(record), "stop");
+    stop: async ({ record }, service) => {
+      await service.transition(seenSnapshot(record), "stop");
       return { state: "stopped" };
     },
-    export: async ({ key }) => ({ state: "loaded", snapshot: await props.newService().load(key) }),
+    export: async ({ key }, service) => ({ state: "loaded", snapshot: await service.load(key) }),
+  };
+  const run = (action: BulkActionId, journey: ListedJourney) => {
+    const service = props.newService();
+    const unsubscribe = service.onServerBusy((busy) => busyChanged(journey.key, busy));
+    return tasks[action](journey, service).finally(() => {
+      unsubscribe();
+      busyChanged(journey.key, null);
+    });
   };
 
   const start = async (action: BulkActionId, journeys: readonly ListedJourney[]) => {
@@ -61,7 +78,7 @@ export function useBulkAction(props: JourneysViewProps, onExported: (snapshots: 
     setProgress({ action, total: byKey.size, ended, finished: false, succeeded });
     const outcomes = await runBulk(
       [...byKey.keys()],
-      (key) => tasks[action](byKey.get(key) as ListedJourney),
+      (key) => run(action, byKey.get(key) as ListedJourney),
       {
         onStart: (key) => tell(key, { state: "running" }),
         onOutcome: (outcome: BulkOutcome<TaskResult>) => {
@@ -84,5 +101,5 @@ export function useBulkAction(props: JourneysViewProps, onExported: (snapshots: 
     } else props.dataset.refresh();
   };
 
-  return { results, progress, start, cancel: () => (cancelFlag.current.aborted = true) };
+  return { results, progress, serverBusy, start, cancel: () => (cancelFlag.current.aborted = true) };
 }

@@ -115,6 +115,8 @@ export function fakeJourneyService(record: JourneyRecord = journeyRecord()): jes
     copy: mockOf<"copy">(async () => ({ id: "9a8b7c6d-0000-4000-8000-000000000001" })),
     delete: mockOf<"delete">(async () => undefined),
     onServerBusy: mockOf<"onServerBusy">(() => () => undefined),
+    // The call as it is, without retries.
+    request: jest.fn((_purpose, call) => call()) as jest.Mocked<JourneyService>["request"],
   };
 }
 

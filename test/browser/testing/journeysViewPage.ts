@@ -1,5 +1,8 @@
 import type { Locator, Page } from "playwright-core";
+import type { LogEntry } from "../../../harness/faults";
 import { API } from "./browserHarness";
+
+export { mostInFlight } from "../../../harness/faults";
 
 /** The journeys view page of the harness; `&lang=`, `&privileges=` as the form page takes them. */
 export const viewUrl = (base: string, query = "") => `${base}/journeys${query ? `?${query}` : ""}`;
@@ -18,34 +21,10 @@ export async function allJourneys(url: string): Promise<Journey[]> {
   return ((await response.json()) as { value: Journey[] }).value;
 }
 
-/** A request of the harness's log with when it arrived and how long it took. */
-export interface TimedEntry {
-  method: string;
-  path: string;
-  status: number;
-  time: string;
-  durationMs: number;
-}
-
-export async function timedLog(url: string): Promise<TimedEntry[]> {
-  const entries = (await (await fetch(`${url}/_harness/log`)).json()) as TimedEntry[];
+/** The harness's log of Web API requests, each with when it arrived and how long it took. */
+export async function timedLog(url: string): Promise<LogEntry[]> {
+  const entries = (await (await fetch(`${url}/_harness/log`)).json()) as LogEntry[];
   return entries.filter((entry) => entry.path.startsWith("/api/"));
-}
-
-/** The most requests the server was answering at the same moment (one that ends as another arrives: not both). */
-export function mostInFlight(entries: readonly TimedEntry[]): number {
-  const events = entries.flatMap((entry) => {
-    const start = Date.parse(entry.time);
-    return [
-      { at: start, change: 1 },
-      { at: start + entry.durationMs, change: -1 },
-    ];
-  });
-  events.sort((a, b) => a.at - b.at || a.change - b.change);
-  let current = 0;
-  let most = 0;
-  for (const { change } of events) most = Math.max(most, (current += change));
-  return most;
 }
 
 /** The view control on the page: its rows, chips and bulk bar, found by what the control marks them with. */
