@@ -17,9 +17,7 @@ const valueSetter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 
  * where they are drawn.
  */
 function paintedSince(start: number): Promise<number> {
-  return new Promise((resolve) =>
-    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start))),
-  );
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start))));
 }
 
 (window as unknown as { outlineBench: object }).outlineBench = {

@@ -40,7 +40,7 @@ export async function outlineSpeed(root: string): Promise<unknown> {
     await tab.setContent("<!doctype html><html><head><title>Outline</title></head><body></body></html>");
     // The control's own style sheet, which the host loads beside the bundle.
     await tab.addStyleTag({ content: readFileSync(path.join(root, "src/ui/JourneyControl.css"), "utf8") });
-  await tab.addScriptTag({ content: page.outputFiles[0].text });
+    await tab.addScriptTag({ content: page.outputFiles[0].text });
     const sizes = [];
     for (const tiles of [300, 5_000]) {
       await tab.evaluate(([text, given]) => (window as unknown as BenchWindow).outlineBench.load(text, given), [
