@@ -46,7 +46,7 @@ export const classes = {
   entryText: "cjt-entry-text",
   pill: "cjt-pill",
   sourceTag: "cjt-source-tag",
-  /** The records a finding or a tile refers to, as links, under its row. */
+  /** The records a finding (under it) or a tile (beside it) refers to, as links. */
   recordLinks: "cjt-record-links",
   tree: "cjt-tree",
   manualCopy: "cjt-manual-copy",
