@@ -1194,12 +1194,12 @@ describe("throttling", () => {
     webApi.failNext("retrieveRecord", { errorCode: 0x80072322, message: "Number of requests exceeded" }, 2);
     await service.load(JOURNEY_ID);
     expect(reports).toEqual([
-      { messageKey: "progress.serverBusy", args: ["3"], retryInMs: 2500 },
-      { messageKey: "progress.serverBusy", args: ["5"], retryInMs: 5000 },
+      { messageKey: "progress.serverBusy", args: [3], retryInMs: 2500 },
+      { messageKey: "progress.serverBusy", args: [5], retryInMs: 5000 },
       null,
     ]);
-    expect(english["progress.serverBusy"]).toBe("The server is busy. Trying again in {0} seconds…");
-    expect(german["progress.serverBusy"]).toContain("{0}");
+    expect(english["progress.serverBusy.other"]).toBe("The server is busy. Trying again in {0} seconds…");
+    expect(german["progress.serverBusy.other"]).toContain("{0}");
 
     unsubscribe();
     webApi.failNext("retrieveRecord", { status: 429, message: "Too many requests" });

@@ -57,10 +57,13 @@ export interface SettleOptions {
   readFirst?: boolean;
 }
 
-/** "Server busy, trying again": a throttled request waits `retryInMs` before its next try; `messageKey` and `args` say so. */
+/**
+ * "Server busy, trying again": a throttled request waits `retryInMs` before its next try; `messageKey` and `args`
+ * say so (the seconds as a number, so that the text takes the count's plural form).
+ */
 export interface ServerBusy {
   messageKey: string;
-  args: string[];
+  args: [seconds: number];
   retryInMs: number;
 }
 
@@ -346,7 +349,10 @@ function busyNotifier() {
     /** Tells the listeners a throttled request waits `retryInMs` before trying again; null: it has ended (once). */
     tellBusy: (retryInMs: number | null) => {
       if (retryInMs === null && !busy) return;
-      busy = retryInMs === null ? null : { messageKey: "progress.serverBusy", args: [seconds(retryInMs)], retryInMs };
+      busy =
+        retryInMs === null
+          ? null
+          : { messageKey: "progress.serverBusy", args: [Number(seconds(retryInMs))], retryInMs };
       for (const listener of listeners) listener(busy);
     },
     onServerBusy: (listener: (busy: ServerBusy | null) => void) => {

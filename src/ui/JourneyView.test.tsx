@@ -549,7 +549,14 @@ describe("banners for the service's errors", () => {
     });
     const { unmount } = renderJourneyView({ service });
     await screen.findByRole("group", { name: "Journey actions" });
-    act(() => tell({ messageKey: "progress.serverBusy", args: ["5"], retryInMs: 5000 }));
+    act(() => tell({ messageKey: "progress.serverBusy", args: [1], retryInMs: 1000 }));
+    // One second is said in the singular.
+    await waitFor(() =>
+      expect(document.querySelector('[data-banner="serverBusy"]')?.textContent).toContain(
+        "The server is busy. Trying again in 1 second…",
+      ),
+    );
+    act(() => tell({ messageKey: "progress.serverBusy", args: [5], retryInMs: 5000 }));
     // Fluent's message bar renders its text a moment later (for screen readers to notice it).
     const busy = await waitFor(() => {
       const shown = document.querySelector('[data-banner="serverBusy"]') as HTMLElement;

@@ -16,7 +16,6 @@ import {
   useState,
 } from "../platform";
 import type { JourneySnapshot } from "../../dataverse/journeyService";
-import { seconds } from "../../dataverse/requestTimeout";
 import { inventoryCsv, inventoryJson, type CsvField, type InventoryWords } from "../../journey/inventory";
 import { journeyListRow, type StoredCheck } from "../../journey/journeyListRow";
 import { applyQuickFilter, QUICK_FILTERS, quickFilterCounts, type QuickFilter } from "../../journey/quickFilters";
@@ -308,9 +307,7 @@ export const JourneysList: React.FC<JourneysViewProps> = (props) => {
           <div role="status">
             {bulk.serverBusy && (
               // Not dismissible: it goes by itself when the retries end.
-              <span data-banner="serverBusy">
-                {localise(bulk.serverBusy.messageKey, Number(seconds(bulk.serverBusy.retryInMs)))}
-              </span>
+              <span data-banner="serverBusy">{localise(bulk.serverBusy.messageKey, ...bulk.serverBusy.args)}</span>
             )}
           </div>
         </div>
